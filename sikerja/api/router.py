@@ -1,0 +1,12 @@
+"""The REST API under /api/v1/ (TIK-1). One module per domain registers its router here."""
+
+from ninja import NinjaAPI
+
+api = NinjaAPI(
+    title="SiKerja API",
+    version="1",
+    description="API terbuka SiKerja untuk integrasi aplikasi SPBE lain.",
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)

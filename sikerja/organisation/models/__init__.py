@@ -1,0 +1,15 @@
+from .employees import Competence, Employee, EmployeeCompetence
+from .imports import ImportBatch
+from .placements import Placement
+from .positions import Position
+from .units import Unit
+
+__all__ = [
+    "Competence",
+    "Employee",
+    "EmployeeCompetence",
+    "ImportBatch",
+    "Placement",
+    "Position",
+    "Unit",
+]

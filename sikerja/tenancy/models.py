@@ -1,0 +1,66 @@
+"""Regional governments (tenants) and the regulation profile each one runs under (PRF-1..3)."""
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class RegulationProfile(models.Model):
+    """A regulation turned into data: each setting carries its value and the article it follows.
+
+    Built-in profiles are loaded from ``sikerja/tenancy/profiles/*.yaml`` (PRF-1); an
+    administrator may edit a profile's settings, and the history keeps every version.
+    """
+
+    key = models.SlugField("kunci", max_length=60, unique=True)
+    name = models.CharField("nama", max_length=200)
+    title = models.TextField("judul peraturan", blank=True)
+    legal_basis = models.CharField("dasar hukum", max_length=300)
+    implements = models.CharField("melaksanakan", max_length=300, blank=True)
+    version = models.PositiveIntegerField("versi", default=1)
+    is_builtin = models.BooleanField("bawaan", default=False)
+    settings = models.JSONField("pengaturan", default=dict)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "profil regulasi"
+        verbose_name_plural = "profil regulasi"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def setting(self, key: str):
+        """The setting entry ``{value, article, note, silent}``; an unknown key is silent."""
+        return self.settings.get(key) or {"value": None, "article": None, "silent": True}
+
+    def value(self, key: str):
+        return self.setting(key).get("value")
+
+
+class Region(models.Model):
+    """A Pemerintah Daerah: the tenant. All organisation data hangs from one (PRF-3)."""
+
+    class Kind(models.TextChoices):
+        KABUPATEN = "kabupaten", "Kabupaten"
+        KOTA = "kota", "Kota"
+
+    slug = models.SlugField("kode", max_length=60, unique=True)
+    name = models.CharField("nama", max_length=200)
+    kind = models.CharField("jenis", max_length=10, choices=Kind.choices, default=Kind.KABUPATEN)
+    province = models.CharField("provinsi", max_length=100, blank=True)
+    head_title = models.CharField("sebutan kepala daerah", max_length=50, default="Bupati")
+    capital = models.CharField("ibu kota", max_length=100, blank=True)
+    address = models.CharField("alamat", max_length=300, blank=True)
+    profile = models.ForeignKey(
+        RegulationProfile, on_delete=models.PROTECT, related_name="regions", verbose_name="profil regulasi"
+    )
+    is_active = models.BooleanField("aktif", default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "pemerintah daerah"
+        verbose_name_plural = "pemerintah daerah"
+
+    def __str__(self) -> str:
+        return self.name
