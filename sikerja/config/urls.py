@@ -9,5 +9,6 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("data/", include("sikerja.organisation.io.urls")),
     path("", include("sikerja.web.urls")),
 ]
