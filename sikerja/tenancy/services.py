@@ -26,9 +26,9 @@ def sync_builtin_profiles() -> list[RegulationProfile]:
     for data in builtin_profile_data():
         fields = {
             "name": data["name"],
-            "title": data.get("title", ""),
+            "title": data.get("title") or "",
             "legal_basis": data["legal_basis"],
-            "implements": data.get("implements", ""),
+            "implements": data.get("implements") or "",
             "version": int(data.get("version", 1)),
             "settings": data["settings"],
             "is_builtin": True,

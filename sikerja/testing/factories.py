@@ -9,7 +9,7 @@ from sikerja.accounts.models import Role, RoleAssignment
 from sikerja.organisation.choices import EmploymentStatus, PositionKind, UnitType
 from sikerja.organisation.models import Employee, Placement, Position, Unit
 from sikerja.organisation.rules.nip import build_nip
-from sikerja.tenancy.models import RegulationProfile, Region
+from sikerja.tenancy.models import Region, RegulationProfile
 
 
 class ProfileFactory(factory.django.DjangoModelFactory):

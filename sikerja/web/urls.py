@@ -5,4 +5,12 @@ from sikerja.web import views
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("daerah/pilih/", views.switch_region, name="switch_region"),
+    path("organisasi/", views.unit_tree, name="unit_tree"),
+    path("organisasi/unit/<int:pk>/", views.unit_detail, name="unit_detail"),
+    path("organisasi/unit/<int:pk>/anak/", views.unit_children, name="unit_children"),
+    path("organisasi/unit/<int:pk>/bagan/", views.org_chart, name="org_chart"),
+    path("pegawai/", views.employee_list, name="employee_list"),
+    path("pegawai/<int:pk>/", views.employee_detail, name="employee_detail"),
+    path("profil-regulasi/", views.profile, name="profile"),
 ]

@@ -106,7 +106,7 @@ def _bidang(parent: str, code: str, name: str, jf_name: str, fld: str, seksi: in
 
 def _sekretariat(parent: str, code: str, title: str = "Sekretariat") -> list[UnitPlan]:
     return [
-        UnitPlan(code, title, UnitType.SEKRETARIAT, parent, Pos(f"Sekretaris", ADM), staff=[(jf("Perencana", "ahli_muda"), 1)]),
+        UnitPlan(code, title, UnitType.SEKRETARIAT, parent, Pos("Sekretaris", ADM), staff=[(jf("Perencana", "ahli_muda"), 1)]),
         UnitPlan(f"{code}.UK", "Sub Bagian Umum dan Kepegawaian", UnitType.SUBBAGIAN, code, Pos("Kepala Sub Bagian Umum dan Kepegawaian", PGW), staff=[(p, 1) for p in UMUM_KEPEGAWAIAN] + [(GENERIC_PELAKSANA[2], 2)]),
         UnitPlan(f"{code}.KEU", "Sub Bagian Keuangan", UnitType.SUBBAGIAN, code, Pos("Kepala Sub Bagian Keuangan", PGW), staff=[(p, 1) for p in KEUANGAN]),
     ]
@@ -159,8 +159,11 @@ def plan_region(n_employees: int = 5000) -> list[UnitPlan]:
         units.append(UnitPlan(f"SATPOLPP.BID{i}", f"Bidang {bname}", UnitType.BIDANG, "SATPOLPP", Pos(f"Kepala Bidang {bname}", ADM), staff=[(jf("Polisi Pamong Praja", "ahli_muda"), 1), (jf("Polisi Pamong Praja", "ahli_pertama"), 2), (jf("Polisi Pamong Praja", "penyelia"), 2), (jf("Polisi Pamong Praja", "mahir"), 3), (jf("Polisi Pamong Praja", "terampil"), 4)]))
 
     # DPMPTSP (e): a JF from penyetaraan of an administrator acts as koordinator ketua tim.
-    units.append(UnitPlan("DPMPTSP", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", UnitType.DPMPTSP, None, Pos("Kepala Dinas Penanaman Modal dan PTSP", JPT), is_pd=True, staff=[(Pos("Penata Perizinan Ahli Madya (Koordinator Ketua Tim Kerja)", JF, "ahli_madya"), 2), (jf("Penata Perizinan", "ahli_muda"), 3), (jf("Penata Perizinan", "ahli_pertama"), 3), (jf("Analis Kebijakan", "ahli_muda"), 1), (GENERIC_PELAKSANA[1], 4)]))
-    units += _sekretariat("DPMPTSP", "DPMPTSP.SEK")[:2]
+    units.append(UnitPlan("DPMPTSP", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", UnitType.DPMPTSP, None, Pos("Kepala Dinas Penanaman Modal dan PTSP", JPT), is_pd=True, staff=[(Pos("Penata Perizinan Ahli Madya (Koordinator Ketua Tim Kerja)", JF, "ahli_madya"), 2)]))
+    # PPU Lamp B.1 e 3): the sekretaris (and kasubbag umum) assess the JF and pelaksana.
+    dpm_sek, dpm_umum = _sekretariat("DPMPTSP", "DPMPTSP.SEK")[:2]
+    dpm_sek.staff += [(jf("Penata Perizinan", "ahli_muda"), 3), (jf("Penata Perizinan", "ahli_pertama"), 3), (jf("Analis Kebijakan", "ahli_muda"), 1), (GENERIC_PELAKSANA[1], 2)]
+    units += [dpm_sek, dpm_umum]
 
     # RSUD (g): led by an administrator, a UPT of the health office.
     units.append(UnitPlan("RSUD", "Rumah Sakit Umum Daerah Sungai Lestari", UnitType.RSUD, "DINKES", Pos("Direktur RSUD", ADM)))

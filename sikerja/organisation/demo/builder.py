@@ -15,7 +15,7 @@ from sikerja.organisation.demo import names
 from sikerja.organisation.demo.blueprint import JF, PLK, Pos, UnitPlan, plan_region, scale_staff
 from sikerja.organisation.models import Competence, Employee, EmployeeCompetence, Placement, Position, Unit
 from sikerja.organisation.rules.nip import build_nip
-from sikerja.tenancy.models import RegulationProfile, Region
+from sikerja.tenancy.models import Region, RegulationProfile
 from sikerja.tenancy.services import sync_builtin_profiles
 
 DEMO_PASSWORD = "sikerja-demo"
