@@ -69,6 +69,9 @@ class ApiToken(models.Model):
         verbose_name = "token API"
         verbose_name_plural = "token API"
 
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
     @classmethod
     def issue(cls, *, user, name: str) -> tuple["ApiToken", str]:
         raw = "sk_" + secrets.token_urlsafe(32)

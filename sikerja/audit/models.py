@@ -38,6 +38,9 @@ class Event(models.Model):
         verbose_name_plural = "log peristiwa"
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.verb} {self.object_repr}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise AppendOnlyError("Log peristiwa tidak dapat diubah.")

@@ -100,9 +100,14 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.PostGenerationMethodCall("set_password", "rahasia-uji")
+    @factory.post_generation
+    def password(obj, create, extracted, **kwargs):
+        obj.set_password(extracted or "rahasia-uji")
+        if create:
+            obj.save(update_fields=["password"])
 
 
 def user_with_role(region, role=Role.PEGAWAI, unit=None, employee=None, username=None):

@@ -207,16 +207,20 @@ def plan_region(n_employees: int = 5000) -> list[UnitPlan]:
 
 
 def scale_staff(units: list[UnitPlan], n_employees: int) -> None:
-    """Multiply staff head counts so leaders + managers + staff ≈ n_employees."""
-    fixed = sum((1 if u.leader else 0) + len(u.managers) for u in units)
+    """Multiply staff head counts so leaders + managers + staff ≈ n_employees.
+
+    Every unit keeps at least one person in its first staff position, so even a small demo
+    region has someone to assess in each unit; the rest is spread proportionally.
+    """
+    fixed = sum((1 if u.leader else 0) + len(u.managers) + (1 if u.staff else 0) for u in units)
     base = sum(c for u in units for _, c in u.staff)
     factor = max(n_employees - fixed, 0) / base if base else 0
     carry = 0.0
     for u in units:
         scaled = []
-        for pos, count in u.staff:
+        for i, (pos, count) in enumerate(u.staff):
             exact = count * factor + carry
             whole = int(exact)
             carry = exact - whole
-            scaled.append((pos, whole))
+            scaled.append((pos, whole + (1 if i == 0 else 0)))
         u.staff = scaled

@@ -85,3 +85,6 @@ class EmployeeCompetence(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["employee", "competence"], name="employee_competence_once"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.competence} ({self.get_level_display()})"

@@ -27,3 +27,6 @@ class ImportBatch(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_sheet_display()}: {self.filename}"
