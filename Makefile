@@ -47,7 +47,9 @@ test-pg: dev-venv
 	@DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sikerja} $(PY) -m pytest --create-db -m "not browser" $(PYTEST_ARGS)
 
 bench: venv
-	@$(PY) manage.py bench_org $(BENCH_ARGS)
+	@mkdir -p var
+	@DATABASE_URL=$${DATABASE_URL:-sqlite:///var/bench.sqlite3} $(PY) manage.py migrate --noinput -v0
+	@DATABASE_URL=$${DATABASE_URL:-sqlite:///var/bench.sqlite3} $(PY) manage.py bench_org $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

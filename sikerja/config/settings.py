@@ -106,6 +106,7 @@ LOCALE_PATHS = [BASE_DIR / "sikerja" / "locale"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request otherwise
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("SIKERJA_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {

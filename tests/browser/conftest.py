@@ -1,0 +1,84 @@
+"""Fixtures for the Playwright browser tests (issue 2).
+
+Playwright's sync API runs an asyncio event loop in the test thread; Django's ORM would then
+refuse to run (SynchronousOnlyOperation) in fixtures and tests. The ORM calls here are plain
+synchronous calls from that thread, so the guard is switched off for this package only.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from sikerja.organisation.demo.builder import DEMO_PASSWORD, build_demo_region  # noqa: E402
+
+CHROMIUM = os.environ.get("SIKERJA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SHOTS = Path(os.environ.get("SIKERJA_SHOTS", "/tmp/sikerja-shots"))
+DEFAULT_TIMEOUT_MS = 10_000
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page in its own context (no cookies shared between tests)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="id-ID")
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def demo_live(transactional_db, live_server):
+    """The 300-employee demo region (with its logins), committed so the live server sees it."""
+    region, logins, builder = build_demo_region(n_employees=300, seed=11)
+    builder.logins = logins
+    builder.live_url = live_server.url
+    return builder
+
+
+@pytest.fixture
+def shots():
+    """shots(page, name) saves a full-page screenshot outside the repository."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+
+    def _shot(page, name):
+        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+    return _shot
+
+
+@pytest.fixture
+def login_as(page, live_server):
+    """login_as('kadis.kominfo') logs in through the form at /masuk/."""
+
+    def _login(username, password=DEMO_PASSWORD):
+        page.goto(f"{live_server.url}/masuk/")
+        page.locator("#id_username").fill(username)
+        page.locator("#id_password").fill(password)
+        page.get_by_role("button", name="Masuk").click()
+        return page
+
+    return _login
