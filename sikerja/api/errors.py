@@ -77,7 +77,8 @@ def _message(err: dict) -> str:
     if kind in ("bool_parsing", "bool_type"):
         return "harus berupa true atau false."
     if kind in ("enum", "literal_error"):
-        return f"harus salah satu dari: {ctx.get('expected', '')}."
+        expected = str(ctx.get("expected", "")).replace(" or ", " atau ")
+        return f"harus salah satu dari: {expected}."
     if kind in ("greater_than_equal", "greater_than"):
         bound = ctx.get("ge", ctx.get("gt"))
         return f"harus {'minimal' if kind == 'greater_than_equal' else 'lebih dari'} {bound}."

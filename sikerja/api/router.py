@@ -10,3 +10,10 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
     docs_url="/docs",
 )
+
+# --- registrations (one router per domain) ---------------------------------------------------
+from sikerja.api import errors, organisation, tenancy  # noqa: E402
+
+errors.install(api)
+api.add_router("/", tenancy.router)
+api.add_router("/", organisation.router)

@@ -37,6 +37,7 @@ SETTING_LABELS = {
     "spbe_coordinator": "Koordinator SPBE",
     "electronic_letter_valid_proof": "Naskah elektronik sebagai bukti sah",
     "shared_application": "Aplikasi umum berbagi pakai",
+    "unit_patterns": "Pola PPK per jenis unit",
 }
 
 VALUE_LABELS = {

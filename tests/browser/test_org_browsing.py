@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from sikerja.organisation import selectors
-from sikerja.organisation.demo.builder import build_demo_region
+from sikerja.organisation.demo.builder import DEMO_PASSWORD, build_demo_region
 from sikerja.organisation.models import Employee, Position, Unit
 from sikerja.organisation.rules.golongan import pangkat_label
 
@@ -136,47 +136,63 @@ def test_kepala_pd_browses_tree_unit_and_employee(page, demo_live, live_server, 
 @pytest.mark.req("ORG-1")
 def test_org_chart_collapse_expand(page, demo_live, live_server, login_as, shots):
     diskominfo = _unit(demo_live, "DISKOMINFO")
+    aptika = _unit(demo_live, "DISKOMINFO.BID1")
+    units = (
+        Unit.objects.filter(region=demo_live.region).descendants(diskominfo, include_self=True).filter(is_active=True)
+    )
+    n_units = units.count()
+    n_branches = units.filter(children__is_active=True).distinct().count()
+    seksi = Unit.objects.filter(parent=aptika, is_active=True).order_by("order", "name").first()
+    assert seksi is not None and n_branches >= 2
+    collapsed_cls = re.compile(r"\bcollapsed\b")
+
     login_as("kadis.kominfo")
     expect(page.get_by_role("navigation", name="Menu utama")).to_be_visible()
-
     page.goto(f"{live_server.url}/organisasi/unit/{diskominfo.pk}/bagan/")
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Bagan organisasi {diskominfo.name}")
     chart = page.locator("#orgchart")
+    expect(chart.locator("li[data-unit]")).to_have_count(n_units)
     root = chart.locator(f"li[data-unit='{diskominfo.pk}']")
     expect(root.locator(":scope > .orgnode a.t")).to_have_text(diskominfo.name)
     shots(page, "07-chart")
 
-    # a branch that starts open (depth 0): collapse then expand it again
-    root_toggle = root.locator(":scope > .orgnode [data-toggle]")
-    expect(root).not_to_have_class(re.compile(r"\bcollapsed\b"))
-    expect(root_toggle).to_have_attribute("aria-expanded", "true")
-    root_toggle.click()
-    expect(root).to_have_class(re.compile(r"\bcollapsed\b"))
-    expect(root_toggle).to_have_attribute("aria-expanded", "false")
-    expect(root.locator(":scope > ul")).to_be_hidden()
-    root_toggle.click()
-    expect(root).not_to_have_class(re.compile(r"\bcollapsed\b"))
-    expect(root.locator(":scope > ul")).to_be_visible()
+    # collapse one branch (a bidang with seksi under it), then open it again
+    branch = chart.locator(f"li[data-unit='{aptika.pk}']")
+    branch_toggle = branch.locator(":scope > .orgnode [data-toggle]")
+    seksi_box = chart.locator(f"li[data-unit='{seksi.pk}'] > .orgnode")
+    expect(branch).not_to_have_class(collapsed_cls)
+    expect(seksi_box).to_be_visible()
+    branch_toggle.click()
+    expect(branch).to_have_class(collapsed_cls)
+    expect(branch.locator(":scope > .orgnode")).to_have_class(collapsed_cls)
+    expect(branch_toggle).to_have_attribute("aria-expanded", "false")
+    expect(seksi_box).to_be_hidden()
+    expect(root).not_to_have_class(collapsed_cls)  # only that branch folds
+    shots(page, "08-chart-branch-collapsed")
+    branch_toggle.click()
+    expect(branch).not_to_have_class(collapsed_cls)
+    expect(branch_toggle).to_have_attribute("aria-expanded", "true")
+    expect(seksi_box).to_be_visible()
 
-    # deeper branches start collapsed; "Buka semua" opens every one of them
-    collapsed = chart.locator("li.collapsed")
-    assert collapsed.count() > 0, "expected depth>=2 branches to start collapsed"
+    # fold the branch and the root, then "Buka semua" opens every branch
+    branch_toggle.click()
+    root.locator(":scope > .orgnode [data-toggle]").click()
+    expect(chart.locator("li.collapsed")).to_have_count(2)
+    expect(branch.locator(":scope > .orgnode")).to_be_hidden()
     page.locator("[data-chart=expand]").click()
-    expect(collapsed).to_have_count(0)
+    expect(chart.locator("li.collapsed")).to_have_count(0)
     expect(chart.locator("[data-toggle][aria-expanded=false]")).to_have_count(0)
-    n_units = Unit.objects.filter(region=demo_live.region, is_active=True).filter(
-        pk__in=Unit.objects.filter(perangkat_daerah=diskominfo).values("pk")
-    ).count()
-    expect(chart.locator("li[data-unit]")).to_have_count(max(n_units, 1))
-    # all boxes are now visible, including the deepest ones
-    expect(chart.locator("li[data-unit] > .orgnode").last).to_be_visible()
-    shots(page, "08-chart-expanded")
+    expect(seksi_box).to_be_visible()
+    shots(page, "09-chart-expanded")
+
+    # and "Tutup semua" folds them all
     page.locator("[data-chart=collapse]").click()
-    expect(root).to_have_class(re.compile(r"\bcollapsed\b"))
+    expect(chart.locator("li.collapsed")).to_have_count(n_branches)
+    expect(branch.locator(":scope > .orgnode")).to_be_hidden()
 
 
 @pytest.mark.req("PRF-3")
-def test_pegawai_scope_and_other_region(page, demo_live, live_server, login_as):
+def test_pegawai_scope_and_other_region(page, demo_live, live_server, login_as, shots):
     bkpsdm = _unit(demo_live, "BKPSDM")
     _, _, other = build_demo_region(
         n_employees=120, seed=12, slug="lain", name="Kabupaten Lain", profile="barito-utara", user_prefix="lain"
@@ -192,17 +208,22 @@ def test_pegawai_scope_and_other_region(page, demo_live, live_server, login_as):
     expect(page.locator("table#staff")).to_have_count(0)
     # the unit's structure is public inside the region, its people are not linked
     expect(page.locator("table#peta-jabatan")).to_be_visible()
-    expect(page.locator("a[href^='/pegawai/']")).to_have_count(0)
+    expect(page.locator("#main a[href^='/pegawai/']")).to_have_count(0)
+    shots(page, "10-unit-out-of-scope")
 
     response = page.goto(f"{live_server.url}/organisasi/unit/{foreign.pk}/")
     assert response.status == 404
     expect(page.get_by_text(foreign.name)).to_have_count(0)
     expect(page.locator("body")).to_contain_text(re.compile("not found|tidak ditemukan", re.I))
+    shots(page, "11-other-region-404")
 
 
 # Login is infrastructure, not a catalogue requirement: no req marker on purpose.
-def test_wrong_password_shows_indonesian_error(page, demo_live, live_server, login_as):
+def test_wrong_password_shows_indonesian_error(page, transactional_db, django_user_model, live_server, login_as, shots):
+    # the account exists: it is the password that is wrong (no demo region needed)
+    django_user_model.objects.create_user(username="kadis.kominfo", password=DEMO_PASSWORD)
     login_as("kadis.kominfo", password="salah-sandi")
     expect(page).to_have_url(re.compile(r"/masuk/"))
     expect(page.get_by_role("alert")).to_have_text(LOGIN_ERROR)
     expect(page.get_by_role("navigation", name="Menu utama")).to_have_count(0)
+    shots(page, "12-login-error")

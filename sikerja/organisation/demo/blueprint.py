@@ -112,7 +112,7 @@ def _sekretariat(parent: str, code: str, title: str = "Sekretariat") -> list[Uni
     ]
 
 
-def plan_region(n_employees: int = 5000) -> list[UnitPlan]:
+def plan_region(n_employees: int = 5000, place: str = "Sungai Lestari") -> list[UnitPlan]:
     """Units of the region, parents before children. Counts grow with ``n_employees``."""
     units: list[UnitPlan] = []
     n_kec = max(3, min(len(KECAMATAN), n_employees // 600))
@@ -203,7 +203,48 @@ def plan_region(n_employees: int = 5000) -> list[UnitPlan]:
             units.append(UnitPlan(f"{kcode}.S{s}", f"Seksi {sname}", UnitType.SEKSI, kcode, Pos(f"Kepala Seksi {sname}", PGW), staff=[(jf("Analis Kebijakan", "ahli_pertama"), 1), (GENERIC_PELAKSANA[s % 4], 2)]))
         for j, suf in enumerate(KELURAHAN_SUFFIX[: 2 + k % 2], 1):
             units.append(UnitPlan(f"{kcode}.KEL{j}", f"Kelurahan {kname} {suf}", UnitType.KELURAHAN, kcode, Pos(f"Lurah {kname} {suf}", PGW), managers=[Pos("Sekretaris Kelurahan", PGW), Pos("Kepala Seksi Pemerintahan", PGW), Pos("Kepala Seksi Pemberdayaan Masyarakat", PGW)], staff=[(GENERIC_PELAKSANA[(j + k) % 4], 4), (jf("Pranata Komputer", "terampil", "it"), 1)]))
+    _follow_patterns(units)
+    if place != "Sungai Lestari":
+        for u in units:
+            u.name = u.name.replace("Sungai Lestari", place)
     return units
+
+
+# PPU Lamp B.1 a–c, e: in these perangkat daerah a pengawas assesses only pelaksana.
+PENGAWAS_ASSESSES_ONLY_PELAKSANA = {UnitType.SETDA, UnitType.SETWAN, UnitType.INSPEKTORAT, UnitType.DPMPTSP}
+
+
+def _follow_patterns(units: list[UnitPlan]) -> None:
+    """Seat staff where every profile accepts their PPK.
+
+    Pelaksana of an administrator's unit that has pengawas below it move to that pengawas
+    (BU Ps 17(4), BT Ps 8(4)); JF of a pengawas' unit in Setda/Setwan/Inspektorat/DPMPTSP move
+    up to the administrator (PPU Lamp B.1 a–c, e).
+    """
+    by_code = {u.code: u for u in units}
+    children: dict[str, list[UnitPlan]] = {}
+    for u in units:
+        if u.parent:
+            children.setdefault(u.parent, []).append(u)
+
+    def pd_type(u: UnitPlan) -> str:
+        while u.parent and not u.is_pd:
+            u = by_code[u.parent]
+        return u.unit_type
+
+    for u in units:
+        if u.leader and u.leader.kind == ADM:
+            pgw_children = [c for c in children.get(u.code, []) if c.leader and c.leader.kind == PGW]
+            if pgw_children:
+                moving = [(p, c) for p, c in u.staff if p.kind == PLK]
+                u.staff = [(p, c) for p, c in u.staff if p.kind != PLK]
+                pgw_children[0].staff += moving
+    for u in units:
+        if u.leader and u.leader.kind == PGW and u.parent and pd_type(u) in PENGAWAS_ASSESSES_ONLY_PELAKSANA:
+            parent = by_code[u.parent]
+            if parent.leader and parent.leader.kind == ADM:
+                parent.staff += [(p, c) for p, c in u.staff if p.kind == JF]
+                u.staff = [(p, c) for p, c in u.staff if p.kind != JF]
 
 
 def scale_staff(units: list[UnitPlan], n_employees: int) -> None:

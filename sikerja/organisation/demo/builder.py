@@ -13,7 +13,7 @@ from sikerja.accounts.models import Role, RoleAssignment
 from sikerja.organisation.choices import KIND_RANK, CompetenceKind, EmploymentStatus, PositionKind
 from sikerja.organisation.demo import names
 from sikerja.organisation.demo.blueprint import JF, PLK, Pos, UnitPlan, plan_region, scale_staff
-from sikerja.organisation.models import Competence, Employee, EmployeeCompetence, Placement, Position, Unit
+from sikerja.organisation.models import Competence, Delegation, Employee, EmployeeCompetence, Placement, Position, Unit
 from sikerja.organisation.rules.nip import build_nip
 from sikerja.tenancy.models import Region, RegulationProfile
 from sikerja.tenancy.services import sync_builtin_profiles
@@ -94,12 +94,13 @@ class DemoBuilder:
             slug=self.region_slug, name=self.region_name, province=self.province, profile=profile,
             capital="Sungai Lestari", address="Jl. Pangeran Antasari No. 1, Sungai Lestari",
         )
-        plans = plan_region(self.n)
+        plans = plan_region(self.n, place=self.region_name.split(" ", 1)[-1])
         scale_staff(plans, self.n)
         units = self._create_units(region, plans)
         people = self._create_positions_and_people(region, plans, units)
         self._create_competences(region, people)
         self._create_placements(region, plans, units, people)
+        self._create_delegations(region, profile, plans, people)
         self.region = region
         self.units = units
         self.people = people
@@ -266,6 +267,31 @@ class DemoBuilder:
                 )
             )
         Placement.objects.bulk_create(placements, batch_size=BATCH)
+
+    # --- delegations -----------------------------------------------------------------
+    def _create_delegations(self, region, profile, plans, people: list[_Person]) -> None:
+        """Where a profile does not let a JF head of a unit kerja mandiri be PPK by office
+        (MU/BU/BT Ps 1), the region delegates the authority to them, as such a region must."""
+        settings = profile.settings
+        if settings.get("mandiri_head_may_be_assessor", {}).get("value") or not settings.get(
+            "assessor_delegation_allowed", {}
+        ).get("value"):
+            return
+        leader = {p.unit_code: p.employee for p in people if p.role == "leader"}
+        by_code = {p.code: p for p in plans}
+        delegations = []
+        for n, plan in enumerate((p for p in plans if p.is_mandiri), 1):
+            pd = plan
+            while pd.parent and not pd.is_pd:
+                pd = by_code[pd.parent]
+            delegations.append(
+                Delegation(
+                    region=region, kind=Delegation.Kind.AUTHORITY, delegator=leader[pd.code], delegate=leader[plan.code],
+                    starts_on=PLACEMENT_DATE, ends_on=dt.date(2029, 12, 31), basis_number=f"800.1.3.4/{n:04d}/BKPSDM/2025",
+                    basis_date=PLACEMENT_DATE, reason="Kepala unit kerja mandiri sebagai pejabat penilai kinerja stafnya.",
+                )
+            )
+        Delegation.objects.bulk_create(delegations, batch_size=BATCH)
 
     # --- demo logins ------------------------------------------------------------------
     def create_demo_users(self, prefix: str = "") -> list[tuple[str, str]]:

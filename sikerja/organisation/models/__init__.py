@@ -1,3 +1,4 @@
+from .delegations import Delegation
 from .employees import Competence, Employee, EmployeeCompetence
 from .imports import ImportBatch
 from .placements import Placement
@@ -6,6 +7,7 @@ from .units import Unit
 
 __all__ = [
     "Competence",
+    "Delegation",
     "Employee",
     "EmployeeCompetence",
     "ImportBatch",

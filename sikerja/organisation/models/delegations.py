@@ -1,0 +1,49 @@
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class Delegation(models.Model):
+    """Assessor authority given to another official for a period (KED-5).
+
+    * Plh / Plt: the delegate acts as PPK for the delegator's direct reports while the
+      delegator is absent; placements keep naming the delegator.
+    * Pendelegasian kewenangan: the delegate may be named PPK although their position is
+      below the profile's minimum ("pejabat lain yang diberi pendelegasian kewenangan").
+    """
+
+    class Kind(models.TextChoices):
+        PLH = "plh", "Pelaksana Harian (Plh.)"
+        PLT = "plt", "Pelaksana Tugas (Plt.)"
+        AUTHORITY = "pendelegasian", "Pendelegasian kewenangan PPK"
+
+    region = models.ForeignKey("tenancy.Region", on_delete=models.PROTECT, related_name="delegations")
+    kind = models.CharField("jenis", max_length=20, choices=Kind.choices)
+    delegator = models.ForeignKey(
+        "organisation.Employee", on_delete=models.PROTECT, related_name="delegations_given", verbose_name="pemberi"
+    )
+    delegate = models.ForeignKey(
+        "organisation.Employee", on_delete=models.PROTECT, related_name="delegations_received", verbose_name="penerima"
+    )
+    starts_on = models.DateField("mulai")
+    ends_on = models.DateField("sampai")
+    basis_number = models.CharField("nomor dasar", max_length=120)
+    basis_date = models.DateField("tanggal dasar")
+    reason = models.TextField("alasan", blank=True)
+    revoked_at = models.DateTimeField("dicabut", null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-starts_on"]
+        verbose_name = "pendelegasian"
+        verbose_name_plural = "pendelegasian"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="delegation_period_valid"),
+            models.CheckConstraint(condition=~models.Q(delegator=models.F("delegate")), name="delegation_not_to_self"),
+        ]
+        indexes = [models.Index(fields=["region", "delegate", "starts_on", "ends_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.delegate} atas nama {self.delegator}"

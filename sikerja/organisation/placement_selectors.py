@@ -1,0 +1,236 @@
+"""Reads for kedudukan: facts for the rules, the region-wide validation report (KED-8), the
+candidates an employee may be placed under, and who acts as PPK for whom today.
+
+The report makes one pass over the data: a fixed handful of queries whatever the region's
+size, then the pure rules in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+
+from sikerja.organisation.choices import PositionKind
+from sikerja.organisation.models import Delegation, Employee, Placement, Position, Unit
+from sikerja.organisation.rules.placement import Finding, Holder, OrgFacts, Profile, judge, pattern_key_for
+
+
+def profile_of(region) -> Profile:
+    return Profile(name=region.profile.name, settings=region.profile.settings)
+
+
+def org_facts(region) -> OrgFacts:
+    units = list(Unit.objects.filter(region=region).values_list("pk", "parent_id", "name", "unit_type"))
+    parent = {pk: parent_id for pk, parent_id, _, _ in units}
+    utype = {pk: t for pk, _, _, t in units}
+    has_pengawas: set[int] = set()
+    pengawas_units = Position.objects.filter(region=region, kind=PositionKind.PENGAWAS).values_list("unit_id", flat=True)
+    for unit_id in set(pengawas_units):
+        node = unit_id
+        while node is not None and node not in has_pengawas:  # the pengawas serves every unit above it
+            has_pengawas.add(node)
+            node = parent.get(node)
+    patterns = profile_of(region).value("unit_patterns")
+    facts = OrgFacts(parent=parent, unit_name={pk: n for pk, _, n, _ in units}, has_pengawas=frozenset(has_pengawas))
+    keys = {pk: pattern_key_for([utype[u] for u in facts.chain(pk)], patterns) for pk in parent} if patterns else {}
+    return OrgFacts(parent=parent, unit_name=facts.unit_name, has_pengawas=facts.has_pengawas, pattern_key=keys)
+
+
+def holders(region, employee_ids=None) -> dict[int, Holder]:
+    qs = Employee.objects.filter(region=region, is_active=True, position__isnull=False)
+    if employee_ids is not None:
+        qs = qs.filter(pk__in=employee_ids)
+    rows = qs.values_list(
+        "pk", "name", "position__kind", "position__jf_level", "unit_id", "position__is_leader", "unit__is_mandiri"
+    )
+    return {
+        pk: Holder(pk, name, kind, level, unit_id, leads_mandiri=bool(leader and mandiri))
+        for pk, name, kind, level, unit_id, leader, mandiri in rows
+    }
+
+
+def running_delegations(region, on: dt.date | None = None):
+    on = on or timezone.localdate()
+    return Delegation.objects.filter(region=region, revoked_at__isnull=True, starts_on__lte=on, ends_on__gte=on)
+
+
+def authority_delegates(region, on: dt.date | None = None) -> set[int]:
+    """Employees holding a running delegation of PPK authority (KED-5)."""
+    return set(
+        running_delegations(region, on).filter(kind=Delegation.Kind.AUTHORITY).values_list("delegate_id", flat=True)
+    )
+
+
+@dataclass
+class ReportRow:
+    employee_id: int
+    employee_name: str
+    nip: str
+    position: str
+    unit_id: int
+    unit_name: str
+    pd_name: str
+    assessor_id: int | None
+    assessor_name: str
+    findings: list[Finding]
+
+
+@dataclass
+class AssessorLoad:
+    employee_id: int
+    name: str
+    position: str
+    unit_name: str
+    span: int
+    workload: int
+
+
+@dataclass
+class ValidationReport:
+    profile_name: str
+    judged: int
+    rows: list[ReportRow]
+    loads: dict[int, AssessorLoad]
+    by_requirement: Counter = field(default_factory=Counter)
+
+    def grouped(self) -> list[tuple[str, list[tuple[str, list[ReportRow]]]]]:
+        """Rows grouped by perangkat daerah, then unit, both in name order."""
+        tree: dict[str, dict[str, list[ReportRow]]] = defaultdict(lambda: defaultdict(list))
+        for row in self.rows:
+            tree[row.pd_name][row.unit_name].append(row)
+        return [(pd, sorted(units.items())) for pd, units in sorted(tree.items())]
+
+
+def validation_report(actor, on: dt.date | None = None) -> ValidationReport:
+    """Every JF/pelaksana placement of the actor's scope judged against the region's profile."""
+    region = actor.region
+    profile = profile_of(region)
+    org = org_facts(region)
+    people = holders(region)
+    delegates = authority_delegates(region, on)
+    open_placements = dict(
+        Placement.objects.filter(region=region, effective_until__isnull=True).values_list("employee_id", "assessor_id")
+    )
+    subjects = Employee.objects.filter(
+        region=region, is_active=True, position__kind__in=[PositionKind.FUNGSIONAL, PositionKind.PELAKSANA]
+    )
+    scope = actor.scope_unit_ids
+    if scope is not None:
+        subjects = subjects.filter(unit_id__in=scope)
+    subject_rows = list(subjects.values_list("pk", "nip", "position__name", "unit_id", "unit__perangkat_daerah__name"))
+    rows, counter = [], Counter()
+    for pk, nip, position_name, unit_id, pd_name in subject_rows:
+        subject = people[pk]
+        assessor_id = open_placements.get(pk)
+        assessor = people.get(assessor_id) if assessor_id else None
+        findings = judge(subject, assessor, org, profile, delegated=assessor_id in delegates)
+        if findings:
+            counter.update(f.requirement for f in findings)
+            rows.append(
+                ReportRow(
+                    pk, subject.name, nip, position_name, unit_id, org.unit_name.get(unit_id, ""), pd_name or "",
+                    assessor_id, assessor.name if assessor else "", findings,
+                )
+            )
+    return ValidationReport(profile.name, len(subject_rows), rows, assessor_loads(region, [r.assessor_id for r in rows]), counter)
+
+
+def assessor_loads(region, assessor_ids) -> dict[int, AssessorLoad]:
+    """Span of control (direct reports) and workload beside each assessor (BU Ps 17(2)).
+
+    Workload is read from the peta jabatan: the JF and pelaksana posts (kebutuhan) of the
+    unit the assessor sits in — the load of work the regulation weighs against the span.
+    """
+    ids = {i for i in assessor_ids if i}
+    if not ids:
+        return {}
+    span = Counter(
+        dict(
+            Placement.objects.filter(assessor_id__in=ids, effective_until__isnull=True)
+            .values("assessor_id")
+            .annotate(n=Count("id"))
+            .values_list("assessor_id", "n")
+        )
+    )
+    people = list(Employee.objects.filter(pk__in=ids).values_list("pk", "name", "position__name", "unit_id", "unit__name"))
+    unit_ids = {u for _, _, _, u, _ in people}
+    load = dict(
+        Position.objects.filter(unit_id__in=unit_ids, kind__in=[PositionKind.FUNGSIONAL, PositionKind.PELAKSANA])
+        .values("unit_id")
+        .annotate(n=Sum("required"))
+        .values_list("unit_id", "n")
+    )
+    return {
+        pk: AssessorLoad(pk, name, pos or "", unit_name or "", span.get(pk, 0), load.get(unit_id, 0))
+        for pk, name, pos, unit_id, unit_name in people
+    }
+
+
+@dataclass
+class Candidate:
+    holder: Holder
+    position: str
+    unit_name: str
+    findings: list[Finding]
+    delegated: bool
+
+    @property
+    def allowed(self) -> bool:
+        return not self.findings
+
+
+def assessor_candidates(region, employee: Employee, on: dt.date | None = None) -> list[Candidate]:
+    """Officials in the employee's line (own unit and every unit above it) who could be PPK,
+    each judged: the allowed ones first, the others with the articles that exclude them."""
+    org = org_facts(region)
+    chain = org.chain(employee.unit_id)
+    delegates = authority_delegates(region, on)
+    pool = Employee.objects.filter(region=region, is_active=True, unit_id__in=chain).filter(
+        Q(position__kind__in=[k for k in PositionKind.values if k not in ("fungsional", "pelaksana")])
+        | Q(position__is_leader=True)
+        | Q(pk__in=delegates)
+    ).exclude(pk=employee.pk)
+    meta = {pk: (pos, unit) for pk, pos, unit in pool.values_list("pk", "position__name", "unit__name")}
+    people = holders(region, list(meta) + [employee.pk])
+    subject = people[employee.pk]
+    profile = profile_of(region)
+    candidates = [
+        Candidate(h, meta[pk][0] or "", meta[pk][1] or "", judge(subject, h, org, profile, delegated=pk in delegates), pk in delegates)
+        for pk, h in people.items()
+        if pk != employee.pk
+    ]
+    depth = {unit_id: i for i, unit_id in enumerate(chain)}
+    candidates.sort(key=lambda c: (not c.allowed, depth.get(c.holder.unit_id, 99), c.holder.name))
+    return candidates
+
+
+def acting_for(employee: Employee | None, on: dt.date | None = None) -> list[Delegation]:
+    """Plh/Plt delegations the employee holds today: they act as PPK for the delegators' reports."""
+    if employee is None:
+        return []
+    return list(
+        running_delegations(employee.region, on)
+        .filter(delegate=employee, kind__in=[Delegation.Kind.PLH, Delegation.Kind.PLT])
+        .select_related("delegator", "delegator__position")
+    )
+
+
+def ppk_authority(acting: Employee, subject: Employee, on: dt.date | None = None) -> tuple[bool, Employee | None]:
+    """May ``acting`` act as PPK for ``subject`` today, and on whose behalf?
+
+    Returns (True, None) for the subject's own PPK, (True, delegator) when acting as Plh/Plt
+    of the subject's PPK — every action is then recorded as on behalf of the delegator.
+    """
+    placement = Placement.objects.filter(employee=subject, effective_until__isnull=True).first()
+    if placement is None:
+        return False, None
+    if placement.assessor_id == acting.pk:
+        return True, None
+    for delegation in acting_for(acting, on):
+        if delegation.delegator_id == placement.assessor_id:
+            return True, delegation.delegator
+    return False, None

@@ -1,0 +1,250 @@
+"""Kedudukan rules (KED-1..5, KED-7) — pure functions over plain data, driven by the profile.
+
+Each rule returns ``Finding``s naming the requirement, the article of the region's regulation
+and a message in Bahasa Indonesia. A setting the regulation is silent on (``silent: true``)
+adds no constraint. Only pejabat fungsional and pelaksana are judged: the regulations place
+*them* (MU Ps 9, KL Ps 5, BU Ps 17, BT Ps 8, PPU Ps 7).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from sikerja.organisation.choices import JfLevel, PositionKind
+
+MANDIRI_HEAD = "fungsional_pimpinan_mandiri"
+JUDGED_KINDS = frozenset({PositionKind.FUNGSIONAL, PositionKind.PELAKSANA})
+KIND_WORDS = {
+    "jpt_utama": "JPT utama",
+    "jpt_madya": "JPT madya",
+    "jpt_pratama": "JPT pratama",
+    "administrator": "administrator",
+    "pengawas": "pengawas",
+    "fungsional": "pejabat fungsional",
+    "pelaksana": "pelaksana",
+    MANDIRI_HEAD: "JF pimpinan unit kerja mandiri",
+}
+RANK = {"jpt_utama": 7, "jpt_madya": 6, "jpt_pratama": 5, "administrator": 4, "pengawas": 3, "fungsional": 2, "pelaksana": 1}
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A person in a position, as the rules see them."""
+
+    employee_id: int
+    name: str
+    kind: str
+    jf_level: str
+    unit_id: int
+    leads_mandiri: bool = False  # leader of a unit kerja mandiri (KED-2)
+
+    @property
+    def role_kind(self) -> str:
+        return MANDIRI_HEAD if self.leads_mandiri else self.kind
+
+
+@dataclass(frozen=True)
+class OrgFacts:
+    """What the rules need of the tree: parents, names, which units have a pengawas post, and
+    for each unit the PPU pattern key that governs it (nearest own type with a pattern, else
+    the perangkat daerah's type)."""
+
+    parent: Mapping[int, int | None]
+    unit_name: Mapping[int, str] = field(default_factory=dict)
+    has_pengawas: frozenset[int] = frozenset()
+    pattern_key: Mapping[int, str] = field(default_factory=dict)
+
+    def chain(self, unit_id: int) -> list[int]:
+        out, seen = [], set()
+        node = unit_id
+        while node is not None and node not in seen:
+            seen.add(node)
+            out.append(node)
+            node = self.parent.get(node)
+        return out
+
+
+@dataclass(frozen=True)
+class Finding:
+    requirement: str
+    article: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The slice of a regulation profile the rules read: ``settings`` as stored, and the
+    regulation's short name to prefix articles with."""
+
+    name: str
+    settings: Mapping[str, Mapping]
+
+    def entry(self, key: str) -> Mapping:
+        return self.settings.get(key) or {"value": None, "silent": True}
+
+    def value(self, key: str):
+        entry = self.entry(key)
+        return None if entry.get("silent") else entry.get("value")
+
+    def cite(self, key: str, article: str | None = None) -> str:
+        art = article or self.entry(key).get("article") or ""
+        return f"{self.name} {art}".strip()
+
+
+def _words(kinds) -> str:
+    items = [KIND_WORDS.get(k, k) for k in kinds]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " atau " + items[-1]
+
+
+def _level_word(level: str) -> str:
+    return JfLevel(level).label.lower() if level in JfLevel.values else level
+
+
+def judge(subject: Holder, assessor: Holder | None, org: OrgFacts, profile: Profile, *, delegated: bool = False) -> list[Finding]:
+    """All findings against one placement; an empty list means the placement is valid.
+
+    ``delegated`` is true when the assessor holds a running delegation of PPK authority
+    (KED-5: "pejabat lain yang diberi pendelegasian kewenangan").
+    """
+    if subject.kind not in JUDGED_KINDS:
+        return []
+    if assessor is None:
+        return [
+            Finding(
+                "KED-1",
+                profile.cite("placement_superiors"),
+                f"{subject.name} belum mempunyai pejabat penilai kinerja (atasan langsung).",
+            )
+        ]
+    findings: list[Finding] = []
+    chain = org.chain(subject.unit_id)
+    if assessor.unit_id not in chain:
+        findings.append(
+            Finding(
+                "KED-1",
+                profile.cite("placement_superiors"),
+                f"PPK harus atasan langsung dalam struktur: {assessor.name} berada di "
+                f"{org.unit_name.get(assessor.unit_id, 'unit lain')}, bukan di unit {subject.name} atau unit di atasnya.",
+            )
+        )
+    mandiri_supervision = assessor.leads_mandiri and assessor.unit_id in chain
+    findings += _superior_kind(subject, assessor, profile, delegated)
+    if not mandiri_supervision:  # KED-2 is the special rule for a unit kerja mandiri
+        findings += _level_pattern(subject, assessor, profile)
+        findings += _pelaksana_pattern(subject, assessor, org, profile)
+    findings += _unit_pattern(subject, assessor, org, profile)
+    return findings
+
+
+def _superior_kind(subject: Holder, assessor: Holder, profile: Profile, delegated: bool) -> list[Finding]:
+    """KED-1/KED-2: whom a JF/pelaksana may sit under; KED-5: the lowest PPK."""
+    out = []
+    superiors = profile.value("placement_superiors")
+    role = assessor.role_kind
+    if superiors is not None and role not in superiors and not delegated:
+        out.append(
+            Finding(
+                "KED-1",
+                profile.cite("placement_superiors"),
+                f"{KIND_WORDS[subject.kind].capitalize()} berkedudukan di bawah {_words(superiors)}; "
+                f"{assessor.name} adalah {KIND_WORDS.get(role, role)}.",
+            )
+        )
+        return out
+    min_kind = profile.value("assessor_min_kind")
+    if min_kind and RANK.get(assessor.kind, 0) < RANK[min_kind]:
+        allowed_as_head = assessor.leads_mandiri and profile.value("mandiri_head_may_be_assessor")
+        allowed_by_delegation = delegated and profile.value("assessor_delegation_allowed")
+        if allowed_as_head:
+            return out
+        if not allowed_by_delegation:
+            hint = " tanpa pendelegasian kewenangan yang berlaku" if profile.value("assessor_delegation_allowed") else ""
+            out.append(
+                Finding(
+                    "KED-5",
+                    profile.cite("assessor_min_kind"),
+                    f"Pejabat penilai kinerja paling rendah {KIND_WORDS[min_kind]}; {assessor.name} adalah "
+                    f"{KIND_WORDS.get(role, role)}{hint}.",
+                )
+            )
+    return out
+
+
+def _level_pattern(subject: Holder, assessor: Holder, profile: Profile) -> list[Finding]:
+    """KED-3: JF by level (BU Ps 17(3), BT Ps 8(3))."""
+    pattern = profile.value("level_placement")
+    if not pattern or subject.kind != PositionKind.FUNGSIONAL or subject.jf_level not in pattern:
+        return []
+    allowed = pattern[subject.jf_level]
+    if assessor.kind in allowed:
+        return []
+    return [
+        Finding(
+            "KED-3",
+            profile.cite("level_placement"),
+            f"JF {_level_word(subject.jf_level)} berkedudukan di bawah {_words(allowed)}; "
+            f"{assessor.name} adalah {KIND_WORDS.get(assessor.kind, assessor.kind)}.",
+        )
+    ]
+
+
+def _pelaksana_pattern(subject: Holder, assessor: Holder, org: OrgFacts, profile: Profile) -> list[Finding]:
+    """KED-4: pelaksana under a pengawas; under an administrator only where no pengawas
+    carries that function in the unit (BU Ps 17(4), BT Ps 8(4))."""
+    pattern = profile.value("pelaksana_placement")
+    if not pattern or subject.kind != PositionKind.PELAKSANA:
+        return []
+    default, fallback = pattern.get("default"), pattern.get("fallback")
+    if assessor.kind == default:
+        return []
+    if assessor.kind == fallback and assessor.unit_id not in org.has_pengawas:
+        return []
+    reason = (
+        f"; di {org.unit_name.get(assessor.unit_id, 'unit itu')} ada pejabat pengawas"
+        if assessor.kind == fallback
+        else f"; {assessor.name} adalah {KIND_WORDS.get(assessor.kind, assessor.kind)}"
+    )
+    return [
+        Finding(
+            "KED-4",
+            profile.cite("pelaksana_placement"),
+            f"Pelaksana berkedudukan di bawah {KIND_WORDS[default]}, dan di bawah {KIND_WORDS[fallback]} "
+            f"hanya bila tidak ada pengawas di unit itu{reason}.",
+        )
+    ]
+
+
+def _unit_pattern(subject: Holder, assessor: Holder, org: OrgFacts, profile: Profile) -> list[Finding]:
+    """KED-7: PPU Lampiran B.1 — per unit type, which PPK kind assesses which kinds.
+
+    A PPK kind the pattern does not name is not judged here: the Lampiran is silent on it.
+    """
+    patterns = profile.value("unit_patterns")
+    key = org.pattern_key.get(subject.unit_id)
+    if not patterns or key not in patterns:
+        return []
+    pattern = patterns[key]
+    assesses = pattern["assessors"].get(assessor.role_kind)
+    if assesses is None or subject.kind in assesses:
+        return []
+    who = [k for k, kinds in pattern["assessors"].items() if subject.kind in kinds]
+    return [
+        Finding(
+            "KED-7",
+            profile.cite("unit_patterns", pattern["article"]),
+            f"Menurut pola {key.replace('_', ' ')}, {KIND_WORDS.get(assessor.role_kind)} menilai "
+            f"{_words(assesses)}; {KIND_WORDS[subject.kind]} dinilai oleh {_words(who) if who else 'pejabat lain'}.",
+        )
+    ]
+
+
+def pattern_key_for(unit_type_chain: list[str], patterns: Mapping | None) -> str | None:
+    """The PPU pattern governing a unit: its own type or the nearest ancestor's type that has a
+    pattern (a kelurahan inside a kecamatan follows the kelurahan pattern)."""
+    if not patterns:
+        return None
+    for unit_type in unit_type_chain:
+        if unit_type in patterns:
+            return unit_type
+    return None
