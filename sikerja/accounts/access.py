@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
+from django.utils import timezone
 
 from sikerja.accounts.models import ORG_ADMIN_ROLES, REGION_WIDE_ROLES, SUBTREE_ROLES, Role, RoleAssignment
 from sikerja.organisation.models import Employee, Position, Unit
@@ -66,6 +68,22 @@ class Actor:
             )
         return frozenset(ids)
 
+    @cached_property
+    def acting_report_ids(self) -> frozenset[int]:
+        """Employees the actor assesses today as Plh/Plt of an absent PPK (KED-5)."""
+        if self.employee is None:
+            return frozenset()
+        from sikerja.organisation.models import Delegation, Placement
+
+        today = timezone.localdate()
+        delegators = Delegation.objects.filter(
+            delegate=self.employee, kind__in=[Delegation.Kind.PLH, Delegation.Kind.PLT], revoked_at__isnull=True,
+            starts_on__lte=today, ends_on__gte=today,
+        ).values("delegator_id")
+        return frozenset(
+            Placement.objects.filter(assessor_id__in=delegators, effective_until__isnull=True).values_list("employee_id", flat=True)
+        )
+
     # --- querysets restricted to what the actor may see -------------------------------
     def units(self):
         return Unit.objects.filter(region=self.region)
@@ -79,9 +97,7 @@ class Actor:
         if scope is None:
             return qs
         own = self.employee.pk if self.employee else None
-        from django.db.models import Q
-
-        return qs.filter(Q(unit_id__in=scope) | Q(pk=own))
+        return qs.filter(Q(unit_id__in=scope) | Q(pk=own) | Q(pk__in=self.acting_report_ids))
 
     def sees_staff_of(self, unit: Unit) -> bool:
         scope = self.scope_unit_ids
@@ -93,7 +109,7 @@ class Actor:
         if self.employee and self.employee.pk == employee.pk:
             return True
         scope = self.scope_unit_ids
-        return scope is None or employee.unit_id in scope
+        return scope is None or employee.unit_id in scope or employee.pk in self.acting_report_ids
 
 
 def regions_of(user) -> list[Region]:

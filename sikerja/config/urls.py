@@ -10,5 +10,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("data/", include("sikerja.organisation.io.urls")),
+    path("kedudukan/", include("sikerja.organisation.kedudukan_urls")),
     path("", include("sikerja.web.urls")),
 ]

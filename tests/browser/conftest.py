@@ -1,21 +1,21 @@
 """Fixtures for the Playwright browser tests (issue 2).
 
-Playwright's sync API runs an asyncio event loop in the test thread; Django's ORM would then
-refuse to run (SynchronousOnlyOperation) in fixtures and tests. The ORM calls here are plain
-synchronous calls from that thread, so the guard is switched off for this package only.
+Playwright's sync API runs an asyncio event loop in the test thread; while it runs, Django's
+ORM refuses to work there (SynchronousOnlyOperation), in fixtures and tests alike. The ORM
+calls here are plain synchronous calls from that one thread, so the guard is switched off
+(DJANGO_ALLOW_ASYNC_UNSAFE) for exactly as long as the Playwright loop exists: from the start
+of the session-scoped ``browser`` fixture to its end, and restored afterwards.
 """
 
 import os
+from pathlib import Path
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+import pytest
+from playwright.sync_api import sync_playwright
 
-from pathlib import Path  # noqa: E402
+from sikerja.organisation.demo.builder import DEMO_PASSWORD, build_demo_region
 
-import pytest  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from sikerja.organisation.demo.builder import DEMO_PASSWORD, build_demo_region  # noqa: E402
-
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 CHROMIUM = os.environ.get("SIKERJA_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -34,10 +34,18 @@ DEFAULT_TIMEOUT_MS = 10_000
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium not found at {CHROMIUM}")
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    previous = os.environ.get(ASYNC_UNSAFE)
+    os.environ[ASYNC_UNSAFE] = "true"
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop(ASYNC_UNSAFE, None)
+        else:
+            os.environ[ASYNC_UNSAFE] = previous
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 import json
 
-
 API = "/api/v1"
 
 
@@ -32,3 +31,8 @@ def all_ids(client, url: str, **headers) -> set[int]:
         if page >= data["num_pages"]:
             return ids
         page += 1
+
+
+def first_staff(builder, unit_code: str):
+    """The first non-leading employee of a unit; in BID1 of DISKOMINFO that is pegawai.kominfo."""
+    return next(p.employee for p in builder.people if p.unit_code == unit_code and p.role == "staff")

@@ -1,0 +1,27 @@
+from django import forms
+
+from sikerja.organisation.models import Delegation
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class PlacementForm(forms.Form):
+    assessor = forms.IntegerField(widget=forms.HiddenInput, error_messages={"required": "Pilih pejabat penilai kinerja."})
+    basis_number = forms.CharField(label="Nomor keputusan", max_length=120)
+    basis_date = forms.DateField(label="Tanggal keputusan", widget=DATE)
+    effective_from = forms.DateField(label="Berlaku mulai", widget=DATE)
+
+
+class DelegationForm(forms.Form):
+    kind = forms.ChoiceField(label="Jenis", choices=Delegation.Kind.choices)
+    delegator = forms.CharField(label="NIP pemberi", max_length=21)
+    delegate = forms.CharField(label="NIP penerima", max_length=21)
+    starts_on = forms.DateField(label="Mulai", widget=DATE)
+    ends_on = forms.DateField(label="Sampai", widget=DATE)
+    basis_number = forms.CharField(label="Nomor dasar", max_length=120)
+    basis_date = forms.DateField(label="Tanggal dasar", widget=DATE)
+    reason = forms.CharField(label="Alasan", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+def nip_digits(raw: str) -> str:
+    return "".join(ch for ch in raw if ch.isdigit())

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from sikerja.organisation import kedudukan_views as views
+
+app_name = "ked"
+urlpatterns = [
+    path("", views.report, name="report"),
+    path("laporan.xlsx", views.report_xlsx, name="report_xlsx"),
+    path("pegawai/<int:pk>/", views.place, name="place"),
+    path("pendelegasian/", views.delegations, name="delegations"),
+    path("pendelegasian/<int:pk>/cabut/", views.revoke, name="revoke"),
+    path("pola/", views.patterns, name="patterns"),
+    path("dinilai/", views.my_reports, name="my_reports"),
+]
