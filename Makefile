@@ -29,7 +29,7 @@ demo: venv
 	@$(PY) manage.py seed_demo --if-missing --slug teluk-damai --name "Kabupaten Teluk Damai" \
 		--profile barito-utara --employees 400 --seed 7 --user-prefix telukdamai >/dev/null
 	@echo "SiKerja berjalan di http://127.0.0.1:$(PORT)/  (hentikan dengan Ctrl+C)"
-	@SIKERJA_DEMO=1 DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
+	@SIKERJA_DEMO=1 $(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
 
 lint: dev-venv
 	@$(VENV)/bin/ruff check .

@@ -5,7 +5,6 @@ through ``actor.employees()``, i.e. within the actor's scope (sikerja.accounts.a
 endpoint runs a fixed number of queries whatever the size of the region.
 """
 
-
 from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpRequest
 from ninja import Path, Query, Router

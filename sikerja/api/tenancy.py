@@ -1,6 +1,5 @@
 """Regions (tenants) and regulation profiles (PRF-1, PRF-3)."""
 
-
 from django.http import Http404, HttpRequest
 from ninja import Path, Router
 from ninja.pagination import paginate

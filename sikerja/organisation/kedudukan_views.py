@@ -192,7 +192,7 @@ def patterns(request, actor):
     ]
     from sikerja.tenancy.labels import SETTING_LABELS
 
-    general_rows = [{"label": SETTING_LABELS[k], "value": value_label(e.get("value")), **e} for k, e in general]
+    general_rows = [{**e, "label": SETTING_LABELS[k], "value": value_label(e.get("value"))} for k, e in general]
     pattern_rows = [
         {
             "key": key, "article": profile.cite("unit_patterns", p["article"]), "sets": p["sets_performance"],

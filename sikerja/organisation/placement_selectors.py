@@ -97,6 +97,10 @@ class ValidationReport:
     loads: dict[int, AssessorLoad]
     by_requirement: Counter = field(default_factory=Counter)
 
+    @property
+    def counts(self) -> list[tuple[str, int]]:
+        return sorted(self.by_requirement.items())
+
     def grouped(self) -> list[tuple[str, list[tuple[str, list[ReportRow]]]]]:
         """Rows grouped by perangkat daerah, then unit, both in name order."""
         tree: dict[str, dict[str, list[ReportRow]]] = defaultdict(lambda: defaultdict(list))

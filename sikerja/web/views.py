@@ -132,7 +132,7 @@ def employee_detail(request, actor, pk):
 def profile(request, actor):
     prof = actor.region.profile
     rows = [
-        {"key": key, "label": SETTING_LABELS.get(key, key), "value": value_label(entry.get("value")), **entry}
+        {**entry, "key": key, "label": SETTING_LABELS.get(key, key), "value": value_label(entry.get("value"))}
         for key, entry in prof.settings.items()
     ]
     return render(request, "web/profile.html", _ctx(request, actor, "profile", prof=prof, rows=rows))

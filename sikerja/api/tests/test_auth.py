@@ -148,3 +148,16 @@ def test_superuser_acts_in_any_region(demo, other_demo):
     assert {r["slug"] for r in body(client.get(f"{API}/regions"))["items"]} == {"sungai-lestari", "teluk-damai"}
     response = client.get(f"{API}/employees?region=teluk-damai&page_size=1")
     assert body(response)["count"] == other_demo.region.employees.filter(is_active=True).count()
+
+
+@pytest.mark.req("TIK-1")
+def test_browser_uses_the_region_chosen_in_the_web_ui(demo, other_demo):
+    user = User.objects.get(username="admin.bkpsdm")
+    RoleAssignment.objects.create(user=user, region=other_demo.region, role=Role.ADMIN_BKPSDM)
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session["region_id"] = other_demo.region.pk
+    session.save()
+    current = body(client.get(f"{API}/regions"))
+    assert {r["slug"]: r["is_current"] for r in current["items"]} == {"sungai-lestari": False, "teluk-damai": True}

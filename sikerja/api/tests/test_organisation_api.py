@@ -35,11 +35,12 @@ def test_units_is_the_whole_tree_in_depth_first_order(demo, login):
 
 
 @pytest.mark.req("ORG-1")
-@pytest.mark.parametrize("unit_type", ORG1_TYPES)
-def test_every_unit_type_of_org1_can_be_listed(demo, login, unit_type):
-    data = body(login("pegawai.kominfo").get(f"{API}/units?unit_type={unit_type}"))
-    assert data["count"] >= 1
-    assert {u["unit_type"] for u in data["items"]} == {unit_type}
+def test_every_unit_type_of_org1_can_be_listed(demo, login):
+    client = login("pegawai.kominfo")
+    for unit_type in ORG1_TYPES:
+        data = body(client.get(f"{API}/units?unit_type={unit_type}"))
+        assert data["count"] >= 1, unit_type
+        assert {u["unit_type"] for u in data["items"]} == {unit_type}
 
 
 @pytest.mark.req("ORG-1")
@@ -110,11 +111,14 @@ def test_positions_of_a_unit_are_its_peta_jabatan(demo, login):
 
 
 @pytest.mark.req("ORG-3")
-@pytest.mark.parametrize("kind", [k.value for k in PositionKind if k not in ("jpt_utama", "jpt_madya")])
-def test_positions_by_kind(demo, login, kind):
-    data = body(login("pegawai.kominfo").get(f"{API}/positions?kind={kind}&page_size=200"))
-    assert data["count"] == Position.objects.filter(region=demo.region, kind=kind).count() > 0
-    assert {p["kind"] for p in data["items"]} == {kind}
+def test_positions_by_kind(demo, login):
+    client = login("pegawai.kominfo")
+    for kind in PositionKind:
+        data = body(client.get(f"{API}/positions?kind={kind.value}&page_size=200"))
+        assert data["count"] == Position.objects.filter(region=demo.region, kind=kind).count()
+        assert {p["kind"] for p in data["items"]} <= {kind.value}
+        if kind not in (PositionKind.JPT_UTAMA, PositionKind.JPT_MADYA):  # a kabupaten has neither
+            assert data["count"] > 0, kind
 
 
 @pytest.mark.req("ORG-4")
@@ -156,8 +160,12 @@ def test_employee_filters(demo, login):
     client = login("admin.bkpsdm")
     region = Employee.objects.filter(region=demo.region, is_active=True)
 
-    assert all_ids(client, f"{API}/employees?status=pppk") == set(region.filter(status="pppk").values_list("pk", flat=True))
-    assert all_ids(client, f"{API}/employees?golongan=III/a") == set(region.filter(golongan="III/a").values_list("pk", flat=True))
+    assert all_ids(client, f"{API}/employees?status=pppk") == set(
+        region.filter(status="pppk").values_list("pk", flat=True)
+    )
+    assert all_ids(client, f"{API}/employees?golongan=III/a") == set(
+        region.filter(golongan="III/a").values_list("pk", flat=True)
+    )
     assert all_ids(client, f"{API}/employees?kind=fungsional") == set(
         region.filter(position__kind="fungsional").values_list("pk", flat=True)
     )
@@ -197,8 +205,12 @@ def test_employee_detail_has_position_unit_competences_and_assessor(demo, login)
     assert data["position"]["id"] == employee.position_id
     assert data["perangkat_daerah"]["id"] == demo.units["DISKOMINFO"].pk
     links = employee.competence_links.select_related("competence")
-    assert {c["name"]: c["level"] for c in data["competences"]} == {l.competence.name: l.level for l in links}
-    assert data["competences"] and {c["kind"] for c in data["competences"]} <= {"kompetensi", "keahlian", "keterampilan"}
+    assert {c["name"]: c["level"] for c in data["competences"]} == {link.competence.name: link.level for link in links}
+    assert data["competences"] and {c["kind"] for c in data["competences"]} <= {
+        "kompetensi",
+        "keahlian",
+        "keterampilan",
+    }
     placement = Placement.objects.get(employee=employee, effective_until__isnull=True)
     assert data["assessor"]["employee"]["id"] == placement.assessor_id
     assert data["assessor"]["basis_number"] == placement.basis_number
@@ -264,16 +276,17 @@ BAD_INPUT = [
 
 
 @pytest.mark.req("TIK-1")
-@pytest.mark.parametrize(("url", "status", "field"), BAD_INPUT)
-def test_bad_input_is_a_clear_4xx(demo, login, url, status, field):
-    response = login("admin.bkpsdm").get(API + url)
-    assert response.status_code == status, response.content
-    data = body(response)
-    assert data["code"] == {404: "not_found", 422: "invalid_input"}[status]
-    assert data["detail"]
-    if field:
-        assert [e["field"] for e in data["errors"]] == [field]
-        assert data["errors"][0]["message"]
+def test_bad_input_is_a_clear_4xx(demo, login):
+    client = login("admin.bkpsdm")
+    for url, status, field in BAD_INPUT:
+        response = client.get(API + url)
+        assert response.status_code == status, (url, response.content)
+        data = body(response)
+        assert data["code"] == {404: "not_found", 422: "invalid_input"}[status], url
+        assert data["detail"], url
+        if field:
+            assert [e["field"] for e in data["errors"]] == [field], url
+            assert data["errors"][0]["message"], url
 
 
 # --- query counts do not grow with the data ---------------------------------------------------
@@ -306,7 +319,8 @@ def _urls(builder) -> dict[str, str]:
 @pytest.mark.req("TIK-1")
 def test_query_counts_do_not_grow_with_the_region(demo, login):
     _, _, big = build_demo_region(n_employees=3000, seed=5, slug="besar", name="Kabupaten Besar", user_prefix="besar")
-    assert Employee.objects.filter(region=big.region).count() >= 9 * Employee.objects.filter(region=demo.region).count()
+    # the 300-employee demo carries a fixed skeleton of leaders on top; the big one is still ~7x
+    assert Employee.objects.filter(region=big.region).count() >= 5 * Employee.objects.filter(region=demo.region).count()
     small_urls, big_urls = _urls(demo), _urls(big)
     for role in ("admin.bkpsdm", "kadis.kominfo", "pegawai.kominfo"):
         small_client = login(role)

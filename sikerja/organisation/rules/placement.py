@@ -128,9 +128,13 @@ def judge(subject: Holder, assessor: Holder | None, org: OrgFacts, profile: Prof
                 f"{org.unit_name.get(assessor.unit_id, 'unit lain')}, bukan di unit {subject.name} atau unit di atasnya.",
             )
         )
-    mandiri_supervision = assessor.leads_mandiri and assessor.unit_id in chain
     findings += _superior_kind(subject, assessor, profile, delegated)
-    if not mandiri_supervision:  # KED-2 is the special rule for a unit kerja mandiri
+    if delegated and profile.value("assessor_delegation_allowed"):
+        # A delegate acts in the place of the structural PPK ("pejabat lain yang diberi
+        # pendelegasian kewenangan", Ps 1 of each perbup): the patterns by kind, which describe
+        # the structural PPK, do not apply to them; being in the line (KED-1) still does.
+        return findings
+    if not (assessor.leads_mandiri and assessor.unit_id in chain):  # KED-2: the special rule for a unit kerja mandiri
         findings += _level_pattern(subject, assessor, profile)
         findings += _pelaksana_pattern(subject, assessor, org, profile)
     findings += _unit_pattern(subject, assessor, org, profile)

@@ -10,7 +10,10 @@
     const box = li.querySelector(":scope > .orgnode");
     if (box) box.classList.toggle("collapsed", !open);
     const btn = li.querySelector(":scope > .orgnode [data-toggle]");
-    if (btn) btn.setAttribute("aria-expanded", open ? "true" : "false");
+    if (btn) {
+      btn.setAttribute("aria-expanded", open ? "true" : "false");
+      btn.textContent = (open ? "▾ " : "▸ ") + btn.dataset.count;
+    }
   };
   chart.addEventListener("click", (ev) => {
     const btn = ev.target.closest("[data-toggle]");
