@@ -17,7 +17,9 @@ HEAD = ["kode", "nama", "jenis", "kode_induk"]
 @pytest.mark.parametrize("bom", [False, True])
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])
 def test_csv_delimiters_and_bom(delimiter, bom):
-    content = csv_bytes(HEAD, [["A", "Dinas Ä; Satu", "dinas", ""], ["B", "Bidang, Dua", "bidang", "A"]], delimiter=delimiter, bom=bom)
+    content = csv_bytes(
+        HEAD, [["A", "Dinas Ä; Satu", "dinas", ""], ["B", "Bidang, Dua", "bidang", "A"]], delimiter=delimiter, bom=bom
+    )
     table = read_table("unit.CSV", content, UNITS)
     assert table.headers == HEAD
     assert [r["row"] for r in table.rows] == [2, 3]
@@ -28,7 +30,9 @@ def test_csv_delimiters_and_bom(delimiter, bom):
 def test_windows_1252_csv_and_header_variants():
     content = "Kode;NAMA ;Jenis;Kode Induk;catatan\r\nA;Dinas Pendidikan é;dinas;;x\r\n;;;;\r\n".encode("cp1252")
     table = read_table("u.csv", content, UNITS)
-    assert table.rows == [{"row": 2, "values": {"kode": "A", "nama": "Dinas Pendidikan é", "jenis": "dinas", "kode_induk": ""}}]
+    assert table.rows == [
+        {"row": 2, "values": {"kode": "A", "nama": "Dinas Pendidikan é", "jenis": "dinas", "kode_induk": ""}}
+    ]
     assert table.ignored_columns == ["catatan"]
 
 

@@ -64,6 +64,8 @@ def test_export_of_other_region_admin_holds_only_its_own_data(demo, other_demo):
     other_admin = actor(other_demo, "lain.admin.bkpsdm")
     table = read_table("x.csv", export_sheet(actor=other_admin, sheet="employees", fmt="csv"), SHEETS["employees"])
     assert {r["values"]["nip"] for r in table.rows} == theirs_nips
-    assert not ({r["values"]["kode_unit"] for r in table.rows} - set(other_demo.region.units.values_list("code", flat=True)))
+    assert not (
+        {r["values"]["kode_unit"] for r in table.rows} - set(other_demo.region.units.values_list("code", flat=True))
+    )
     assert mine  # same codes may exist in both regions; the NIP set proves the scope
     assert ImportBatch.objects.count() == 0

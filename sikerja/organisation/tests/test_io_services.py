@@ -16,15 +16,35 @@ pytestmark = pytest.mark.req("ORG-7")
 
 
 def upload(builder, sheet, rows, username="admin.bkpsdm"):
-    return preview_import(actor=actor(builder, username), sheet=sheet, filename="data.csv", content=sheet_csv(sheet, rows))
+    return preview_import(
+        actor=actor(builder, username), sheet=sheet, filename="data.csv", content=sheet_csv(sheet, rows)
+    )
 
 
 def test_units_import_creates_tree_and_sets_perangkat_daerah(demo):
     rows = [
         {"kode": "BRIDA", "nama": "Badan Riset dan Inovasi Daerah", "jenis": "Badan", "perangkat_daerah": "ya"},
-        {"kode": "BRIDA.SEK", "nama": "Sekretariat", "jenis": "sekretariat", "kode_induk": "BRIDA", "perangkat_daerah": "tidak"},
-        {"kode": "BRIDA.SEK.SUB", "nama": "Subbagian Umum", "jenis": "subbagian", "kode_induk": "BRIDA.SEK", "perangkat_daerah": "tidak"},
-        {"kode": "DISKOMINFO.BID1", "nama": "Bidang Aplikasi dan Informatika", "jenis": "bidang", "kode_induk": "DISKOMINFO", "perangkat_daerah": "tidak"},
+        {
+            "kode": "BRIDA.SEK",
+            "nama": "Sekretariat",
+            "jenis": "sekretariat",
+            "kode_induk": "BRIDA",
+            "perangkat_daerah": "tidak",
+        },
+        {
+            "kode": "BRIDA.SEK.SUB",
+            "nama": "Subbagian Umum",
+            "jenis": "subbagian",
+            "kode_induk": "BRIDA.SEK",
+            "perangkat_daerah": "tidak",
+        },
+        {
+            "kode": "DISKOMINFO.BID1",
+            "nama": "Bidang Aplikasi dan Informatika",
+            "jenis": "bidang",
+            "kode_induk": "DISKOMINFO",
+            "perangkat_daerah": "tidak",
+        },
     ]
     batch = upload(demo, "units", rows)
     assert batch.report["errors"] == []
@@ -46,7 +66,11 @@ def test_units_import_creates_tree_and_sets_perangkat_daerah(demo):
 
 def test_moving_a_unit_updates_perangkat_daerah_of_its_subtree(demo):
     bid = Unit.objects.get(region=demo.region, code="DISKOMINFO.BID1")
-    batch = upload(demo, "units", [{"kode": bid.code, "nama": bid.name, "jenis": "bidang", "kode_induk": "SETDA", "perangkat_daerah": "tidak"}])
+    batch = upload(
+        demo,
+        "units",
+        [{"kode": bid.code, "nama": bid.name, "jenis": "bidang", "kode_induk": "SETDA", "perangkat_daerah": "tidak"}],
+    )
     apply_import(actor=actor(demo), batch_id=batch.pk)
     setda = Unit.objects.get(region=demo.region, code="SETDA")
     assert Unit.objects.get(pk=bid.pk).perangkat_daerah_id == setda.pk
@@ -55,9 +79,30 @@ def test_moving_a_unit_updates_perangkat_daerah_of_its_subtree(demo):
 
 def test_positions_import_can_move_leadership(demo):
     rows = [
-        {"kode": "DISKOMINFO.BID1.J01", "nama": "Kepala Bidang (lama)", "kode_unit": "DISKOMINFO.BID1", "jenis": "administrator", "pimpinan_unit": "tidak", "kelas_jabatan": "12"},
-        {"kode": "DISKOMINFO.BID1.J99", "nama": "Kepala Bidang", "kode_unit": "DISKOMINFO.BID1", "jenis": "administrator", "pimpinan_unit": "ya", "kelas_jabatan": "12"},
-        {"kode": "DISKOMINFO.BID1.J98", "nama": "Pranata Komputer Mahir", "kode_unit": "DISKOMINFO.BID1", "jenis": "fungsional", "jenjang_jf": "Mahir", "kebutuhan": "3"},
+        {
+            "kode": "DISKOMINFO.BID1.J01",
+            "nama": "Kepala Bidang (lama)",
+            "kode_unit": "DISKOMINFO.BID1",
+            "jenis": "administrator",
+            "pimpinan_unit": "tidak",
+            "kelas_jabatan": "12",
+        },
+        {
+            "kode": "DISKOMINFO.BID1.J99",
+            "nama": "Kepala Bidang",
+            "kode_unit": "DISKOMINFO.BID1",
+            "jenis": "administrator",
+            "pimpinan_unit": "ya",
+            "kelas_jabatan": "12",
+        },
+        {
+            "kode": "DISKOMINFO.BID1.J98",
+            "nama": "Pranata Komputer Mahir",
+            "kode_unit": "DISKOMINFO.BID1",
+            "jenis": "fungsional",
+            "jenjang_jf": "Mahir",
+            "kebutuhan": "3",
+        },
     ]
     batch = upload(demo, "positions", rows)
     assert batch.report["errors"] == []
@@ -65,7 +110,12 @@ def test_positions_import_can_move_leadership(demo):
     leaders = Position.objects.filter(unit__code="DISKOMINFO.BID1", region=demo.region, is_leader=True)
     assert [p.code for p in leaders] == ["DISKOMINFO.BID1.J99"]
     mahir = Position.objects.get(region=demo.region, code="DISKOMINFO.BID1.J98")
-    assert (mahir.jf_category, mahir.jf_level, mahir.required, mahir.kelas_jabatan) == ("keterampilan", "mahir", 3, None)
+    assert (mahir.jf_category, mahir.jf_level, mahir.required, mahir.kelas_jabatan) == (
+        "keterampilan",
+        "mahir",
+        3,
+        None,
+    )
 
 
 @pytest.mark.req("ORG-7", "ORG-5")
@@ -110,7 +160,13 @@ def test_file_with_errors_cannot_be_applied(demo):
 
 
 def test_data_changed_since_preview_is_revalidated(demo):
-    row = {"kode": "L9", "nama": "Kepala", "kode_unit": "DISKOMINFO.BID2", "jenis": "administrator", "pimpinan_unit": "ya"}
+    row = {
+        "kode": "L9",
+        "nama": "Kepala",
+        "kode_unit": "DISKOMINFO.BID2",
+        "jenis": "administrator",
+        "pimpinan_unit": "ya",
+    }
     Position.objects.filter(unit__code="DISKOMINFO.BID2", region=demo.region).update(is_leader=False)
     batch = upload(demo, "positions", [row])
     assert batch.report["errors"] == []

@@ -13,7 +13,9 @@ GOOD_NIP_2 = "199203212016032004"
 
 
 def preview(builder, sheet, rows, **kw):
-    return preview_import(actor=actor(builder), sheet=sheet, filename="berkas.csv", content=sheet_csv(sheet, rows, **kw)).report
+    return preview_import(
+        actor=actor(builder), sheet=sheet, filename="berkas.csv", content=sheet_csv(sheet, rows, **kw)
+    ).report
 
 
 def errors_at(report, row):
@@ -22,7 +24,12 @@ def errors_at(report, row):
 
 def assert_error(report, row, column, fragment):
     found = errors_at(report, row)
-    assert any(c == column and fragment.lower() in m.lower() for c, m in found), (row, column, fragment, report["errors"])
+    assert any(c == column and fragment.lower() in m.lower() for c, m in found), (
+        row,
+        column,
+        fragment,
+        report["errors"],
+    )
 
 
 # --- units --------------------------------------------------------------------------------
@@ -84,7 +91,14 @@ def test_unit_labels_and_forward_parent_accepted(demo):
         [
             unit(kode="B.BID", nama="Bidang Satu", jenis="Bidang", kode_induk="B", perangkat_daerah="Tidak"),
             unit(kode="B", nama="Badan B", jenis="BADAN", perangkat_daerah="Ya"),
-            unit(kode="PKM.X", nama="Puskesmas X", jenis="puskesmas", kode_induk="DINKES", perangkat_daerah="tidak", unit_kerja_mandiri="ya"),
+            unit(
+                kode="PKM.X",
+                nama="Puskesmas X",
+                jenis="puskesmas",
+                kode_induk="DINKES",
+                perangkat_daerah="tidak",
+                unit_kerja_mandiri="ya",
+            ),
         ],
     )
     assert report["errors"] == [] and report["creates"] == 3
@@ -111,7 +125,9 @@ def test_position_rows_each_reported_with_reason(demo):
             position(kode="P9", jenis="administrator", jenjang_jf="", pimpinan_unit="ya"),  # 9: unit has a leader
             position(kode="P10", kelas_jabatan="sepuluh"),  # 10: not a number
             position(kode="P.NEW"),  # 11: duplicate code
-            position(kode="P12", jenis="pelaksana", jenjang_jf="", kode_unit="DISKOMINFO.BID2", pimpinan_unit="ya"),  # 12: pelaksana leads
+            position(
+                kode="P12", jenis="pelaksana", jenjang_jf="", kode_unit="DISKOMINFO.BID2", pimpinan_unit="ya"
+            ),  # 12: pelaksana leads
         ],
     )
     assert errors_at(report, 2) == []
@@ -134,7 +150,13 @@ def test_two_leaders_in_one_file_for_one_unit(demo):
         demo,
         "positions",
         [
-            position(kode="DISKOMINFO.BID1.J01", nama="Kepala Bidang", jenis="administrator", jenjang_jf="", pimpinan_unit="tidak"),
+            position(
+                kode="DISKOMINFO.BID1.J01",
+                nama="Kepala Bidang",
+                jenis="administrator",
+                jenjang_jf="",
+                pimpinan_unit="tidak",
+            ),
             position(kode="L1", jenis="administrator", jenjang_jf="", pimpinan_unit="ya"),
             position(kode="L2", jenis="pengawas", jenjang_jf="", pimpinan_unit="ya"),
         ],

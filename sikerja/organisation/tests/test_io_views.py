@@ -141,5 +141,10 @@ def test_other_region_admin_cannot_reach_a_batch_and_exports_only_own_data(demo,
     nips = {r["values"]["nip"] for r in read_table("x.csv", resp.content, SHEETS["employees"]).rows}
     assert nips == set(other_demo.region.employees.values_list("nip", flat=True))
     assert not nips & set(demo.region.employees.values_list("nip", flat=True))
-    units = {r["values"]["kode"] for r in read_table("x.csv", other.get(reverse("io:export", args=["units", "csv"])).content, SHEETS["units"]).rows}
+    units = {
+        r["values"]["kode"]
+        for r in read_table(
+            "x.csv", other.get(reverse("io:export", args=["units", "csv"])).content, SHEETS["units"]
+        ).rows
+    }
     assert units == set(other_demo.region.units.values_list("code", flat=True))
