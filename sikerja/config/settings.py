@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "sikerja.accounts",
     "sikerja.organisation",
     "sikerja.audit",
+    "sikerja.letters",
     "sikerja.api",
     "sikerja.web",
 ]

@@ -11,5 +11,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("data/", include("sikerja.organisation.io.urls")),
     path("kedudukan/", include("sikerja.organisation.kedudukan_urls")),
+    path("surat/", include("sikerja.letters.urls")),
+    path("verifikasi/", include("sikerja.letters.public_urls")),
     path("", include("sikerja.web.urls")),
 ]
