@@ -13,21 +13,38 @@ def profiles(db):
     return {p.key: p for p in sync_builtin_profiles()}
 
 
+_SESSION = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the two demo regions once per test session, after the test database exists.
+
+    Each test then runs inside a transaction that is rolled back, so what a test changes never
+    reaches the next one. Transactional tests (live server, concurrency) run last and flush the
+    database; they build their own data.
+    """
+    with django_db_blocker.unblock():
+        _, logins, builder = build_demo_region(n_employees=300, seed=11)
+        builder.logins = logins
+        _SESSION["demo"] = builder
+        _, logins, other = build_demo_region(
+            n_employees=120, seed=12, slug="teluk-damai", name="Kabupaten Teluk Damai", profile="barito-utara", user_prefix="lain"
+        )
+        other.logins = logins
+        _SESSION["other_demo"] = other
+
+
 @pytest.fixture
 def demo(db):
-    """A 300-employee region with the demo logins (admin.bkpsdm, kadis.kominfo, ...)."""
-    region, logins, builder = build_demo_region(n_employees=300, seed=11)
-    builder.logins = logins
-    return builder
+    """A small region (about 420 people) with the demo logins (admin.bkpsdm, kadis.kominfo, ...)."""
+    return _SESSION["demo"]
 
 
 @pytest.fixture
 def other_demo(db, demo):
-    """A second region under another profile, with logins prefixed 'lain.'."""
-    region, logins, builder = build_demo_region(
-        n_employees=120, seed=12, slug="teluk-damai", name="Kabupaten Teluk Damai", profile="barito-utara", user_prefix="lain"
-    )
-    return builder
+    """A second region under the Barito Utara profile, with logins prefixed 'lain.'."""
+    return _SESSION["other_demo"]
 
 
 @pytest.fixture

@@ -65,8 +65,11 @@ def place_employee(
         assessor = _in_region(actor, assessor_id, "Pejabat penilai kinerja")
         if employee.pk == assessor.pk:
             raise PlacementError("self", "Pegawai tidak dapat menjadi pejabat penilai kinerja bagi dirinya sendiri.")
-        # Lock the open placement so two admins placing the same person cannot both win.
-        current = Placement.objects.select_for_update().filter(employee=employee, effective_until__isnull=True).first()
+        # Serialise on the employee row: two admins placing the same person queue here, and the
+        # second then reads the placement the first one committed (locking the open placement
+        # itself is not enough: once closed it no longer matches and the second would insert).
+        Employee.objects.select_for_update().filter(pk=employee.pk).first()
+        current = Placement.objects.filter(employee=employee, effective_until__isnull=True).first()
         if current and effective_from <= current.effective_from:
             raise PlacementError(
                 "not_after_current",

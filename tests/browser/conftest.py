@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
 from sikerja.organisation.demo.builder import DEMO_PASSWORD, build_demo_region
@@ -61,6 +62,9 @@ def page(browser):
 @pytest.fixture
 def demo_live(transactional_db, live_server):
     """The 300-employee demo region (with its logins), committed so the live server sees it."""
+    # The session's shared demo data may still be in the database before the first
+    # transactional test; start from an empty database as transactional tests expect.
+    call_command("flush", interactive=False, verbosity=0)
     region, logins, builder = build_demo_region(n_employees=300, seed=11)
     builder.logins = logins
     builder.live_url = live_server.url

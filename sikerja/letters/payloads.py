@@ -1,0 +1,217 @@
+"""Typed payloads of each document kind (dataclasses), stored as JSON in ``Document.payload``.
+
+The persons in a payload are a snapshot (name, NIP, pangkat, jabatan at the time of issuing):
+a letter keeps saying what it said when it was signed, whatever later happens to the data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field, fields
+
+from sikerja.letters.models import DocumentKind
+from sikerja.letters.rules import capacity_prefix, signer_title
+from sikerja.organisation.rules.golongan import pangkat_label
+
+ASSIGNMENT_KINDS = (DocumentKind.SURAT_PERINTAH, DocumentKind.SURAT_TUGAS, DocumentKind.SURAT_PENUGASAN)
+NOTA_KINDS = (DocumentKind.NOTA_DINAS_PERMOHONAN, DocumentKind.NOTA_DINAS_JAWABAN)
+MAX_ITEMS = 200
+MAX_TEXT = 2000
+
+
+@dataclass
+class Person:
+    name: str
+    nip: str = ""
+    pangkat: str = ""
+    jabatan: str = ""
+    unit: str = ""
+    employee_id: int | None = None
+
+
+@dataclass
+class Signer:
+    """Who signs; ``title`` is the position line with Plh./Plt. when signing on behalf, and
+    ``position`` the position of the official signed for (on_behalf_of) in that case."""
+
+    name: str
+    nip: str
+    pangkat: str
+    position: str
+    capacity: str = "definitif"
+    employee_id: int | None = None
+    on_behalf_of_id: int | None = None
+
+    @property
+    def prefix(self) -> str:
+        return capacity_prefix(self.capacity).strip()
+
+    @property
+    def title(self) -> str:
+        return signer_title(self.capacity, self.position)
+
+
+@dataclass
+class TeamMember:
+    role: str  # Ketua, Sekretaris, Anggota
+    person: Person
+
+
+@dataclass
+class _Common:
+    subject: str = ""
+    place: str = ""
+    date: dt.date | None = None
+    signer: Signer | None = None
+
+
+@dataclass
+class AssignmentPayload(_Common):
+    """Surat perintah / surat tugas / surat penugasan."""
+
+    dasar: list[str] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    untuk: list[str] = field(default_factory=list)
+
+
+@dataclass
+class KeputusanPayload(_Common):
+    """Keputusan: ``subject`` is the TENTANG line; dictums are numbered KESATU, KEDUA, ..."""
+
+    official: str = ""  # e.g. "KEPALA DINAS KOMUNIKASI DAN INFORMATIKA"
+    menimbang: list[str] = field(default_factory=list)
+    mengingat: list[str] = field(default_factory=list)
+    dictums: list[str] = field(default_factory=list)
+    team: list[TeamMember] = field(default_factory=list)
+
+
+@dataclass
+class NotaDinasPayload(_Common):
+    """Nota dinas requesting involvement, or the written answer to one; ``subject`` is Hal."""
+
+    kepada: str = ""
+    dari: str = ""
+    tembusan: list[str] = field(default_factory=list)
+    sifat: str = "Biasa"
+    lampiran: str = "-"
+    body: list[str] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    reference: str = ""  # nomor nota dinas yang dijawab
+
+
+PAYLOAD_CLASS = {
+    **{k.value: AssignmentPayload for k in ASSIGNMENT_KINDS},
+    DocumentKind.KEPUTUSAN.value: KeputusanPayload,
+    **{k.value: NotaDinasPayload for k in NOTA_KINDS},
+}
+
+
+class PayloadError(ValueError):
+    """Invalid payload; ``messages`` are Indonesian, one per problem."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__("; ".join(messages))
+        self.messages = messages
+
+
+def person_from_employee(employee, *, unit_name: str | None = None) -> Person:
+    position = getattr(employee, "position", None)
+    unit = getattr(employee, "unit", None)
+    return Person(
+        name=employee.full_name,
+        nip=employee.nip,
+        pangkat=pangkat_label(employee.status, employee.golongan),
+        jabatan=position.name if position else "Pelaksana",
+        unit=unit_name if unit_name is not None else (unit.name if unit else ""),
+        employee_id=employee.pk,
+    )
+
+
+def to_dict(payload) -> dict:
+    data = asdict(payload)
+    if payload.date:
+        data["date"] = payload.date.isoformat()
+    return data
+
+
+def _person(data: dict) -> Person:
+    return Person(**{f.name: data.get(f.name, f.default) for f in fields(Person)})
+
+
+def from_dict(kind: str, data: dict):
+    """The typed payload of a stored or submitted dict; unknown keys are ignored."""
+    cls = PAYLOAD_CLASS.get(kind)
+    if cls is None:
+        raise PayloadError([f"Jenis naskah '{kind}' tidak dikenal."])
+    if not isinstance(data, dict):
+        raise PayloadError(["Isi naskah harus berupa objek."])
+    names = {f.name for f in fields(cls)}
+    values = {k: v for k, v in data.items() if k in names}
+    try:
+        if isinstance(values.get("date"), str):
+            values["date"] = dt.date.fromisoformat(values["date"])
+        if isinstance(values.get("signer"), dict):
+            values["signer"] = Signer(**values["signer"])
+        if "persons" in values:
+            values["persons"] = [_person(p) for p in values["persons"]]
+        if "team" in values:
+            values["team"] = [TeamMember(role=m["role"], person=_person(m["person"])) for m in values["team"]]
+        return cls(**values)
+    except (TypeError, ValueError, KeyError) as exc:
+        raise PayloadError([f"Isi naskah tidak valid: {exc}"]) from exc
+
+
+def _texts(label: str, items, *, required: bool) -> list[str]:
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        return [f"{label} harus berupa daftar teks."]
+    errors = []
+    cleaned = [i for i in items if i.strip()]
+    if required and not cleaned:
+        errors.append(f"{label} wajib diisi paling sedikit satu butir.")
+    if len(items) > MAX_ITEMS:
+        errors.append(f"{label} paling banyak {MAX_ITEMS} butir.")
+    if any(len(i) > MAX_TEXT for i in items):
+        errors.append(f"Setiap butir {label} paling panjang {MAX_TEXT} karakter.")
+    return errors
+
+
+def payload_errors(kind: str, payload) -> list[str]:
+    """What is missing or wrong, in Indonesian; empty when the payload can be issued."""
+    errors: list[str] = []
+    if not isinstance(payload, PAYLOAD_CLASS.get(kind, ())):
+        return [f"Isi naskah tidak sesuai dengan jenis '{kind}'."]
+    if not (payload.subject or "").strip():
+        errors.append("Perihal/tentang wajib diisi.")
+    elif len(payload.subject) > 500:
+        errors.append("Perihal/tentang paling panjang 500 karakter.")
+    if len(payload.place or "") > 100:
+        errors.append("Tempat paling panjang 100 karakter.")
+    if isinstance(payload, AssignmentPayload):
+        errors += _texts("Dasar", payload.dasar, required=True)
+        errors += _texts("Untuk", payload.untuk, required=True)
+        if not payload.persons:
+            errors.append("Paling sedikit satu pegawai yang diperintahkan.")
+    elif isinstance(payload, KeputusanPayload):
+        errors += _texts("Menimbang", payload.menimbang, required=True)
+        errors += _texts("Mengingat", payload.mengingat, required=True)
+        errors += _texts("Diktum", payload.dictums, required=True)
+        if len(payload.dictums) > 20:
+            errors.append("Diktum paling banyak 20 (KESATU sampai KEDUA PULUH).")
+    elif isinstance(payload, NotaDinasPayload):
+        if not payload.kepada.strip():
+            errors.append("Kepada (Yth.) wajib diisi.")
+        errors += _texts("Isi nota dinas", payload.body, required=True)
+        errors += _texts("Tembusan", payload.tembusan, required=False)
+    persons = list(getattr(payload, "persons", [])) + [m.person for m in getattr(payload, "team", [])]
+    if len(persons) > MAX_ITEMS:
+        errors.append(f"Paling banyak {MAX_ITEMS} orang dalam satu naskah.")
+    return errors
+
+
+def party_ids(payload) -> set[int]:
+    """Employees named in the letter (for read permissions)."""
+    ids = {p.employee_id for p in getattr(payload, "persons", [])}
+    ids |= {m.person.employee_id for m in getattr(payload, "team", [])}
+    if payload.signer:
+        ids |= {payload.signer.employee_id, payload.signer.on_behalf_of_id}
+    return {i for i in ids if i}

@@ -1,0 +1,181 @@
+"""Rendering a payload into PDF (HTML/CSS → WeasyPrint) and DOCX (docxtpl).
+
+Both formats are rendered from the same context (``build_context``) so they say the same
+thing. Templates uploaded by a region are untrusted input: HTML templates may only
+``{% extends %}``/``{% include %}`` the built-in letters templates and may not load tag
+libraries; WeasyPrint only fetches ``data:`` URIs (no files, no network); DOCX templates are
+rendered in Jinja's sandbox.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import segno
+from django.conf import settings
+from django.template import Context, Engine, TemplateSyntaxError
+from django.template.loader import get_template
+
+from sikerja.letters.models import DocumentKind
+from sikerja.letters.payloads import ASSIGNMENT_KINDS, NOTA_KINDS, KeputusanPayload
+from sikerja.letters.rules import date_id, dictum
+
+BUILTIN_HTML = {
+    **{k.value: "letters/surat_perintah.html" for k in ASSIGNMENT_KINDS},
+    DocumentKind.KEPUTUSAN.value: "letters/keputusan.html",
+    **{k.value: "letters/nota_dinas.html" for k in NOTA_KINDS},
+}
+TITLES = {
+    DocumentKind.SURAT_PERINTAH: ("SURAT PERINTAH", "MEMERINTAHKAN"),
+    DocumentKind.SURAT_TUGAS: ("SURAT TUGAS", "MENUGASKAN"),
+    DocumentKind.SURAT_PENUGASAN: ("SURAT PENUGASAN", "MENUGASKAN"),
+    DocumentKind.KEPUTUSAN: ("KEPUTUSAN", "MEMUTUSKAN"),
+    DocumentKind.NOTA_DINAS_PERMOHONAN: ("NOTA DINAS", ""),
+    DocumentKind.NOTA_DINAS_JAWABAN: ("NOTA DINAS", ""),
+}
+FORBIDDEN_TAGS = re.compile(r"{%-?\s*(load|debug|ssi|templatetag)\b")
+INCLUDE_TAGS = re.compile(r"{%-?\s*(?:extends|include)\s+([^\s%]+)")
+
+
+class TemplateProblem(ValueError):
+    """An uploaded template that cannot be used (Indonesian message)."""
+
+
+@dataclass
+class Kop:
+    government_name: str
+    pd_name: str
+    address: str
+    contact: str
+    logo: bytes
+    logo_mime: str
+
+    @property
+    def logo_uri(self) -> str:
+        return f"data:{self.logo_mime};base64,{base64.b64encode(self.logo).decode()}" if self.logo else ""
+
+
+def public_base_url() -> str:
+    return (getattr(settings, "SIKERJA_PUBLIC_URL", "") or os.environ.get("SIKERJA_PUBLIC_URL") or "http://localhost:8000").rstrip("/")
+
+
+def verify_url(code: str) -> str:
+    return f"{public_base_url()}/verifikasi/{code}/"
+
+
+@lru_cache(maxsize=1)
+def default_logo_png() -> bytes:
+    """A neutral shield used until the region uploads its own logo."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGBA", (240, 280), (255, 255, 255, 0))
+    d = ImageDraw.Draw(img)
+    shield = [(20, 20), (220, 20), (220, 150), (120, 262), (20, 150)]
+    d.polygon(shield, fill=(22, 101, 52), outline=(180, 140, 20))
+    d.line(shield + [shield[0]], fill=(200, 160, 30), width=10)
+    d.polygon([(120, 55), (165, 150), (75, 150)], fill=(230, 190, 60))
+    d.rectangle([(70, 170), (170, 185)], fill=(230, 190, 60))
+    out = io.BytesIO()
+    img.save(out, "PNG")
+    return out.getvalue()
+
+
+def build_context(*, kind: str, payload, number: str, code: str, kop: Kop, unit_name: str) -> dict:
+    title, verb = TITLES[DocumentKind(kind)]
+    if isinstance(payload, KeputusanPayload):
+        title = f"KEPUTUSAN {payload.official.upper()}".strip()
+    url = verify_url(code)
+    qr = segno.make(url, error="m")
+    return {
+        "kind": kind,
+        "title": title,
+        "verb": verb,
+        "number": number,
+        "p": payload,
+        "date_text": date_id(payload.date),
+        "place": payload.place,
+        "signer": payload.signer,
+        "kop": kop,
+        "unit_name": unit_name,
+        "code": code,
+        "verify_url": url,
+        "qr_uri": qr.svg_data_uri(scale=3, border=0),
+        "qr": qr,
+        "dictums": [{"ordinal": dictum(i), "text": t} for i, t in enumerate(getattr(payload, "dictums", []))],
+        "is_assignment": kind in {k.value for k in ASSIGNMENT_KINDS},
+        "is_keputusan": kind == DocumentKind.KEPUTUSAN,
+        "is_nota": kind in {k.value for k in NOTA_KINDS},
+        "is_jawaban": kind == DocumentKind.NOTA_DINAS_JAWABAN,
+    }
+
+
+# --- HTML → PDF ----------------------------------------------------------------------------
+def check_html_template(content: str) -> None:
+    """Refuse what an uploaded HTML template may not do; raise TemplateProblem."""
+    if FORBIDDEN_TAGS.search(content):
+        raise TemplateProblem("Templat tidak boleh memakai {% load %}, {% debug %}, {% ssi %} atau {% templatetag %}.")
+    for name in INCLUDE_TAGS.findall(content):
+        if not re.fullmatch(r"[\"']letters/[\w./-]+\.html[\"']", name) or ".." in name:
+            raise TemplateProblem(f"Templat hanya boleh memperluas/menyertakan templat bawaan 'letters/...'; bukan {name}.")
+    try:
+        _engine().from_string(content)
+    except TemplateSyntaxError as exc:
+        raise TemplateProblem(f"Templat tidak dapat dibaca: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def _engine() -> Engine:
+    from django.template import engines
+
+    return engines["django"].engine
+
+
+def render_html(context: dict, content: str | None = None) -> str:
+    if content:
+        check_html_template(content)
+        return _engine().from_string(content).render(Context(context, autoescape=True))
+    return get_template(BUILTIN_HTML[context["kind"]]).render(context)
+
+
+def html_to_pdf(html: str) -> bytes:
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    return HTML(string=html, url_fetcher=fetcher).write_pdf()
+
+
+def render_pdf(context: dict, content: str | None = None) -> bytes:
+    return html_to_pdf(render_html(context, content))
+
+
+# --- DOCX ----------------------------------------------------------------------------------
+def render_docx(context: dict, template_bytes: bytes | None = None) -> bytes:
+    from docx.shared import Mm
+    from docxtpl import DocxTemplate, InlineImage
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from sikerja.letters.docx_default import default_docx_template
+
+    source = template_bytes or default_docx_template(context["kind"])
+    tpl = DocxTemplate(io.BytesIO(source))
+    ctx = dict(context)
+    ctx.pop("qr", None)
+    qr_png = io.BytesIO()
+    context["qr"].save(qr_png, kind="png", scale=4, border=1)
+    qr_png.seek(0)
+    ctx["qr_image"] = InlineImage(tpl, qr_png, width=Mm(22))
+    kop = context["kop"]
+    ctx["logo_image"] = InlineImage(tpl, io.BytesIO(kop.logo), height=Mm(22)) if kop.logo else ""
+    try:
+        tpl.render(ctx, jinja_env=SandboxedEnvironment(autoescape=True))
+    except Exception as exc:  # a broken uploaded template must not become a 500
+        raise TemplateProblem(f"Templat DOCX tidak dapat diisi: {exc}") from exc
+    out = io.BytesIO()
+    tpl.save(out)
+    return out.getvalue()

@@ -1,0 +1,340 @@
+"""Writes for naskah dinas: issuing (number, render, hash, store, event), revoking, and the
+administration of letterheads and templates. Each runs in one transaction with its event.
+
+Who may issue (kept simple on purpose): an org admin (admin BKPSDM / admin organisasi), the
+signer themself, or the leader of the issuing unit (the holder of its leading position). The
+assignment issue will call ``issue_document`` from its own, finer rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from sikerja.accounts.access import Actor, require_org_admin
+from sikerja.audit.services import record_event
+from sikerja.letters import selectors
+from sikerja.letters.models import (
+    Document,
+    DocumentKind,
+    Letterhead,
+    LetterTemplate,
+    NumberSequence,
+    SignerCapacity,
+)
+from sikerja.letters.payloads import PayloadError, Signer, from_dict, party_ids, payload_errors, to_dict
+from sikerja.letters.render import TemplateProblem, build_context, check_html_template, render_docx, render_pdf
+from sikerja.letters.rules import format_number, new_verification_code
+from sikerja.organisation.models import Employee, Unit
+
+MAX_LOGO_BYTES = 1024 * 1024
+MAX_TEMPLATE_BYTES = 2 * 1024 * 1024
+LOGO_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
+
+
+# --- numbering -------------------------------------------------------------------------------
+def take_number(*, region, unit: Unit, year: int) -> int:
+    """The next number of the unit's sequence for the year. Must run inside a transaction: the
+    sequence row stays locked (SELECT ... FOR UPDATE) until the caller commits, so two letters
+    issued at the same moment never share a number. A missing row is created first; when two
+    transactions create it at once, the loser's IntegrityError is absorbed by the savepoint."""
+    try:
+        with transaction.atomic():
+            NumberSequence.objects.get_or_create(region=region, unit=unit, year=year)
+    except IntegrityError:
+        pass  # created concurrently by another transaction; it is there now
+    seq = NumberSequence.objects.select_for_update().get(unit=unit, year=year)
+    seq.last_number += 1
+    seq.save(update_fields=["last_number"])
+    return seq.last_number
+
+
+# --- issuing ---------------------------------------------------------------------------------
+def may_issue(actor: Actor, *, issuing_unit: Unit, signer: Employee) -> bool:
+    if actor.can_administer_org:
+        return True
+    me = actor.employee
+    if me is None:
+        return False
+    if me.pk == signer.pk:
+        return True
+    position = me.position
+    return bool(position and position.is_leader and position.unit_id == issuing_unit.pk)
+
+
+def _signer(signer: Employee, capacity: str, on_behalf_of: Employee | None) -> Signer:
+    from sikerja.organisation.rules.golongan import pangkat_label
+
+    if capacity not in SignerCapacity.values:
+        raise ValidationError(f"Kedudukan penanda tangan '{capacity}' tidak dikenal (definitif, plh, plt).")
+    if capacity == SignerCapacity.DEFINITIF:
+        if on_behalf_of is not None:
+            raise ValidationError("Penanda tangan definitif tidak menandatangani atas nama pejabat lain.")
+        holder = signer
+    else:
+        if on_behalf_of is None:
+            raise ValidationError("Plh./Plt. harus menyebut pejabat yang digantikan (on_behalf_of).")
+        if on_behalf_of.pk == signer.pk:
+            raise ValidationError("Plh./Plt. tidak dapat menggantikan dirinya sendiri.")
+        holder = on_behalf_of
+    position = holder.position.name if holder.position_id else "Pejabat"
+    return Signer(
+        name=signer.full_name, nip=signer.nip, pangkat=pangkat_label(signer.status, signer.golongan), position=position,
+        capacity=capacity, employee_id=signer.pk, on_behalf_of_id=on_behalf_of.pk if on_behalf_of else None,
+    )
+
+
+def _templates(region, kind: str):
+    html = selectors.active_template(region, kind, LetterTemplate.Engine.HTML)
+    docx = selectors.active_template(region, kind, LetterTemplate.Engine.DOCX)
+    return html, docx
+
+
+def render_files(*, region, kind: str, unit: Unit, payload, number: str, code: str) -> tuple[bytes, bytes, dict]:
+    """PDF and DOCX of a payload with the region's letterhead and active templates."""
+    html_tpl, docx_tpl = _templates(region, kind)
+    context = build_context(
+        kind=kind, payload=payload, number=number, code=code, kop=selectors.kop_for(region, unit), unit_name=unit.name
+    )
+    pdf = render_pdf(context, html_tpl.content if html_tpl else None)
+    docx = render_docx(context, bytes(docx_tpl.docx) if docx_tpl else None)
+    versions = {"html": html_tpl.version if html_tpl else 0, "docx": docx_tpl.version if docx_tpl else 0}
+    return pdf, docx, versions
+
+
+def issue_document(
+    *, actor: Actor, kind: str, issuing_unit: Unit, payload, signer: Employee, capacity: str = SignerCapacity.DEFINITIF,
+    on_behalf_of: Employee | None = None, replaces: Document | None = None, date: dt.date | None = None,
+) -> Document:
+    """Number, render, hash and store one document; record ``document.issued``.
+
+    ``payload`` is the kind's dataclass (or a dict of it). Raises PermissionDenied when the
+    actor may not issue, ValidationError (Indonesian messages) for bad input."""
+    region = actor.region
+    if kind not in DocumentKind.values:
+        raise ValidationError(f"Jenis naskah '{kind}' tidak dikenal.")
+    if isinstance(payload, dict):
+        try:
+            payload = from_dict(kind, payload)
+        except PayloadError as exc:
+            raise ValidationError(exc.messages) from exc
+    for who, label in ((issuing_unit, "Unit penerbit"), (signer, "Penanda tangan"), (on_behalf_of, "Pejabat yang digantikan")):
+        if who is not None and who.region_id != region.pk:
+            raise ValidationError(f"{label} bukan dari pemerintah daerah ini.")
+    if replaces is not None and (replaces.region_id != region.pk or replaces.is_revoked):
+        raise ValidationError("Naskah yang diganti harus naskah yang masih berlaku di daerah ini.")
+    if not may_issue(actor, issuing_unit=issuing_unit, signer=signer):
+        raise PermissionDenied("Naskah hanya dapat diterbitkan oleh admin, penanda tangan, atau pimpinan unit penerbit.")
+    payload.signer = _signer(signer, capacity, on_behalf_of)
+    payload.date = date or payload.date or timezone.localdate()
+    payload.place = payload.place or region.capital or region.name
+    errors = payload_errors(kind, payload)
+    if errors:
+        raise ValidationError(errors)
+    parties = party_ids(payload)
+    if Employee.objects.filter(pk__in=parties).exclude(region=region).exists():
+        raise ValidationError("Semua pegawai dalam naskah harus dari pemerintah daerah ini.")
+
+    scheme = selectors.numbering_scheme(region)
+    with transaction.atomic():
+        sequence = take_number(region=region, unit=issuing_unit, year=payload.date.year)
+        number = format_number(
+            scheme.pattern, klasifikasi=scheme.classification_for(kind), urut=sequence,
+            kode_unit=issuing_unit.code, date=payload.date,
+        )
+        code = _unused_code()
+        try:
+            pdf, docx, versions = render_files(
+                region=region, kind=kind, unit=issuing_unit, payload=payload, number=number, code=code
+            )
+        except TemplateProblem as exc:
+            raise ValidationError(str(exc)) from exc
+        doc = Document.objects.create(
+            region=region, kind=kind, number=number, sequence=sequence, date=payload.date, issuing_unit=issuing_unit,
+            subject=payload.subject[:500], payload=to_dict(payload), signer=signer, signer_capacity=capacity,
+            on_behalf_of=on_behalf_of, signer_display=payload.signer.title[:300], pdf=pdf, docx=docx,
+            sha256=hashlib.sha256(pdf).hexdigest(), verification_code=code, template_versions=versions,
+            replaces=replaces, created_by=actor.user if actor.user.is_authenticated else None,
+        )
+        doc.parties.set(parties)
+        record_event(
+            region=region, actor=actor.user, verb="document.issued", obj=doc,
+            changes={"number": number, "kind": kind, "sha256": doc.sha256, "replaces": replaces.pk if replaces else None},
+            on_behalf_of=on_behalf_of,
+        )
+        if replaces is not None:
+            _revoke(actor, replaces, f"Diganti dengan naskah nomor {number}.")
+    return doc
+
+
+def _unused_code() -> str:
+    for _ in range(10):
+        code = new_verification_code()
+        if not Document.objects.filter(verification_code=code).exists():
+            return code
+    raise RuntimeError("Tidak dapat membuat kode verifikasi unik.")  # pragma: no cover - 2^50 space
+
+
+# --- revoking ------------------------------------------------------------------------------
+def _revoke(actor: Actor, doc: Document, reason: str) -> Document:
+    doc.status = Document.Status.REVOKED
+    doc.revoked_at = timezone.now()
+    doc.revoke_reason = reason
+    doc.revoked_by = actor.user if actor.user.is_authenticated else None
+    doc.save(update_fields=["status", "revoked_at", "revoke_reason", "revoked_by"])
+    record_event(region=doc.region, actor=actor.user, verb="document.revoked", obj=doc, reason=reason)
+    return doc
+
+
+def revoke_document(*, actor: Actor, document_id: int, reason: str) -> Document:
+    """Revoke (org admins only). The record, files and hash stay; verification says DICABUT."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Alasan pencabutan wajib diisi.")
+    if len(reason) > 1000:
+        raise ValidationError("Alasan pencabutan paling panjang 1000 karakter.")
+    with transaction.atomic():
+        doc = selectors.access_document(actor, document_id)  # 404 outside reach
+        require_org_admin(actor)
+        doc = Document.objects.select_for_update().defer("pdf", "docx").get(pk=doc.pk)
+        if doc.is_revoked:
+            raise ValidationError("Naskah ini sudah dicabut.")
+        return _revoke(actor, doc, reason)
+
+
+# --- letterheads -----------------------------------------------------------------------------
+def logo_mime(data: bytes) -> str:
+    """The MIME type of a PNG/JPEG logo of at most 1 MB; ValidationError otherwise."""
+    from PIL import Image, UnidentifiedImageError
+
+    if not data:
+        raise ValidationError("Berkas logo kosong.")
+    if len(data) > MAX_LOGO_BYTES:
+        raise ValidationError("Logo paling besar 1 MB.")
+    try:
+        import io
+
+        with Image.open(io.BytesIO(data)) as img:
+            fmt = img.format
+            img.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise ValidationError("Logo harus berkas gambar PNG atau JPEG yang utuh.") from exc
+    if fmt not in LOGO_TYPES:
+        raise ValidationError("Logo harus berformat PNG atau JPEG.")
+    return LOGO_TYPES[fmt]
+
+
+def upload_letterhead(*, actor: Actor, government_name: str, pd_name: str = "", address: str = "", contact: str = "",
+                      logo: bytes | None = None, unit: Unit | None = None) -> Letterhead:
+    require_org_admin(actor)
+    if unit is not None and unit.region_id != actor.region.pk:
+        raise ValidationError("Perangkat daerah bukan dari pemerintah daerah ini.")
+    if not government_name.strip():
+        raise ValidationError("Nama pemerintah daerah wajib diisi.")
+    mime = logo_mime(logo) if logo else ""
+    with transaction.atomic():
+        current = Letterhead.objects.select_for_update().filter(region=actor.region, unit=unit)
+        last = current.aggregate(v=Max("version"))["v"] or 0
+        previous = current.filter(is_active=True).order_by("-version").first()
+        if not logo and previous is not None and previous.logo:
+            logo, mime = bytes(previous.logo), previous.logo_mime  # keep the logo when only text changes
+        current.update(is_active=False)
+        head = Letterhead.objects.create(
+            region=actor.region, unit=unit, version=last + 1, government_name=government_name.strip(),
+            pd_name=pd_name.strip(), address=address.strip(), contact=contact.strip(), logo=logo or b"",
+            logo_mime=mime, created_by=actor.user,
+        )
+        record_event(region=actor.region, actor=actor.user, verb="letterhead.uploaded", obj=head, changes={"version": head.version})
+    return head
+
+
+# --- templates -------------------------------------------------------------------------------
+def docx_template_error(data: bytes) -> str | None:
+    import io
+    import zipfile
+
+    if not data:
+        return "Berkas DOCX kosong."
+    if len(data) > MAX_TEMPLATE_BYTES:
+        return "Templat DOCX paling besar 2 MB."
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if "word/document.xml" not in zf.namelist():
+                return "Berkas bukan dokumen DOCX (word/document.xml tidak ada)."
+    except zipfile.BadZipFile:
+        return "Berkas bukan dokumen DOCX yang sah."
+    return None
+
+
+def upload_template(*, actor: Actor, kind: str, engine: str, content: str = "", docx: bytes = b"", note: str = "") -> LetterTemplate:
+    """A new version for the region, checked by rendering the sample letter, then activated."""
+    from sikerja.letters.samples import sample_context
+
+    require_org_admin(actor)
+    if kind not in DocumentKind.values:
+        raise ValidationError(f"Jenis naskah '{kind}' tidak dikenal.")
+    if engine == LetterTemplate.Engine.HTML:
+        if not content.strip():
+            raise ValidationError("Isi templat HTML wajib diisi.")
+        if len(content) > MAX_TEMPLATE_BYTES:
+            raise ValidationError("Templat HTML paling besar 2 MB.")
+        try:
+            check_html_template(content)
+            render_pdf(sample_context(actor.region, kind), content)
+        except TemplateProblem as exc:
+            raise ValidationError(str(exc)) from exc
+        except Exception as exc:  # any render failure of an untrusted template is bad input
+            raise ValidationError(f"Templat tidak dapat dirender: {exc}") from exc
+    elif engine == LetterTemplate.Engine.DOCX:
+        problem = docx_template_error(docx)
+        if problem:
+            raise ValidationError(problem)
+        try:
+            render_docx(sample_context(actor.region, kind), docx)
+        except TemplateProblem as exc:
+            raise ValidationError(str(exc)) from exc
+    else:
+        raise ValidationError("Mesin templat harus html atau docx.")
+    with transaction.atomic():
+        mine = LetterTemplate.objects.select_for_update().filter(region=actor.region, kind=kind, engine=engine)
+        last = mine.aggregate(v=Max("version"))["v"] or 0
+        mine.filter(is_active=True).update(is_active=False)
+        tpl = LetterTemplate.objects.create(
+            region=actor.region, kind=kind, engine=engine, version=last + 1, content=content if engine == "html" else "",
+            docx=docx if engine == "docx" else b"", note=note[:300], is_active=True, created_by=actor.user,
+        )
+        record_event(region=actor.region, actor=actor.user, verb="letter_template.uploaded", obj=tpl, changes={"version": tpl.version})
+    return tpl
+
+
+def activate_template(*, actor: Actor, template_id: int) -> LetterTemplate:
+    """Roll back (or forward) to one version of the region's templates."""
+    require_org_admin(actor)
+    with transaction.atomic():
+        tpl = LetterTemplate.objects.select_for_update().filter(pk=template_id, region=actor.region).first()
+        if tpl is None:
+            from django.http import Http404
+
+            raise Http404("Templat tidak ditemukan.")
+        LetterTemplate.objects.filter(region=actor.region, kind=tpl.kind, engine=tpl.engine, is_active=True).update(is_active=False)
+        tpl.is_active = True
+        tpl.save(update_fields=["is_active"])
+        record_event(region=actor.region, actor=actor.user, verb="letter_template.activated", obj=tpl, changes={"version": tpl.version})
+    return tpl
+
+
+def use_builtin_template(*, actor: Actor, kind: str, engine: str) -> None:
+    """Back to the built-in template: no region version active."""
+    require_org_admin(actor)
+    with transaction.atomic():
+        n = LetterTemplate.objects.filter(region=actor.region, kind=kind, engine=engine, is_active=True).update(is_active=False)
+        if n:
+            from sikerja.tenancy.models import Region
+
+            record_event(region=actor.region, actor=actor.user, verb="letter_template.builtin", obj=Region.objects.get(pk=actor.region.pk),
+                         changes={"kind": kind, "engine": engine})
