@@ -12,8 +12,9 @@ api = NinjaAPI(
 )
 
 # --- registrations (one router per domain) ---------------------------------------------------
-from sikerja.api import errors, organisation, tenancy  # noqa: E402
+from sikerja.api import errors, kedudukan, organisation, tenancy  # noqa: E402
 
 errors.install(api)
 api.add_router("/", tenancy.router)
 api.add_router("/", organisation.router)
+api.add_router("/", kedudukan.router)
