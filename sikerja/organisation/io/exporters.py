@@ -107,11 +107,22 @@ def export_sheet(*, actor: Actor, sheet: str, fmt: str, template: bool = False) 
     raise ValueError(fmt)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def csv_safe(value):
+    """Neutralise spreadsheet formulas (CSV injection): a leading apostrophe makes Excel and
+    LibreOffice show the text as typed. The reader strips it again, so exports re-import."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(spec: sheets.SheetSpec, data) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(spec.headers)
-    writer.writerows(data)
+    writer.writerows([csv_safe(v) for v in values] for values in data)
     # The BOM lets Excel recognise UTF-8 (names with diacritics, en dashes in addresses).
     return out.getvalue().encode("utf-8-sig")
 
@@ -135,6 +146,8 @@ def _xlsx(spec: sheets.SheetSpec, data) -> bytes:
         row = []
         for i, value in enumerate(values):
             cell = WriteOnlyCell(ws, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # text, never a formula (a name typed as "=..." stays a name)
             if i in text_columns:
                 cell.number_format = "@"  # keep NIPs and codes as text when edited in Excel
             row.append(cell)

@@ -127,7 +127,7 @@ def _to_table(raw_rows, spec: SheetSpec) -> Table:
     headers: list[str] | None = None
     table: Table | None = None
     for number, cells in enumerate(raw_rows, 1):
-        cells = [c.strip() if isinstance(c, str) else _cell_text(c) for c in cells[:MAX_COLUMNS]]
+        cells = [_unescape(c.strip()) if isinstance(c, str) else _cell_text(c) for c in cells[:MAX_COLUMNS]]
         if headers is None:
             if not any(cells):
                 continue  # blank lines before the header
@@ -167,3 +167,10 @@ def _check_headers(headers: list[str], spec: SheetSpec) -> None:
     dupes = sorted({h for h in headers if h and headers.count(h) > 1})
     if dupes:
         raise ReadError(f"Judul kolom ganda: {', '.join(dupes)}.")
+
+
+def _unescape(text: str) -> str:
+    """Undo the exporter's formula guard: "'=x" is the text "=x" (see exporters.csv_safe)."""
+    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
+        return text[1:]
+    return text

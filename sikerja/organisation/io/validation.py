@@ -91,7 +91,7 @@ class _Row:
         return column in self.values
 
     def text(self, column: str) -> str:
-        return self.values.get(column, "").strip()
+        return _squash(self.values.get(column, ""))
 
     def error(self, column: str, message: str) -> None:
         self.bad = True
@@ -123,7 +123,11 @@ class _Row:
         return value
 
 
-def _first_rows(rows: list[dict], column: str, normalise=str.strip) -> dict[str, int]:
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _first_rows(rows: list[dict], column: str, normalise=_squash) -> dict[str, int]:
     first: dict[str, int] = {}
     for r in rows:
         key = normalise(r["values"].get(column, ""))
@@ -288,10 +292,10 @@ def _validate_units(rows: list[dict], ctx: Context, plan: Plan) -> None:
 # ======================================================================================
 # Positions
 # ======================================================================================
-def _position_error_column(message: str) -> str:
+def _position_error_column(message: str, level: str | None) -> str:
     if message.startswith("Jenis jabatan"):
         return "jenis"
-    if "bukan kategori" in message:
+    if "bukan kategori" in message or (message.startswith("Hanya") and not level):
         return "kategori_jf"
     return "jenjang_jf"
 
@@ -352,7 +356,7 @@ def _validate_positions(rows: list[dict], ctx: Context, plan: Plan) -> None:
             category = category or (JF_LEVEL_CATEGORY.get(level, "") if kind == PositionKind.FUNGSIONAL else "")
             message = position_error(kind, category, level or "")
             if message:
-                row.error(_position_error_column(message), message)
+                row.error(_position_error_column(message, level), message)
             else:
                 fields.update(kind=kind, jf_category=category, jf_level=level or "")
         if row.has("kelas_jabatan"):

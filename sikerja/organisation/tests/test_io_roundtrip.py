@@ -69,3 +69,27 @@ def test_export_of_other_region_admin_holds_only_its_own_data(demo, other_demo):
     )
     assert mine  # same codes may exist in both regions; the NIP set proves the scope
     assert ImportBatch.objects.count() == 0
+
+
+@pytest.mark.req("ORG-7")
+def test_exports_never_carry_live_formulas_and_still_round_trip(demo):
+    import io as _io
+
+    from openpyxl import load_workbook
+
+    from sikerja.organisation.io.exporters import export_sheet
+    from sikerja.organisation.io.services import preview_import
+    from sikerja.organisation.models import Unit
+    from sikerja.organisation.tests.test_io_support import actor
+
+    Unit.objects.filter(region=demo.region, code="SETWAN").update(name='=HYPERLINK("http://x","klik")')
+    admin = actor(demo, "admin.organisasi")
+    csv_bytes = export_sheet(actor=admin, sheet="units", fmt="csv")
+    assert b"'=HYPERLINK" in csv_bytes
+    xlsx_bytes = export_sheet(actor=admin, sheet="units", fmt="xlsx")
+    ws = load_workbook(_io.BytesIO(xlsx_bytes)).worksheets[0]
+    cell = next(c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value)
+    assert cell.data_type == "s"
+    for fmt, content in (("csv", csv_bytes), ("xlsx", xlsx_bytes)):
+        batch = preview_import(actor=admin, sheet="units", filename=f"unit.{fmt}", content=content)
+        assert batch.report["errors"] == [] and batch.report["updates"] == 0, (fmt, batch.report)

@@ -126,8 +126,11 @@ def test_position_rows_each_reported_with_reason(demo):
             position(kode="P10", kelas_jabatan="sepuluh"),  # 10: not a number
             position(kode="P.NEW"),  # 11: duplicate code
             position(
-                kode="P12", jenis="pelaksana", jenjang_jf="", kode_unit="DISKOMINFO.BID2", pimpinan_unit="ya"
-            ),  # 12: pelaksana leads
+                kode="P12", jenis="pelaksana", jenjang_jf="", kategori_jf="keahlian"
+            ),  # 12: category on a pelaksana
+            position(
+                kode="P13", jenis="pelaksana", jenjang_jf="", kode_unit="DISKOMINFO.BID2", pimpinan_unit="ya"
+            ),  # 13: pelaksana leads
         ],
     )
     assert errors_at(report, 2) == []
@@ -140,7 +143,8 @@ def test_position_rows_each_reported_with_reason(demo):
     assert_error(report, 9, "pimpinan_unit", "DISKOMINFO.BID1.J01")
     assert_error(report, 10, "kelas_jabatan", "angka")
     assert_error(report, 11, "kode", "ganda")
-    assert_error(report, 12, "pimpinan_unit", "JPT, administrator atau pengawas")
+    assert_error(report, 12, "kategori_jf", "Hanya jabatan fungsional")
+    assert_error(report, 13, "pimpinan_unit", "JPT, administrator atau pengawas")
 
 
 def test_two_leaders_in_one_file_for_one_unit(demo):
