@@ -25,9 +25,9 @@ dev-venv: $(VENV)/.dev-installed
 demo: venv
 	@mkdir -p var
 	@$(PY) manage.py migrate --noinput -v0
+	@$(PY) manage.py seed_demo --if-missing --quiet --slug teluk-damai --name "Kabupaten Teluk Damai" \
+		--profile barito-utara --employees 400 --seed 7 --user-prefix telukdamai
 	@$(PY) manage.py seed_demo --if-missing
-	@$(PY) manage.py seed_demo --if-missing --slug teluk-damai --name "Kabupaten Teluk Damai" \
-		--profile barito-utara --employees 400 --seed 7 --user-prefix telukdamai >/dev/null
 	@echo "SiKerja berjalan di http://127.0.0.1:$(PORT)/  (hentikan dengan Ctrl+C)"
 	@SIKERJA_DEMO=1 $(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
 

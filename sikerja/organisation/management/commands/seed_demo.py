@@ -19,6 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-users", action="store_true", help="tanpa akun demo")
         parser.add_argument("--user-prefix", default="", help="awalan nama akun demo, mis. 'telukdamai'")
         parser.add_argument("--if-missing", action="store_true", help="lewati bila daerah sudah ada")
+        parser.add_argument("--quiet", action="store_true", help="tanpa daftar akun demo")
 
     def handle(self, *args, **opts):
         if opts["employees"] < 50:
@@ -26,7 +27,8 @@ class Command(BaseCommand):
         if Region.objects.filter(slug=opts["slug"]).exists():
             if opts["if_missing"]:
                 self.stdout.write(f"Daerah '{opts['slug']}' sudah ada; data demo tidak dibangun ulang.")
-                self._print_logins()
+                if not opts["quiet"]:
+                    self._print_logins()
                 return
             raise CommandError(f"Daerah '{opts['slug']}' sudah ada. Pakai --slug lain atau basis data baru.")
         started = time.perf_counter()
@@ -44,7 +46,8 @@ class Command(BaseCommand):
                 f"{region.employees.count()} pegawai, profil {region.profile.key} ({elapsed:.1f} dtk)"
             )
         )
-        self._print_logins()
+        if not opts["quiet"]:
+            self._print_logins()
 
     def _print_logins(self):
         users = get_user_model().objects.filter(is_active=True).order_by("username")
