@@ -169,6 +169,20 @@ def access_employee(actor: Actor, employee_id: int) -> Employee:
     return emp
 
 
+# Kedudukan (issue 3): who reads the validation report, who places people (admin BKPSDM acts
+# for the pejabat pembina kepegawaian: MU Ps 10, KL Ps 5(3), PPU Ps 7(1)).
+REPORT_ROLES = frozenset({Role.PPK, Role.PIMPINAN_UNIT, Role.KEPALA_PD})
+PLACEMENT_ROLES = frozenset({Role.ADMIN_BKPSDM, Role.SUPERADMIN})
+
+
+def may_read_placement_report(actor: Actor) -> bool:
+    return actor.region_wide or bool(actor.roles & REPORT_ROLES)
+
+
+def may_place(actor: Actor) -> bool:
+    return actor.is_superadmin or bool(actor.roles & PLACEMENT_ROLES)
+
+
 def require_org_admin(actor: Actor) -> None:
     if not actor.can_administer_org:
         raise PermissionDenied("Hanya admin BKPSDM atau admin organisasi yang dapat melakukan ini.")

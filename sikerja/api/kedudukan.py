@@ -10,10 +10,9 @@ from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import paginate
 
-from sikerja.accounts.access import access_employee
+from sikerja.accounts.access import access_employee, may_read_placement_report
 from sikerja.api.auth import API_AUTH
 from sikerja.api.schemas import ERRORS, ErrorOut, Id, Pagination, check_params
-from sikerja.organisation.kedudukan_views import _may_read_report
 from sikerja.organisation.models import Delegation, Placement
 from sikerja.organisation.placement_selectors import assessor_candidates, validation_report
 from sikerja.organisation.placement_services import (
@@ -178,7 +177,7 @@ def placement_report(request: HttpRequest):
     pasal yang dilanggar, rentang kendali dan beban PPK-nya (KED-8)."""
     check_params(request)
     actor = request.auth
-    if not _may_read_report(actor):
+    if not may_read_placement_report(actor):
         raise PermissionDenied("Laporan kedudukan hanya untuk pimpinan, PPK, dan admin.")
     report = validation_report(actor)
     rows = []
@@ -213,7 +212,7 @@ def list_delegations(request: HttpRequest):
     """Plh., Plt. dan pendelegasian kewenangan PPK di daerah Anda (KED-5)."""
     check_params(request)
     actor = request.auth
-    if not (_may_read_report(actor) or actor.employee):
+    if not (may_read_placement_report(actor) or actor.employee):
         raise PermissionDenied("Anda tidak berwenang melihat pendelegasian.")
     qs = Delegation.objects.filter(region=actor.region).order_by("-starts_on", "-pk")
     return [_delegation_out(d) for d in qs]

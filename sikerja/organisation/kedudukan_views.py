@@ -9,8 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
-from sikerja.accounts.access import access_employee
-from sikerja.accounts.models import Role
+from sikerja.accounts.access import access_employee, may_place, may_read_placement_report
 from sikerja.organisation import selectors
 from sikerja.organisation.kedudukan_forms import DelegationForm, PlacementForm, nip_digits
 from sikerja.organisation.models import Delegation, Employee
@@ -22,7 +21,6 @@ from sikerja.organisation.placement_selectors import (
     validation_report,
 )
 from sikerja.organisation.placement_services import (
-    PLACEMENT_ROLES,
     PlacementError,
     delegate_authority,
     place_employee,
@@ -30,28 +28,16 @@ from sikerja.organisation.placement_services import (
 )
 from sikerja.organisation.rules.placement import KIND_WORDS
 from sikerja.tenancy.labels import value_label
-from sikerja.web.decorators import region_view
-
-REPORT_ROLES = {Role.PPK, Role.PIMPINAN_UNIT, Role.KEPALA_PD}
-
-
-def _may_read_report(actor) -> bool:
-    return actor.region_wide or bool(actor.roles & REPORT_ROLES)
-
-
-def _may_place(actor) -> bool:
-    return actor.is_superadmin or bool(actor.roles & PLACEMENT_ROLES)
+from sikerja.web.decorators import page_context, region_view
 
 
 def _ctx(actor, **extra):
-    from sikerja.accounts.access import regions_of
-
-    return {"nav": "ked", "regions": regions_of(actor.user), "may_place": _may_place(actor), **extra}
+    return page_context(actor, "ked", may_place=may_place(actor), **extra)
 
 
 @region_view
 def report(request, actor):
-    if not _may_read_report(actor):
+    if not may_read_placement_report(actor):
         raise PermissionDenied("Laporan kedudukan hanya untuk pimpinan, PPK, dan admin.")
     rep = validation_report(actor)
     return render(request, "organisation/kedudukan/report.html", _ctx(actor, rep=rep, groups=rep.grouped()))
@@ -59,7 +45,7 @@ def report(request, actor):
 
 @region_view
 def report_xlsx(request, actor):
-    if not _may_read_report(actor):
+    if not may_read_placement_report(actor):
         raise PermissionDenied("Laporan kedudukan hanya untuk pimpinan, PPK, dan admin.")
     rep = validation_report(actor)
     wb = Workbook()
@@ -87,7 +73,7 @@ def report_xlsx(request, actor):
 
 @region_view
 def place(request, actor, pk):
-    if not _may_place(actor):
+    if not may_place(actor):
         raise PermissionDenied("Hanya admin BKPSDM yang dapat menetapkan kedudukan.")
     employee = access_employee(actor, pk)
     candidates = assessor_candidates(actor.region, employee)
@@ -119,12 +105,12 @@ def place(request, actor, pk):
 
 @region_view
 def delegations(request, actor):
-    if not (_may_place(actor) or _may_read_report(actor)):
+    if not (may_place(actor) or may_read_placement_report(actor)):
         raise PermissionDenied("Daftar pendelegasian hanya untuk pimpinan, PPK, dan admin.")
     form = DelegationForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if not _may_place(actor):
+        if not may_place(actor):
             raise PermissionDenied("Hanya admin BKPSDM yang dapat mencatat pendelegasian.")
         if form.is_valid():
             by_nip = dict(
@@ -170,7 +156,7 @@ def delegations(request, actor):
 @region_view
 @require_POST
 def revoke(request, actor, pk):
-    if not _may_place(actor):
+    if not may_place(actor):
         raise PermissionDenied("Hanya admin BKPSDM yang dapat mencabut pendelegasian.")
     try:
         revoke_delegation(actor=actor, delegation_id=pk, reason=request.POST.get("reason", ""))

@@ -13,14 +13,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from sikerja.accounts.access import Actor
-from sikerja.accounts.models import Role
+from sikerja.accounts.access import Actor, may_place
 from sikerja.audit.services import record_event
 from sikerja.organisation.models import Delegation, Employee, Placement
 from sikerja.organisation.placement_selectors import authority_delegates, holders, org_facts, profile_of
 from sikerja.organisation.rules.placement import Finding, judge
-
-PLACEMENT_ROLES = frozenset({Role.ADMIN_BKPSDM, Role.SUPERADMIN})
 
 
 class PlacementError(ValueError):
@@ -33,7 +30,7 @@ class PlacementError(ValueError):
 
 
 def _require_placement_admin(actor: Actor) -> None:
-    if not (actor.is_superadmin or actor.roles & PLACEMENT_ROLES):
+    if not may_place(actor):
         raise PermissionDenied("Hanya admin BKPSDM (atas nama pejabat pembina kepegawaian) yang dapat menetapkan kedudukan.")
 
 

@@ -8,6 +8,13 @@ from django.shortcuts import render
 from sikerja.accounts.access import NoRegion, actor_from_request
 
 
+def page_context(actor, nav: str, **extra) -> dict:
+    """What every page's base template needs: the menu item and the regions to switch between."""
+    from sikerja.accounts.access import regions_of
+
+    return {"nav": nav, "regions": regions_of(actor.user), **extra}
+
+
 def region_view(view):
     """Login required; the view receives ``actor`` (user + region + scope) as second argument."""
 

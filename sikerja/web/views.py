@@ -11,13 +11,13 @@ from sikerja.organisation import selectors
 from sikerja.organisation.choices import EmploymentStatus, PositionKind
 from sikerja.organisation.rules.golongan import pangkat_label
 from sikerja.tenancy.labels import SETTING_LABELS, value_label
-from sikerja.web.decorators import region_view
+from sikerja.web.decorators import page_context, region_view
 
 PAGE_SIZE = 50
 
 
 def _ctx(request, actor, nav, **extra):
-    return {"nav": nav, "regions": regions_of(request.user), **extra}
+    return page_context(actor, nav, **extra)
 
 
 @region_view
