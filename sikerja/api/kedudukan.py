@@ -4,6 +4,7 @@ events and Indonesian messages apply.
 """
 
 import datetime as dt
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
@@ -110,7 +111,8 @@ class DelegationOut(Schema):
 
 
 class DelegationIn(Schema):
-    kind: Delegation.Kind
+    # A Literal, not Delegation.Kind: ninja names enum schemas by class name and "Kind" is taken.
+    kind: Literal["plh", "plt", "pendelegasian"] = Field(description="plh, plt, atau pendelegasian (kewenangan PPK).")
     delegator_id: Id
     delegate_id: Id
     starts_on: dt.date

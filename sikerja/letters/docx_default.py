@@ -83,8 +83,12 @@ class _Builder:
     def kop(self):
         table = self.doc.add_table(rows=1, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        widths = (Cm(2.6), Cm(13.9))
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
         logo, names = table.rows[0].cells
-        logo.width, names.width = Cm(2.6), Cm(13.9)
+        logo.width, names.width = widths
         logo.paragraphs[0].add_run("{{ logo_image }}")
         first = names.paragraphs[0]
         first.alignment = WD_ALIGN_PARAGRAPH.CENTER

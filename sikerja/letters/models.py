@@ -212,10 +212,6 @@ class Document(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.number}"
 
-    @property
-    def is_revoked(self) -> bool:
-        return self.status == self.Status.REVOKED
-
     def save(self, *args, **kwargs):
         if not self._state.adding and self.pk:
             update_fields = kwargs.get("update_fields")
@@ -225,3 +221,7 @@ class Document(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ImmutableDocument("Naskah dinas tidak dapat dihapus; cabut naskah bila perlu.")
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.status == self.Status.REVOKED

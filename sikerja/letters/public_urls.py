@@ -2,5 +2,10 @@
 
 from django.urls import path
 
+from sikerja.letters import public_views
+
 app_name = "verify"
-urlpatterns: list = []
+urlpatterns = [
+    path("", public_views.verify_form, name="form"),
+    path("<str:code>/", public_views.verify_detail, name="detail"),
+]

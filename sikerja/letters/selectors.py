@@ -40,8 +40,7 @@ def document_list(actor: Actor, *, kind: str = "", status: str = "", q: str = ""
 
 def access_document(actor: Actor, document_id: int, *, with_files: bool = False) -> Document:
     qs = readable_documents(actor).select_related("issuing_unit", "signer", "replaces", "on_behalf_of")
-    if with_files:
-        qs = qs.defer(None)
+    qs = qs.defer(None) if with_files else qs.defer(None).defer("pdf", "docx")
     doc = qs.filter(pk=document_id).first()
     if doc is None:
         raise Http404("Naskah tidak ditemukan atau di luar cakupan Anda.")

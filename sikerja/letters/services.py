@@ -27,7 +27,15 @@ from sikerja.letters.models import (
     NumberSequence,
     SignerCapacity,
 )
-from sikerja.letters.payloads import PayloadError, Signer, from_dict, party_ids, payload_errors, to_dict
+from sikerja.letters.payloads import (
+    KeputusanPayload,
+    PayloadError,
+    Signer,
+    from_dict,
+    party_ids,
+    payload_errors,
+    to_dict,
+)
 from sikerja.letters.render import TemplateProblem, build_context, check_html_template, render_docx, render_pdf
 from sikerja.letters.rules import format_number, new_verification_code
 from sikerja.organisation.models import Employee, Unit
@@ -131,6 +139,8 @@ def issue_document(
     if not may_issue(actor, issuing_unit=issuing_unit, signer=signer):
         raise PermissionDenied("Naskah hanya dapat diterbitkan oleh admin, penanda tangan, atau pimpinan unit penerbit.")
     payload.signer = _signer(signer, capacity, on_behalf_of)
+    if isinstance(payload, KeputusanPayload) and not payload.official.strip():
+        payload.official = payload.signer.position  # "KEPUTUSAN KEPALA DINAS ..." names the holder's office
     payload.date = date or payload.date or timezone.localdate()
     payload.place = payload.place or region.capital or region.name
     errors = payload_errors(kind, payload)

@@ -1,0 +1,73 @@
+"""Fixtures of the naskah dinas tests: issue real documents in the demo region."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from sikerja.accounts.access import actor_for
+from sikerja.letters.payloads import person_from_employee
+from sikerja.letters.samples import sample_payload
+from sikerja.letters.services import issue_document
+
+
+def pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(bytes(data))).pages)
+
+
+def docx_text(data: bytes) -> str:
+    from docx import Document as Docx
+
+    doc = Docx(io.BytesIO(bytes(data)))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
+def squash(text: str) -> str:
+    """Whitespace-insensitive text (PDF extraction breaks lines where the layout does)."""
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def actor_of(demo):
+    def _actor(username):
+        user = get_user_model().objects.get(username=username)
+        from sikerja.tenancy.models import Region
+
+        region = Region.objects.filter(role_assignments__user=user).distinct().get()
+        return actor_for(user, region)
+
+    return _actor
+
+
+def staff(builder, unit_code, n=3):
+    """Up to n non-leading employees of a unit and its subunits."""
+    return [
+        p.employee for p in builder.people
+        if (p.unit_code == unit_code or p.unit_code.startswith(unit_code + ".")) and p.role != "leader"
+    ][:n]
+
+
+def leader(builder, unit_code):
+    return next(p.employee for p in builder.people if p.unit_code == unit_code and p.role == "leader")
+
+
+@pytest.fixture
+def issue(demo, actor_of):
+    """issue(kind, unit_code='DISKOMINFO', persons=[...], by='admin.bkpsdm', **kw) -> Document."""
+
+    def _issue(kind="surat_perintah", *, unit_code="DISKOMINFO", persons=None, by="admin.bkpsdm", signer=None, **kw):
+        unit = demo.units[unit_code]
+        people = persons if persons is not None else staff(demo, unit_code)
+        payload = sample_payload(kind, persons=[person_from_employee(e) for e in people], official="")
+        return issue_document(
+            actor=actor_of(by), kind=kind, issuing_unit=unit, payload=payload,
+            signer=signer or leader(demo, unit_code), **kw,
+        )
+
+    return _issue
