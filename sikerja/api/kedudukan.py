@@ -8,7 +8,7 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from sikerja.accounts.access import access_employee, may_read_placement_report
@@ -128,7 +128,7 @@ class RevokeIn(Schema):
 
 def _refuse(exc: PlacementError):
     status = 404 if exc.code == "not_found" else 409 if exc.code in ("not_after_current", "overlap", "already_revoked") else 400
-    return status, {"code": exc.code, "detail": str(exc), "findings": [f.__dict__ for f in exc.findings]}
+    return Status(status, {"code": exc.code, "detail": str(exc), "findings": [f.__dict__ for f in exc.findings]})
 
 
 @router.get("/placements", response={200: list[PlacementOut], **ERRORS}, summary="Daftar kedudukan")
@@ -155,7 +155,7 @@ def create_placement(request: HttpRequest, data: PlacementIn):
         placement = place_employee(actor=request.auth, **data.dict())
     except PlacementError as exc:
         return _refuse(exc)
-    return 201, Placement.objects.select_related("employee", "assessor").get(pk=placement.pk)
+    return Status(201, Placement.objects.select_related("employee", "assessor").get(pk=placement.pk))
 
 
 @router.get("/placements/candidates/{employee_id}", response={200: list[CandidateOut], **ERRORS}, summary="Calon PPK")
@@ -227,7 +227,7 @@ def create_delegation(request: HttpRequest, data: DelegationIn):
         delegation = delegate_authority(actor=request.auth, **data.dict())
     except PlacementError as exc:
         return _refuse(exc)
-    return 201, _delegation_out(delegation)
+    return Status(201, _delegation_out(delegation))
 
 
 @router.post("/delegations/{delegation_id}/revoke", response={200: DelegationOut, 400: RefusalOut, 409: RefusalOut, **ERRORS}, summary="Cabut pendelegasian")
@@ -236,4 +236,4 @@ def revoke(request: HttpRequest, data: RevokeIn, delegation_id: Id = DELEGATION_
         delegation = revoke_delegation(actor=request.auth, delegation_id=delegation_id, reason=data.reason)
     except PlacementError as exc:
         return _refuse(exc)
-    return 200, _delegation_out(delegation)
+    return Status(200, _delegation_out(delegation))
