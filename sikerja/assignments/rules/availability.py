@@ -1,0 +1,165 @@
+"""PEN-14: availability before an assignment (PPU Lampiran huruf B angka 2 huruf b) angka 1)-3)):
+time outside the official's own workload, time outside assignments already accepted, and the
+relevance of their competences.
+
+Hours are per week. A commitment or request that covers only part of an ISO week counts for the
+share of that week's working days (Monday-Friday) it covers. Overbooking is flagged, never
+silently allowed: the decision says an override is possible only with a reason.
+
+No regional profile has a setting for this; the check is a safeguard the system applies
+everywhere and cites the one regulation that spells it out. It never refuses on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+AVAILABILITY_ARTICLE = "Perbup Penajam Paser Utara 31/2024 Lampiran huruf B angka 2 huruf b) angka 1)-2)"
+COMPETENCE_ARTICLE = "Perbup Penajam Paser Utara 31/2024 Lampiran huruf B angka 2 huruf b) angka 3)"
+EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class WeekLoad:
+    iso_year: int
+    iso_week: int
+    monday: dt.date
+    own_hours: float
+    committed_hours: float
+    requested_hours: float
+    capacity_hours: float
+    free_hours: float  # time left for new work before this request; never negative
+    load_percent: float  # (own + committed + requested) / capacity * 100
+    overbooked: bool
+
+    @property
+    def label(self) -> str:
+        return f"{self.iso_year}-W{self.iso_week:02d}"
+
+
+@dataclass(frozen=True)
+class AvailabilityDecision:
+    weeks: tuple[WeekLoad, ...]
+    worst_week: WeekLoad
+    load_percent: float  # of the worst week
+    overbooked: bool
+    overbooked_weeks: tuple[str, ...]
+    article: str
+    message: str
+    override_allowed_with_reason: bool = True
+    requirement: str = "PEN-14"
+
+
+@dataclass(frozen=True)
+class CompetenceMatch:
+    score: int  # 0-100
+    matched: tuple[str, ...]
+    missing: tuple[str, ...]
+    article: str
+    message: str
+    requirement: str = "PEN-14"
+
+
+def _workdays(start: dt.date, end: dt.date) -> int:
+    """Working days (Mon-Fri) in [start, end], both inclusive; 0 if end < start."""
+    if end < start:
+        return 0
+    return sum(1 for i in range((end - start).days + 1) if (start + dt.timedelta(days=i)).weekday() < 5)
+
+
+def _share(start: dt.date, end: dt.date, monday: dt.date) -> float:
+    """The part of the week starting ``monday`` that [start, end] covers, in working days / 5."""
+    friday = monday + dt.timedelta(days=4)
+    return _workdays(max(start, monday), min(end, friday)) / 5
+
+
+def _hours(value: float, what: str) -> float:
+    value = float(value)
+    if value < 0 or value != value:
+        raise ValueError(f"Jam {what} tidak boleh negatif.")
+    return value
+
+
+def availability(
+    own_workload_hours: float,
+    committed: Iterable[tuple[dt.date, dt.date, float]],
+    requested_start: dt.date,
+    requested_end: dt.date,
+    requested_hours_per_week: float,
+    capacity_hours_per_week: float = 37.5,
+) -> AvailabilityDecision:
+    """Load of each ISO week of the requested period; overbooked where own workload +
+    committed assignments + this request exceed the weekly capacity."""
+    if requested_end < requested_start:
+        raise ValueError("Tanggal selesai penugasan mendahului tanggal mulai.")
+    if float(capacity_hours_per_week) <= 0:
+        raise ValueError("Kapasitas jam kerja per minggu harus lebih dari nol.")
+    capacity = float(capacity_hours_per_week)
+    own = _hours(own_workload_hours, "beban kerja jabatan")
+    requested = _hours(requested_hours_per_week, "penugasan yang diminta")
+    commitments = [(s, e, _hours(h, "penugasan lain")) for s, e, h in committed]
+
+    weeks: list[WeekLoad] = []
+    monday = requested_start - dt.timedelta(days=requested_start.weekday())
+    while monday <= requested_end:
+        committed_h = sum(h * _share(s, e, monday) for s, e, h in commitments)
+        requested_h = requested * _share(requested_start, requested_end, monday)
+        total = own + committed_h + requested_h
+        iso = monday.isocalendar()
+        weeks.append(
+            WeekLoad(
+                iso.year,
+                iso.week,
+                monday,
+                own,
+                round(committed_h, 2),
+                round(requested_h, 2),
+                capacity,
+                round(max(0.0, capacity - own - committed_h), 2),
+                round(total / capacity * 100, 1),
+                total > capacity + EPSILON,
+            )  # fmt: skip
+        )
+        monday += dt.timedelta(days=7)
+
+    worst = max(weeks, key=lambda w: (w.own_hours + w.committed_hours + w.requested_hours, -w.monday.toordinal()))
+    over = tuple(w.label for w in weeks if w.overbooked)
+    if over:
+        message = (
+            f"Beban melebihi kapasitas {capacity:g} jam/minggu pada {len(over)} minggu; terberat {worst.label}: "
+            f"{worst.load_percent:g}% (sisa waktu {worst.free_hours:g} jam, diminta {worst.requested_hours:g} jam). "
+            f"Penugasan hanya dapat dilanjutkan dengan alasan yang dicatat ({AVAILABILITY_ARTICLE})."
+        )
+    else:
+        message = (
+            f"Tersedia: beban tertinggi {worst.load_percent:g}% pada {worst.label} "
+            f"(sisa waktu {worst.free_hours:g} jam sebelum penugasan ini; {AVAILABILITY_ARTICLE})."
+        )
+    return AvailabilityDecision(
+        tuple(weeks), worst, worst.load_percent, bool(over), over, AVAILABILITY_ARTICLE, message
+    )
+
+
+def _norm(name: str) -> str:
+    return " ".join(str(name).split()).casefold()
+
+
+def competence_match(required: Iterable[str], held: Mapping[str, object]) -> CompetenceMatch:
+    """Share of the required competences the official holds (names compared without case or
+    extra spaces; a competence held with an empty level counts as not held)."""
+    held_names = {_norm(k) for k, level in held.items() if level not in (None, "", 0)}
+    needed = sorted({_norm(r) for r in required if _norm(r)})
+    matched = tuple(r for r in needed if r in held_names)
+    missing = tuple(r for r in needed if r not in held_names)
+    score = 100 if not needed else round(100 * len(matched) / len(needed))
+    if not needed:
+        message = f"Tidak ada kompetensi yang disyaratkan ({COMPETENCE_ARTICLE})."
+    else:
+        message = (
+            f"Kesesuaian kompetensi {score}%: {len(matched)} dari {len(needed)} terpenuhi"
+            + (f"; belum dimiliki: {', '.join(missing)}" if missing else "")
+            + f" ({COMPETENCE_ARTICLE})."
+        )
+    return CompetenceMatch(score, matched, missing, COMPETENCE_ARTICLE, message)

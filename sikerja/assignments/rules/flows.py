@@ -1,0 +1,243 @@
+"""PEN-6, PEN-9: the permohonan (pelibatan) for cross-unit work and its answer; PEN-12: the steps
+of a voluntary application (pengajuan sukarela)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .common import SCOPE_WORDS, Profile, check_scope, cite, national_baseline, word, words
+from .scope import scope_allowed
+from .signer import letter_signer
+
+CROSS_SCOPES = frozenset({"lintas_unit", "lintas_pd"})
+# BU Ps 20(3) / 21(2), BT Ps 10(3) / 11(2), PPU Ps 11(1) huruf a angka 1-4 — same four items.
+REQUEST_FIELDS = (
+    ("purpose", "maksud dan tujuan permohonan"),
+    ("competences", "kompetensi, keahlian, dan/atau keterampilan yang dibutuhkan"),
+    ("target", "ekspektasi/target kinerja"),
+    ("duration", "durasi pelibatan"),
+)
+
+
+@dataclass(frozen=True)
+class RuleDecision:
+    """A yes/no rule with its article. ``silent``: the regulation does not regulate it, so the
+    answer adds no constraint."""
+
+    requirement: str
+    required: bool
+    article: str
+    message: str
+    silent: bool = False
+    allowed: bool = True  # false when the scope itself is not provided by the profile
+
+
+@dataclass(frozen=True)
+class MissingItem:
+    field: str
+    label: str
+    article: str
+
+
+@dataclass(frozen=True)
+class RequestContentDecision:
+    complete: bool  # false only when the profile requires the content and something is missing
+    binding: bool  # whether the profile requires these contents
+    missing: tuple[MissingItem, ...]
+    article: str
+    message: str
+    requirement: str = "PEN-6"
+
+
+@dataclass(frozen=True)
+class Step:
+    order: int
+    actor: str  # the role that acts (whose inbox the step lands in)
+    action: str
+    article: str
+    counterpart: str = ""  # the role the act is addressed to, if any
+    note: str = ""
+    alternatives: tuple[str, ...] = ()  # where the regulation names several roles ("PPK atau pimpinan unit")
+
+
+@dataclass(frozen=True)
+class VoluntaryFlow:
+    scope: str
+    allowed: bool
+    flow: str  # "ppu_ps11_2", "ppu_ps11_3" or "umum"
+    steps: tuple[Step, ...]
+    article: str
+    message: str
+    requirement: str = "PEN-12"
+
+
+def needs_request(profile: Profile, scope: str) -> RuleDecision:
+    """PEN-6/PEN-9: does a cross-unit assignment start with a permohonan from the owning leader
+    to the leader where the official sits? Silent profiles do not require it (it may still be
+    used). The regulations set no procedure for lintas instansi."""
+    scope = check_scope(scope)
+    permission = scope_allowed(profile, scope)
+    if not permission.allowed:
+        return RuleDecision("PEN-6", False, permission.article, permission.message, allowed=False)
+    article = cite(profile, "cross_unit_request_required")
+    if scope == "dalam_unit":
+        return RuleDecision(
+            "PEN-6", False, article, "Penugasan dalam satu unit organisasi tidak memerlukan permohonan."
+        )
+    required = profile.value("cross_unit_request_required")
+    if required is None:
+        return RuleDecision(
+            "PEN-6",
+            False,
+            article,
+            f"{profile.name} tidak mengatur permohonan pelibatan; permohonan tidak diwajibkan tetapi dapat dipakai.",
+            silent=True,
+        )
+    if scope not in CROSS_SCOPES:
+        return RuleDecision(
+            "PEN-6",
+            False,
+            article,
+            f"{profile.name} tidak mengatur tata cara penugasan {SCOPE_WORDS[scope]}; permohonan tidak diwajibkan "
+            f"tetapi dapat dipakai.",
+            silent=True,
+        )
+    if required:
+        return RuleDecision(
+            "PEN-6",
+            True,
+            article,
+            f"Penugasan {SCOPE_WORDS[scope]} diawali permohonan dari pimpinan unit pemilik kinerja kepada pimpinan "
+            f"unit tempat pegawai berkedudukan ({article}).",
+        )
+    return RuleDecision("PEN-6", False, article, f"Permohonan tidak diwajibkan ({article}).")
+
+
+def _blank(value) -> bool:
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list | tuple | set | frozenset | dict):
+        return not value
+    return value is None
+
+
+def request_content_missing(profile: Profile, fields: Mapping[str, object]) -> RequestContentDecision:
+    """The four contents of a permohonan that are missing or blank in ``fields``.
+
+    Binding where the profile requires a permohonan (BU Ps 20(3), BT Ps 10(3), PPU Ps 11(1)
+    huruf a); under a silent profile the same list is returned as advice from the national
+    baseline, and the request is complete anyway.
+    """
+    missing_keys = [(key, label) for key, label in REQUEST_FIELDS if _blank(fields.get(key))]
+    binding = bool(profile.value("cross_unit_request_required"))
+    source = profile if binding else national_baseline()
+    article = cite(source, "cross_unit_request_required")
+    missing = tuple(MissingItem(key, label, article) for key, label in missing_keys)
+    labels = "; ".join(label for _, label in missing_keys)
+    if not missing:
+        message = f"Permohonan memuat keempat isi yang disyaratkan ({article})."
+    elif binding:
+        message = f"Permohonan belum memuat: {labels} ({article})."
+    else:
+        message = (
+            f"{profile.name} tidak mengatur isi permohonan; dianjurkan memuat juga: {labels} "
+            f"(baseline nasional, {article}), tidak diwajibkan."
+        )
+    return RequestContentDecision(not (binding and missing), binding, missing, article, message)
+
+
+def rejection_needs_reason(profile: Profile) -> RuleDecision:
+    """PEN-9: must a rejected permohonan give reasons? PPU Ps 11(1) huruf d: yes. BU Ps 21(3),
+    BT Ps 11(3): a written answer, reasons not required. Silent: not required."""
+    required = profile.value("rejection_requires_reason")
+    article = cite(profile, "rejection_requires_reason")
+    if required is None:
+        return RuleDecision(
+            "PEN-9",
+            False,
+            article,
+            f"{profile.name} tidak mengatur jawaban atas permohonan; alasan tidak diwajibkan.",
+            True,
+        )
+    if required:
+        return RuleDecision("PEN-9", True, article, f"Penolakan permohonan wajib disertai alasan ({article}).")
+    return RuleDecision(
+        "PEN-9", False, article, f"Jawaban disampaikan tertulis; alasan penolakan tidak diwajibkan ({article})."
+    )
+
+
+def _steps(*rows) -> tuple[Step, ...]:
+    return tuple(Step(i, *row) for i, row in enumerate(rows, start=1))
+
+
+def voluntary_steps(profile: Profile, scope: str) -> VoluntaryFlow:
+    """PEN-12: the ordered steps of a pengajuan sukarela, each with the acting role and article."""
+    scope = check_scope(scope)
+    permission = scope_allowed(profile, scope)
+    modes = profile.value("assignment_modes")
+    if not permission.allowed:
+        return VoluntaryFlow(scope, False, "", (), permission.article, permission.message)
+    if modes is not None and "pengajuan_sukarela" not in modes:
+        article = cite(profile, "assignment_modes")
+        return VoluntaryFlow(
+            scope, False, "", (), article, f"{profile.name} tidak mengatur pengajuan sukarela ({article})."
+        )
+    flow = profile.value("voluntary_flow")
+    if flow == "ppu_ps11" and scope == "dalam_unit":
+        art = cite(profile, "voluntary_flow", "Pasal 11 ayat (2)")
+        steps = _steps(
+            ("pegawai", "menyampaikan keinginan secara tertulis untuk terlibat dalam pelaksanaan kinerja tertentu",
+             f"{art} huruf a", "pimpinan_unit"),
+            ("pimpinan_unit", "menyetujui dan menerbitkan surat penugasan", f"{art} huruf b", "pegawai"),
+        )  # fmt: skip
+        return VoluntaryFlow(scope, True, "ppu_ps11_2", steps, art, f"Alur pengajuan sukarela dalam unit ({art}).")
+    if flow == "ppu_ps11" and scope in CROSS_SCOPES:
+        art = cite(profile, "voluntary_flow", "Pasal 11 ayat (3)")
+        ambiguity = (
+            "Teks huruf b: 'apabila Pimpinan Unit Organisasi menyetujui' tanpa keterangan; huruf a menyebut pimpinan "
+            "unit pemilik kinerja (lihat docs/profiles.md, tafsiran 15)."
+        )
+        steps = _steps(
+            ("pegawai", "menyampaikan permohonan secara lisan", f"{art} huruf a", "pimpinan_unit_pemilik_kinerja"),
+            ("pimpinan_unit_pemilik_kinerja", "menyetujui permohonan lisan", f"{art} huruf b", "pegawai", ambiguity),
+            ("pegawai", "menyampaikan surat permohonan untuk dilibatkan, dengan tembusan kepada pimpinan unit sendiri",
+             f"{art} huruf b", "pimpinan_unit_pemilik_kinerja"),
+            ("pimpinan_unit_pemilik_kinerja", "mengirimkan surat jawaban persetujuan", f"{art} huruf c", "pegawai"),
+            ("pegawai", "menyampaikan surat persetujuan kepada pimpinan unit sendiri", f"{art} huruf d", "pimpinan_unit"),
+            ("pimpinan_unit", "membuat surat penugasan", f"{art} huruf e", "pegawai"),
+            ("pegawai", "menerima surat penugasan untuk dilaksanakan", f"{art} huruf f"),
+        )  # fmt: skip
+        return VoluntaryFlow(
+            scope, True, "ppu_ps11_3", steps, art, f"Alur pengajuan sukarela {SCOPE_WORDS[scope]} ({art})."
+        )
+    # The general flow: the official's active application, the superior's approval across units
+    # where the profile requires it (BU Ps 23(4), BT Ps 13(4)), then the letter by the signer.
+    apply_article = cite(profile, "voluntary_flow") if flow else cite(profile, "assignment_modes")
+    rows = [("pegawai", "mengajukan permohonan aktif untuk melaksanakan kinerja tertentu", apply_article)]
+    note = ""
+    if scope != "dalam_unit" and profile.value("voluntary_needs_superior_approval"):
+        rows.append(
+            ("atasan_langsung_ppk", "memberikan persetujuan atas pengajuan sukarela",
+             cite(profile, "voluntary_needs_superior_approval"), "pegawai")
+        )  # fmt: skip
+    elif scope != "dalam_unit" and profile.value("voluntary_needs_superior_approval") is None:
+        note = f" {profile.name} tidak mensyaratkan persetujuan atasan langsung/PPK; tidak ada langkah tambahan."
+    if flow == "ppu_ps11":
+        note += f" {profile.name} tidak mengatur tata cara pengajuan sukarela {SCOPE_WORDS[scope]}; dipakai alur umum."
+    letter = letter_signer(profile, scope, "individu")
+    signers = letter.signers or ("pimpinan_unit_pemilik_kinerja",)
+    rows.append(
+        (signers[0],
+         f"menetapkan penugasan dengan {word(letter.instrument) if letter.instrument else 'naskah penugasan'} "
+         f"(oleh {words(signers)})", letter.signer_article or apply_article, "pegawai",
+         " ".join(letter.messages) if letter.fallback else "", signers)
+    )  # fmt: skip
+    return VoluntaryFlow(
+        scope,
+        True,
+        "umum",
+        _steps(*rows),
+        apply_article,
+        f"Alur umum pengajuan sukarela {SCOPE_WORDS[scope]} ({apply_article}).{note}",
+    )

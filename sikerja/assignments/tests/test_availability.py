@@ -1,0 +1,75 @@
+import datetime as dt
+
+import pytest
+
+from sikerja.assignments.rules import availability, competence_match
+
+pytestmark = pytest.mark.req("PEN-14")
+D = dt.date
+ART = "Perbup Penajam Paser Utara 31/2024 Lampiran huruf B angka 2 huruf b) angka 1)-2)"
+
+
+def test_free_week_is_available():
+    decision = availability(20, [], D(2025, 3, 3), D(2025, 3, 14), 10)
+    assert [w.label for w in decision.weeks] == ["2025-W10", "2025-W11"]
+    assert not decision.overbooked
+    assert decision.load_percent == 80.0
+    assert decision.weeks[0].free_hours == 17.5
+    assert decision.article == ART and decision.override_allowed_with_reason
+    assert "Tersedia" in decision.message
+
+
+def test_overbooking_names_the_worst_week_and_needs_a_reason():
+    committed = [(D(2025, 3, 10), D(2025, 3, 14), 15)]  # only week 11
+    decision = availability(25, committed, D(2025, 3, 3), D(2025, 3, 21), 5)
+    assert decision.overbooked
+    assert decision.overbooked_weeks == ("2025-W11",)
+    assert decision.worst_week.label == "2025-W11"
+    assert decision.load_percent == round(45 / 37.5 * 100, 1)
+    assert decision.worst_week.free_hours == 0.0  # never negative
+    assert decision.override_allowed_with_reason
+    assert "alasan" in decision.message and ART in decision.message
+
+
+def test_partial_weeks_count_by_working_days():
+    # Requested from Wednesday: 3 of 5 working days of week 10 -> 60% of the weekly hours.
+    decision = availability(0, [(D(2025, 3, 1), D(2025, 3, 3), 10)], D(2025, 3, 5), D(2025, 3, 7), 10)
+    (week,) = decision.weeks
+    assert week.requested_hours == 6.0
+    assert week.committed_hours == 2.0  # one working day (Monday 3 March) of a 10 h/week commitment
+
+
+def test_exactly_full_is_not_overbooked():
+    assert not availability(30, [], D(2025, 1, 6), D(2025, 1, 10), 7.5).overbooked
+    assert availability(30, [], D(2025, 1, 6), D(2025, 1, 10), 7.6).overbooked
+
+
+def test_a_period_across_the_year_boundary_uses_iso_weeks():
+    decision = availability(0, [], D(2024, 12, 30), D(2025, 1, 10), 1)
+    assert [w.label for w in decision.weeks] == ["2025-W01", "2025-W02"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (0, [], D(2025, 1, 10), D(2025, 1, 6), 1),
+        (-1, [], D(2025, 1, 6), D(2025, 1, 10), 1),
+        (0, [(D(2025, 1, 6), D(2025, 1, 10), -2)], D(2025, 1, 6), D(2025, 1, 10), 1),
+    ],
+)
+def test_invalid_input_is_refused(args):
+    with pytest.raises(ValueError):
+        availability(*args)
+
+
+def test_competence_match():
+    match = competence_match({"Analisis Data", "penulisan laporan", "GIS"}, {"analisis  data": "mahir", "gis": None})
+    assert match.score == 33
+    assert match.matched == ("analisis data",)
+    assert match.missing == ("gis", "penulisan laporan")
+    assert "angka 3)" in match.article and "33%" in match.message
+
+
+def test_competence_match_with_nothing_required_is_full():
+    assert competence_match(set(), {}).score == 100
+    assert competence_match({"a"}, {"a": 1}).score == 100
