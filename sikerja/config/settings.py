@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "sikerja.organisation",
     "sikerja.audit",
     "sikerja.letters",
+    "sikerja.assignments",
     "sikerja.api",
     "sikerja.web",
 ]

@@ -77,6 +77,7 @@ def _min_assessor_rank(pos: Pos) -> int:
 
 class DemoBuilder:
     def __init__(self, *, n_employees: int, seed: int, region_slug: str, region_name: str, profile_key: str, province: str):
+        self.seed = seed
         self.rng = random.Random(seed)
         self.n = n_employees
         self.region_slug = region_slug
@@ -160,6 +161,7 @@ class DemoBuilder:
                         region=region, unit=units[p.code], name=pos.name, code=code, kind=pos.kind,
                         jf_category=pos.category, jf_level=pos.level, kelas_jabatan=pos.kelas,
                         is_leader=(role == "leader"), required=count + vacancy,
+                        workload_hours=self._workload(code, role),
                     )
                 )
                 people += [_Person(p.code, pos, code, role) for _ in range(count)]
@@ -169,6 +171,12 @@ class DemoBuilder:
         for person, emp in zip(people, employees, strict=True):
             person.employee = emp
         return people
+
+    def _workload(self, code: str, role: str) -> float:
+        """Hours per week of the position's own duties (as an ABK would give), drawn from a
+        generator of its own so the rest of the region stays as it was for a given seed."""
+        low, high = {"leader": (30, 36), "manager": (28, 34)}.get(role, (18, 32))
+        return random.Random(f"{self.seed}:{code}").randint(low * 2, high * 2) / 2
 
     def _employee(self, region, person: _Person, unit: Unit, position: Position) -> Employee:
         rng = self.rng
@@ -309,6 +317,11 @@ class DemoBuilder:
             ("kadis.kominfo", "Kepala Dinas Kominfo (kepala PD)", by_unit_leader["DISKOMINFO"], [(Role.KEPALA_PD, units["DISKOMINFO"])]),
             ("kabid.aptika", "Kepala Bidang Aplikasi Informatika (pimpinan unit, PPK)", by_unit_leader["DISKOMINFO.BID1"], [(Role.PIMPINAN_UNIT, units["DISKOMINFO.BID1"]), (Role.PPK, units["DISKOMINFO.BID1"])]),
             ("pegawai.kominfo", "Pranata Komputer di Bidang Aplikasi Informatika", first_staff["DISKOMINFO.BID1"], [(Role.PEGAWAI, None)]),
+            ("kabid.ikp", "Kepala Bidang Informasi dan Komunikasi Publik (pimpinan unit lain di Kominfo)", by_unit_leader["DISKOMINFO.BID2"], [(Role.PIMPINAN_UNIT, units["DISKOMINFO.BID2"]), (Role.PPK, units["DISKOMINFO.BID2"])]),
+            ("pegawai.ikp", "Pegawai di Bidang Informasi dan Komunikasi Publik", first_staff["DISKOMINFO.BID2"], [(Role.PEGAWAI, None)]),
+            ("kaban.bappeda", "Kepala Bappeda (kepala perangkat daerah lain)", by_unit_leader["BAPPEDA"], [(Role.KEPALA_PD, units["BAPPEDA"])]),
+            ("kabid.riset", "Kepala Bidang Riset dan Inovasi, Bappeda (pimpinan unit di PD lain)", by_unit_leader["BAPPEDA.BID3"], [(Role.PIMPINAN_UNIT, units["BAPPEDA.BID3"]), (Role.PPK, units["BAPPEDA.BID3"])]),
+            ("pegawai.bappeda", "Perencana di Bidang Riset dan Inovasi, Bappeda", first_staff["BAPPEDA.BID3"], [(Role.PEGAWAI, None)]),
         ]
         User = get_user_model()
         out = []

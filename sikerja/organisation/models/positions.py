@@ -17,6 +17,11 @@ class Position(models.Model):
     kelas_jabatan = models.PositiveSmallIntegerField("kelas jabatan", null=True, blank=True)
     is_leader = models.BooleanField("pimpinan unit", default=False)
     required = models.PositiveSmallIntegerField("kebutuhan", default=1)
+    # Hours per week the position's own duties take, from the analisis beban kerja (ABK); the
+    # availability check of PEN-14 weighs assignments against it. Empty: not yet measured.
+    workload_hours = models.DecimalField(
+        "beban kerja jabatan (jam/minggu)", max_digits=4, decimal_places=1, null=True, blank=True
+    )
     history = HistoricalRecords()
 
     class Meta:

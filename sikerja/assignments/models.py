@@ -1,0 +1,231 @@
+"""Penugasan and tim kerja (issue 5).
+
+One ``Assignment`` carries every flow of the regulations: an individual or team assignment, by
+appointment (penunjukan) or on the official's own application (pengajuan sukarela), in any
+scope. What must happen before its letter is issued is a list of ``Step`` rows generated from
+the pure rules (``rules.flows``, ``rules.signer``) when it is created: answers to involvement
+requests from each home leader, approvals of a voluntary application, and finally the issuing
+of the letter. Steps are done in order; each decision names who decided, when, on whose behalf
+and why (MEK-5 transparency). ``Member`` rows are the people: employees of this region, or
+external members from another government or outside government (lintas instansi, kelompok
+kerja SPBE).
+"""
+
+from django.conf import settings
+from django.db import models
+
+
+class Form(models.TextChoices):
+    INDIVIDU = "individu", "Penugasan individu"
+    TIM_KERJA = "tim_kerja", "Tim kerja"
+
+
+class Scope(models.TextChoices):
+    DALAM_UNIT = "dalam_unit", "Dalam satu unit organisasi"
+    LINTAS_UNIT = "lintas_unit", "Lintas unit organisasi"
+    LINTAS_PD = "lintas_pd", "Lintas perangkat daerah"
+    LINTAS_INSTANSI = "lintas_instansi", "Lintas instansi"
+
+
+class Mode(models.TextChoices):
+    PENUNJUKAN = "penunjukan", "Penunjukan"
+    PENGAJUAN_SUKARELA = "pengajuan_sukarela", "Pengajuan sukarela"
+
+
+class Nature(models.TextChoices):
+    REGULER = "reguler", "Penugasan reguler"
+    INSIDENTAL = "insidental", "Tugas insidental / penugasan tambahan"
+
+
+class StandingKind(models.TextChoices):
+    """Governance teams with a composition fixed by regulation (TIK-2, TIK-3)."""
+
+    NONE = "", "Bukan tim tetap"
+    KOORDINASI_SPBE = "tim_koordinasi_spbe", "Tim Koordinasi SPBE"
+    PELAKSANA_SPBE = "tim_pelaksana_spbe", "Tim Pelaksana SPBE"
+    KELOMPOK_KERJA_SPBE = "kelompok_kerja_spbe", "Kelompok Kerja SPBE"
+    SEKRETARIAT_SPBE = "sekretariat_spbe", "Sekretariat Tim Koordinasi SPBE"
+    TRANSFORMASI_MANAJEMEN = "tim_transformasi_manajemen", "Tim Transformasi Manajemen"
+
+
+class Assignment(models.Model):
+    class Status(models.TextChoices):
+        PROSES = "proses", "Dalam proses"
+        DITERBITKAN = "diterbitkan", "Diterbitkan"
+        DITOLAK = "ditolak", "Ditolak"
+        DIBATALKAN = "dibatalkan", "Dibatalkan"
+
+    region = models.ForeignKey("tenancy.Region", on_delete=models.PROTECT, related_name="assignments")
+    form = models.CharField("bentuk", max_length=20, choices=Form.choices)
+    scope = models.CharField("lingkup", max_length=20, choices=Scope.choices)
+    mode = models.CharField("cara", max_length=20, choices=Mode.choices, default=Mode.PENUNJUKAN)
+    nature = models.CharField("sifat", max_length=20, choices=Nature.choices, default=Nature.REGULER)
+    standing_kind = models.CharField(
+        "tim tetap", max_length=40, choices=StandingKind.choices, default=StandingKind.NONE, blank=True
+    )
+    title = models.CharField("nama kegiatan/tim", max_length=300)
+    owning_unit = models.ForeignKey(
+        "organisation.Unit", on_delete=models.PROTECT, related_name="owned_assignments",
+        verbose_name="unit pemilik kinerja",
+    )
+    purpose = models.TextField("maksud dan tujuan")
+    target = models.TextField("ekspektasi/target kinerja")
+    competences = models.JSONField("kompetensi yang dibutuhkan", default=list, blank=True)
+    starts_on = models.DateField("mulai")
+    ends_on = models.DateField("selesai")
+    hours_per_week = models.DecimalField("alokasi jam per minggu", max_digits=4, decimal_places=1, default=8)
+    other_arrangements = models.TextField("pengaturan lainnya", blank=True)
+    law_requires_decree = models.BooleanField("peraturan lain mewajibkan keputusan", default=False)
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.PROSES)
+    initiated_by = models.ForeignKey(
+        "organisation.Employee", on_delete=models.PROTECT, related_name="assignments_initiated",
+        verbose_name="pengusul",
+    )
+    instrument = models.CharField("jenis naskah", max_length=30)
+    letter = models.ForeignKey(
+        "letters.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="assignments",
+        verbose_name="naskah penugasan",
+    )
+    decisions = models.JSONField("dasar keputusan (pasal)", default=list, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+    closed_at = models.DateTimeField("selesai diproses", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "penugasan"
+        verbose_name_plural = "penugasan"
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="assignment_period_order"),
+        ]
+        indexes = [
+            models.Index(fields=["region", "status"]),
+            models.Index(fields=["region", "owning_unit"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_form_display()}: {self.title}"
+
+    @property
+    def is_team(self) -> bool:
+        return self.form == Form.TIM_KERJA
+
+
+class Member(models.Model):
+    class Role(models.TextChoices):
+        KETUA = "ketua", "Ketua"
+        SEKRETARIS = "sekretaris", "Sekretaris"
+        ANGGOTA = "anggota", "Anggota"
+
+    class Status(models.TextChoices):
+        DIUSULKAN = "diusulkan", "Diusulkan"
+        DISETUJUI = "disetujui", "Disetujui"
+        DITOLAK = "ditolak", "Ditolak"
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="members")
+    employee = models.ForeignKey(
+        "organisation.Employee", on_delete=models.PROTECT, null=True, blank=True, related_name="assignment_memberships"
+    )
+    # External members (another government, or outside government: MU Ps 26(1)).
+    external_name = models.CharField("nama (anggota luar)", max_length=200, blank=True)
+    external_nip = models.CharField("NIP (anggota luar)", max_length=18, blank=True)
+    external_org = models.CharField("instansi/unsur (anggota luar)", max_length=200, blank=True)
+    home_unit = models.ForeignKey(
+        "organisation.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="unit asal (saat diusulkan)",
+    )
+    role = models.CharField("peran", max_length=20, choices=Role.choices, default=Role.ANGGOTA)
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DIUSULKAN)
+    hours_per_week = models.DecimalField("jam per minggu", max_digits=4, decimal_places=1, default=8)
+    overbooking_reason = models.TextField("alasan melampaui kapasitas", blank=True)
+    decision_reason = models.TextField("alasan keputusan", blank=True)
+
+    class Meta:
+        verbose_name = "anggota penugasan"
+        verbose_name_plural = "anggota penugasan"
+        ordering = ["assignment", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "employee"], condition=models.Q(employee__isnull=False), name="member_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(employee__isnull=False) | ~models.Q(external_name=""), name="member_is_someone"
+            ),
+        ]
+        indexes = [models.Index(fields=["employee", "status"])]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def is_external(self) -> bool:
+        return self.employee_id is None
+
+    @property
+    def display_name(self) -> str:
+        return self.employee.full_name if self.employee_id else self.external_name
+
+
+class Step(models.Model):
+    """One thing that must happen before the letter: an answer, an approval, a confirmation, or
+    the issuing itself. ``official`` is who must act (the leader of ``unit`` for leader steps, so
+    their Plh/Plt may act too)."""
+
+    class Kind(models.TextChoices):
+        JAWAB_PERMOHONAN = "jawab_permohonan", "Menjawab permohonan pelibatan"
+        PERSETUJUAN = "persetujuan", "Memberi persetujuan"
+        KONFIRMASI = "konfirmasi", "Menyampaikan surat"
+        TERBITKAN = "terbitkan", "Menerbitkan naskah penugasan"
+
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", "Menunggu"
+        DISETUJUI = "disetujui", "Disetujui"
+        SEBAGIAN = "sebagian", "Disetujui sebagian"
+        DITOLAK = "ditolak", "Ditolak"
+        SELESAI = "selesai", "Selesai"
+        DIBATALKAN = "dibatalkan", "Dibatalkan"
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="steps")
+    order = models.PositiveSmallIntegerField("urutan")
+    kind = models.CharField("jenis langkah", max_length=30, choices=Kind.choices)
+    role = models.CharField("peran", max_length=40)
+    action = models.CharField("tindakan", max_length=300)
+    article = models.CharField("dasar pasal", max_length=300, blank=True)
+    official = models.ForeignKey(
+        "organisation.Employee", on_delete=models.PROTECT, null=True, blank=True, related_name="assignment_steps",
+        verbose_name="pejabat yang bertindak",
+    )
+    unit = models.ForeignKey(
+        "organisation.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="unit (untuk langkah pimpinan unit)",
+    )
+    members = models.ManyToManyField(Member, blank=True, related_name="steps")
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.MENUNGGU)
+    decided_by = models.ForeignKey(
+        "organisation.Employee", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    on_behalf_of = models.ForeignKey(
+        "organisation.Employee", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField("alasan/catatan", blank=True)
+    request_document = models.ForeignKey(
+        "letters.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="nota dinas permohonan",
+    )
+    document = models.ForeignKey(
+        "letters.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="assignment_steps",
+        verbose_name="naskah yang dihasilkan langkah ini",
+    )
+
+    class Meta:
+        verbose_name = "langkah penugasan"
+        verbose_name_plural = "langkah penugasan"
+        ordering = ["assignment", "order", "pk"]
+        indexes = [
+            models.Index(fields=["official", "status"]),
+            models.Index(fields=["unit", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.get_kind_display()} ({self.get_status_display()})"

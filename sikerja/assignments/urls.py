@@ -1,0 +1,4 @@
+"""Pages of penugasan (filled by the UI)."""
+
+app_name = "penugasan"
+urlpatterns: list = []
