@@ -292,6 +292,7 @@ def propose(
         )
 
     # Ketua eligibility (PEN-10) and the ranking advice (PEN-11).
+    ranking_note = ""
     if form == Form.TIM_KERJA:
         ketua_input = next(m for m in members if m.role == Member.Role.KETUA)
         if ketua_input.employee_id:
@@ -300,6 +301,16 @@ def propose(
                 raise AssignmentError(problem)
         elif not standing_kind:
             raise AssignmentError("Ketua tim harus pegawai pemerintah daerah ini.")
+        ranking = rules.rank_ketua(profile, [candidate_of(people[i]) for i in internal_ids], _subtree_ids(owning))
+        top = ranking.ranked[0].candidate if ranking.ranked else None
+        if top is not None and ketua_input.employee_id and top.employee_id != ketua_input.employee_id:
+            # "diutamakan" (PEN-10/PEN-11) is a preference, not a bar: the choice stands, and the
+            # record says who ranked first and why.
+            chosen = people[ketua_input.employee_id].full_name
+            ranking_note = (
+                f"Ketua yang dipilih ({chosen}) bukan calon peringkat pertama; peringkat pertama {top.name}: "
+                f"{'; '.join(ranking.ranked[0].explanation)}. {ranking.message}"
+            )
 
     # The permohonan (PEN-6, PEN-9).
     request = rules.needs_request(profile, scope)
@@ -315,6 +326,8 @@ def propose(
     letter = rules.letter_signer(profile, scope, form, law_requires_decree=law_requires_decree)
     _refuse_unless(letter.allowed, " ".join(letter.messages))
     decisions.extend(letter.messages)
+    if ranking_note:
+        decisions.append(ranking_note)
     signer, signer_role = _pick_signer(actor, letter.signers or ("pimpinan_unit",), form=form, owning=owning,
                                        region=region, assignee=assignee)
     if signer is None:
@@ -381,6 +394,10 @@ def _pick_signer(actor: Actor, roles, *, form, owning, region, assignee) -> tupl
         if official is not None:
             return official, role
     return None, roles[0]
+
+
+def _subtree_ids(unit: Unit) -> list[int]:
+    return list(Unit.objects.descendants(unit, include_self=True).values_list("pk", flat=True))
 
 
 def _ketua_problem(profile, employee: Employee) -> str | None:
