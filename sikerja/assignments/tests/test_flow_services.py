@@ -204,3 +204,60 @@ def test_other_region_cannot_act(demo, other_demo):
     step = a.steps.get(kind="jawab_permohonan")
     with pytest.raises(AssignmentError, match="tidak ditemukan"):
         services.decide(actor=actor("lain.kabid.aptika"), assignment_id=a.pk, step_id=step.pk, approve=True)
+
+
+@pytest.mark.req("PEN-7", "PEN-8", "PEN-10")
+def test_barito_utara_cross_pd_team_is_signed_by_sekda(other_demo):
+    region = other_demo.region
+    ketua, bappeda = emp("lain.pegawai.kominfo"), staff(region, "BAPPEDA.BID1", 1)[0]
+    a = services.propose(actor=actor("lain.kadis.kominfo"), form="tim_kerja", owning_unit_id=unit(region, "DISKOMINFO").pk,
+                         members=[MemberInput(ketua.pk, role="ketua"), MemberInput(bappeda.pk)], **base(title="Tim SPBE"))
+    assert a.scope == "lintas_pd"
+    for step in a.steps.filter(kind="jawab_permohonan"):
+        leader = step.official
+        if leader.user is None:
+            from sikerja.accounts.models import RoleAssignment
+
+            leader.user = get_user_model().objects.create_user(f"lain.pimpinan.{leader.pk}", password="x")
+            leader.save(update_fields=["user"])
+            RoleAssignment.objects.create(user=leader.user, region=region, role="pimpinan_unit", unit=leader.position.unit)
+        services.decide(actor=actor_for(leader.user, region), assignment_id=a.pk, step_id=step.pk, approve=True)
+    issue_step = a.steps.get(kind="terbitkan")
+    assert issue_step.official == emp("lain.sekda") and "Pasal 21" in issue_step.article  # BU Ps 21(4)
+    with pytest.raises(PermissionDenied):
+        services.issue(actor=actor("lain.kadis.kominfo"), assignment_id=a.pk, step_id=issue_step.pk)
+    services.issue(actor=actor("lain.sekda"), assignment_id=a.pk, step_id=issue_step.pk)
+    a.refresh_from_db()
+    assert a.letter.kind == "surat_perintah" and a.letter.signer == emp("lain.sekda")
+
+
+@pytest.mark.req("KED-5", "MEK-5")
+def test_plh_answers_on_behalf_and_the_record_says_so(demo):
+    from sikerja.organisation.models import Delegation
+
+    region = demo.region
+    a = services.propose(actor=actor("kabid.aptika"), form="individu", owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
+                         members=[MemberInput(emp("pegawai.ikp").pk)], **base())
+    Delegation.objects.create(
+        region=region, kind=Delegation.Kind.PLH, delegator=emp("kabid.ikp"), delegate=emp("kadis.kominfo"),
+        starts_on=dt.date(2020, 1, 1), ends_on=dt.date(2099, 1, 1), basis_number="800/PLH/7", basis_date=dt.date(2020, 1, 1),
+    )
+    step = a.steps.get(kind="jawab_permohonan")
+    assert [s.pk for s in inbox(actor("kadis.kominfo")).to_act] == [step.pk]
+    services.decide(actor=actor("kadis.kominfo"), assignment_id=a.pk, step_id=step.pk, approve=True)
+    step.refresh_from_db()
+    assert step.decided_by == emp("kadis.kominfo") and step.on_behalf_of == emp("kabid.ikp")
+    assert step.document.signer_capacity == "plh" and step.document.signer_display.startswith("Plh.")
+    event = Event.objects.get(verb="assignment.step_decided", object_id=str(a.pk))
+    assert event.on_behalf_of == emp("kabid.ikp")
+
+
+@pytest.mark.req("PEN-3")
+def test_cancel_by_initiator_only(demo):
+    a = services.propose(actor=actor("kabid.aptika"), form="individu", owning_unit_id=unit(demo.region, "DISKOMINFO.BID1").pk,
+                         members=[MemberInput(emp("pegawai.ikp").pk)], **base())
+    with pytest.raises(PermissionDenied):
+        services.cancel(actor=actor("kabid.ikp"), assignment_id=a.pk, reason="x")
+    services.cancel(actor=actor("kabid.aptika"), assignment_id=a.pk, reason="Kegiatan ditunda")
+    a.refresh_from_db()
+    assert a.status == "dibatalkan" and not inbox(actor("kabid.ikp")).to_act
