@@ -148,6 +148,9 @@ def install(api: NinjaAPI) -> None:
             return respond(request, status, error_body(status))
         if isinstance(exc, AuthorizationError):
             return respond(request, status, error_body(status))
+        if status == 400 and "Cannot parse request body" in str(exc.message):
+            detail = "Isi permintaan tidak dapat dibaca: kirim JSON yang sah dengan Content-Type: application/json."
+            return respond(request, status, error_body(status, detail, code="bad_body"))
         if status == 403 and "CSRF" in exc.message:
             detail = "Pemeriksaan CSRF gagal: sertakan token CSRF, atau gunakan token API untuk klien mesin."
             return respond(request, status, error_body(status, detail, code="csrf_failed"))

@@ -122,7 +122,7 @@ class DelegationIn(Schema):
     reason: str = ""
 
 
-class RevokeIn(Schema):
+class DelegationRevokeIn(Schema):
     reason: str = Field(min_length=1, description="Alasan pencabutan.")
 
 
@@ -231,7 +231,7 @@ def create_delegation(request: HttpRequest, data: DelegationIn):
 
 
 @router.post("/delegations/{delegation_id}/revoke", response={200: DelegationOut, 400: RefusalOut, 409: RefusalOut, **ERRORS}, summary="Cabut pendelegasian")
-def revoke(request: HttpRequest, data: RevokeIn, delegation_id: Id = DELEGATION_ID):
+def revoke(request: HttpRequest, data: DelegationRevokeIn, delegation_id: Id = DELEGATION_ID):
     try:
         delegation = revoke_delegation(actor=request.auth, delegation_id=delegation_id, reason=data.reason)
     except PlacementError as exc:

@@ -79,6 +79,7 @@ def get_visible(actor: Actor, assignment_id: int) -> Assignment:
     a = (
         visible_assignments(actor)
         .select_related("owning_unit", "initiated_by__position", "letter")
+        .defer("letter__pdf", "letter__docx")  # the files are served by the letters app, not read here
         .filter(pk=assignment_id)
         .first()
     )
@@ -114,6 +115,7 @@ def steps_to_act(actor: Actor) -> QuerySet[Step]:
         Step.objects.filter(assignment__region=actor.region, official_id__in=ids)
         .filter(_current_step_q())
         .select_related("assignment__owning_unit", "assignment__initiated_by", "official", "request_document")
+        .defer("request_document__pdf", "request_document__docx")
         .order_by("assignment__created_at", "pk")
     )
 
@@ -126,6 +128,7 @@ def inbox(actor: Actor, *, limit: int = 50) -> Inbox:
     received = list(
         Member.objects.filter(employee=me, assignment__status=Assignment.Status.DITERBITKAN, status=Member.Status.DISETUJUI)
         .select_related("assignment__owning_unit", "assignment__letter")
+        .defer("assignment__letter__pdf", "assignment__letter__docx")
         .order_by("-assignment__closed_at")[:limit]
     )
     proposed = list(
@@ -155,6 +158,7 @@ def assignment_detail(actor: Actor, assignment_id: int) -> AssignmentView:
     members = list(a.members.select_related("employee__position", "employee__unit", "home_unit"))
     steps = list(
         a.steps.select_related("official__position", "decided_by", "on_behalf_of", "document", "request_document", "unit")
+        .defer("document__pdf", "document__docx", "request_document__pdf", "request_document__docx")
         .prefetch_related("members")
     )
     pending = [s for s in steps if s.status == Step.Status.MENUNGGU]

@@ -551,7 +551,10 @@ def _claim(step: Step, **fields) -> None:
     """Compare-and-set: only a step still waiting moves; a second answer finds it decided."""
     moved = Step.objects.filter(pk=step.pk, status=Step.Status.MENUNGGU).update(**fields)
     if moved != 1:
-        raise AssignmentError("Langkah ini sudah diputus oleh pejabat lain; muat ulang halaman untuk melihat keputusannya.")
+        raise AssignmentError(
+            "Langkah ini sudah diputus oleh pejabat lain; muat ulang halaman untuk melihat keputusannya.",
+            code="already_decided",
+        )
     for key, value in fields.items():
         setattr(step, key, value)
 
@@ -562,9 +565,9 @@ def _step_for(actor: Actor, assignment: Assignment, step_id: int) -> tuple[Step,
         raise AssignmentError("Langkah tidak ditemukan pada penugasan ini.")
     if step.status != Step.Status.MENUNGGU or assignment.status != Assignment.Status.PROSES:
         who = step.decided_by.full_name if step.decided_by_id else "pejabat lain"
-        raise AssignmentError(f"Langkah ini sudah diputus ({step.get_status_display()}) oleh {who}.")
+        raise AssignmentError(f"Langkah ini sudah diputus ({step.get_status_display()}) oleh {who}.", code="already_decided")
     if step not in current_steps(assignment):
-        raise AssignmentError("Langkah sebelumnya belum selesai; langkah ini belum dapat diputus.")
+        raise AssignmentError("Langkah sebelumnya belum selesai; langkah ini belum dapat diputus.", code="step_not_current")
     may, on_behalf_of = _acts_for(actor, step.official)
     if not may:
         raise PermissionDenied(
@@ -719,7 +722,9 @@ def cancel(*, actor: Actor, assignment_id: int, reason: str) -> Assignment:
     if assignment.initiated_by_id != me.pk and not _acts_for(actor, assignment.initiated_by)[0]:
         raise PermissionDenied("Hanya pengusul yang dapat membatalkan penugasan yang masih diproses.")
     if assignment.status != Assignment.Status.PROSES:
-        raise AssignmentError(f"Penugasan sudah {assignment.get_status_display().lower()}; tidak dapat dibatalkan.")
+        raise AssignmentError(
+            f"Penugasan sudah {assignment.get_status_display().lower()}; tidak dapat dibatalkan.", code="already_closed"
+        )
     _close(actor, assignment, Assignment.Status.DIBATALKAN, reason)
     return assignment
 

@@ -1,0 +1,369 @@
+"""Reads for choosing people: the candidate search of a leader (PEN-14) and the ketua ranking of
+a proposed team (PEN-11). Selectors only; nothing here writes.
+
+``search_candidates`` lets a leader look across the whole region for officials who hold the
+competences a piece of work needs and still have time for it (PPU Lampiran huruf B angka 2
+huruf b) angka 1)-3)). Filtering, competence matching, an estimate of the hours already
+committed, ordering and paging all run in the database, so the cost does not grow with the
+size of the region beyond what the database itself must scan; only the rows of one page are
+then judged exactly, week by week, with the pure rules (``rules.availability``,
+``rules.competence_match``) in a fixed number of further queries.
+
+The search reveals name, NIP, position, unit, load and competence match of people outside the
+leader's own subtree. PEN-14 allows that for leaders choosing people; ``search_candidates``
+does not check who asks, so every caller must first check ``may_search_candidates``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Lower
+
+from sikerja.accounts.access import Actor
+from sikerja.accounts.models import Role
+from sikerja.assignments import officials, rules, selectors, services
+from sikerja.assignments.models import Assignment, Member
+from sikerja.organisation.choices import PositionKind
+from sikerja.organisation.models import Competence, Employee, EmployeeCompetence, Unit
+
+DEFAULT_KINDS = (PositionKind.FUNGSIONAL, PositionKind.PELAKSANA)
+MAX_LIMIT = 100
+MAX_COMPETENCES = 30
+MAX_QUERY_LENGTH = 100
+MAX_PERIOD_DAYS = 5 * 366  # as services._period: an assignment lasts at most five years
+MAX_HOURS = 60
+MAX_RANKED = 100
+SEARCH_ROLES = frozenset({Role.PPK, Role.PIMPINAN_UNIT, Role.KEPALA_PD, Role.SEKDA})
+
+_HOURS = DecimalField(max_digits=8, decimal_places=1)
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    employee: Employee  # with position and unit loaded
+    unit_name: str
+    position_name: str
+    own_hours: float  # Position.workload_hours (ABK), 0 when not measured
+    own_hours_known: bool
+    committed_hours: float  # peak per week of accepted assignments over the period
+    competences: tuple[str, ...]  # held competences (names), for display
+    match: rules.CompetenceMatch
+    availability: rules.AvailabilityDecision  # for the requested hours over the period
+    overbooked: bool
+
+
+@dataclass(frozen=True)
+class CandidatePage:
+    rows: list[CandidateRow]
+    total: int
+    limit: int
+    offset: int
+
+    @property
+    def has_next(self) -> bool:
+        return self.offset + len(self.rows) < self.total
+
+    @property
+    def has_previous(self) -> bool:
+        return self.offset > 0
+
+
+# --- who may search --------------------------------------------------------------------------
+def may_search_candidates(actor: Actor) -> bool:
+    """Leaders choose people (PEN-14): an official in a leading position, whoever holds a role
+    of PPK, pimpinan unit, kepala PD or Sekda, an organisation admin, or whoever stands in today
+    (Plh/Plt) for an official."""
+    if actor.can_administer_org or actor.roles & SEARCH_ROLES:
+        return True
+    me = actor.employee
+    if me is None:
+        return False
+    if me.position_id and me.position.is_leader:
+        return True
+    return bool(officials.delegator_ids(me))
+
+
+# --- input checks ----------------------------------------------------------------------------
+def _int(value, message: str) -> int:
+    if isinstance(value, bool):
+        raise ValidationError(message)
+    if isinstance(value, int):
+        return value
+    text = str(value).strip() if isinstance(value, str) else ""
+    if not text.lstrip("-").isdigit():
+        raise ValidationError(message)
+    return int(text)
+
+
+def _period(starts_on, ends_on) -> None:
+    if not isinstance(starts_on, dt.date) or not isinstance(ends_on, dt.date):
+        raise ValidationError("Periode penugasan (tanggal mulai dan selesai) wajib diisi.")
+    if ends_on < starts_on:
+        raise ValidationError("Tanggal selesai penugasan mendahului tanggal mulai.")
+    if (ends_on - starts_on).days > MAX_PERIOD_DAYS:
+        raise ValidationError("Periode penugasan paling lama lima tahun.")
+
+
+def _requested_hours(value) -> float:
+    try:
+        hours = float(value)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError("Jam per minggu harus berupa angka.") from exc
+    if hours != hours or hours < 0 or hours > MAX_HOURS:
+        raise ValidationError(f"Jam per minggu harus antara 0 dan {MAX_HOURS}.")
+    return hours
+
+
+def _competence_names(values) -> list[str]:
+    if isinstance(values, str):
+        values = values.replace(";", ",").split(",")
+    seen: dict[str, str] = {}
+    for v in values or ():
+        name = " ".join(str(v).split())
+        if name:
+            seen.setdefault(name.lower(), name)
+    if len(seen) > MAX_COMPETENCES or any(len(n) > 150 for n in seen.values()):
+        raise ValidationError(f"Kompetensi paling banyak {MAX_COMPETENCES} butir, masing-masing 150 karakter.")
+    return list(seen.values())
+
+
+def _kinds(values) -> list[str]:
+    kinds = list(dict.fromkeys(str(k) for k in (values or ())))
+    if not kinds:
+        raise ValidationError("Pilih paling sedikit satu jenis jabatan.")
+    unknown = [k for k in kinds if k not in PositionKind.values]
+    if unknown:
+        raise ValidationError(f"Jenis jabatan tidak dikenal: {', '.join(unknown)}.")
+    return kinds
+
+
+def _subtree_ids(actor: Actor, unit_id, *, label: str) -> list[int]:
+    """The unit and everything below it, of the actor's region only; one query. An unknown
+    unit, or one of another region, is refused (nothing tells the two apart)."""
+    pk = _int(unit_id, f"{label} tidak ditemukan di pemerintah daerah ini.")
+    ids = list(
+        Unit.objects.tree_filter(region=actor.region)
+        .descendants(Unit(pk=pk), include_self=True)
+        .values_list("pk", flat=True)
+    )
+    if pk not in ids:
+        raise ValidationError(f"{label} tidak ditemukan di pemerintah daerah ini.")
+    return ids
+
+
+# --- the search ------------------------------------------------------------------------------
+def _committed_estimate(starts_on: dt.date, ends_on: dt.date):
+    """Sum of the weekly hours of every accepted assignment overlapping the period: an upper
+    bound of the peak week, good enough to order by; the page is then judged week by week."""
+    hours = (
+        Member.objects.filter(
+            employee_id=OuterRef("pk"),
+            status=Member.Status.DISETUJUI,
+            assignment__status=Assignment.Status.DITERBITKAN,
+            assignment__starts_on__lte=ends_on,
+            assignment__ends_on__gte=starts_on,
+        )
+        .order_by()
+        .values("employee_id")
+        .annotate(total=Sum("hours_per_week"))
+        .values("total")
+    )
+    return Coalesce(Subquery(hours, output_field=_HOURS), Value(Decimal(0)), output_field=_HOURS)
+
+
+def wanted_competences(region, names: list[str]) -> dict[int, str]:
+    """The region's competences with one of these names, compared without case: {id: name in
+    lower case}. One query."""
+    if not names:
+        return {}
+    return dict(
+        Competence.objects.filter(region=region)
+        .annotate(lname=Lower("name"))
+        .filter(lname__in=[n.lower() for n in names])
+        .values_list("pk", "lname")
+    )
+
+
+def _match_count(wanted: dict[int, str]):
+    """How many of the wanted competences the employee holds (a name the region spells in two
+    cases counts once)."""
+    counted = Count("competence_id") if len(set(wanted.values())) == len(wanted) else Count(
+        Lower("competence__name"), distinct=True
+    )  # fmt: skip
+    held = (
+        EmployeeCompetence.objects.filter(employee_id=OuterRef("pk"), competence_id__in=list(wanted), level__gt=0)
+        .order_by()
+        .values("employee_id")
+        .annotate(n=counted)
+        .values("n")
+    )
+    return Coalesce(Subquery(held), Value(0))
+
+
+def candidate_queryset(
+    actor: Actor,
+    *,
+    wanted: dict[int, str] | None,
+    unit_ids: list[int] | None,
+    q: str,
+    kinds: list[str],
+    starts_on: dt.date,
+    ends_on: dt.date,
+) -> tuple[QuerySet[Employee], QuerySet[Employee]]:
+    """(filtered, annotated and ordered): the first to count, the second to page. ``wanted``:
+    the competences required (``wanted_competences``), None when none are. Inputs are assumed
+    checked (``search_candidates`` does it)."""
+    qs = Employee.objects.filter(region=actor.region, is_active=True, position__kind__in=kinds)
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=unit_ids)
+    if q:
+        nip = q.replace(" ", "")
+        cond = Q(name__icontains=q)
+        if nip.isdigit():
+            cond |= Q(nip__startswith=nip)
+        qs = qs.filter(cond)
+    ordering = []
+    annotated = qs
+    if wanted is not None:
+        holders = EmployeeCompetence.objects.filter(competence_id__in=list(wanted), level__gt=0).values("employee_id")
+        qs = qs.filter(pk__in=holders)
+        annotated = qs.annotate(matches=_match_count(wanted))
+        ordering.append(F("matches").desc())
+    annotated = annotated.annotate(
+        load_estimate=Coalesce(F("position__workload_hours"), Value(Decimal(0)), output_field=_HOURS)
+        + _committed_estimate(starts_on, ends_on),
+    )
+    ordering += [F("load_estimate").asc(), F("name").asc(), F("pk").asc()]
+    return qs, annotated.order_by(*ordering)
+
+
+def search_candidates(
+    actor: Actor,
+    *,
+    competences: Iterable[str] = (),
+    unit_id: int | None = None,
+    q: str = "",
+    kinds: Iterable[str] = DEFAULT_KINDS,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    hours_per_week: float = 8,
+    limit: int = 20,
+    offset: int = 0,
+) -> CandidatePage:
+    """Active officials of the actor's region whose position kind is one of ``kinds`` (JF and
+    pelaksana by default, PEN-1), optionally within the subtree of ``unit_id``, matching ``q``
+    (name contains, or NIP starts with) and, when ``competences`` are given, holding at least
+    one of them. Ordered by the number of required competences held (most first), then by the
+    estimated load over the period (own workload + accepted assignments; least first), then by
+    name. Each row of the page carries the exact week-by-week availability for
+    ``hours_per_week`` over the period and the competence match.
+
+    Queries: at most six, whatever the size of the region (unit subtree, required
+    competences, count, page, commitments of the page, competences of the page). The caller checks
+    ``may_search_candidates`` first."""
+    _period(starts_on, ends_on)
+    hours = _requested_hours(hours_per_week)
+    names = _competence_names(competences)
+    kinds = _kinds(kinds)
+    q = " ".join(str(q or "").split())
+    if len(q) > MAX_QUERY_LENGTH:
+        raise ValidationError(f"Kata pencarian paling panjang {MAX_QUERY_LENGTH} karakter.")
+    limit = min(max(_int(limit, "Batas baris harus berupa angka."), 1), MAX_LIMIT)
+    offset = max(_int(offset, "Posisi awal harus berupa angka."), 0)
+    unit_ids = _subtree_ids(actor, unit_id, label="Unit") if unit_id not in (None, "") else None
+
+    wanted = wanted_competences(actor.region, names) if names else None
+    if wanted == {}:  # nobody in the region can hold a competence the region does not know
+        return CandidatePage([], 0, limit, offset)
+    counted, ordered = candidate_queryset(
+        actor, wanted=wanted, unit_ids=unit_ids, q=q, kinds=kinds, starts_on=starts_on, ends_on=ends_on
+    )
+    total = counted.count()
+    if total == 0 or offset >= total:
+        return CandidatePage([], total, limit, offset)
+    page = list(ordered.select_related("position", "unit")[offset : offset + limit])
+    return CandidatePage(_judge(page, names, starts_on, ends_on, hours), total, limit, offset)
+
+
+def _judge(page: list[Employee], names: list[str], starts_on, ends_on, hours: float) -> list[CandidateRow]:
+    """Exact availability and competence match of one page: two queries."""
+    ids = [e.pk for e in page]
+    committed = selectors.commitments(ids, starts_on, ends_on)
+    held: dict[int, dict[str, int]] = defaultdict(dict)
+    for emp_id, name, level in EmployeeCompetence.objects.filter(employee_id__in=ids).values_list(
+        "employee_id", "competence__name", "level"
+    ):
+        held[emp_id][name] = level
+    rows = []
+    for e in page:
+        position = e.position
+        own_known = position is not None and position.workload_hours is not None
+        own = float(position.workload_hours) if own_known else 0.0
+        decision = rules.availability(
+            own, committed.get(e.pk, []), starts_on, ends_on, hours, selectors.DEFAULT_CAPACITY
+        )
+        rows.append(
+            CandidateRow(
+                employee=e,
+                unit_name=e.unit.name if e.unit_id else "",
+                position_name=position.name if position else "",
+                own_hours=own,
+                own_hours_known=own_known,
+                committed_hours=max((w.committed_hours for w in decision.weeks), default=0.0),
+                competences=tuple(sorted(k for k, level in held[e.pk].items() if level)),
+                match=_match(names, held[e.pk]),
+                availability=decision,
+                overbooked=decision.overbooked,
+            )
+        )
+    return rows
+
+
+def _key(name: str) -> str:
+    return " ".join(str(name).split()).casefold()
+
+
+def _match(required: list[str], held: dict[str, int]) -> rules.CompetenceMatch:
+    """``rules.competence_match``, with the names spelled as the region records them (held) or
+    as the leader typed them (missing) rather than in the rule's lower-case comparison form."""
+    match = rules.competence_match(required, held)
+    spelling = {_key(n): n for n in required} | {_key(n): n for n in held}
+    matched = tuple(spelling.get(n, n) for n in match.matched)
+    missing = tuple(spelling.get(n, n) for n in match.missing)
+    message = match.message
+    if match.missing:
+        message = message.replace(
+            f"belum dimiliki: {', '.join(match.missing)}", f"belum dimiliki: {', '.join(missing)}"
+        )
+    return replace(match, matched=matched, missing=missing, message=message)
+
+
+# --- ketua ranking ---------------------------------------------------------------------------
+def ketua_ranking(actor: Actor, employee_ids: Iterable[int], owning_unit_id: int | None) -> rules.KetuaRanking:
+    """PEN-11: the candidates ranked for ketua under the region's profile, each position
+    explained with its article; those who may not lead a team are listed as excluded with the
+    reason. ``owning_unit_id``: the performance-owning unit of a cross-unit team (its subtree
+    counts as the owning unit); None for a team within one unit. At most three queries."""
+    ids = list(dict.fromkeys(_int(i, "Pegawai yang dipilih tidak dikenal.") for i in (employee_ids or ())))
+    if not ids:
+        raise ValidationError("Pilih paling sedikit satu calon ketua.")
+    if len(ids) > MAX_RANKED:
+        raise ValidationError(f"Paling banyak {MAX_RANKED} calon ketua sekaligus.")
+    people = {
+        e.pk: e
+        for e in Employee.objects.filter(region=actor.region, is_active=True, pk__in=ids).select_related("position")
+    }
+    if len(people) != len(ids):
+        raise ValidationError("Pegawai yang dipilih tidak ditemukan di pemerintah daerah ini atau tidak aktif.")
+    owning = (
+        _subtree_ids(actor, owning_unit_id, label="Unit pemilik kinerja") if owning_unit_id not in (None, "") else []
+    )
+    candidates = [services.candidate_of(people[i]) for i in ids]
+    return rules.rank_ketua(officials.profile_of(actor.region), candidates, owning_unit_ids=owning)
