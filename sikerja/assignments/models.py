@@ -63,6 +63,12 @@ class Assignment(models.Model):
     standing_kind = models.CharField(
         "tim tetap", max_length=40, choices=StandingKind.choices, default=StandingKind.NONE, blank=True
     )
+    # A standing team is set by a Keputusan Bupati that the application does not sign (MU Ps 24(1),
+    # 25(4), 26(2)): it is recorded with that decree as its basis, and with the seat each member
+    # held when it was recorded (``assignments.standing``).
+    basis_number = models.CharField("nomor keputusan penetapan", max_length=120, blank=True)
+    basis_date = models.DateField("tanggal keputusan penetapan", null=True, blank=True)
+    composition = models.JSONField("susunan menurut jabatan saat dicatat", default=dict, blank=True)
     title = models.CharField("nama kegiatan/tim", max_length=300)
     owning_unit = models.ForeignKey(
         "organisation.Unit", on_delete=models.PROTECT, related_name="owned_assignments",

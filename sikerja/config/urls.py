@@ -12,6 +12,7 @@ urlpatterns = [
     path("data/", include("sikerja.organisation.io.urls")),
     path("kedudukan/", include("sikerja.organisation.kedudukan_urls")),
     path("surat/", include("sikerja.letters.urls")),
+    path("penugasan/tim-tetap/", include("sikerja.assignments.standing_urls")),
     path("penugasan/", include("sikerja.assignments.urls")),
     path("verifikasi/", include("sikerja.letters.public_urls")),
     path("", include("sikerja.web.urls")),

@@ -35,6 +35,7 @@ SETTING_LABELS = {
     "review_chains": "Rantai reviu per jenis unit",
     "governance_teams": "Tim tata kelola",
     "spbe_coordinator": "Koordinator SPBE",
+    "governance_team_composition": "Susunan tim tetap (SPBE, transformasi manajemen)",
     "electronic_letter_valid_proof": "Naskah elektronik sebagai bukti sah",
     "shared_application": "Aplikasi umum berbagi pakai",
     "unit_patterns": "Pola PPK per jenis unit",

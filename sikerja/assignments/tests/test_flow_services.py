@@ -166,7 +166,9 @@ def test_barito_utara_cross_pd_signed_by_sekda_and_voluntary_needs_superior(othe
 
 @pytest.mark.req("PEN-2", "PEN-13", "PRF-2")
 def test_flows_the_profile_does_not_provide_are_refused_naming_it(demo, profiles):
-    region = demo.region
+    from sikerja.tenancy.models import Region
+
+    region = Region.objects.get(pk=demo.region.pk)  # a copy: the shared session object keeps its profile
     region.profile = profiles["mahakam-ulu"]
     region.save(update_fields=["profile"])
     bid1 = unit(region, "DISKOMINFO.BID1").pk
