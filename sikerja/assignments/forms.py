@@ -1,0 +1,160 @@
+"""Forms of the penugasan pages. They check shapes (dates, numbers, required text) with the
+same Indonesian wording as the services; the rules themselves (who may, which flow, which
+signer, availability) stay in ``services``."""
+
+from __future__ import annotations
+
+from django import forms
+
+from sikerja.assignments.models import Assignment, Form, Member, Nature
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+MAX_EXTERNAL = 30
+
+
+def _required(label: str) -> dict:
+    return {"required": f"{label} wajib diisi.", "max_length": f"{label} terlalu panjang."}
+
+
+def _period_fields():
+    return (
+        forms.DateField(label="Mulai", widget=DATE, error_messages={
+            "required": "Tanggal mulai penugasan wajib diisi.", "invalid": "Tanggal mulai tidak valid."}),
+        forms.DateField(label="Selesai", widget=DATE, error_messages={
+            "required": "Tanggal selesai penugasan wajib diisi.", "invalid": "Tanggal selesai tidak valid."}),
+    )
+
+
+def _hours_field():
+    return forms.DecimalField(
+        label="Alokasi jam per minggu", initial=8, min_value=0.5, max_value=60, max_digits=4, decimal_places=1,
+        widget=forms.NumberInput(attrs={"step": "0.5", "min": "0.5", "max": "60"}),
+        error_messages={
+            "required": "Alokasi jam per minggu wajib diisi.",
+            "invalid": "Alokasi jam per minggu harus berupa angka.",
+            "min_value": "Alokasi jam per minggu harus lebih dari 0 dan paling banyak 60 jam.",
+            "max_value": "Alokasi jam per minggu harus lebih dari 0 dan paling banyak 60 jam.",
+            "max_digits": "Alokasi jam per minggu paling banyak 60 jam.",
+            "max_decimal_places": "Alokasi jam per minggu paling banyak satu angka desimal.",
+            "max_whole_digits": "Alokasi jam per minggu paling banyak 60 jam.",
+        },
+    )
+
+
+class _WorkForm(forms.Form):
+    """What a penunjukan and a pengajuan sukarela share."""
+
+    owning_unit = forms.TypedChoiceField(
+        label="Unit pemilik kinerja", coerce=int,
+        error_messages={"required": "Pilih unit pemilik kinerja.", "invalid_choice": "Unit pemilik kinerja tidak dikenal."},
+    )
+    title = forms.CharField(label="Nama kegiatan/tim", max_length=300, error_messages=_required("Nama kegiatan/tim"),
+                            widget=forms.TextInput(attrs={"size": 50}))
+    purpose = forms.CharField(label="Maksud dan tujuan", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+                              error_messages=_required("Maksud dan tujuan"))
+    target = forms.CharField(label="Ekspektasi/target kinerja", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+                             error_messages=_required("Ekspektasi/target kinerja"))
+    competences = forms.CharField(
+        label="Kompetensi yang dibutuhkan", required=False, max_length=2000,
+        help_text="Pisahkan dengan koma, misalnya: Pemrograman, Analisis data.",
+        widget=forms.TextInput(attrs={"size": 50}),
+    )
+    starts_on, ends_on = _period_fields()
+    hours_per_week = _hours_field()
+    nature = forms.ChoiceField(label="Sifat", choices=Nature.choices, initial=Nature.REGULER)
+
+    def __init__(self, *args, units=(), incidental_label: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owning_unit"].choices = [("", "— pilih unit —"), *units]
+        if incidental_label:
+            self.fields["nature"].choices = [(Nature.REGULER, Nature.REGULER.label), (Nature.INSIDENTAL, incidental_label)]
+        else:
+            self.fields["nature"].choices = [(Nature.REGULER, Nature.REGULER.label)]
+
+    def clean(self):
+        data = super().clean()
+        starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", "Tanggal selesai penugasan mendahului tanggal mulai.")
+        return data
+
+    def competence_list(self) -> list[str]:
+        raw = (self.cleaned_data.get("competences") or "").replace(";", ",")
+        return [" ".join(part.split()) for part in raw.split(",") if part.strip()]
+
+
+class ProposeForm(_WorkForm):
+    """Penunjukan: the initiator names the people (individu or tim kerja)."""
+
+    field_order = ["form", "owning_unit", "title", "purpose", "target", "competences", "starts_on", "ends_on",
+                   "hours_per_week", "other_arrangements", "nature", "law_requires_decree", "external_members"]
+
+    form = forms.ChoiceField(label="Bentuk penugasan", choices=Form.choices, initial=Form.INDIVIDU, widget=forms.RadioSelect,
+                             error_messages={"required": "Pilih bentuk penugasan.", "invalid_choice": "Bentuk penugasan tidak dikenal."})
+    other_arrangements = forms.CharField(label="Pengaturan lainnya", required=False, max_length=2000,
+                                         widget=forms.Textarea(attrs={"rows": 2}))
+    law_requires_decree = forms.BooleanField(
+        label="Peraturan perundang-undangan lain mewajibkan tim ditetapkan dengan keputusan", required=False)
+    external_members = forms.CharField(
+        label="Anggota dari luar pemerintah daerah (lintas instansi)", required=False, max_length=6000,
+        help_text="Satu orang per baris: Nama; Instansi (boleh ditambah ; NIP 18 angka).",
+        widget=forms.Textarea(attrs={"rows": 2, "placeholder": "Ir. Budi Santoso; Dinas Kominfo Provinsi Kalimantan Timur"}),
+    )
+
+    def clean_external_members(self) -> list[dict]:
+        rows = []
+        for n, line in enumerate((self.cleaned_data.get("external_members") or "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split(";")]
+            if len(parts) < 2 or not parts[0] or not parts[1] or len(parts) > 3:
+                raise forms.ValidationError(f"Baris {n} anggota luar harus berbentuk 'Nama; Instansi'.")
+            nip = "".join(parts[2].split()) if len(parts) == 3 else ""
+            if nip and not (nip.isdigit() and len(nip) == 18):
+                raise forms.ValidationError(f"NIP {parts[0]} harus 18 angka.")
+            rows.append({"name": parts[0][:200], "org": parts[1][:200], "nip": nip})
+        if len(rows) > MAX_EXTERNAL:
+            raise forms.ValidationError(f"Paling banyak {MAX_EXTERNAL} anggota dari luar.")
+        return rows
+
+
+class ApplyForm(_WorkForm):
+    """Pengajuan sukarela: the official applies to take part in a unit's work."""
+
+    title = forms.CharField(label="Kinerja/kegiatan yang ingin diikuti", max_length=300,
+                            error_messages=_required("Kinerja/kegiatan yang ingin diikuti"),
+                            widget=forms.TextInput(attrs={"size": 50}))
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("setuju", "Setujui"), ("tolak", "Tolak")],
+                                 error_messages={"required": "Pilih setujui atau tolak.", "invalid_choice": "Pilih setujui atau tolak."})
+    reason = forms.CharField(label="Alasan/catatan", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+                             error_messages={"max_length": "Alasan paling panjang 2000 karakter."})
+    members = forms.TypedMultipleChoiceField(label="Pegawai yang disetujui", required=False, coerce=int,
+                                             error_messages={"invalid_choice": "Pegawai yang dipilih tidak disebut dalam permohonan."})
+
+    def __init__(self, *args, members=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["members"].choices = [(m.pk, m.display_name) for m in members]
+
+
+class IssueForm(forms.Form):
+    ketua = forms.TypedChoiceField(label="Ketua tim baru", required=False, coerce=int, empty_value=None,
+                                   error_messages={"invalid_choice": "Ketua baru harus anggota tim yang disetujui."})
+
+    def __init__(self, *args, members=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ketua"].choices = [("", "— tetap —"), *((m.pk, m.display_name) for m in members)]
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label="Alasan pembatalan", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+                             error_messages=_required("Alasan pembatalan"))
+
+
+class FilterForm(forms.Form):
+    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Semua status"), *Assignment.Status.choices])
+
+
+ROLE_CHOICES = Member.Role.choices
