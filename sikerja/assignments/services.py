@@ -799,9 +799,11 @@ def _nota_permohonan(actor: Actor, a: Assignment, leader: Employee, group: list[
         ],
         persons=[_person(m) for m in group],
     )
-    return issue_document(actor=actor, kind=DocumentKind.NOTA_DINAS_PERMOHONAN, issuing_unit=unit, payload=payload,
-                          signer=me, capacity=_capacity(me, on_behalf_of) if on_behalf_of else "definitif",
-                          on_behalf_of=on_behalf_of)
+    document = issue_document(actor=actor, kind=DocumentKind.NOTA_DINAS_PERMOHONAN, issuing_unit=unit, payload=payload,
+                              signer=me, capacity=_capacity(me, on_behalf_of) if on_behalf_of else "definitif",
+                              on_behalf_of=on_behalf_of)
+    document.parties.add(leader)  # the addressee reads what is asked of them
+    return document
 
 
 def _nota_jawaban(actor: Actor, a: Assignment, step: Step, approved, rejected, reason, on_behalf_of):
@@ -823,6 +825,8 @@ def _nota_jawaban(actor: Actor, a: Assignment, step: Step, approved, rejected, r
         dari=holder.position.name if holder.position_id else holder.full_name,
         body=body, persons=[_person(m) for m in approved + rejected], reference=request,
     )
-    return issue_document(actor=actor, kind=DocumentKind.NOTA_DINAS_JAWABAN, issuing_unit=unit, payload=payload,
-                          signer=me, capacity=_capacity(me, on_behalf_of) if on_behalf_of else "definitif",
-                          on_behalf_of=on_behalf_of)
+    document = issue_document(actor=actor, kind=DocumentKind.NOTA_DINAS_JAWABAN, issuing_unit=unit, payload=payload,
+                              signer=me, capacity=_capacity(me, on_behalf_of) if on_behalf_of else "definitif",
+                              on_behalf_of=on_behalf_of)
+    document.parties.add(initiator)  # the answer is addressed to the one who asked
+    return document

@@ -102,7 +102,12 @@ def test_cross_unit_individual_request_approval_then_owning_leader_issues(demo):
     assert a.status == Assignment.Status.DITERBITKAN and ikp_staff.nip in str(a.letter.payload)
     view = assignment_detail(actor("pegawai.ikp"), a.pk)
     assert [e.verb for e in view.events] == ["assignment.proposed", "assignment.step_decided", "assignment.issued"]
-    assert Document.objects.filter(kind="nota_dinas_jawaban").count() == 1
+    answer = Document.objects.get(kind="nota_dinas_jawaban")
+    from sikerja.letters.selectors import readable_documents
+
+    # the addressees read the notes: the requester its answer, the home leader the request
+    assert readable_documents(actor("kabid.aptika")).filter(pk=answer.pk).exists()
+    assert readable_documents(actor("kabid.ikp")).filter(pk=request.request_document_id).exists()
 
 
 @pytest.mark.req("PEN-9", "PEN-10", "PEN-8")
