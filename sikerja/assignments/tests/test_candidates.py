@@ -4,33 +4,20 @@ region (PPU profile) and the other region (Barito Utara)."""
 import datetime as dt
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from sikerja.accounts.access import actor_for
 from sikerja.assignments import services
 from sikerja.assignments.candidates import ketua_ranking, may_search_candidates, search_candidates
 from sikerja.assignments.services import MemberInput
+from sikerja.assignments.tests.people import END, START, actor, emp, unit
 from sikerja.organisation.models import Competence, Employee, EmployeeCompetence, Unit
 
-START, END = dt.date(2026, 12, 1), dt.date(2027, 2, 26)
 PERIOD = {"starts_on": START, "ends_on": END}
 PPU_KETUA = "Perbup Penajam Paser Utara 31/2024 Pasal 10"
 
 
-def actor(username):
-    user = get_user_model().objects.get(username=username)
-    return actor_for(user, user.employee.region)
-
-
-def emp(username):
-    return get_user_model().objects.get(username=username).employee
-
-
-def unit(region, code):
-    return Unit.objects.get(region=region, code=code)
 
 
 def everyone(page_fn, **kw):

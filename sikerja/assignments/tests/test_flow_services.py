@@ -12,24 +12,10 @@ from sikerja.assignments import services
 from sikerja.assignments.models import Assignment, Member, Step
 from sikerja.assignments.selectors import assignment_detail, inbox
 from sikerja.assignments.services import AssignmentError, MemberInput
+from sikerja.assignments.tests.people import END, START, actor, emp, unit
 from sikerja.audit.models import Event
 from sikerja.letters.models import Document
-from sikerja.organisation.models import Employee, Unit
-
-START, END = dt.date(2026, 12, 1), dt.date(2027, 2, 26)
-
-
-def actor(username, region=None):
-    user = get_user_model().objects.get(username=username)
-    return actor_for(user, region or user.employee.region)
-
-
-def emp(username):
-    return get_user_model().objects.get(username=username).employee
-
-
-def unit(region, code):
-    return Unit.objects.get(region=region, code=code)
+from sikerja.organisation.models import Employee
 
 
 def staff(region, code, n=1, exclude=()):

@@ -8,36 +8,23 @@ import html
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from sikerja.accounts.access import actor_for
 from sikerja.assignments import selectors, services
 from sikerja.assignments.context import waiting_count
 from sikerja.assignments.models import Assignment, Member, Step
 from sikerja.assignments.services import MemberInput
+from sikerja.assignments.tests.people import END, START, actor, emp, unit
 from sikerja.audit.models import Event
 from sikerja.letters.models import Document
-from sikerja.organisation.models import Delegation, Employee, Unit
+from sikerja.organisation.models import Delegation, Employee
 
-START, END = dt.date(2026, 12, 1), dt.date(2027, 2, 26)
 PPU = "Perbup Penajam Paser Utara 31/2024"
 
 
 # --- helpers -----------------------------------------------------------------------------------
-def actor(username):
-    user = get_user_model().objects.get(username=username)
-    return actor_for(user, user.employee.region)
-
-
-def emp(username):
-    return get_user_model().objects.get(username=username).employee
-
-
-def unit(region, code):
-    return Unit.objects.get(region=region, code=code)
 
 
 def text(response) -> str:
