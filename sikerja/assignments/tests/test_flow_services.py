@@ -254,3 +254,36 @@ def test_cancel_by_initiator_only(demo):
     services.cancel(actor=actor("kabid.aptika"), assignment_id=a.pk, reason="Kegiatan ditunda")
     a.refresh_from_db()
     assert a.status == "dibatalkan" and not inbox(actor("kabid.ikp")).to_act
+
+
+@pytest.mark.req("PEN-8", "PEN-10")
+def test_team_within_unit_is_set_by_keputusan_of_the_unit_leader_at_once(demo):
+    region = demo.region
+    ketua = emp("pegawai.kominfo")
+    other = list(
+        Employee.objects.filter(region=region, unit__code__startswith="DISKOMINFO.BID1.", position__kind="fungsional")[:2]
+    )  # staff of the sub-units: within the owning unit
+    assert other
+    members = [MemberInput(ketua.pk, role="ketua")] + [MemberInput(e.pk) for e in other]
+    a = services.propose(actor=actor("kabid.aptika"), form="tim_kerja", owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
+                         members=members, **base(title="Tim Portal"))
+    a.refresh_from_db()
+    assert a.scope == "dalam_unit" and a.status == "diterbitkan" and a.letter.kind == "keputusan"  # PPU Ps 10(1), (4)
+    assert not a.steps.filter(kind="jawab_permohonan").exists()
+    assert a.letter.payload["team"][0]["role"] == "Ketua" and a.letter.payload["dictums"]
+
+
+@pytest.mark.req("PEN-2", "PEN-9")
+def test_member_from_another_government_is_an_external_member_without_a_request(demo):
+    region = demo.region
+    external = MemberInput(external_name="Ir. Budi Santoso", external_org="Pemerintah Provinsi Kalimantan Timur",
+                           external_nip="198001012005011001")
+    a = services.propose(actor=actor("kabid.aptika"), form="tim_kerja", owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
+                         members=[MemberInput(emp("pegawai.kominfo").pk, role="ketua"), external], **base())
+    a.refresh_from_db()
+    assert a.scope == "lintas_instansi" and a.status == "diterbitkan"
+    outside = a.members.get(employee__isnull=True)
+    assert outside.is_external and outside.status == "disetujui"
+    # PPU sets no instrument for a lintas-instansi team (Ps 10(4) names units and PDs): surat perintah
+    persons = {p["name"]: p["unit"] for p in a.letter.payload["persons"]}
+    assert persons["Ir. Budi Santoso"] == "Pemerintah Provinsi Kalimantan Timur"
