@@ -178,6 +178,24 @@ def _committed_estimate(starts_on: dt.date, ends_on: dt.date):
     return Coalesce(Subquery(hours, output_field=_HOURS), Value(Decimal(0)), output_field=_HOURS)
 
 
+def resolve_competences(region, names: list[str]) -> list[str]:
+    """What the leader typed, as the region's competence names: an exact name (any case) stays;
+    otherwise every competence whose name contains the words typed ("analisis data" finds
+    "Analisis Data dan Statistik"); a term nothing matches is kept as typed, and shows as
+    missing. One query: a region knows a few hundred competences, not thousands."""
+    if not names:
+        return []
+    known = list(Competence.objects.filter(region=region).values_list("name", flat=True).distinct())
+    out: dict[str, str] = {}
+    for typed in names:
+        key = _key(typed)
+        exact = [n for n in known if _key(n) == key]
+        partial = exact or [n for n in known if all(word in _key(n) for word in key.split())]
+        for name in partial or [typed]:
+            out.setdefault(_key(name), name)
+    return list(out.values())
+
+
 def wanted_competences(region, names: list[str]) -> dict[int, str]:
     """The region's competences with one of these names, compared without case: {id: name in
     lower case}. One query."""
@@ -265,8 +283,9 @@ def search_candidates(
     name. Each row of the page carries the exact week-by-week availability for
     ``hours_per_week`` over the period and the competence match.
 
-    Queries: at most six, whatever the size of the region (unit subtree, required
-    competences, count, page, commitments of the page, competences of the page). The caller checks
+    Queries: at most seven, whatever the size of the region (unit subtree, required
+    competences (resolved, then their ids), count, page, commitments of the page, competences of the
+    page). The caller checks
     ``may_search_candidates`` first."""
     _period(starts_on, ends_on)
     hours = _requested_hours(hours_per_week)
@@ -279,6 +298,7 @@ def search_candidates(
     offset = max(_int(offset, "Posisi awal harus berupa angka."), 0)
     unit_ids = _subtree_ids(actor, unit_id, label="Unit") if unit_id not in (None, "") else None
 
+    names = resolve_competences(actor.region, names)
     wanted = wanted_competences(actor.region, names) if names else None
     if wanted == {}:  # nobody in the region can hold a competence the region does not know
         return CandidatePage([], 0, limit, offset)
