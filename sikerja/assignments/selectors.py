@@ -10,12 +10,13 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import officials, rules
 from sikerja.assignments.models import Assignment, Member, Step
 from sikerja.audit.models import Event
-from sikerja.organisation.models import Employee
+from sikerja.organisation.models import Delegation, Employee
 
 DEFAULT_CAPACITY = 37.5  # jam kerja per minggu (7,5 jam x 5 hari)
 
@@ -106,13 +107,23 @@ def _current_step_q() -> Q:
     return Q(status=Step.Status.MENUNGGU, assignment__status=Assignment.Status.PROSES) & ~Q(Exists(earlier))
 
 
+def _addressed_to(actor: Actor) -> Q:
+    """Steps of the actor's own office, or of an official they stand in for today as Plh/Plt;
+    the delegations are read in a subquery, so a count is one query (the menu badge)."""
+    today = timezone.localdate()
+    stands_in_for = Delegation.objects.filter(
+        delegate__user=actor.user, delegate__region=actor.region, kind__in=officials.ACTING_KINDS,
+        revoked_at__isnull=True, starts_on__lte=today, ends_on__gte=today,
+    ).values("delegator_id")
+    return Q(official__user=actor.user, official__region=actor.region) | Q(official_id__in=stands_in_for)
+
+
 def steps_to_act(actor: Actor) -> QuerySet[Step]:
-    me = actor.employee
-    if me is None:
+    if not getattr(actor.user, "is_authenticated", False):
         return Step.objects.none()
-    ids = [me.pk, *officials.delegator_ids(me)]
     return (
-        Step.objects.filter(assignment__region=actor.region, official_id__in=ids)
+        Step.objects.filter(assignment__region=actor.region)
+        .filter(_addressed_to(actor))
         .filter(_current_step_q())
         .select_related("assignment__owning_unit", "assignment__initiated_by", "official", "request_document")
         .defer("request_document__pdf", "request_document__docx")
@@ -140,7 +151,8 @@ def inbox(actor: Actor, *, limit: int = 50) -> Inbox:
 
 
 def inbox_count(actor: Actor) -> int:
-    return steps_to_act(actor).count()
+    """One query."""
+    return steps_to_act(actor).order_by().count()
 
 
 # --- one assignment ----------------------------------------------------------------------------

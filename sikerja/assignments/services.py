@@ -346,16 +346,17 @@ def propose(
     _check_availability(assignment, rows)
 
     order = 1
+    requested: set[int] = set()  # members whose home leader is asked; the others need no answer
     if wants_request and scope != Scope.DALAM_UNIT:
-        by_home: dict[int, list[Member]] = {}
+        by_home: dict[int, tuple[Employee, list[Member]]] = {}
         for row in rows:
             if row.employee_id and member_scope[row.employee_id] != Scope.DALAM_UNIT:
                 leader = nearest_leader(row.employee.unit)
                 if leader is None:
                     raise AssignmentError(f"Unit {row.employee.unit.name} belum memiliki pimpinan untuk menjawab permohonan.")
-                by_home.setdefault(leader.pk, []).append(row)
-        for group in by_home.values():
-            leader = nearest_leader(group[0].employee.unit)
+                by_home.setdefault(leader.pk, (leader, []))[1].append(row)
+                requested.add(row.pk)
+        for leader, group in by_home.values():
             step = Step.objects.create(
                 assignment=assignment, order=order, kind=Step.Kind.JAWAB_PERMOHONAN, role="pimpinan_unit",
                 action=f"Menjawab permohonan pelibatan {', '.join(r.display_name for r in group)}",
@@ -370,10 +371,7 @@ def propose(
         action=f"Menetapkan {rules.common.word(instrument)}", article=letter.signer_article or letter.instrument_article,
         official=signer, unit=_step_unit(signer_role, signer),
     )
-    for row in rows:
-        if not Step.objects.filter(assignment=assignment, kind=Step.Kind.JAWAB_PERMOHONAN, members=row).exists():
-            row.status = Member.Status.DISETUJUI
-            row.save(update_fields=["status"])
+    Member.objects.filter(assignment=assignment).exclude(pk__in=requested).update(status=Member.Status.DISETUJUI)
     record_event(
         region=region, actor=actor.user, verb="assignment.proposed", obj=assignment, on_behalf_of=on_behalf_of,
         changes={"form": form, "scope": scope, "mode": Mode.PENUNJUKAN, "members": [r.display_name for r in rows],
