@@ -61,7 +61,8 @@ def rows(region, sheet: str):
     if sheet == sheets.Sheet.POSITIONS:
         positions = list(
             Position.objects.filter(region=region).values(
-                "code", "name", "unit_id", "kind", "jf_category", "jf_level", "kelas_jabatan", "is_leader", "required"
+                "code", "name", "unit_id", "kind", "jf_category", "jf_level", "kelas_jabatan", "is_leader", "required",
+                "workload_hours",
             )
         )
         positions.sort(
@@ -71,7 +72,7 @@ def rows(region, sheet: str):
             yield [
                 p["code"], p["name"], code_of.get(p["unit_id"], ""), p["kind"], p["jf_category"], p["jf_level"],
                 p["kelas_jabatan"] if p["kelas_jabatan"] is not None else "", sheets.yes_no_text(p["is_leader"]),
-                p["required"],
+                p["required"], p["workload_hours"] if p["workload_hours"] is not None else "",
             ]  # fmt: skip
         return
     competences = defaultdict(list)
@@ -141,7 +142,7 @@ def _xlsx(spec: sheets.SheetSpec, data) -> bytes:
         cell.font = bold
         header.append(cell)
     ws.append(header)
-    text_columns = {i for i, name in enumerate(spec.headers) if name not in ("kelas_jabatan", "kebutuhan")}
+    text_columns = {i for i, name in enumerate(spec.headers) if name not in ("kelas_jabatan", "kebutuhan", "beban_kerja_jam")}
     for values in data:
         row = []
         for i, value in enumerate(values):

@@ -221,7 +221,7 @@ def _write_positions(actor: Actor, batch: ImportBatch, plan: Plan) -> None:
             Position(
                 region=region, code=c["key"], name=f["name"], unit_id=unit_id[f["unit_code"]], kind=f["kind"],
                 jf_category=f["jf_category"], jf_level=f["jf_level"], kelas_jabatan=f["kelas_jabatan"],
-                is_leader=f["is_leader"], required=f["required"],
+                is_leader=f["is_leader"], required=f["required"], workload_hours=f["workload_hours"],
             )
         )  # fmt: skip
     if objs:

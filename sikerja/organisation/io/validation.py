@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -35,6 +36,7 @@ COLUMN_OF = {
     "name": "nama", "unit_type": "jenis", "parent_code": "kode_induk", "is_perangkat_daerah": "perangkat_daerah",
     "is_mandiri": "unit_kerja_mandiri", "address": "alamat", "unit_code": "kode_unit", "kind": "jenis",
     "jf_category": "kategori_jf", "jf_level": "jenjang_jf", "is_leader": "pimpinan_unit", "required": "kebutuhan",
+    "workload_hours": "beban_kerja_jam",
     "front_title": "gelar_depan", "back_title": "gelar_belakang", "position_code": "kode_jabatan",
     "competences": "kompetensi",
 }  # fmt: skip
@@ -175,7 +177,8 @@ def load_context(region, sheet: str, table: Table) -> Context:
 
     code_by_position_id = {}
     for p in Position.objects.filter(region=region).values(
-        "id", "code", "name", "unit__code", "kind", "jf_category", "jf_level", "kelas_jabatan", "is_leader", "required"
+        "id", "code", "name", "unit__code", "kind", "jf_category", "jf_level", "kelas_jabatan", "is_leader", "required",
+        "workload_hours",
     ):
         p["unit_code"] = p.pop("unit__code")
         code_by_position_id[p["id"]] = p["code"]
@@ -315,6 +318,22 @@ def _small_int(row: _Row, column: str, what: str, low: int, high: int, default):
     return int(number)
 
 
+def _hours(row: _Row, column: str, what: str) -> Decimal | None:
+    """Hours per week with at most one decimal (PEN-14 weighs assignments against them)."""
+    text = row.text(column)
+    if not text:
+        return None
+    try:
+        hours = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        row.error(column, f"{what} harus berupa angka jam per minggu.")
+        return None
+    if not hours.is_finite() or not 0 <= hours <= 60 or hours != hours.quantize(Decimal("0.1")):
+        row.error(column, f"{what} harus 0–60 jam per minggu, paling banyak satu angka desimal.")
+        return None
+    return hours.quantize(Decimal("0.1"))
+
+
 def _validate_positions(rows: list[dict], ctx: Context, plan: Plan) -> None:
     first = _first_rows(rows, "kode")
     checked: list[tuple[_Row, str, dict]] = []
@@ -365,6 +384,8 @@ def _validate_positions(rows: list[dict], ctx: Context, plan: Plan) -> None:
             fields["is_leader"] = row.flag("pimpinan_unit")
         if row.has("kebutuhan"):
             fields["required"] = _small_int(row, "kebutuhan", "Kebutuhan", 0, 9999, 1)
+        if row.has("beban_kerja_jam"):
+            fields["workload_hours"] = _hours(row, "beban_kerja_jam", "Beban kerja jabatan")
         if not row.bad:
             checked.append((row, code, fields))
 
@@ -401,7 +422,9 @@ def _validate_positions(rows: list[dict], ctx: Context, plan: Plan) -> None:
                 )
         if row.bad:
             continue
-        _classify(plan, row, code, existing, fields, {"kelas_jabatan": None, "is_leader": False, "required": 1})
+        _classify(
+            plan, row, code, existing, fields, {"kelas_jabatan": None, "is_leader": False, "required": 1, "workload_hours": None}
+        )
 
 
 # ======================================================================================
