@@ -16,7 +16,6 @@ from functools import cached_property
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
-from django.utils import timezone
 
 from sikerja.accounts.models import ORG_ADMIN_ROLES, REGION_WIDE_ROLES, SUBTREE_ROLES, Role, RoleAssignment
 from sikerja.organisation.models import Employee, Position, Unit
@@ -75,11 +74,7 @@ class Actor:
             return frozenset()
         from sikerja.organisation.models import Delegation, Placement
 
-        today = timezone.localdate()
-        delegators = Delegation.objects.filter(
-            delegate=self.employee, kind__in=[Delegation.Kind.PLH, Delegation.Kind.PLT], revoked_at__isnull=True,
-            starts_on__lte=today, ends_on__gte=today,
-        ).values("delegator_id")
+        delegators = Delegation.objects.acting().filter(delegate=self.employee).values("delegator_id")
         return frozenset(
             Placement.objects.filter(assessor_id__in=delegators, effective_until__isnull=True).values_list("employee_id", flat=True)
         )

@@ -4,8 +4,6 @@ an official (themself, or as their Plh/Plt during a running delegation, KED-5)."
 
 from __future__ import annotations
 
-from django.utils import timezone
-
 from sikerja.organisation.choices import UnitType
 from sikerja.organisation.models import Delegation, Employee, Placement, Unit
 from sikerja.organisation.rules.placement import Profile
@@ -59,11 +57,7 @@ def acting_for(actor_employee: Employee | None, official: Employee | None) -> tu
         return False, None
     if actor_employee.pk == official.pk:
         return True, None
-    today = timezone.localdate()
-    delegated = Delegation.objects.filter(
-        delegator=official, delegate=actor_employee, kind__in=ACTING_KINDS, revoked_at__isnull=True,
-        starts_on__lte=today, ends_on__gte=today,
-    ).exists()
+    delegated = Delegation.objects.acting().filter(delegator=official, delegate=actor_employee).exists()
     return (True, official) if delegated else (False, None)
 
 
@@ -71,13 +65,7 @@ def delegator_ids(actor_employee: Employee | None) -> list[int]:
     """Officials the actor stands in for today (Plh/Plt)."""
     if actor_employee is None:
         return []
-    today = timezone.localdate()
-    return list(
-        Delegation.objects.filter(
-            delegate=actor_employee, kind__in=ACTING_KINDS, revoked_at__isnull=True, starts_on__lte=today,
-            ends_on__gte=today,
-        ).values_list("delegator_id", flat=True)
-    )
+    return list(Delegation.objects.acting().filter(delegate=actor_employee).values_list("delegator_id", flat=True))
 
 
 def leads(employee: Employee | None, unit: Unit) -> bool:

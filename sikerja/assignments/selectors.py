@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import officials, rules
@@ -110,11 +109,9 @@ def _current_step_q() -> Q:
 def _addressed_to(actor: Actor) -> Q:
     """Steps of the actor's own office, or of an official they stand in for today as Plh/Plt;
     the delegations are read in a subquery, so a count is one query (the menu badge)."""
-    today = timezone.localdate()
-    stands_in_for = Delegation.objects.filter(
-        delegate__user=actor.user, delegate__region=actor.region, kind__in=officials.ACTING_KINDS,
-        revoked_at__isnull=True, starts_on__lte=today, ends_on__gte=today,
-    ).values("delegator_id")
+    stands_in_for = (
+        Delegation.objects.acting().filter(delegate__user=actor.user, delegate__region=actor.region).values("delegator_id")
+    )
     return Q(official__user=actor.user, official__region=actor.region) | Q(official_id__in=stands_in_for)
 
 

@@ -705,7 +705,7 @@ def _capacity(me: Employee, official: Employee) -> str:
     from sikerja.organisation.models import Delegation
 
     kind = (
-        Delegation.objects.filter(delegator=official, delegate=me, kind__in=officials.ACTING_KINDS, revoked_at__isnull=True)
+        Delegation.objects.acting().filter(delegator=official, delegate=me)
         .order_by("-starts_on").values_list("kind", flat=True).first()
     )
     return kind or "plh"

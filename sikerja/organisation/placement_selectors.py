@@ -12,7 +12,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
 
 from sikerja.organisation.choices import PositionKind
 from sikerja.organisation.models import Delegation, Employee, Placement, Position, Unit
@@ -54,8 +53,7 @@ def holders(region, employee_ids=None) -> dict[int, Holder]:
 
 
 def running_delegations(region, on: dt.date | None = None):
-    on = on or timezone.localdate()
-    return Delegation.objects.filter(region=region, revoked_at__isnull=True, starts_on__lte=on, ends_on__gte=on)
+    return Delegation.objects.filter(region=region).running(on)
 
 
 def authority_delegates(region, on: dt.date | None = None) -> set[int]:

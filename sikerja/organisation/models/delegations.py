@@ -1,6 +1,20 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+
+class DelegationQuerySet(models.QuerySet):
+    """The one definition of a delegation that is in force (issue 9 item 18)."""
+
+    def running(self, on=None):
+        """Not revoked and covering ``on`` (today by default)."""
+        on = on or timezone.localdate()
+        return self.filter(revoked_at__isnull=True, starts_on__lte=on, ends_on__gte=on)
+
+    def acting(self, on=None):
+        """Running Plh/Plt delegations: the delegate acts on the delegator's behalf (KED-5)."""
+        return self.running(on).filter(kind__in=[Delegation.Kind.PLH, Delegation.Kind.PLT])
 
 
 class Delegation(models.Model):
@@ -34,6 +48,8 @@ class Delegation(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
+
+    objects = DelegationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-starts_on"]
