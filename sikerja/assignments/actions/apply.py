@@ -1,0 +1,138 @@
+"""Pengajuan sukarela: an official applies to join a piece of work (PEN-3, PEN-12); the steps
+are the profile's (the general flow, or PPU Ps 11(2) / 11(3))."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from sikerja.accounts.access import Actor
+from sikerja.assignments import officials, rules
+from sikerja.assignments.actions.common import (
+    ASSIGNEE_KINDS,
+    AssignmentError,
+    check_period,
+    check_profile,
+    clean_competences,
+    employee_of,
+    owning_unit_of,
+    refuse_unless,
+    required_text,
+    weekly_hours,
+)
+from sikerja.assignments.actions.roles import pick_signer, resolve_role, scope_of, step_unit
+from sikerja.assignments.actions.steps import check_availability
+from sikerja.assignments.models import Assignment, Form, Member, Mode, Nature, Step
+from sikerja.audit.services import record_event
+
+
+@transaction.atomic
+def apply_voluntarily(
+    *,
+    actor: Actor,
+    owning_unit_id: int,
+    title: str,
+    purpose: str,
+    target: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    competences=(),
+    hours_per_week=8,
+    nature: str = Nature.REGULER,
+) -> Assignment:
+    """An official applies to join a piece of work (PEN-3, PEN-12). The steps are the profile's:
+    the general flow (superior approval across units where required, then the letter) or PPU Ps
+    11(2) / 11(3)."""
+    me = employee_of(actor)
+    region, profile = actor.region, officials.profile_of(actor.region)
+    if not me.position_id or me.position.kind not in ASSIGNEE_KINDS:
+        raise AssignmentError("Pengajuan sukarela diajukan oleh pejabat fungsional atau pelaksana (PEN-3).")
+    owning = owning_unit_of(actor, owning_unit_id)
+    title = required_text(title, "Kinerja/kegiatan yang ingin diikuti", limit=300)
+    purpose = required_text(purpose, "Maksud dan tujuan")
+    target = required_text(target, "Ekspektasi/target kinerja")
+    check_period(starts_on, ends_on)
+    hours = weekly_hours(hours_per_week)
+    competences = clean_competences(competences)
+    if nature not in Nature.values:
+        raise AssignmentError("Sifat penugasan tidak dikenal.")
+    scope = scope_of(me.unit, owning, officials.unit_chain(owning), region, profile)
+    decisions = check_profile(profile, form=Form.INDIVIDU, scope=scope, mode=Mode.PENGAJUAN_SUKARELA, nature=nature)
+    flow = rules.voluntary_steps(profile, scope)
+    refuse_unless(flow.allowed, flow.message)
+    decisions.append(flow.message)
+    ppu_letter = flow.flow in ("ppu_ps11_2", "ppu_ps11_3")
+    instrument = (
+        "surat_penugasan"
+        if ppu_letter
+        else (rules.letter_signer(profile, scope, "individu").instrument or "surat_perintah")
+    )
+    assignment = Assignment.objects.create(
+        region=region,
+        form=Form.INDIVIDU,
+        scope=scope,
+        mode=Mode.PENGAJUAN_SUKARELA,
+        nature=nature,
+        title=title,
+        owning_unit=owning,
+        purpose=purpose,
+        target=target,
+        competences=competences,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        hours_per_week=hours,
+        initiated_by=me,
+        instrument=instrument,
+        decisions=decisions,
+        created_by=actor.user,
+    )
+    member = Member.objects.create(assignment=assignment, employee=me, home_unit=me.unit, hours_per_week=hours)
+    last = len(flow.steps)
+    for s in flow.steps:
+        if s.order == last and s.actor == "pegawai":
+            last -= 1  # "menerima surat penugasan": the inbox delivers it; nothing to decide
+    for s in flow.steps:
+        if s.order > last:
+            continue
+        if s.order == 1:
+            kind, status, official = Step.Kind.PERSETUJUAN, Step.Status.SELESAI, me
+        else:
+            kind = Step.Kind.TERBITKAN if s.order == last else (
+                Step.Kind.KONFIRMASI if s.actor == "pegawai" else Step.Kind.PERSETUJUAN)  # fmt: skip
+            status = Step.Status.MENUNGGU
+            role = s.actor
+            if kind == Step.Kind.TERBITKAN and s.alternatives:
+                official, role = pick_signer(
+                    actor, s.alternatives, form=Form.INDIVIDU, owning=owning, region=region, assignee=me
+                )
+            else:
+                official = me if s.actor == "pegawai" else resolve_role(
+                    s.actor, assignment_form=Form.INDIVIDU, owning=owning, region=region, assignee=me,
+                    applicant_unit=me.unit, scope=scope)  # fmt: skip
+            if official is None:
+                raise AssignmentError(f"Belum ada pejabat {rules.common.word(s.actor)} untuk langkah '{s.action}'.")
+        step = Step.objects.create(
+            assignment=assignment,
+            order=s.order,
+            kind=kind,
+            role=s.actor,
+            action=s.action[:300],
+            article=s.article[:300],
+            official=official,
+            unit=step_unit(s.actor, official) if s.actor != "pegawai" else None,
+            status=status,
+            decided_by=me if status == Step.Status.SELESAI else None,
+            decided_at=timezone.now() if status == Step.Status.SELESAI else None,
+        )
+        step.members.set([member])
+    check_availability(assignment, [member])
+    record_event(
+        region=region,
+        actor=actor.user,
+        verb="assignment.applied",
+        obj=assignment,
+        changes={"scope": scope, "flow": flow.flow, "articles": decisions},
+    )
+    return assignment

@@ -1,0 +1,105 @@
+"""Issuing the letter of the current issuing step (the signer, or their Plh/Plt), and issuing at
+once when nothing else waits."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from sikerja.accounts.access import Actor
+from sikerja.assignments import letter_content, officials
+from sikerja.assignments.actions.common import AssignmentError, employee_of
+from sikerja.assignments.actions.roles import acts_for, capacity_of, ketua_problem
+from sikerja.assignments.actions.steps import claim, current_steps, locked, step_for
+from sikerja.assignments.models import Assignment, Member, Step
+from sikerja.audit.services import record_event
+from sikerja.letters.models import DocumentKind
+from sikerja.letters.services import issue_document
+
+INSTRUMENT_DOCUMENT = {
+    "surat_perintah": DocumentKind.SURAT_PERINTAH,
+    "surat_tugas": DocumentKind.SURAT_TUGAS,
+    "surat_perintah_tugas": DocumentKind.SURAT_TUGAS,
+    "surat_penugasan": DocumentKind.SURAT_PENUGASAN,
+    "keputusan": DocumentKind.KEPUTUSAN,
+}
+
+
+@transaction.atomic
+def issue(*, actor: Actor, assignment_id: int, step_id: int, ketua_member_id: int | None = None) -> Assignment:
+    """Issue the letter of the current issuing step (the signer, or their Plh/Plt)."""
+    assignment = locked(actor, assignment_id)
+    step, _ = step_for(actor, assignment, step_id)
+    if step.kind != Step.Kind.TERBITKAN:
+        raise AssignmentError("Langkah ini bukan langkah penerbitan naskah.")
+    if ketua_member_id is not None:
+        if not assignment.is_team:
+            raise AssignmentError("Ketua hanya ditetapkan untuk tim kerja.")
+        new = (
+            assignment.members.filter(pk=ketua_member_id, status=Member.Status.DISETUJUI)
+            .select_related("employee__position")
+            .first()
+        )
+        if new is None or new.employee is None:
+            raise AssignmentError("Ketua baru harus anggota tim yang disetujui.")
+        problem = ketua_problem(officials.profile_of(actor.region), new.employee)
+        if problem:
+            raise AssignmentError(problem)
+        assignment.members.filter(role=Member.Role.KETUA).update(role=Member.Role.ANGGOTA)
+        new.role = Member.Role.KETUA
+        new.save(update_fields=["role"])
+    issue_letter(actor, assignment, step)
+    return assignment
+
+
+def issue_letter(actor: Actor, assignment: Assignment, step: Step) -> None:
+    approved = list(
+        assignment.members.filter(status=Member.Status.DISETUJUI).select_related(
+            "employee__position", "employee__unit", "home_unit"
+        )
+    )
+    if assignment.is_team and not any(m.role == Member.Role.KETUA for m in approved):
+        raise AssignmentError(
+            "Ketua tim tidak disetujui oleh pimpinan unitnya; tetapkan ketua baru dari anggota yang disetujui."
+        )
+    if not approved:
+        raise AssignmentError("Tidak ada pegawai yang disetujui untuk ditugaskan.")
+    me = employee_of(actor)
+    may, on_behalf_of = acts_for(actor, step.official)
+    signer_unit = step.official.position.unit if step.official.position_id else step.official.unit
+    kind = INSTRUMENT_DOCUMENT.get(assignment.instrument, DocumentKind.SURAT_PERINTAH)
+    payload = letter_content.letter_payload(assignment, approved, kind)
+    capacity = capacity_of(me, step.official) if on_behalf_of else "definitif"
+    document = issue_document(
+        actor=actor,
+        kind=kind,
+        issuing_unit=signer_unit,
+        payload=payload,
+        signer=me,
+        capacity=capacity,
+        on_behalf_of=on_behalf_of,
+    )
+    claim(
+        step,
+        status=Step.Status.SELESAI,
+        decided_by=me,
+        on_behalf_of=on_behalf_of,
+        decided_at=timezone.now(),
+        document=document,
+    )
+    assignment.letter, assignment.status, assignment.closed_at = document, Assignment.Status.DITERBITKAN, timezone.now()
+    assignment.save(update_fields=["letter", "status", "closed_at"])
+    record_event(
+        region=actor.region,
+        actor=actor.user,
+        verb="assignment.issued",
+        obj=assignment,
+        on_behalf_of=on_behalf_of,
+        changes={"document": document.number, "kind": kind, "article": step.article},
+    )
+
+
+def issue_now_if_ready(actor: Actor, assignment: Assignment) -> None:
+    step = current_steps(assignment)
+    if len(step) == 1 and step[0].kind == Step.Kind.TERBITKAN and acts_for(actor, step[0].official)[0]:
+        issue_letter(actor, assignment, step[0])

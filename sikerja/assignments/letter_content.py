@@ -1,0 +1,118 @@
+"""Wording of the letters of penugasan: the surat perintah / surat tugas / keputusan that assigns,
+and the nota dinas that ask for and answer an involvement. Builds payloads only; issuing them
+(numbering, signer, capacity) is the transitions' work through ``sikerja.letters``."""
+
+from __future__ import annotations
+
+from sikerja.assignments import officials, rules
+from sikerja.assignments.models import Assignment, Member, Step
+from sikerja.letters.models import DocumentKind
+from sikerja.letters.payloads import (
+    AssignmentPayload,
+    KeputusanPayload,
+    NotaDinasPayload,
+    Person,
+    TeamMember,
+    person_from_employee,
+)
+from sikerja.organisation.models import Employee
+
+
+def period_words(a: Assignment) -> str:
+    return f"{a.starts_on:%d-%m-%Y} s.d. {a.ends_on:%d-%m-%Y}"
+
+
+def basis(a: Assignment) -> list[str]:
+    profile = officials.profile_of(a.region)
+    lines = [f"{profile.name} tentang Sistem Kerja pada Pemerintah Daerah"]
+    lines += [d for d in a.decisions if "(" in d][:2]
+    return lines
+
+
+def person(m: Member) -> Person:
+    if m.employee_id:
+        return person_from_employee(m.employee)
+    return Person(name=m.external_name, nip=m.external_nip, jabatan="", unit=m.external_org)
+
+
+def letter_payload(a: Assignment, approved: list[Member], kind: str):
+    profile = officials.profile_of(a.region)
+    report = rules.ketua_reports_to(profile) if a.is_team else rules.individual_reports_to(profile)
+    if kind == DocumentKind.KEPUTUSAN:
+        return KeputusanPayload(
+            subject=f"Pembentukan Tim Kerja {a.title}",
+            menimbang=[
+                f"bahwa untuk mencapai {a.target} perlu dibentuk tim kerja {a.title}",
+                "bahwa berdasarkan pertimbangan tersebut perlu menetapkan keputusan tentang pembentukan tim kerja",
+            ],
+            mengingat=basis(a),
+            dictums=[
+                f"Membentuk Tim Kerja {a.title} dengan susunan keanggotaan sebagaimana tercantum dalam Lampiran "
+                f"yang merupakan bagian tidak terpisahkan dari Keputusan ini.",
+                f"Tim Kerja bertugas: {a.purpose}; dengan ekspektasi/target kinerja: {a.target}.",
+                f"Tim Kerja melaksanakan tugas dalam jangka waktu {period_words(a)}"
+                + (f"; {a.other_arrangements}" if a.other_arrangements else "")
+                + ".",
+                f"Ketua Tim Kerja melaporkan pelaksanaan tugas kepada {rules.common.words(report.roles, 'dan/atau')}.",
+                "Keputusan ini mulai berlaku pada tanggal ditetapkan.",
+            ],
+            team=[TeamMember(role=m.get_role_display(), person=person(m)) for m in ketua_first(approved)],
+        )
+    untuk = [f"{a.title}: {a.purpose}", f"Ekspektasi/target kinerja: {a.target}", f"Jangka waktu: {period_words(a)}"]
+    if a.is_team:
+        ketua = next(m for m in approved if m.role == Member.Role.KETUA)
+        untuk.append(f"Ketua tim: {ketua.display_name}; anggota lainnya sebagai anggota tim kerja.")
+    if a.other_arrangements:
+        untuk.append(f"Pengaturan lainnya: {a.other_arrangements}")
+    untuk.append(report.message)
+    untuk.append("Melaksanakan tugas ini dengan penuh tanggung jawab.")
+    return AssignmentPayload(
+        subject=a.title, dasar=basis(a), persons=[person(m) for m in ketua_first(approved)], untuk=untuk
+    )
+
+
+def ketua_first(members: list[Member]) -> list[Member]:
+    rank = {Member.Role.KETUA: 0, Member.Role.SEKRETARIS: 1, Member.Role.ANGGOTA: 2}
+    return sorted(members, key=lambda m: (rank.get(m.role, 3), m.pk))
+
+
+def request_memo(a: Assignment, *, sender: Employee, leader: Employee, group: list[Member]) -> NotaDinasPayload:
+    """The nota dinas permohonan pelibatan to a home leader: what the request must say (PEN-6)."""
+    return NotaDinasPayload(
+        subject=f"Permohonan pelibatan dalam {a.title}",
+        kepada=f"{leader.position.name if leader.position_id else leader.full_name}",
+        dari=sender.position.name if sender.position_id else sender.full_name,
+        body=[
+            f"Dalam rangka {a.title}, kami mohon pelibatan pegawai berikut.",
+            f"Maksud dan tujuan: {a.purpose}",
+            f"Kompetensi yang dibutuhkan: {', '.join(a.competences) or '-'}",
+            f"Ekspektasi/target kinerja: {a.target}",
+            f"Durasi: {period_words(a)} ({a.hours_per_week} jam per minggu)",
+        ],
+        persons=[person(m) for m in group],
+    )
+
+
+def answer_memo(a: Assignment, step: Step, *, holder: Employee, approved, rejected, reason: str) -> NotaDinasPayload:
+    """The nota dinas jawaban of a home leader to the initiator."""
+    request = step.request_document.number if step.request_document_id else ""
+    body = [f"Menjawab permohonan pelibatan dalam {a.title}:"]
+    if approved:
+        body.append("Disetujui: " + ", ".join(m.display_name for m in approved) + ".")
+    if rejected:
+        body.append(
+            "Tidak disetujui: "
+            + ", ".join(m.display_name for m in rejected)
+            + (f". Alasan: {reason}" if reason else ".")
+        )
+    if step.article:
+        body.append(f"Dasar: {step.article}.")
+    initiator = a.initiated_by
+    return NotaDinasPayload(
+        subject=f"Jawaban permohonan pelibatan dalam {a.title}",
+        kepada=initiator.position.name if initiator.position_id else initiator.full_name,
+        dari=holder.position.name if holder.position_id else holder.full_name,
+        body=body,
+        persons=[person(m) for m in approved + rejected],
+        reference=request,
+    )
