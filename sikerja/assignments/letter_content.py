@@ -54,6 +54,7 @@ def letter_payload(a: Assignment, approved: list[Member], kind: str):
                 + (f"; {a.other_arrangements}" if a.other_arrangements else "")
                 + ".",
                 f"Ketua Tim Kerja melaporkan pelaksanaan tugas kepada {rules.common.words(report.roles, 'dan/atau')}.",
+                *recording_words(a),
                 "Keputusan ini mulai berlaku pada tanggal ditetapkan.",
             ],
             team=[TeamMember(role=m.get_role_display(), person=person(m)) for m in ketua_first(approved)],
@@ -65,9 +66,47 @@ def letter_payload(a: Assignment, approved: list[Member], kind: str):
     if a.other_arrangements:
         untuk.append(f"Pengaturan lainnya: {a.other_arrangements}")
     untuk.append(report.message)
+    untuk.extend(recording_words(a))
     untuk.append("Melaksanakan tugas ini dengan penuh tanggung jawab.")
     return AssignmentPayload(
         subject=a.title, dasar=basis(a), persons=[person(m) for m in ketua_first(approved)], untuk=untuk
+    )
+
+
+def recording_words(a: Assignment) -> list[str]:
+    """A letter entered after its period began says so, and why (issue 9 item 4)."""
+    if not a.recording_reason:
+        return []
+    return [f"Naskah ini mencatat penugasan yang telah berjalan sejak {a.starts_on:%d-%m-%Y}; alasan: {a.recording_reason}."]
+
+
+def amendment_payload(a: Assignment, *, kind: str, letter_kind: str, new_ends_on, reason: str, approved: list[Member]):
+    """The letter that ends an issued assignment early or extends it; it names the first letter
+    (its number and date) as its basis, so the two are read together."""
+    first = a.letter
+    reference = f"{first.get_kind_display()} Nomor {first.number} tanggal {first.date:%d-%m-%Y} tentang {a.title}"
+    ending = kind == "diakhiri"
+    change = (
+        f"Mengakhiri penugasan {a.title} sebagaimana dimaksud dalam {reference} pada tanggal {new_ends_on:%d-%m-%Y}."
+        if ending
+        else f"Memperpanjang jangka waktu penugasan {a.title} sebagaimana dimaksud dalam {reference} sampai dengan "
+        f"tanggal {new_ends_on:%d-%m-%Y}."
+    )
+    subject = f"{'Pengakhiran' if ending else 'Perpanjangan'} Penugasan {a.title}"
+    if letter_kind == DocumentKind.KEPUTUSAN:
+        return KeputusanPayload(
+            subject=subject,
+            menimbang=[f"bahwa {reason}", f"bahwa perlu mengubah {reference}"],
+            mengingat=[*basis(a), reference],
+            dictums=[change, "Ketentuan lain dalam Keputusan tersebut tetap berlaku.",
+                     "Keputusan ini mulai berlaku pada tanggal ditetapkan."],  # fmt: skip
+            team=[TeamMember(role=m.get_role_display(), person=person(m)) for m in ketua_first(approved)],
+        )
+    return AssignmentPayload(
+        subject=subject,
+        dasar=[*basis(a), reference],
+        persons=[person(m) for m in ketua_first(approved)],
+        untuk=[change, f"Alasan: {reason}", "Ketentuan lain dalam naskah penugasan tersebut tetap berlaku."],
     )
 
 
@@ -100,11 +139,10 @@ def answer_memo(a: Assignment, step: Step, *, holder: Employee, approved, reject
     if approved:
         body.append("Disetujui: " + ", ".join(m.display_name for m in approved) + ".")
     if rejected:
-        body.append(
-            "Tidak disetujui: "
-            + ", ".join(m.display_name for m in rejected)
-            + (f". Alasan: {reason}" if reason else ".")
-        )
+        body.append("Tidak disetujui: " + ", ".join(m.display_name for m in rejected) + ".")
+    if reason:
+        # The approver's note, whether it explains a refusal or accompanies an approval.
+        body.append(f"{'Alasan' if rejected else 'Catatan'}: {reason}")
     if step.article:
         body.append(f"Dasar: {step.article}.")
     initiator = a.initiated_by
@@ -115,4 +153,45 @@ def answer_memo(a: Assignment, step: Step, *, holder: Employee, approved, reject
         body=body,
         persons=[person(m) for m in approved + rejected],
         reference=request,
+    )
+
+
+def _office(e: Employee) -> str:
+    return e.position.name if e.position_id else e.full_name
+
+
+def step_memo(a: Assignment, step: Step, *, sender: Employee, to: Employee, copies: list[Employee], note: str = ""):
+    """A letter a step of the voluntary flow produces, as its rule names it (``Step.produces``):
+    the applicant's own surat permohonan (PPU Ps 11(3) huruf b, copied to their own leader) or the
+    owning leader's surat jawaban persetujuan (huruf c)."""
+    answering = step.produces.get("document") == DocumentKind.NOTA_DINAS_JAWABAN
+    earlier = a.steps.filter(order__lt=step.order, document__isnull=False).order_by("-order").first()
+    if answering:
+        subject = f"Persetujuan keterlibatan dalam {a.title}"
+        body = [
+            f"Menjawab permohonan Saudara untuk dilibatkan dalam pelaksanaan kinerja {a.title}: disetujui.",
+            f"Ekspektasi/target kinerja: {a.target}",
+            f"Durasi: {period_words(a)} ({a.hours_per_week} jam per minggu)",
+        ]
+    else:
+        subject = f"Permohonan untuk dilibatkan dalam {a.title}"
+        body = [
+            f"Dengan hormat, saya mohon dilibatkan dalam pelaksanaan kinerja {a.title}.",
+            f"Maksud dan tujuan: {a.purpose}",
+            f"Kompetensi yang saya miliki/butuhkan: {', '.join(a.competences) or '-'}",
+            f"Ekspektasi/target kinerja: {a.target}",
+            f"Durasi: {period_words(a)} ({a.hours_per_week} jam per minggu)",
+        ]
+    if note:
+        body.append(f"Catatan: {note}")
+    if step.article:
+        body.append(f"Dasar: {step.article}.")
+    return NotaDinasPayload(
+        subject=subject,
+        kepada=_office(to),
+        dari=_office(sender),
+        tembusan=[_office(e) for e in copies],
+        body=body,
+        persons=[person(m) for m in a.members.select_related("employee")],
+        reference=earlier.document.number if answering and earlier else "",
     )

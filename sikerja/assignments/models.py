@@ -48,12 +48,23 @@ class StandingKind(models.TextChoices):
     TRANSFORMASI_MANAJEMEN = "tim_transformasi_manajemen", "Tim Transformasi Manajemen"
 
 
+class Answer(models.TextChoices):
+    """What an official answers to a step: three distinct acts (issue 9 item 2). Approving some
+    names whom; approving nobody is not a way to refuse."""
+
+    APPROVE_ALL = "setujui_semua", "Setujui semua"
+    APPROVE_SOME = "setujui_sebagian", "Setujui sebagian"
+    REJECT = "tolak", "Tolak"
+
+
 class Assignment(models.Model):
     class Status(models.TextChoices):
         PROSES = "proses", "Dalam proses"
         DITERBITKAN = "diterbitkan", "Diterbitkan"
         DITOLAK = "ditolak", "Ditolak"
         DIBATALKAN = "dibatalkan", "Dibatalkan"
+        # Its letter was revoked: the assignment ends, its hours no longer count (issue 9 item 5).
+        DICABUT = "dicabut", "Dicabut"
 
     region = models.ForeignKey("tenancy.Region", on_delete=models.PROTECT, related_name="assignments")
     form = models.CharField("bentuk", max_length=20, choices=Form.choices)
@@ -93,6 +104,10 @@ class Assignment(models.Model):
         verbose_name="naskah penugasan",
     )
     decisions = models.JSONField("dasar keputusan (pasal)", default=list, blank=True)
+    # Entered after it began (its period had passed, or was running): why, as the letter says.
+    recording_reason = models.TextField("alasan pencatatan penugasan yang sudah berjalan", blank=True)
+    revoked_at = models.DateTimeField("dicabut pada", null=True, blank=True)
+    revoke_reason = models.TextField("alasan pencabutan", blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField("dibuat", auto_now_add=True)
     closed_at = models.DateTimeField("selesai diproses", null=True, blank=True)
@@ -219,6 +234,10 @@ class Step(models.Model):
         "letters.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name="nota dinas permohonan",
     )
+    # What the step produces, as the rule states it (``rules.flows.Produces``): the kind of
+    # document, from which role to which, with which tembusan; or forwarding an earlier step's.
+    # Never guessed from the wording of ``action``.
+    produces = models.JSONField("naskah yang dihasilkan (menurut aturan)", default=dict, blank=True)
     document = models.ForeignKey(
         "letters.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="assignment_steps",
         verbose_name="naskah yang dihasilkan langkah ini",
@@ -235,3 +254,39 @@ class Step(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order}. {self.get_kind_display()} ({self.get_status_display()})"
+
+
+class Amendment(models.Model):
+    """An issued assignment ended early or extended by its signer, with a new letter that refers
+    to the first (issue 9 item 5). Revoking that letter undoes the change."""
+
+    class Kind(models.TextChoices):
+        DIAKHIRI = "diakhiri", "Diakhiri lebih awal"
+        DIPERPANJANG = "diperpanjang", "Diperpanjang"
+
+    class Status(models.TextChoices):
+        BERLAKU = "berlaku", "Berlaku"
+        DICABUT = "dicabut", "Dicabut"
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="amendments")
+    kind = models.CharField("jenis perubahan", max_length=20, choices=Kind.choices)
+    previous_ends_on = models.DateField("selesai sebelumnya")
+    new_ends_on = models.DateField("selesai menjadi")
+    reason = models.TextField("alasan")
+    document = models.ForeignKey(
+        "letters.Document", on_delete=models.PROTECT, related_name="assignment_amendments", verbose_name="naskah perubahan"
+    )
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.BERLAKU)
+    decided_by = models.ForeignKey("organisation.Employee", on_delete=models.PROTECT, related_name="+")
+    on_behalf_of = models.ForeignKey(
+        "organisation.Employee", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "perubahan penugasan"
+        verbose_name_plural = "perubahan penugasan"
+        ordering = ["assignment", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.assignment_id}"

@@ -26,6 +26,7 @@ SETTING_LABELS = {
     "ketua_prefer_owning_unit": "Ketua diutamakan dari unit pemilik kinerja",
     "voluntary_needs_superior_approval": "Pengajuan sukarela perlu persetujuan atasan",
     "voluntary_flow": "Alur pengajuan sukarela",
+    "voluntary_application_steps": "Langkah pengajuan sukarela dan naskahnya",
     "incidental_tasks": "Tugas insidental / tambahan",
     "individual_reports_to": "Pegawai (individu) melapor kepada",
     "member_reports_to": "Anggota tim melapor kepada",

@@ -13,6 +13,7 @@ from sikerja.assignments import officials, rules
 from sikerja.assignments.actions.common import (
     ASSIGNEE_KINDS,
     AssignmentError,
+    check_not_past,
     check_period,
     check_profile,
     clean_competences,
@@ -26,6 +27,30 @@ from sikerja.assignments.actions.roles import pick_signer, resolve_role, scope_o
 from sikerja.assignments.actions.steps import check_availability
 from sikerja.assignments.models import Assignment, Form, Member, Mode, Nature, Step
 from sikerja.audit.services import record_event
+
+# How each act of a rule's step is recorded.
+STEP_KIND = {
+    "apply": Step.Kind.PERSETUJUAN,  # the application itself, done when it is made
+    "approve": Step.Kind.PERSETUJUAN,
+    "confirm": Step.Kind.KONFIRMASI,
+    "issue": Step.Kind.TERBITKAN,
+}
+
+
+def _produces(made: rules.flows.Produces, official_for) -> dict:
+    """The rule's ``Produces`` with its roles resolved to the officials of this application."""
+    if not made:
+        return {}
+    to = official_for(made.to) if made.to else None
+    copies = [official_for(r) for r in made.tembusan]
+    return {
+        "document": made.document,
+        "to": made.to,
+        "to_id": to.pk if to else None,
+        "tembusan": list(made.tembusan),
+        "tembusan_ids": [c.pk for c in copies if c is not None],
+        "forward_order": made.forward_step,
+    }
 
 
 @transaction.atomic
@@ -41,6 +66,7 @@ def apply_voluntarily(
     competences=(),
     hours_per_week=8,
     nature: str = Nature.REGULER,
+    recording_reason: str = "",
 ) -> Assignment:
     """An official applies to join a piece of work (PEN-3, PEN-12). The steps are the profile's:
     the general flow (superior approval across units where required, then the letter) or PPU Ps
@@ -54,6 +80,7 @@ def apply_voluntarily(
     purpose = required_text(purpose, "Maksud dan tujuan")
     target = required_text(target, "Ekspektasi/target kinerja")
     check_period(starts_on, ends_on)
+    recording_reason = check_not_past(starts_on, ends_on, recording_reason=recording_reason)
     hours = weekly_hours(hours_per_week)
     competences = clean_competences(competences)
     if nature not in Nature.values:
@@ -63,12 +90,8 @@ def apply_voluntarily(
     flow = rules.voluntary_steps(profile, scope)
     refuse_unless(flow.allowed, flow.message)
     decisions.append(flow.message)
-    ppu_letter = flow.flow in ("ppu_ps11_2", "ppu_ps11_3")
-    instrument = (
-        "surat_penugasan"
-        if ppu_letter
-        else (rules.letter_signer(profile, scope, "individu").instrument or "surat_perintah")
-    )
+    issuing = next(st for st in flow.steps if st.does == "issue")
+    instrument = issuing.letter or rules.letter_signer(profile, scope, "individu").instrument or "surat_perintah"
     assignment = Assignment.objects.create(
         region=region,
         form=Form.INDIVIDU,
@@ -86,37 +109,32 @@ def apply_voluntarily(
         initiated_by=me,
         instrument=instrument,
         decisions=decisions,
+        recording_reason=recording_reason,
         created_by=actor.user,
     )
     member = Member.objects.create(assignment=assignment, employee=me, home_unit=me.unit, hours_per_week=hours)
-    last = len(flow.steps)
+
+    def official_for(role: str):
+        if role == "pegawai":
+            return me
+        return resolve_role(role, assignment_form=Form.INDIVIDU, owning=owning, region=region, assignee=me,
+                            applicant_unit=me.unit, scope=scope)  # fmt: skip
+
     for s in flow.steps:
-        if s.order == last and s.actor == "pegawai":
-            last -= 1  # "menerima surat penugasan": the inbox delivers it; nothing to decide
-    for s in flow.steps:
-        if s.order > last:
-            continue
-        if s.order == 1:
-            kind, status, official = Step.Kind.PERSETUJUAN, Step.Status.SELESAI, me
+        if s.does == "receive":
+            continue  # "menerima surat penugasan": the inbox delivers it; nothing to decide
+        status = Step.Status.SELESAI if s.does == "apply" else Step.Status.MENUNGGU
+        if s.does == "issue" and s.alternatives:
+            official, _ = pick_signer(actor, s.alternatives, form=Form.INDIVIDU, owning=owning, region=region,
+                                      assignee=me)  # fmt: skip
         else:
-            kind = Step.Kind.TERBITKAN if s.order == last else (
-                Step.Kind.KONFIRMASI if s.actor == "pegawai" else Step.Kind.PERSETUJUAN)  # fmt: skip
-            status = Step.Status.MENUNGGU
-            role = s.actor
-            if kind == Step.Kind.TERBITKAN and s.alternatives:
-                official, role = pick_signer(
-                    actor, s.alternatives, form=Form.INDIVIDU, owning=owning, region=region, assignee=me
-                )
-            else:
-                official = me if s.actor == "pegawai" else resolve_role(
-                    s.actor, assignment_form=Form.INDIVIDU, owning=owning, region=region, assignee=me,
-                    applicant_unit=me.unit, scope=scope)  # fmt: skip
-            if official is None:
-                raise AssignmentError(f"Belum ada pejabat {rules.common.word(s.actor)} untuk langkah '{s.action}'.")
+            official = official_for(s.actor)
+        if official is None:
+            raise AssignmentError(f"Belum ada pejabat {rules.common.word(s.actor)} untuk langkah '{s.action}'.")
         step = Step.objects.create(
             assignment=assignment,
             order=s.order,
-            kind=kind,
+            kind=STEP_KIND[s.does],
             role=s.actor,
             action=s.action[:300],
             article=s.article[:300],
@@ -125,6 +143,7 @@ def apply_voluntarily(
             status=status,
             decided_by=me if status == Step.Status.SELESAI else None,
             decided_at=timezone.now() if status == Step.Status.SELESAI else None,
+            produces=_produces(s.produces, official_for),
         )
         step.members.set([member])
     check_availability(assignment, [member])
@@ -134,5 +153,6 @@ def apply_voluntarily(
         verb="assignment.applied",
         obj=assignment,
         changes={"scope": scope, "flow": flow.flow, "articles": decisions},
+        reason=recording_reason,
     )
     return assignment

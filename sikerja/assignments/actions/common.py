@@ -8,10 +8,20 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import rules
 from sikerja.assignments.models import Member, Mode, Nature, Scope
+from sikerja.inputs import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    MAX_YEARS_AHEAD,
+    InputError,
+    add_years,
+    clean_text,
+    indonesian_date,
+)
 from sikerja.organisation.choices import PositionKind
 from sikerja.organisation.models import Employee, Unit
 
@@ -46,12 +56,11 @@ def employee_of(actor: Actor) -> Employee:
 
 
 def required_text(value, label: str, *, required: bool = True, limit: int = 2000) -> str:
-    value = (value or "").strip() if isinstance(value, str) or value is None else str(value).strip()
-    if required and not value:
-        raise AssignmentError(f"{label} wajib diisi.")
-    if len(value) > limit:
-        raise AssignmentError(f"{label} paling panjang {limit} karakter.")
-    return value
+    """The shared input rule (no NUL or broken characters, a length limit), as a refused transition."""
+    try:
+        return clean_text(value, label, limit=limit, required=required)
+    except InputError as exc:
+        raise AssignmentError(exc.messages) from exc
 
 
 def weekly_hours(value, label: str = "Alokasi jam per minggu") -> Decimal:
@@ -72,6 +81,31 @@ def check_period(starts_on: dt.date, ends_on: dt.date) -> None:
         raise AssignmentError("Tanggal selesai penugasan mendahului tanggal mulai.")
     if (ends_on - starts_on).days > 5 * 366:
         raise AssignmentError("Periode penugasan paling lama lima tahun.")
+    if not EARLIEST_DATE <= starts_on <= LATEST_DATE or not EARLIEST_DATE <= ends_on <= LATEST_DATE:
+        raise AssignmentError(
+            f"Periode penugasan harus di antara {indonesian_date(EARLIEST_DATE)} dan {indonesian_date(LATEST_DATE)}."
+        )
+
+
+def check_not_past(starts_on: dt.date, ends_on: dt.date, *, recording_reason, today: dt.date | None = None) -> str:
+    """A letter assigns work to be done: a period that has wholly passed is refused, unless the
+    initiator records an assignment that ran before it was entered, with a reason that the letter
+    and the history show. Returns the cleaned reason ('' when none is needed). Too far ahead is
+    refused as for any decision (``inputs.MAX_YEARS_AHEAD``)."""
+    today = today or timezone.localdate()
+    reason = required_text(recording_reason, "Alasan pencatatan penugasan yang sudah berjalan", required=False)
+    if starts_on > add_years(today, MAX_YEARS_AHEAD):
+        raise AssignmentError(
+            f"Tanggal mulai penugasan paling jauh {MAX_YEARS_AHEAD} tahun ke depan "
+            f"({indonesian_date(add_years(today, MAX_YEARS_AHEAD))})."
+        )
+    if ends_on < today and not reason:
+        raise AssignmentError(
+            f"Seluruh periode penugasan ({indonesian_date(starts_on)} s.d. {indonesian_date(ends_on)}) sudah lewat. "
+            f"Penugasan hanya dapat dicatat setelah berjalan bila alasan pencatatannya diisi; alasan itu dimuat "
+            f"dalam naskah dan riwayat."
+        )
+    return reason if starts_on < today else ""
 
 
 def clean_competences(values) -> list[str]:

@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import letter_content, officials
-from sikerja.assignments.actions.common import AssignmentError, employee_of
+from sikerja.assignments.actions.common import AssignmentError, employee_of, required_text
 from sikerja.assignments.actions.roles import acts_for, capacity_of, ketua_problem
-from sikerja.assignments.actions.steps import claim, current_steps, locked, step_for
+from sikerja.assignments.actions.steps import check_availability, claim, current_steps, locked, step_for
 from sikerja.assignments.models import Assignment, Member, Step
 from sikerja.audit.services import record_event
 from sikerja.letters.models import DocumentKind
@@ -26,8 +26,13 @@ INSTRUMENT_DOCUMENT = {
 
 
 @transaction.atomic
-def issue(*, actor: Actor, assignment_id: int, step_id: int, ketua_member_id: int | None = None) -> Assignment:
-    """Issue the letter of the current issuing step (the signer, or their Plh/Plt)."""
+def issue(
+    *, actor: Actor, assignment_id: int, step_id: int, ketua_member_id: int | None = None, overbooking_reason: str = ""
+) -> Assignment:
+    """Issue the letter of the current issuing step (the signer, or their Plh/Plt).
+    ``overbooking_reason``: the signer's reason for those whom other letters issued meanwhile
+    have filled up (PEN-14); without it they are refused."""
+    overbooking_reason = required_text(overbooking_reason, "Alasan melampaui kapasitas", required=False)
     assignment = locked(actor, assignment_id)
     step, _ = step_for(actor, assignment, step_id)
     if step.kind != Step.Kind.TERBITKAN:
@@ -48,6 +53,10 @@ def issue(*, actor: Actor, assignment_id: int, step_id: int, ketua_member_id: in
         assignment.members.filter(role=Member.Role.KETUA).update(role=Member.Role.ANGGOTA)
         new.role = Member.Role.KETUA
         new.save(update_fields=["role"])
+    if overbooking_reason:
+        assignment.members.filter(status=Member.Status.DISETUJUI, overbooking_reason="").update(
+            overbooking_reason=overbooking_reason
+        )
     issue_letter(actor, assignment, step)
     return assignment
 
@@ -64,6 +73,9 @@ def issue_letter(actor: Actor, assignment: Assignment, step: Step) -> None:
         )
     if not approved:
         raise AssignmentError("Tidak ada pegawai yang disetujui untuk ditugaskan.")
+    # The hours are counted once the letter is issued: check again, under the people's row locks,
+    # what other letters issued since the proposal took (PEN-14).
+    check_availability(assignment, approved)
     me = employee_of(actor)
     may, on_behalf_of = acts_for(actor, step.official)
     signer_unit = step.official.position.unit if step.official.position_id else step.official.unit

@@ -18,6 +18,7 @@ from sikerja.assignments.actions.common import (
     SCOPE_ORDER,
     AssignmentError,
     MemberInput,
+    check_not_past,
     check_period,
     check_profile,
     clean_competences,
@@ -65,6 +66,7 @@ def propose(
     law_requires_decree: bool = False,
     use_request: bool | None = None,
     standing_kind: str = "",
+    recording_reason: str = "",
 ) -> Assignment:
     """Create an assignment by appointment (penunjukan): flows 1-4 and 6 of issue 5.
 
@@ -87,6 +89,7 @@ def propose(
     target = required_text(target, "Ekspektasi/target kinerja")
     other_arrangements = required_text(other_arrangements, "Pengaturan lainnya", required=False)
     check_period(starts_on, ends_on)
+    recording_reason = check_not_past(starts_on, ends_on, recording_reason=recording_reason)
     hours = weekly_hours(hours_per_week)
     competences = clean_competences(competences)
     if not members:
@@ -129,10 +132,12 @@ def propose(
     for m in members:
         if m.employee_id:
             member_scope[m.employee_id] = scope_of(people[m.employee_id].unit, owning, owning_chain, region, profile)
-    scopes = list(member_scope.values())
-    if any(not m.employee_id for m in members) and not standing_kind:
-        scopes.append(Scope.LINTAS_INSTANSI)
-    scope = max(scopes or [Scope.DALAM_UNIT], key=SCOPE_ORDER.__getitem__)
+    # An outside member only adds that member (BU Ps 21(2)-(4), PPU Ps 11(1)): the region's own
+    # members from other units still need their home leader's answer, and the signer follows the
+    # widest scope among the region's own members.
+    internal_scope = max(member_scope.values() or [Scope.DALAM_UNIT], key=SCOPE_ORDER.__getitem__)
+    has_outsiders = any(not m.employee_id for m in members) and not standing_kind
+    scope = Scope.LINTAS_INSTANSI if has_outsiders else internal_scope
     decisions = check_profile(profile, form=form, scope=scope, mode=Mode.PENUNJUKAN, nature=nature)
 
     # Who may start it: the owning unit's leader (or their Plh/Plt), or within one unit the PPK.
@@ -168,11 +173,11 @@ def propose(
             )
 
     # The permohonan (PEN-6, PEN-9).
-    request = rules.needs_request(profile, scope)
+    request = rules.needs_request(profile, internal_scope)
     wants_request = request.required or (
-        use_request if use_request is not None else scope in ("lintas_unit", "lintas_pd")
+        use_request if use_request is not None else internal_scope in ("lintas_unit", "lintas_pd")
     )
-    if wants_request and scope != Scope.DALAM_UNIT:
+    if wants_request and internal_scope != Scope.DALAM_UNIT:
         content = rules.request_content_missing(
             profile,
             {"purpose": purpose, "competences": competences, "target": target, "duration": (starts_on, ends_on)},
@@ -181,9 +186,17 @@ def propose(
             raise AssignmentError(content.message)
         decisions.append(request.message)
 
-    letter = rules.letter_signer(profile, scope, form, law_requires_decree=law_requires_decree)
+    letter = rules.letter_signer(profile, internal_scope, form, law_requires_decree=law_requires_decree)
     refuse_unless(letter.allowed, " ".join(letter.messages))
     decisions.extend(letter.messages)
+    if scope != internal_scope:
+        decisions.append(
+            f"Anggota dari luar pemerintah daerah tidak mengubah alur anggota sendiri: permohonan dan penanda tangan "
+            f"mengikuti lingkup {rules.common.SCOPE_WORDS[internal_scope]} ({request.article}; "
+            f"{letter.signer_article or letter.instrument_article})."
+        )
+    if recording_reason:
+        decisions.append(f"Dicatat setelah penugasan berjalan: {recording_reason}")
     if ranking_note:
         decisions.append(ranking_note)
     signer, signer_role = pick_signer(
@@ -216,6 +229,7 @@ def propose(
         initiated_by=me,
         instrument=instrument,
         decisions=decisions,
+        recording_reason=recording_reason,
         created_by=actor.user,
     )
     rows = create_members(assignment, members, people, hours)
@@ -223,7 +237,7 @@ def propose(
 
     order = 1
     requested: set[int] = set()  # members whose home leader is asked; the others need no answer
-    if wants_request and scope != Scope.DALAM_UNIT:
+    if wants_request and internal_scope != Scope.DALAM_UNIT:
         by_home: dict[int, tuple[Employee, list[Member]]] = {}
         for row in rows:
             if row.employee_id and member_scope[row.employee_id] != Scope.DALAM_UNIT:
@@ -283,6 +297,7 @@ def propose(
             "members": [r.display_name for r in rows],
             "articles": decisions,
         },
+        reason=recording_reason,
     )
     issue_now_if_ready(actor, assignment)
     return assignment

@@ -96,13 +96,26 @@ def create_members(assignment, members: list[MemberInput], people, default_hours
     return rows
 
 
-def check_availability(assignment: Assignment, rows: list[Member]) -> None:
-    """PEN-14: an assignment that would overbook someone needs an explicit reason per person."""
+def lock_people(employee_ids) -> None:
+    """Serialise availability checks per employee (issue 9 item 6): whoever checks someone's hours
+    holds their row until the transaction commits, so a concurrent proposal for the same person
+    waits and then sees the first one's commitment. Rows are locked in primary-key order so two
+    proposals naming the same people in different orders cannot deadlock."""
+    ids = sorted({i for i in employee_ids if i})
+    if ids:
+        list(Employee.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+
+
+def check_availability(assignment: Assignment, rows: list[Member], *, period=None) -> None:
+    """PEN-14: an assignment that would overbook someone needs an explicit reason per person.
+    ``period`` (start, end) checks only part of it (the added weeks of an extension)."""
     internal = [r for r in rows if r.employee_id]
+    lock_people(r.employee_id for r in internal)
+    starts_on, ends_on = period or (assignment.starts_on, assignment.ends_on)
     found = availability_for(
         [r.employee_id for r in internal],
-        assignment.starts_on,
-        assignment.ends_on,
+        starts_on,
+        ends_on,
         {r.employee_id: float(r.hours_per_week) for r in internal},
         exclude_assignment_id=assignment.pk,
     )
@@ -112,7 +125,7 @@ def check_availability(assignment: Assignment, rows: list[Member]) -> None:
         if found[r.employee_id].overbooked and not r.overbooking_reason.strip()
     ]
     if problems:
-        raise AssignmentError(problems)
+        raise AssignmentError(problems, code="overbooked")
 
 
 def send_memo(actor: Actor, *, kind: str, unit: Unit, payload, on_behalf_of: Employee | None, addressee: Employee):

@@ -50,6 +50,26 @@ class RequestContentDecision:
     requirement: str = "PEN-6"
 
 
+# What a step is (``does``): the application itself (recorded when it is made), an official's
+# approval, the applicant's own act, issuing the letter, receiving it (the inbox delivers it).
+STEP_ACTS = ("apply", "approve", "confirm", "issue", "receive")
+
+
+@dataclass(frozen=True)
+class Produces:
+    """What a step produces, as the rule states it: a document of ``document`` kind from the
+    acting role to ``to`` with ``tembusan`` copies; or forwarding the document of the step at
+    position ``forward_step`` to ``to`` (no new letter, no new number)."""
+
+    document: str = ""
+    to: str = ""
+    tembusan: tuple[str, ...] = ()
+    forward_step: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.document or self.forward_step)
+
+
 @dataclass(frozen=True)
 class Step:
     order: int
@@ -59,6 +79,9 @@ class Step:
     counterpart: str = ""  # the role the act is addressed to, if any
     note: str = ""
     alternatives: tuple[str, ...] = ()  # where the regulation names several roles ("PPK atau pimpinan unit")
+    does: str = ""  # one of STEP_ACTS
+    produces: Produces = Produces()
+    letter: str = ""  # the instrument an issuing step issues, where the rule names it
 
 
 @dataclass(frozen=True)
@@ -184,46 +207,23 @@ def voluntary_steps(profile: Profile, scope: str) -> VoluntaryFlow:
             scope, False, "", (), article, f"{profile.name} tidak mengatur pengajuan sukarela ({article})."
         )
     flow = profile.value("voluntary_flow")
-    if flow == "ppu_ps11" and scope == "dalam_unit":
-        art = cite(profile, "voluntary_flow", "Pasal 11 ayat (2)")
-        steps = _steps(
-            ("pegawai", "menyampaikan keinginan secara tertulis untuk terlibat dalam pelaksanaan kinerja tertentu",
-             f"{art} huruf a", "pimpinan_unit"),
-            ("pimpinan_unit", "menyetujui dan menerbitkan surat penugasan", f"{art} huruf b", "pegawai"),
-        )  # fmt: skip
-        return VoluntaryFlow(scope, True, "ppu_ps11_2", steps, art, f"Alur pengajuan sukarela dalam unit ({art}).")
-    if flow == "ppu_ps11" and scope in CROSS_SCOPES:
-        art = cite(profile, "voluntary_flow", "Pasal 11 ayat (3)")
-        ambiguity = (
-            "Teks huruf b: 'apabila Pimpinan Unit Organisasi menyetujui' tanpa keterangan; huruf a menyebut pimpinan "
-            "unit pemilik kinerja (lihat docs/profiles.md, tafsiran 15)."
-        )
-        steps = _steps(
-            ("pegawai", "menyampaikan permohonan secara lisan", f"{art} huruf a", "pimpinan_unit_pemilik_kinerja"),
-            ("pimpinan_unit_pemilik_kinerja", "menyetujui permohonan lisan", f"{art} huruf b", "pegawai", ambiguity),
-            ("pegawai", "menyampaikan surat permohonan untuk dilibatkan, dengan tembusan kepada pimpinan unit sendiri",
-             f"{art} huruf b", "pimpinan_unit_pemilik_kinerja"),
-            ("pimpinan_unit_pemilik_kinerja", "mengirimkan surat jawaban persetujuan", f"{art} huruf c", "pegawai"),
-            ("pegawai", "menyampaikan surat persetujuan kepada pimpinan unit sendiri", f"{art} huruf d", "pimpinan_unit"),
-            ("pimpinan_unit", "membuat surat penugasan", f"{art} huruf e", "pegawai"),
-            ("pegawai", "menerima surat penugasan untuk dilaksanakan", f"{art} huruf f"),
-        )  # fmt: skip
-        return VoluntaryFlow(
-            scope, True, "ppu_ps11_3", steps, art, f"Alur pengajuan sukarela {SCOPE_WORDS[scope]} ({art})."
-        )
+    detailed = profile.value("voluntary_application_steps") or {}
+    if scope in detailed:
+        return _detailed_flow(profile, scope, detailed[scope])
     # The general flow: the official's active application, the superior's approval across units
     # where the profile requires it (BU Ps 23(4), BT Ps 13(4)), then the letter by the signer.
-    apply_article = cite(profile, "voluntary_flow") if flow else cite(profile, "assignment_modes")
-    rows = [("pegawai", "mengajukan permohonan aktif untuk melaksanakan kinerja tertentu", apply_article)]
+    apply_article = cite(profile, "voluntary_flow") if flow else cite(national_baseline(), "voluntary_flow")
+    rows = [("pegawai", "mengajukan permohonan aktif untuk melaksanakan kinerja tertentu", apply_article, "", "", (),
+             "apply")]  # fmt: skip
     note = ""
     if scope != "dalam_unit" and profile.value("voluntary_needs_superior_approval"):
         rows.append(
             ("atasan_langsung_ppk", "memberikan persetujuan atas pengajuan sukarela",
-             cite(profile, "voluntary_needs_superior_approval"), "pegawai")
+             cite(profile, "voluntary_needs_superior_approval"), "pegawai", "", (), "approve")
         )  # fmt: skip
     elif scope != "dalam_unit" and profile.value("voluntary_needs_superior_approval") is None:
         note = f" {profile.name} tidak mensyaratkan persetujuan atasan langsung/PPK; tidak ada langkah tambahan."
-    if flow == "ppu_ps11":
+    if detailed:
         note += f" {profile.name} tidak mengatur tata cara pengajuan sukarela {SCOPE_WORDS[scope]}; dipakai alur umum."
     letter = letter_signer(profile, scope, "individu")
     signers = letter.signers or ("pimpinan_unit_pemilik_kinerja",)
@@ -231,7 +231,7 @@ def voluntary_steps(profile: Profile, scope: str) -> VoluntaryFlow:
         (signers[0],
          f"menetapkan penugasan dengan {word(letter.instrument) if letter.instrument else 'naskah penugasan'} "
          f"(oleh {words(signers)})", letter.signer_article or apply_article, "pegawai",
-         " ".join(letter.messages) if letter.fallback else "", signers)
+         " ".join(letter.messages) if letter.fallback else "", signers, "issue", Produces(), letter.instrument or "")
     )  # fmt: skip
     return VoluntaryFlow(
         scope,
@@ -241,3 +241,32 @@ def voluntary_steps(profile: Profile, scope: str) -> VoluntaryFlow:
         apply_article,
         f"Alur umum pengajuan sukarela {SCOPE_WORDS[scope]} ({apply_article}).{note}",
     )
+
+
+def _detailed_flow(profile: Profile, scope: str, spec: Mapping) -> VoluntaryFlow:
+    """The steps a regulation lists one by one (PPU Ps 11(2), 11(3)), from the profile: each
+    step's role, act, addressee, article (huruf) and what it produces."""
+    art = cite(profile, "voluntary_application_steps", spec["article"])
+    steps = []
+    for i, row in enumerate(spec["steps"], start=1):
+        made = row.get("produces") or {}
+        steps.append(
+            Step(
+                order=i,
+                actor=row["actor"],
+                action=row["action"],
+                article=f"{art} huruf {row['huruf']}" if row.get("huruf") else art,
+                counterpart=row.get("to", ""),
+                note=row.get("note", ""),
+                does=row["does"],
+                produces=Produces(
+                    document=made.get("document", ""),
+                    to=made.get("to", row.get("to", "")),
+                    tembusan=tuple(made.get("tembusan", ())),
+                    forward_step=int(made.get("forward_step", 0)),
+                ),
+                letter=row.get("letter", ""),
+            )
+        )
+    words = "dalam unit" if scope == "dalam_unit" else SCOPE_WORDS[scope]
+    return VoluntaryFlow(scope, True, spec["flow"], tuple(steps), art, f"Alur pengajuan sukarela {words} ({art}).")

@@ -284,6 +284,8 @@ def test_member_from_another_government_is_an_external_member_without_a_request(
     assert a.scope == "lintas_instansi" and a.status == "diterbitkan"
     outside = a.members.get(employee__isnull=True)
     assert outside.is_external and outside.status == "disetujui"
-    # PPU sets no instrument for a lintas-instansi team (Ps 10(4) names units and PDs): surat perintah
-    persons = {p["name"]: p["unit"] for p in a.letter.payload["persons"]}
+    # The outside member only adds that member: the instrument and signer follow the region's own
+    # members (all within one unit: a Keputusan of the unit's leader, PPU Ps 10(4)).
+    assert a.letter.kind == "keputusan"
+    persons = {p["person"]["name"]: p["person"]["unit"] for p in a.letter.payload["team"]}
     assert persons["Ir. Budi Santoso"] == "Pemerintah Provinsi Kalimantan Timur"
