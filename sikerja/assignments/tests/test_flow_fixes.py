@@ -78,3 +78,33 @@ def test_whole_period_in_the_past_needs_a_recorded_reason(demo):
     a.refresh_from_db()
     assert a.status == "diterbitkan" and a.recording_reason
     assert any("Tugas darurat banjir" in line for line in a.letter.payload["untuk"])
+
+
+@pytest.mark.req("PEN-12")
+def test_ppu_ps11_3_steps_produce_the_letters_the_rule_names(demo):
+    region = demo.region
+    me = emp("pegawai.ikp")
+    a = services.apply_voluntarily(actor=actor("pegawai.ikp"), owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
+                                   **base(title="Ikut tim aplikasi"))
+    steps = list(a.steps.order_by("order"))
+    assert [s.kind for s in steps] == ["persetujuan", "persetujuan", "konfirmasi", "persetujuan", "konfirmasi",
+                                       "terbitkan"]
+    own_leader, owning_leader = emp("kabid.ikp"), emp("kabid.aptika")
+    services.decide(actor=actor("kabid.aptika"), assignment_id=a.pk, step_id=steps[1].pk, answer=Answer.APPROVE_ALL)
+    # huruf b: the applicant's own surat permohonan to the owning leader, copied to their own leader
+    services.decide(actor=actor("pegawai.ikp"), assignment_id=a.pk, step_id=steps[2].pk, answer=Answer.APPROVE_ALL)
+    letter = Document.objects.get(pk=Step.objects.get(pk=steps[2].pk).document_id)
+    assert letter.kind == "nota_dinas_permohonan" and letter.signer == me
+    assert letter.payload["kepada"] == owning_leader.position.name
+    assert letter.payload["tembusan"] == [own_leader.position.name]
+    # huruf c: the owning leader's answer to the applicant
+    services.decide(actor=actor("kabid.aptika"), assignment_id=a.pk, step_id=steps[3].pk, answer=Answer.APPROVE_ALL)
+    answer = Document.objects.get(pk=Step.objects.get(pk=steps[3].pk).document_id)
+    assert answer.kind == "nota_dinas_jawaban" and answer.signer == owning_leader
+    # huruf d: forwarding, no new numbered letter
+    before = Document.objects.count()
+    services.decide(actor=actor("pegawai.ikp"), assignment_id=a.pk, step_id=steps[4].pk, answer=Answer.APPROVE_ALL)
+    assert Document.objects.count() == before
+    assert Step.objects.get(pk=steps[4].pk).document_id == answer.pk
+    assert answer.parties.filter(pk=own_leader.pk).exists()
+    assert not Document.objects.filter(kind="nota_dinas_jawaban", signer=me).exists()
