@@ -224,7 +224,7 @@ def test_barito_utara_cross_pd_team_is_signed_by_sekda(other_demo):
     assert a.letter.kind == "surat_perintah" and a.letter.signer == emp("lain.sekda")
 
 
-@pytest.mark.req("KED-5", "MEK-5")
+@pytest.mark.req("PEN-9", "MEK-5")
 def test_plh_answers_on_behalf_and_the_record_says_so(demo):
     from sikerja.organisation.models import Delegation
 
@@ -245,7 +245,7 @@ def test_plh_answers_on_behalf_and_the_record_says_so(demo):
     assert event.on_behalf_of == emp("kabid.ikp")
 
 
-@pytest.mark.req("PEN-3")
+@pytest.mark.req("MEK-5")
 def test_cancel_by_initiator_only(demo):
     a = services.propose(actor=actor("kabid.aptika"), form="individu", owning_unit_id=unit(demo.region, "DISKOMINFO.BID1").pk,
                          members=[MemberInput(emp("pegawai.ikp").pk)], **base())
