@@ -94,3 +94,34 @@ def test_letter_issued_twice_at_once_is_issued_once():
     assert outcomes.count("ok") == 1, outcomes
     assert Document.objects.filter(region=region, kind__in=["surat_tugas", "surat_perintah"]).count() == 1
     assert Assignment.objects.get(pk=a.pk).status == Assignment.Status.DITERBITKAN
+
+
+@pytest.mark.req("PEN-14")
+@pytest.mark.django_db(transaction=True)
+def test_twelve_concurrent_proposals_for_one_person_never_exceed_capacity():
+    """Fails without the per-employee row lock (checked by hand: over capacity)."""
+    _twelve()
+
+
+def _twelve():
+    region, users, actor, _ = _setup("serentak3")
+    from sikerja.assignments.selectors import availability_for
+
+    person = users["pegawai.kominfo"].employee
+    owning = Unit.objects.get(region=region, code="DISKOMINFO.BID1").pk
+
+    def propose():
+        services.propose(
+            actor=actor["kabid.aptika"], form="individu", owning_unit_id=owning, members=[services.MemberInput(person.pk)],
+            title="Serentak", purpose="Uji", target="Uji", competences=["Uji"], starts_on=dt.date(2027, 1, 4),
+            ends_on=dt.date(2027, 1, 29), hours_per_week=2,
+        )
+
+    try:
+        propose()
+    except services.AssignmentError as exc:
+        pytest.fail(str(exc.messages))
+    outcomes = _race([propose] * 11)
+    assert "ok" in outcomes and set(outcomes) <= {"ok", "AssignmentError"}, outcomes
+    load = availability_for([person.pk], dt.date(2027, 1, 4), dt.date(2027, 1, 29), {person.pk: 0})[person.pk]
+    assert not load.overbooked, load.message
