@@ -29,8 +29,7 @@ from ninja.pagination import paginate
 from sikerja.api.auth import API_AUTH
 from sikerja.api.errors import invalid_input
 from sikerja.api.schemas import ERRORS, ErrorOut, Id, Pagination, check_params
-from sikerja.assignments import candidates, services
-from sikerja.assignments import standing
+from sikerja.assignments import candidates, services, standing
 from sikerja.assignments.models import Assignment, Form, Member, Mode, Nature, Scope, StandingKind, Step
 from sikerja.assignments.selectors import assignment_detail, inbox, visible_assignments
 from sikerja.assignments.services import AssignmentError, MemberInput
