@@ -23,7 +23,7 @@ KNOWN_UNREAD = {"electronic_letter_valid_proof", "shared_application", "spbe_coo
 def declared_keys() -> set[str]:
     keys = set()
     for path in PROFILES.glob("*.yaml"):
-        keys |= set((yaml.safe_load(path.read_text(encoding="utf-8")).get("settings") or {}))
+        keys |= set(yaml.safe_load(path.read_text(encoding="utf-8")).get("settings") or {})
     return keys
 
 
