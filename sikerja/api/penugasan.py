@@ -29,7 +29,7 @@ from ninja.pagination import paginate
 from sikerja.api.auth import API_AUTH
 from sikerja.api.errors import invalid_input
 from sikerja.api.schemas import ERRORS, ErrorOut, Id, Pagination, check_params
-from sikerja.assignments import candidates, services
+from sikerja.assignments import candidates, services, standing
 from sikerja.assignments.models import Assignment, Form, Member, Mode, Nature, Scope, StandingKind, Step
 from sikerja.assignments.selectors import assignment_detail, inbox, visible_assignments
 from sikerja.assignments.services import AssignmentError, MemberInput
@@ -630,6 +630,42 @@ def rank_ketua_candidates(request: HttpRequest, data: KetuaIn):
         ],
         "criteria": list(ranking.criteria), "article": ranking.article, "message": ranking.message,
     }
+
+
+# --- standing governance teams (TIK-2, TIK-3): recorded through the same service as the page ---
+class StandingMemberIn(Schema):
+    employee_id: Id | None = Field(None, description="ID pegawai pemerintah daerah ini; kosongkan untuk anggota dari luar.")
+    role: RoleCode = Field("anggota", description="Peran dalam tim: ketua, sekretaris, anggota.")
+    external_name: str = Field("", max_length=200, description="Nama anggota dari luar pemerintah daerah.")
+    external_org: str = Field("", max_length=200, description="Instansi anggota dari luar.")
+    unsur: str = Field("", max_length=60, description="Unsur anggota dari luar (akademisi, dunia_usaha, ...).")
+
+
+class StandingTeamIn(Schema):
+    kind: StandingKindCode = Field(..., description="Jenis tim tetap.")
+    title: str = Field(..., max_length=300, description="Nama tim.")
+    purpose: str = Field("", max_length=10000, description="Tugas tim; kosong: tugas yang dirinci peraturan.")
+    target: str = Field("", max_length=10000, description="Ekspektasi/target.")
+    basis_number: str = Field(..., max_length=120, description="Nomor keputusan penetapan.")
+    basis_date: dt.date = Field(..., description="Tanggal keputusan penetapan.")
+    starts_on: dt.date = Field(..., description="Berlaku mulai.")
+    ends_on: dt.date = Field(..., description="Berlaku sampai.")
+    hours_per_week: float = Field(2, gt=0, le=60, description="Alokasi jam per minggu.")
+    members: list[StandingMemberIn] = Field(..., max_length=200, description="Anggota tim.")
+
+
+@router.post("/penugasan/tim-tetap", response={201: AssignmentDetailOut, **REFUSALS, **ERRORS}, summary="Catat tim tetap")
+def record_standing_team(request: HttpRequest, data: StandingTeamIn):
+    """Tim tetap tata kelola yang ditetapkan Keputusan Bupati: dicatat oleh admin organisasi atau
+    Sekretaris Daerah, dengan susunan diperiksa menurut profil regulasi (sama dengan halaman)."""
+    actor = request.auth
+    values = data.dict(exclude={"members"})
+    members = [standing.StandingMemberInput(**m.dict()) for m in data.members]
+    try:
+        team = standing.form_standing_team(actor, members=members, **values)
+    except AssignmentError as exc:
+        return _refuse(exc)
+    return Status(201, _detail(actor, team.pk))
 
 
 # --- one assignment and its transitions ------------------------------------------------------

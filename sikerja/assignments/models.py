@@ -172,6 +172,9 @@ class Member(models.Model):
             models.CheckConstraint(
                 condition=models.Q(employee__isnull=False) | ~models.Q(external_name=""), name="member_is_someone"
             ),
+            # One ketua per team (PEN-10; MU Ps 24(4) huruf a): held by the database too, so no
+            # path that writes members can leave a team with two.
+            models.UniqueConstraint(fields=["assignment"], condition=models.Q(role="ketua"), name="member_one_ketua"),
         ]
         indexes = [models.Index(fields=["employee", "status"])]
 

@@ -24,7 +24,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -254,6 +254,20 @@ def _scope(region, owning: Unit, people: dict[int, Employee]) -> str:
     return max(scopes or [Scope.DALAM_UNIT], key=SCOPE_ORDER.__getitem__)
 
 
+def _create_members(team: Assignment, members: list[StandingMemberInput], people: dict[int, Employee], hours) -> list[Member]:
+    return Member.objects.bulk_create([
+        Member(
+            assignment=team, employee=people.get(m.employee_id) if m.employee_id else None, role=m.role,
+            status=Member.Status.DISETUJUI, hours_per_week=hours,
+            home_unit=people[m.employee_id].unit if m.employee_id else None,
+            external_name=m.external_name.strip() if not m.employee_id else "",
+            external_org=(m.external_org or rule.unsur_word(m.unsur)).strip()[:200] if not m.employee_id else "",
+            external_nip=m.external_nip if not m.employee_id else "",
+        )
+        for m in members
+    ])
+
+
 @transaction.atomic
 def form_standing_team(
     actor: Actor, *, kind: str, title: str, purpose: str = "", target: str = "", starts_on: dt.date, ends_on: dt.date,
@@ -300,6 +314,15 @@ def form_standing_team(
             + [f"{f.message.rstrip('.')} ({f.article})." for f in decision.violations]
         )
 
+    # The same team under the same decree once: a second record would double its members' hours.
+    # The region's row is locked so that two racing requests cannot both pass this check.
+    type(region).objects.select_for_update().filter(pk=region.pk).first()
+    if Assignment.objects.filter(region=region, standing_kind=kind, basis_number__iexact=basis_number).exists():
+        raise AssignmentError(
+            f"{StandingKind(kind).label} dengan keputusan nomor {basis_number} sudah tercatat; tim yang sama tidak "
+            f"dicatat dua kali."
+        )
+
     owning = _owning_unit(actor, people, members, owning_unit_id)
     initiator = actor.employee or officials.sekretaris_daerah(region) or next(iter(people.values()), None)
     if initiator is None:
@@ -320,17 +343,12 @@ def form_standing_team(
         decisions=decisions, created_by=actor.user if getattr(actor.user, "is_authenticated", False) else None,
         closed_at=timezone.now(), basis_number=basis_number, basis_date=basis_date,
     )
-    rows = Member.objects.bulk_create([
-        Member(
-            assignment=team, employee=people.get(m.employee_id) if m.employee_id else None, role=m.role,
-            status=Member.Status.DISETUJUI, hours_per_week=hours,
-            home_unit=people[m.employee_id].unit if m.employee_id else None,
-            external_name=m.external_name.strip() if not m.employee_id else "",
-            external_org=(m.external_org or rule.unsur_word(m.unsur)).strip()[:200] if not m.employee_id else "",
-            external_nip=m.external_nip if not m.employee_id else "",
-        )
-        for m in members
-    ])
+    try:
+        with transaction.atomic():
+            rows = _create_members(team, members, people, hours)
+    except IntegrityError as exc:
+        raise AssignmentError("Susunan anggota tidak dapat disimpan: satu tim hanya mempunyai satu ketua dan setiap "
+                              "pegawai tercantum sekali.") from exc
     team.composition = {
         "profile": profile.name,
         "recorded_kinds": sorted(existing),

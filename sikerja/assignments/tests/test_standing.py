@@ -485,3 +485,42 @@ def test_another_regions_team_is_not_found(demo, other_demo, login):
     assert f"/penugasan/tim-tetap/{team.pk}/" not in login("lain.admin.organisasi").get("/penugasan/tim-tetap/").content.decode()
     with pytest.raises(Exception, match="tidak ditemukan"):
         standing.standing_team(actor("lain.admin.organisasi"), team.pk)
+
+
+# --- issue 9 item 7 ----------------------------------------------------------------------------
+MU_KOORDINASI = ("BAPPEDA", "BPKAD", "DISKOMINFO", "SETDA.AS3.B1")
+
+
+@pytest.mark.req("TIK-2")
+def test_the_same_team_under_the_same_decree_is_recorded_once(demo):
+    region = demo.region
+    admin = actor("admin.organisasi")
+    members = [In(leader(region, "DISKOMINFO").pk, "ketua"), In(leader(region, "SETDA").pk)]
+    record(admin, "tim_koordinasi_spbe", members, title="Tim SPBE")
+    with pytest.raises(AssignmentError, match="sudah tercatat"):
+        record(admin, "tim_koordinasi_spbe", members, title="Tim SPBE lagi", basis_number=" 100.3.3.2/045/2025 ")
+    assert Assignment.objects.filter(region=region, standing_kind="tim_koordinasi_spbe").count() == 1
+
+
+@pytest.mark.req("TIK-2")
+def test_the_database_keeps_one_ketua_per_team(demo):
+    from django.db import IntegrityError, transaction
+
+    region = demo.region
+    team = record(actor("admin.organisasi"), "tim_koordinasi_spbe", [In(leader(region, "DISKOMINFO").pk, "ketua")])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Member.objects.create(assignment=team, employee=leader(region, "SETDA"), role="ketua", hours_per_week=2)
+    assert team.members.filter(role="ketua").count() == 1
+
+
+@pytest.mark.req("TIK-2")
+def test_web_form_accepts_the_sekda_as_ketua_of_the_mahakam_ulu_tim_koordinasi(demo, login):
+    region = use_profile(demo.region, MU)
+    data = form_data(region, kind="tim_koordinasi_spbe", title="Tim Koordinasi SPBE", purpose="Koordinasi SPBE",
+                     anggota="\n".join(leader(region, c).nip for c in MU_KOORDINASI))
+    response = login("admin.organisasi").post("/penugasan/tim-tetap/catat/", data)
+    assert response.status_code == 302
+    team = Assignment.objects.get(standing_kind="tim_koordinasi_spbe")
+    assert team.members.get(role="ketua").employee == leader(region, "SETDA")
+    again = login("admin.organisasi").post("/penugasan/tim-tetap/catat/", data)
+    assert again.status_code == 400 and "sudah tercatat" in again.content.decode()
