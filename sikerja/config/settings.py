@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "sikerja.audit",
     "sikerja.letters",
     "sikerja.assignments",
+    "sikerja.execution",
     "sikerja.api",
     "sikerja.web",
 ]

@@ -34,6 +34,8 @@ SETTING_LABELS = {
     "three_stage_mechanism": "Mekanisme kerja tiga tahap",
     "unit_type_patterns": "Pola kedudukan per jenis unit",
     "review_chains": "Rantai reviu per jenis unit",
+    "report_on_request": "Permintaan laporan sewaktu-waktu",
+    "problem_escalation": "Penyampaian kendala dan rekomendasi",
     "governance_teams": "Tim tata kelola",
     "spbe_coordinator": "Koordinator SPBE",
     "governance_team_composition": "Susunan tim tetap (SPBE, transformasi manajemen)",

@@ -1,0 +1,38 @@
+from .planning import Activity, BudgetLine, PerformanceAgreement, PerformanceTarget, Plan, Strategy
+from .work import (
+    Coordination,
+    Evidence,
+    Feedback,
+    MemberNote,
+    Period,
+    Problem,
+    ProblemDecision,
+    Report,
+    ReportDue,
+    ReportRequest,
+    Review,
+    Task,
+    Work,
+)
+
+__all__ = [
+    "Activity",
+    "BudgetLine",
+    "Coordination",
+    "Evidence",
+    "Feedback",
+    "MemberNote",
+    "PerformanceAgreement",
+    "PerformanceTarget",
+    "Period",
+    "Plan",
+    "Problem",
+    "ProblemDecision",
+    "Report",
+    "ReportDue",
+    "ReportRequest",
+    "Review",
+    "Strategy",
+    "Task",
+    "Work",
+]
