@@ -1,5 +1,7 @@
 """PLT-3: hand-overs of penugasan reach people in the app and by e-mail from the worker."""
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
@@ -116,7 +118,7 @@ def test_email_off_and_daily_digest(demo, django_capture_on_commit_callbacks):
     assert Notification.objects.filter(recipient=off).count() == 1  # still in the app
     run_worker()
     assert mail.outbox == []  # off: never; digest: not one by one
-    call_command("send_notification_digests", stdout=open("/dev/null", "w"))
+    call_command("send_notification_digests", stdout=io.StringIO())
     run_worker()
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["kabid.ikp@contoh.go.id"]
     assert "Laporan kedua menunggu" in mail.outbox[0].body and "Menunggu tindakan Anda" in mail.outbox[0].body
