@@ -57,3 +57,10 @@ def login():
         return client
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _second_factor_relaxed(settings):
+    """The demo logins have no TOTP device: the suite runs with the second factor not enforced,
+    as `make demo` does (SIKERJA_DEMO=1). sikerja/accounts/tests/test_second_factor.py switches it on."""
+    settings.SIKERJA_REQUIRE_SECOND_FACTOR = False

@@ -1,10 +1,13 @@
 """Who may act where: roles scoped to a region and, below region level, to an org subtree."""
 
+import datetime as dt
 import hashlib
 import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 
 
 class Role(models.TextChoices):
@@ -24,6 +27,8 @@ REGION_WIDE_ROLES = frozenset({Role.SEKDA, Role.ADMIN_BKPSDM, Role.ADMIN_ORGANIS
 SUBTREE_ROLES = frozenset({Role.PPK, Role.PIMPINAN_UNIT, Role.KEPALA_PD})
 # Who may import and export organisation data.
 ORG_ADMIN_ROLES = frozenset({Role.ADMIN_BKPSDM, Role.ADMIN_ORGANISASI, Role.SUPERADMIN})
+# Who must use a second factor (PLT-1): the administrators and the Sekretaris Daerah.
+SECOND_FACTOR_ROLES = frozenset({Role.SEKDA, Role.ADMIN_BKPSDM, Role.ADMIN_ORGANISASI, Role.SUPERADMIN})
 
 
 class RoleAssignment(models.Model):
@@ -64,6 +69,8 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked = models.BooleanField(default=False)
+    # PLT-2: every token expires; empty only for tokens issued before expiry existed.
+    expires_at = models.DateTimeField("berlaku sampai", null=True, blank=True)
 
     class Meta:
         verbose_name = "token API"
@@ -73,11 +80,48 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @classmethod
-    def issue(cls, *, user, name: str) -> tuple["ApiToken", str]:
+    def issue(cls, *, user, name: str, days: int | None = None) -> tuple["ApiToken", str]:
         raw = "sk_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, prefix=raw[:8], digest=_digest(raw))
+        days = days if days is not None else settings.SIKERJA_API_TOKEN_DAYS
+        token = cls.objects.create(
+            user=user, name=name, prefix=raw[:8], digest=_digest(raw),
+            expires_at=timezone.now() + dt.timedelta(days=days),
+        )
         return token, raw
 
     @classmethod
     def find_active(cls, raw: str):
-        return cls.objects.select_related("user").filter(digest=_digest(raw), revoked=False).first()
+        return (
+            cls.objects.select_related("user")
+            .filter(digest=_digest(raw), revoked=False)
+            .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+            .first()
+        )
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
+
+
+class UserSession(models.Model):
+    """A browser session of a user, so they can see where they are signed in (PLT-1)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="browser_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "sesi masuk"
+        verbose_name_plural = "sesi masuk"
+        ordering = ["-last_seen_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.created_at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def touch(cls, session_key: str) -> None:
+        cls.objects.filter(session_key=session_key, ended_at__isnull=True).update(last_seen_at=timezone.now())

@@ -22,6 +22,7 @@ from ninja.security.session import SessionAuth
 
 from sikerja.accounts.access import Actor, NoRegion, actor_for, regions_of
 from sikerja.accounts.models import ApiToken
+from sikerja.accounts.throttle import token_blocked, token_failed
 from sikerja.api.errors import ApiError
 
 REGION_PARAM = "region"
@@ -70,9 +71,12 @@ class TokenAuth(HttpBearer):
     """``Authorization: Bearer sk_...``; a wrong or revoked token is a 401, not a fallback."""
 
     def authenticate(self, request: HttpRequest, token: str) -> Actor | None:
+        if token_blocked(request):  # PLT-2: too many wrong tokens from this address
+            raise ApiError(429, "too_many_attempts", "Terlalu banyak token yang salah dari alamat ini; coba lagi nanti.")
         token = token.strip()
         found = ApiToken.find_active(token) if token.startswith(TOKEN_PREFIX) else None
         if found is None or not found.user.is_active:
+            token_failed(request)
             raise AuthenticationError()
         touch_token(found)
         request.user = found.user

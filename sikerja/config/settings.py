@@ -39,6 +39,14 @@ INSTALLED_APPS = [
     "sikerja.execution",
     "sikerja.api",
     "sikerja.web",
+    # Platform (issue 11): notifications + background worker, login protection, second factor.
+    "sikerja.notifications",
+    "django_tasks",
+    "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -48,9 +56,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "sikerja.accounts.middleware.SessionActivityMiddleware",
+    "sikerja.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "sikerja.config.urls"
@@ -67,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "sikerja.web.context.region",
                 "sikerja.assignments.context.penugasan",
+                "sikerja.notifications.context.bell",
             ],
         },
     },
@@ -144,3 +157,58 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Platform (issue 11) ------------------------------------------------------------------
+SIKERJA_DEMO = env_bool("SIKERJA_DEMO", False)
+SIKERJA_PUBLIC_URL = os.environ.get("SIKERJA_PUBLIC_URL", "")
+
+# Login protection (PLT-2): django-axes throttles then locks, per account and per address.
+# The first backend checks the lock for every login through a request (page, /admin/);
+# authentication without a request (test client, shell) has no attacker and is let through.
+AUTHENTICATION_BACKENDS = [
+    "sikerja.accounts.backends.LoginProtectionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("SIKERJA_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("SIKERJA_LOGIN_COOLOFF_HOURS", "0.25"))  # hours: 15 minutes
+# Lock a username tried from anywhere, and an address trying many usernames.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("SIKERJA_PROXY_COUNT", "0"))  # 1 behind nginx
+AXES_VERBOSE = False
+# API bearer tokens: failed attempts per address before a 429 (sikerja.accounts.throttle).
+SIKERJA_TOKEN_FAILURE_LIMIT = int(os.environ.get("SIKERJA_TOKEN_FAILURE_LIMIT", "20"))
+SIKERJA_TOKEN_FAILURE_WINDOW = 15 * 60  # seconds
+SIKERJA_API_TOKEN_DAYS = int(os.environ.get("SIKERJA_API_TOKEN_DAYS", "90"))
+
+# Sessions end after inactivity; "ingat saya" keeps a longer one on a personal device.
+SESSION_COOKIE_AGE = int(os.environ.get("SIKERJA_SESSION_IDLE_MINUTES", "30")) * 60
+SIKERJA_REMEMBER_ME_AGE = 14 * 24 * 3600
+PASSWORD_RESET_TIMEOUT = 2 * 3600  # a reset link works for two hours, once
+
+# Second factor (PLT-1) for administrators and the Sekretaris Daerah. The demo (`make demo`
+# sets SIKERJA_DEMO=1) and the test suite relax it so the public demo logins keep working;
+# production enforces it. The tests that prove the enforcement switch it on.
+SIKERJA_REQUIRE_SECOND_FACTOR = env_bool("SIKERJA_REQUIRE_SECOND_FACTOR", not SIKERJA_DEMO)
+OTP_TOTP_ISSUER = "SiKerja"
+
+AUTH_PASSWORD_VALIDATORS += [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Background work (PLT-3): django-tasks with its database backend; `manage.py sikerja_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# E-mail: printed to the console unless an SMTP server is configured (docs/operations.md).
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if os.environ.get("EMAIL_HOST") else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "SiKerja <sikerja@localhost>")

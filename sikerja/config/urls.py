@@ -2,10 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from sikerja.accounts import views as account_views
 from sikerja.api.router import api
+from sikerja.web import health
 
 urlpatterns = [
-    path("masuk/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
+    path("masuk/", account_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
@@ -15,5 +17,8 @@ urlpatterns = [
     path("penugasan/tim-tetap/", include("sikerja.assignments.standing_urls")),
     path("penugasan/", include("sikerja.assignments.urls")),
     path("verifikasi/", include("sikerja.letters.public_urls")),
+    path("akun/", include("sikerja.accounts.urls")),
+    path("notifikasi/", include("sikerja.notifications.urls")),
+    path("kesehatan/", health.health, name="health"),
     path("", include("sikerja.web.urls")),
 ]
