@@ -31,6 +31,7 @@ PATHS = {
     ("get", "/api/v1/penugasan/kandidat"),
     ("post", "/api/v1/penugasan/calon-ketua"),
     ("post", "/api/v1/penugasan/pengajuan"),
+    ("post", "/api/v1/penugasan/tim-tetap"),
     ("get", "/api/v1/penugasan/{assignment_id}"),
     ("post", "/api/v1/penugasan/{assignment_id}/langkah/{step_id}/putuskan"),
     ("post", "/api/v1/penugasan/{assignment_id}/langkah/{step_id}/terbitkan"),
@@ -486,6 +487,9 @@ def test_every_endpoint_answers_as_documented(demo, api):
         "owning_unit_id": unit_id(demo.region, "DISKOMINFO.BID1"), "title": "Ikut", "purpose": "Belajar",
         "target": "Laporan", "starts_on": START, "ends_on": END})
     api("pegawai.ikp").post(f"{PEN}/{applied.json()['id']}/batal", {"reason": "Batal"})
+    from sikerja.api.tests.test_standing_api import body as standing_body
+
+    assert api("kadis.kominfo").post(f"{PEN}/tim-tetap", json.loads(standing_body(demo.region, "DISKOMINFO", []))).status_code == 403
     assert api.covered() == PATHS
 
 
@@ -521,3 +525,15 @@ def test_list_query_count_does_not_grow(demo, api):
     with CaptureQueriesContext(connection) as inbox_many:
         assert len(client.get(f"{PEN}/kotak-masuk").json()["proposed"]) == 7
     assert len(inbox_many) == len(inbox_few)
+
+
+@pytest.mark.req("TIK-2")
+def test_a_proposal_cannot_record_a_standing_team_around_its_composition_check(demo, api):
+    """Issue 9 item 7: standing teams go through the one service that checks their composition."""
+    before = counts()
+    data = individual(demo.region, emp("pegawai.kominfo"), form="tim_kerja", standing_kind="tim_koordinasi_spbe")
+    data["members"] = [{"employee_id": emp("pegawai.kominfo").pk, "role": "ketua"}]
+    response = api("kabid.aptika").post(PEN, data)
+    assert response.status_code == 400, response.content
+    assert "pencatatan tim tetap" in response.json()["detail"]
+    assert counts() == before

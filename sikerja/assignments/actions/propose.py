@@ -83,6 +83,14 @@ def propose(
         raise AssignmentError("Sifat penugasan tidak dikenal.")
     if standing_kind not in StandingKind.values:
         raise AssignmentError("Jenis tim tetap tidak dikenal.")
+    if standing_kind:
+        # Standing teams are set by Keputusan Bupati and their composition is checked by one
+        # service (standing.form_standing_team, MU Ps 24, PPU Ps 14(3)); a proposal must not
+        # record one around that check (issue 9 item 7).
+        raise AssignmentError(
+            "Tim tetap tata kelola SPBE dicatat melalui pencatatan tim tetap beserta keputusan Bupati-nya, "
+            "bukan melalui usulan penugasan."
+        )
     owning = owning_unit_of(actor, owning_unit_id)
     title = required_text(title, "Nama kegiatan/tim", limit=300)
     purpose = required_text(purpose, "Maksud dan tujuan")
