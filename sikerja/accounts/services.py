@@ -248,7 +248,7 @@ def grant_role(*, actor: Actor, user_id: int, role: str, unit_id: int | None = N
 @transaction.atomic
 def withdraw_role(*, actor: Actor, role_assignment_id: int, reason: str = "") -> None:
     ra = (
-        RoleAssignment.objects.select_for_update()
+        RoleAssignment.objects.select_for_update(of=("self",))
         .select_related("user", "unit")
         .filter(region=actor.region, pk=role_assignment_id)
         .first()

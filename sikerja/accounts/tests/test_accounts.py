@@ -6,7 +6,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.exceptions import PermissionDenied
-from django.core.management import call_command
 from django.http import Http404
 from django.test import Client
 from django.urls import reverse
@@ -17,6 +16,7 @@ from sikerja.assignments.tests.people import actor
 from sikerja.audit.models import Event
 from sikerja.organisation.demo.builder import DEMO_PASSWORD
 from sikerja.organisation.models import Employee, Unit
+from sikerja.testing.worker import run_worker_once
 
 User = get_user_model()
 NEW_PASSWORD = "Kerja-Bersama-2026!"
@@ -52,7 +52,7 @@ def test_first_password_by_email_is_a_link_that_works_once(demo, django_capture_
     with django_capture_on_commit_callbacks(execute=True):
         issued = services.create_login(actor=actor("admin.bkpsdm"), employee_id=employee.pk, delivery="email")
     assert issued.password is None and not issued.user.has_usable_password()
-    call_command("sikerja_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker_once()
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["baru@contoh.go.id"]
     link = re.search(r"http\S*/akun/sandi/atur/\S+/", mail.outbox[0].body) or re.search(
         r"/akun/sandi/atur/\S+/", mail.outbox[0].body

@@ -18,12 +18,13 @@ from sikerja.assignments.tests.people import END, START, actor, emp, unit
 from sikerja.notifications.models import Notification
 from sikerja.notifications.selectors import unread_count
 from sikerja.notifications.services import notify, update_settings
+from sikerja.testing.worker import run_worker_once
 
 User = get_user_model()
 
 
 def run_worker():
-    call_command("sikerja_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker_once()
 
 
 def propose_cross_unit(demo):
