@@ -18,16 +18,33 @@ def _required(label: str) -> dict:
 
 def _period_fields():
     return (
-        forms.DateField(label="Mulai", widget=DATE, error_messages={
-            "required": "Tanggal mulai penugasan wajib diisi.", "invalid": "Tanggal mulai tidak valid."}),
-        forms.DateField(label="Selesai", widget=DATE, error_messages={
-            "required": "Tanggal selesai penugasan wajib diisi.", "invalid": "Tanggal selesai tidak valid."}),
+        forms.DateField(
+            label="Mulai",
+            widget=DATE,
+            error_messages={
+                "required": "Tanggal mulai penugasan wajib diisi.",
+                "invalid": "Tanggal mulai tidak valid.",
+            },
+        ),
+        forms.DateField(
+            label="Selesai",
+            widget=DATE,
+            error_messages={
+                "required": "Tanggal selesai penugasan wajib diisi.",
+                "invalid": "Tanggal selesai tidak valid.",
+            },
+        ),
     )
 
 
 def _hours_field():
     return forms.DecimalField(
-        label="Alokasi jam per minggu", initial=8, min_value=0.5, max_value=60, max_digits=4, decimal_places=1,
+        label="Alokasi jam per minggu",
+        initial=8,
+        min_value=0.5,
+        max_value=60,
+        max_digits=4,
+        decimal_places=1,
         widget=forms.NumberInput(attrs={"step": "0.5", "min": "0.5", "max": "60"}),
         error_messages={
             "required": "Alokasi jam per minggu wajib diisi.",
@@ -45,17 +62,35 @@ class _WorkForm(forms.Form):
     """What a penunjukan and a pengajuan sukarela share."""
 
     owning_unit = forms.TypedChoiceField(
-        label="Unit pemilik kinerja", coerce=int,
-        error_messages={"required": "Pilih unit pemilik kinerja.", "invalid_choice": "Unit pemilik kinerja tidak dikenal."},
+        label="Unit pemilik kinerja",
+        coerce=int,
+        error_messages={
+            "required": "Pilih unit pemilik kinerja.",
+            "invalid_choice": "Unit pemilik kinerja tidak dikenal.",
+        },
     )
-    title = forms.CharField(label="Nama kegiatan/tim", max_length=300, error_messages=_required("Nama kegiatan/tim"),
-                            widget=forms.TextInput(attrs={"size": 50}))
-    purpose = forms.CharField(label="Maksud dan tujuan", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
-                              error_messages=_required("Maksud dan tujuan"))
-    target = forms.CharField(label="Ekspektasi/target kinerja", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
-                             error_messages=_required("Ekspektasi/target kinerja"))
+    title = forms.CharField(
+        label="Nama kegiatan/tim",
+        max_length=300,
+        error_messages=_required("Nama kegiatan/tim"),
+        widget=forms.TextInput(attrs={"size": 50}),
+    )
+    purpose = forms.CharField(
+        label="Maksud dan tujuan",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages=_required("Maksud dan tujuan"),
+    )
+    target = forms.CharField(
+        label="Ekspektasi/target kinerja",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages=_required("Ekspektasi/target kinerja"),
+    )
     competences = forms.CharField(
-        label="Kompetensi yang dibutuhkan", required=False, max_length=2000,
+        label="Kompetensi yang dibutuhkan",
+        required=False,
+        max_length=2000,
         help_text="Pisahkan dengan koma, misalnya: Pemrograman, Analisis data.",
         widget=forms.TextInput(attrs={"size": 50}),
     )
@@ -67,7 +102,10 @@ class _WorkForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["owning_unit"].choices = [("", "— pilih unit —"), *units]
         if incidental_label:
-            self.fields["nature"].choices = [(Nature.REGULER, Nature.REGULER.label), (Nature.INSIDENTAL, incidental_label)]
+            self.fields["nature"].choices = [
+                (Nature.REGULER, Nature.REGULER.label),
+                (Nature.INSIDENTAL, incidental_label),
+            ]
         else:
             self.fields["nature"].choices = [(Nature.REGULER, Nature.REGULER.label)]
 
@@ -86,19 +124,43 @@ class _WorkForm(forms.Form):
 class ProposeForm(_WorkForm):
     """Penunjukan: the initiator names the people (individu or tim kerja)."""
 
-    field_order = ["form", "owning_unit", "title", "purpose", "target", "competences", "starts_on", "ends_on",
-                   "hours_per_week", "other_arrangements", "nature", "law_requires_decree", "external_members"]
+    field_order = [
+        "form",
+        "owning_unit",
+        "title",
+        "purpose",
+        "target",
+        "competences",
+        "starts_on",
+        "ends_on",
+        "hours_per_week",
+        "other_arrangements",
+        "nature",
+        "law_requires_decree",
+        "external_members",
+    ]
 
-    form = forms.ChoiceField(label="Bentuk penugasan", choices=Form.choices, initial=Form.INDIVIDU, widget=forms.RadioSelect,
-                             error_messages={"required": "Pilih bentuk penugasan.", "invalid_choice": "Bentuk penugasan tidak dikenal."})
-    other_arrangements = forms.CharField(label="Pengaturan lainnya", required=False, max_length=2000,
-                                         widget=forms.Textarea(attrs={"rows": 2}))
+    form = forms.ChoiceField(
+        label="Bentuk penugasan",
+        choices=Form.choices,
+        initial=Form.INDIVIDU,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Pilih bentuk penugasan.", "invalid_choice": "Bentuk penugasan tidak dikenal."},
+    )
+    other_arrangements = forms.CharField(
+        label="Pengaturan lainnya", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
     law_requires_decree = forms.BooleanField(
-        label="Peraturan perundang-undangan lain mewajibkan tim ditetapkan dengan keputusan", required=False)
+        label="Peraturan perundang-undangan lain mewajibkan tim ditetapkan dengan keputusan", required=False
+    )
     external_members = forms.CharField(
-        label="Anggota dari luar pemerintah daerah (lintas instansi)", required=False, max_length=6000,
+        label="Anggota dari luar pemerintah daerah (lintas instansi)",
+        required=False,
+        max_length=6000,
         help_text="Satu orang per baris: Nama; Instansi (boleh ditambah ; NIP 18 angka).",
-        widget=forms.Textarea(attrs={"rows": 2, "placeholder": "Ir. Budi Santoso; Dinas Kominfo Provinsi Kalimantan Timur"}),
+        widget=forms.Textarea(
+            attrs={"rows": 2, "placeholder": "Ir. Budi Santoso; Dinas Kominfo Provinsi Kalimantan Timur"}
+        ),
     )
 
     def clean_external_members(self) -> list[dict]:
@@ -121,18 +183,32 @@ class ProposeForm(_WorkForm):
 class ApplyForm(_WorkForm):
     """Pengajuan sukarela: the official applies to take part in a unit's work."""
 
-    title = forms.CharField(label="Kinerja/kegiatan yang ingin diikuti", max_length=300,
-                            error_messages=_required("Kinerja/kegiatan yang ingin diikuti"),
-                            widget=forms.TextInput(attrs={"size": 50}))
+    title = forms.CharField(
+        label="Kinerja/kegiatan yang ingin diikuti",
+        max_length=300,
+        error_messages=_required("Kinerja/kegiatan yang ingin diikuti"),
+        widget=forms.TextInput(attrs={"size": 50}),
+    )
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("setuju", "Setujui"), ("tolak", "Tolak")],
-                                 error_messages={"required": "Pilih setujui atau tolak.", "invalid_choice": "Pilih setujui atau tolak."})
-    reason = forms.CharField(label="Alasan/catatan", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
-                             error_messages={"max_length": "Alasan paling panjang 2000 karakter."})
-    members = forms.TypedMultipleChoiceField(label="Pegawai yang disetujui", required=False, coerce=int,
-                                             error_messages={"invalid_choice": "Pegawai yang dipilih tidak disebut dalam permohonan."})
+    decision = forms.ChoiceField(
+        choices=[("setuju", "Setujui"), ("tolak", "Tolak")],
+        error_messages={"required": "Pilih setujui atau tolak.", "invalid_choice": "Pilih setujui atau tolak."},
+    )
+    reason = forms.CharField(
+        label="Alasan/catatan",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": "Alasan paling panjang 2000 karakter."},
+    )
+    members = forms.TypedMultipleChoiceField(
+        label="Pegawai yang disetujui",
+        required=False,
+        coerce=int,
+        error_messages={"invalid_choice": "Pegawai yang dipilih tidak disebut dalam permohonan."},
+    )
 
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -140,8 +216,13 @@ class DecisionForm(forms.Form):
 
 
 class IssueForm(forms.Form):
-    ketua = forms.TypedChoiceField(label="Ketua tim baru", required=False, coerce=int, empty_value=None,
-                                   error_messages={"invalid_choice": "Ketua baru harus anggota tim yang disetujui."})
+    ketua = forms.TypedChoiceField(
+        label="Ketua tim baru",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": "Ketua baru harus anggota tim yang disetujui."},
+    )
 
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -149,12 +230,18 @@ class IssueForm(forms.Form):
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(label="Alasan pembatalan", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
-                             error_messages=_required("Alasan pembatalan"))
+    reason = forms.CharField(
+        label="Alasan pembatalan",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages=_required("Alasan pembatalan"),
+    )
 
 
 class FilterForm(forms.Form):
-    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Semua status"), *Assignment.Status.choices])
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Semua status"), *Assignment.Status.choices]
+    )
 
 
 ROLE_CHOICES = Member.Role.choices

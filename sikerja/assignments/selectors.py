@@ -24,26 +24,38 @@ def commitments(employee_ids, starts_on: dt.date, ends_on: dt.date, *, exclude_a
     """Accepted assignments (issued, the member approved) overlapping the period, per employee:
     (start, end, hours per week). One query."""
     rows = Member.objects.filter(
-        employee_id__in=list(employee_ids), status=Member.Status.DISETUJUI,
-        assignment__status=Assignment.Status.DITERBITKAN, assignment__starts_on__lte=ends_on,
+        employee_id__in=list(employee_ids),
+        status=Member.Status.DISETUJUI,
+        assignment__status=Assignment.Status.DITERBITKAN,
+        assignment__starts_on__lte=ends_on,
         assignment__ends_on__gte=starts_on,
     )
     if exclude_assignment_id:
         rows = rows.exclude(assignment_id=exclude_assignment_id)
     out: dict[int, list] = defaultdict(list)
-    for emp, start, end, hours in rows.values_list("employee_id", "assignment__starts_on", "assignment__ends_on", "hours_per_week"):
+    for emp, start, end, hours in rows.values_list(
+        "employee_id", "assignment__starts_on", "assignment__ends_on", "hours_per_week"
+    ):
         out[emp].append((start, end, float(hours)))
     return out
 
 
-def availability_for(employee_ids, starts_on, ends_on, requested_hours: dict[int, float], *, exclude_assignment_id=None):
+def availability_for(
+    employee_ids, starts_on, ends_on, requested_hours: dict[int, float], *, exclude_assignment_id=None
+):
     """PEN-14 for several officials at once: two queries (own workload, commitments)."""
     ids = list(employee_ids)
     own = dict(Employee.objects.filter(pk__in=ids).values_list("pk", "position__workload_hours"))
     committed = commitments(ids, starts_on, ends_on, exclude_assignment_id=exclude_assignment_id)
     return {
-        pk: rules.availability(float(own.get(pk) or 0), committed.get(pk, []), starts_on, ends_on,
-                               requested_hours.get(pk, 0), DEFAULT_CAPACITY)
+        pk: rules.availability(
+            float(own.get(pk) or 0),
+            committed.get(pk, []),
+            starts_on,
+            ends_on,
+            requested_hours.get(pk, 0),
+            DEFAULT_CAPACITY,
+        )
         for pk in ids
     }
 
@@ -56,7 +68,9 @@ def _party_filter(employee: Employee | None, acting_for: list[int]) -> Q:
     return (
         Q(initiated_by_id__in=ids)
         | Exists(Member.objects.filter(assignment=OuterRef("pk"), employee_id__in=ids))
-        | Exists(Step.objects.filter(assignment=OuterRef("pk")).filter(Q(official_id__in=ids) | Q(decided_by_id__in=ids)))
+        | Exists(
+            Step.objects.filter(assignment=OuterRef("pk")).filter(Q(official_id__in=ids) | Q(decided_by_id__in=ids))
+        )
     )
 
 
@@ -69,9 +83,11 @@ def visible_assignments(actor: Actor) -> QuerySet[Assignment]:
     if scope is None:
         return qs
     party = _party_filter(actor.employee, officials.delegator_ids(actor.employee))
-    superior = Q(owning_unit_id__in=scope) | Exists(
-        Member.objects.filter(assignment=OuterRef("pk"), home_unit_id__in=scope)
-    ) if scope else Q(pk__in=[])
+    superior = (
+        Q(owning_unit_id__in=scope) | Exists(Member.objects.filter(assignment=OuterRef("pk"), home_unit_id__in=scope))
+        if scope
+        else Q(pk__in=[])
+    )
     return qs.filter(party | superior)
 
 
@@ -102,7 +118,9 @@ class Inbox:
 
 
 def _current_step_q() -> Q:
-    earlier = Step.objects.filter(assignment=OuterRef("assignment"), order__lt=OuterRef("order"), status=Step.Status.MENUNGGU)
+    earlier = Step.objects.filter(
+        assignment=OuterRef("assignment"), order__lt=OuterRef("order"), status=Step.Status.MENUNGGU
+    )
     return Q(status=Step.Status.MENUNGGU, assignment__status=Assignment.Status.PROSES) & ~Q(Exists(earlier))
 
 
@@ -110,7 +128,9 @@ def _addressed_to(actor: Actor) -> Q:
     """Steps of the actor's own office, or of an official they stand in for today as Plh/Plt;
     the delegations are read in a subquery, so a count is one query (the menu badge)."""
     stands_in_for = (
-        Delegation.objects.acting().filter(delegate__user=actor.user, delegate__region=actor.region).values("delegator_id")
+        Delegation.objects.acting()
+        .filter(delegate__user=actor.user, delegate__region=actor.region)
+        .values("delegator_id")
     )
     return Q(official__user=actor.user, official__region=actor.region) | Q(official_id__in=stands_in_for)
 
@@ -134,7 +154,9 @@ def inbox(actor: Actor, *, limit: int = 50) -> Inbox:
         return Inbox([], [], [], 0)
     to_act = list(steps_to_act(actor)[:limit])
     received = list(
-        Member.objects.filter(employee=me, assignment__status=Assignment.Status.DITERBITKAN, status=Member.Status.DISETUJUI)
+        Member.objects.filter(
+            employee=me, assignment__status=Assignment.Status.DITERBITKAN, status=Member.Status.DISETUJUI
+        )
         .select_related("assignment__owning_unit", "assignment__letter")
         .defer("assignment__letter__pdf", "assignment__letter__docx")
         .order_by("-assignment__closed_at")[:limit]
@@ -145,6 +167,21 @@ def inbox(actor: Actor, *, limit: int = 50) -> Inbox:
         .order_by("-created_at")[:limit]
     )
     return Inbox(to_act, received, proposed, len(proposed))
+
+
+def mark_waiting_since(steps: list[Step]) -> None:
+    """Since when each step waits: the last decision before it in its assignment, else the
+    assignment's creation. One query, whatever the number of steps."""
+    if not steps:
+        return
+    decided: dict[int, list[tuple[int, dt.datetime]]] = {}
+    for assignment_id, order, at in Step.objects.filter(
+        assignment_id__in={s.assignment_id for s in steps}, decided_at__isnull=False
+    ).values_list("assignment_id", "order", "decided_at"):
+        decided.setdefault(assignment_id, []).append((order, at))
+    for s in steps:
+        earlier = [at for order, at in decided.get(s.assignment_id, []) if order < s.order]
+        s.waiting_since = max(earlier, default=s.assignment.created_at)
 
 
 def inbox_count(actor: Actor) -> int:
@@ -166,7 +203,9 @@ def assignment_detail(actor: Actor, assignment_id: int) -> AssignmentView:
     a = get_visible(actor, assignment_id)
     members = list(a.members.select_related("employee__position", "employee__unit", "home_unit"))
     steps = list(
-        a.steps.select_related("official__position", "decided_by", "on_behalf_of", "document", "request_document", "unit")
+        a.steps.select_related(
+            "official__position", "decided_by", "on_behalf_of", "document", "request_document", "unit"
+        )
         .defer("document__pdf", "document__docx", "request_document__pdf", "request_document__docx")
         .prefetch_related("members")
     )

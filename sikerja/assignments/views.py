@@ -108,9 +108,8 @@ def _led_units(actor) -> list[Unit]:
     if me is None:
         return []
     holders = [me.pk, *officials.delegator_ids(me)]
-    rows = (
-        Employee.objects.filter(pk__in=holders, position__is_leader=True, is_active=True)
-        .values_list("pk", "position__unit_id")
+    rows = Employee.objects.filter(pk__in=holders, position__is_leader=True, is_active=True).values_list(
+        "pk", "position__unit_id"
     )
     unit_ids = [u for pk, u in sorted(rows, key=lambda r: r[0] != me.pk)]
     units = {u.pk: u for u in Unit.objects.filter(pk__in=unit_ids, is_active=True).select_related("perangkat_daerah")}
@@ -125,37 +124,30 @@ def _owning_units(actor) -> tuple[list[tuple[int, str]], int | None]:
 
 
 # --- inbox -----------------------------------------------------------------------------------
-def _waiting_since(steps: list[Step]) -> None:
-    """Since when each step waits: the last decision before it in its assignment, else the
-    assignment's creation. One query, whatever the number of steps."""
-    if not steps:
-        return
-    decided: dict[int, list[tuple[int, dt.datetime]]] = {}
-    for assignment_id, order, at in (
-        Step.objects.filter(assignment_id__in={s.assignment_id for s in steps}, decided_at__isnull=False)
-        .values_list("assignment_id", "order", "decided_at")
-    ):
-        decided.setdefault(assignment_id, []).append((order, at))
-    for s in steps:
-        earlier = [at for order, at in decided.get(s.assignment_id, []) if order < s.order]
-        s.waiting_since = max(earlier, default=s.assignment.created_at)
-
-
 @region_view
 @require_GET
 def inbox(request, actor):
     box = selectors.inbox(actor)
-    _waiting_since(box.to_act)
+    selectors.mark_waiting_since(box.to_act)
     filters = FilterForm(request.GET or None)
     status = filters.cleaned_data["status"] if filters.is_valid() else ""
     qs = selectors.visible_assignments(actor).select_related("owning_unit", "initiated_by")
     if status:
         qs = qs.filter(status=status)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("hal"))
-    return render(request, "assignments/inbox.html", _ctx(
-        actor, box=box, page=page, status=status, statuses=Assignment.Status.choices, me=actor.employee,
-        may_propose=may_search_candidates(actor),
-    ))
+    return render(
+        request,
+        "assignments/inbox.html",
+        _ctx(
+            actor,
+            box=box,
+            page=page,
+            status=status,
+            statuses=Assignment.Status.choices,
+            me=actor.employee,
+            may_propose=may_search_candidates(actor),
+        ),
+    )
 
 
 # --- the members of a penunjukan form ----------------------------------------------------------
@@ -178,10 +170,14 @@ def _member_rows(actor, data) -> list[MemberRow]:
     for pk in ids:
         if pk in found:
             role = data.get(f"role_{pk}", Member.Role.ANGGOTA)
-            rows.append(MemberRow(
-                employee=found[pk], role=role if role in Member.Role.values else Member.Role.ANGGOTA,
-                reason=(data.get(f"reason_{pk}") or "")[:2000], overbooked=data.get(f"over_{pk}") == "1",
-            ))
+            rows.append(
+                MemberRow(
+                    employee=found[pk],
+                    role=role if role in Member.Role.values else Member.Role.ANGGOTA,
+                    reason=(data.get(f"reason_{pk}") or "")[:2000],
+                    overbooked=data.get(f"over_{pk}") == "1",
+                )
+            )
     return rows
 
 
@@ -192,7 +188,7 @@ def _spread_errors(exc: ValidationError, rows: list[MemberRow]) -> list[str]:
     for message in _errors(exc):
         row = next((r for r in rows if message.startswith(f"{r.employee.full_name}:")), None)
         if row is not None:
-            row.errors.append(message[len(row.employee.full_name) + 1:].strip())
+            row.errors.append(message[len(row.employee.full_name) + 1 :].strip())
             row.overbooked = True
         else:
             rest.append(message)
@@ -203,7 +199,9 @@ def _spread_errors(exc: ValidationError, rows: list[MemberRow]) -> list[str]:
 def propose(request, actor):
     units, default_unit = _owning_units(actor)
     form = ProposeForm(
-        request.POST or None, units=units, incidental_label=_incidental_label(actor),
+        request.POST or None,
+        units=units,
+        incidental_label=_incidental_label(actor),
         initial={"owning_unit": default_unit, "hours_per_week": 8},
     )
     rows = _member_rows(actor, request.POST) if request.method == "POST" else []
@@ -214,18 +212,30 @@ def propose(request, actor):
             data = form.cleaned_data
             team = data["form"] == Form.TIM_KERJA
             members = [
-                MemberInput(employee_id=r.employee.pk, role=r.role if team else Member.Role.ANGGOTA,
-                            overbooking_reason=r.reason)
+                MemberInput(
+                    employee_id=r.employee.pk, role=r.role if team else Member.Role.ANGGOTA, overbooking_reason=r.reason
+                )
                 for r in rows
-            ] + [MemberInput(external_name=x["name"], external_org=x["org"], external_nip=x["nip"])
-                 for x in data["external_members"]]
+            ] + [
+                MemberInput(external_name=x["name"], external_org=x["org"], external_nip=x["nip"])
+                for x in data["external_members"]
+            ]
             try:
                 assignment = services.propose(
-                    actor=actor, form=data["form"], owning_unit_id=data["owning_unit"], title=data["title"],
-                    purpose=data["purpose"], target=data["target"], starts_on=data["starts_on"],
-                    ends_on=data["ends_on"], members=members, competences=form.competence_list(),
-                    hours_per_week=data["hours_per_week"], other_arrangements=data["other_arrangements"],
-                    nature=data["nature"], law_requires_decree=team and data["law_requires_decree"],
+                    actor=actor,
+                    form=data["form"],
+                    owning_unit_id=data["owning_unit"],
+                    title=data["title"],
+                    purpose=data["purpose"],
+                    target=data["target"],
+                    starts_on=data["starts_on"],
+                    ends_on=data["ends_on"],
+                    members=members,
+                    competences=form.competence_list(),
+                    hours_per_week=data["hours_per_week"],
+                    other_arrangements=data["other_arrangements"],
+                    nature=data["nature"],
+                    law_requires_decree=team and data["law_requires_decree"],
                 )
             except AssignmentError as exc:
                 for message in _spread_errors(exc, rows):
@@ -234,12 +244,24 @@ def propose(request, actor):
                 if assignment.status == Assignment.Status.DITERBITKAN:
                     messages.success(request, "Penugasan ditetapkan dan naskahnya diterbitkan.")
                 else:
-                    messages.success(request, "Usulan penugasan dikirim; langkah berikutnya menunggu pejabat yang berwenang.")
+                    messages.success(
+                        request, "Usulan penugasan dikirim; langkah berikutnya menunggu pejabat yang berwenang."
+                    )
                 return redirect("penugasan:detail", pk=assignment.pk)
-    return render(request, "assignments/propose.html", _ctx(
-        actor, form=form, rows=rows, role_choices=ROLE_CHOICES, may_search=may_search_candidates(actor),
-        kind_filters=[(k, v[0]) for k, v in KIND_FILTERS.items()], all_units=_all_units(actor),
-    ), status=status)
+    return render(
+        request,
+        "assignments/propose.html",
+        _ctx(
+            actor,
+            form=form,
+            rows=rows,
+            role_choices=ROLE_CHOICES,
+            may_search=may_search_candidates(actor),
+            kind_filters=[(k, v[0]) for k, v in KIND_FILTERS.items()],
+            all_units=_all_units(actor),
+        ),
+        status=status,
+    )
 
 
 @region_view
@@ -268,16 +290,32 @@ def candidates(request, actor):
     result = None
     try:
         result = search_candidates(
-            actor, competences=get.get("competences", "")[:2000], unit_id=_int(get.get("unit_filter")),
-            q=get.get("q", "")[:100], kinds=kinds, starts_on=starts_on, ends_on=ends_on,
-            hours_per_week=float(hours) if hours.is_finite() else 8, limit=CANDIDATE_PAGE, offset=offset,
+            actor,
+            competences=get.get("competences", "")[:2000],
+            unit_id=_int(get.get("unit_filter")),
+            q=get.get("q", "")[:100],
+            kinds=kinds,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            hours_per_week=float(hours) if hours.is_finite() else 8,
+            limit=CANDIDATE_PAGE,
+            offset=offset,
         )
     except ValidationError as exc:
         error = " ".join(_errors(exc))
-    return render(request, "assignments/_candidates.html", {
-        "result": result, "error": error, "note": note, "chosen": chosen,
-        "shown_to": offset + len(result.rows) if result else 0, "next_offset": offset + CANDIDATE_PAGE, "prev_offset": max(offset - CANDIDATE_PAGE, 0),
-    })
+    return render(
+        request,
+        "assignments/_candidates.html",
+        {
+            "result": result,
+            "error": error,
+            "note": note,
+            "chosen": chosen,
+            "shown_to": offset + len(result.rows) if result else 0,
+            "next_offset": offset + CANDIDATE_PAGE,
+            "prev_offset": max(offset - CANDIDATE_PAGE, 0),
+        },
+    )
 
 
 @region_view
@@ -328,15 +366,21 @@ def _voluntary_flow(actor, unit_id) -> dict:
         officials.unit_chain(me.unit), officials.unit_chain(owning), actor.region, actor.region, profile=profile
     ).scope
     flow = rules.voluntary_steps(profile, scope)
-    steps = [{"action": s.action, "actor": rules.common.word(s.actor), "article": s.article, "note": s.note}
-             for s in flow.steps]
+    steps = [
+        {"action": s.action, "actor": rules.common.word(s.actor), "article": s.article, "note": s.note}
+        for s in flow.steps
+    ]
     return {"flow": flow, "flow_steps": steps}
 
 
 @region_view
 def apply(request, actor):
-    form = ApplyForm(request.POST or None, units=_all_units(actor), incidental_label=_incidental_label(actor),
-                     initial={"hours_per_week": 8})
+    form = ApplyForm(
+        request.POST or None,
+        units=_all_units(actor),
+        incidental_label=_incidental_label(actor),
+        initial={"hours_per_week": 8},
+    )
     status = 200
     if request.method == "POST":
         status = 400
@@ -344,9 +388,16 @@ def apply(request, actor):
             data = form.cleaned_data
             try:
                 assignment = services.apply_voluntarily(
-                    actor=actor, owning_unit_id=data["owning_unit"], title=data["title"], purpose=data["purpose"],
-                    target=data["target"], starts_on=data["starts_on"], ends_on=data["ends_on"],
-                    competences=form.competence_list(), hours_per_week=data["hours_per_week"], nature=data["nature"],
+                    actor=actor,
+                    owning_unit_id=data["owning_unit"],
+                    title=data["title"],
+                    purpose=data["purpose"],
+                    target=data["target"],
+                    starts_on=data["starts_on"],
+                    ends_on=data["ends_on"],
+                    competences=form.competence_list(),
+                    hours_per_week=data["hours_per_week"],
+                    nature=data["nature"],
                 )
             except AssignmentError as exc:
                 for message in _errors(exc):
@@ -355,16 +406,26 @@ def apply(request, actor):
                 messages.success(request, "Pengajuan sukarela disampaikan; ikuti langkah berikutnya di halaman ini.")
                 return redirect("penugasan:detail", pk=assignment.pk)
     unit_id = _int(form["owning_unit"].value())
-    return render(request, "assignments/apply.html", _ctx(
-        actor, form=form, me=actor.employee, **_voluntary_flow(actor, unit_id),
-    ), status=status)
+    return render(
+        request,
+        "assignments/apply.html",
+        _ctx(
+            actor,
+            form=form,
+            me=actor.employee,
+            **_voluntary_flow(actor, unit_id),
+        ),
+        status=status,
+    )
 
 
 @region_view
 @require_GET
 def voluntary_steps(request, actor):
     """The steps of a pengajuan sukarela to the chosen unit (htmx preview)."""
-    return render(request, "assignments/_voluntary_steps.html", _voluntary_flow(actor, _int(request.GET.get("owning_unit"))))
+    return render(
+        request, "assignments/_voluntary_steps.html", _voluntary_flow(actor, _int(request.GET.get("owning_unit")))
+    )
 
 
 # --- one assignment ----------------------------------------------------------------------------
@@ -399,8 +460,16 @@ def _event_rows(events: list[Event]) -> list[dict]:
         if ch.get("status"):
             details.append(f"Status: {dict(Step.Status.choices).get(ch['status'], ch['status'])}")
         who = (e.actor.get_full_name() or e.actor.username) if e.actor_id else "sistem"
-        rows.append({"at": e.at, "verb": EVENT_WORDS.get(e.verb, e.verb), "who": who, "on_behalf_of": e.on_behalf_of,
-                     "reason": e.reason, "details": details})
+        rows.append(
+            {
+                "at": e.at,
+                "verb": EVENT_WORDS.get(e.verb, e.verb),
+                "who": who,
+                "on_behalf_of": e.on_behalf_of,
+                "reason": e.reason,
+                "details": details,
+            }
+        )
     return rows
 
 
@@ -435,18 +504,32 @@ def _detail_page(request, actor, pk, *, errors=(), bound=None, cancel_form=None,
         actions.append(action)
     acted = {action.step.pk for action in actions}
     errors = list(errors) + [e for step_pk, (_, errs) in bound.items() if step_pk not in acted for e in errs]
-    may_cancel = a.status == Assignment.Status.PROSES and me is not None and (
-        a.initiated_by_id == me.pk or officials.acting_for(me, a.initiated_by)[0]
+    may_cancel = (
+        a.status == Assignment.Status.PROSES
+        and me is not None
+        and (a.initiated_by_id == me.pk or officials.acting_for(me, a.initiated_by)[0])
     )
     doc_ids = {a.letter_id} | {s.document_id for s in view.steps} | {s.request_document_id for s in view.steps}
     doc_ids.discard(None)
     readable = set(readable_documents(actor).filter(pk__in=doc_ids).values_list("pk", flat=True)) if doc_ids else set()
-    return render(request, "assignments/detail.html", _ctx(
-        actor, a=a, view=view, actions=actions, errors=errors, may_cancel=may_cancel,
-        cancel_form=cancel_form or CancelForm(), readable=readable, events=_event_rows(view.events),
-        current_ids={s.pk for s in view.current},
-        rejected=[m for m in view.members if m.status == Member.Status.DITOLAK],
-    ), status=status)
+    return render(
+        request,
+        "assignments/detail.html",
+        _ctx(
+            actor,
+            a=a,
+            view=view,
+            actions=actions,
+            errors=errors,
+            may_cancel=may_cancel,
+            cancel_form=cancel_form or CancelForm(),
+            readable=readable,
+            events=_event_rows(view.events),
+            current_ids={s.pk for s in view.current},
+            rejected=[m for m in view.members if m.status == Member.Status.DITOLAK],
+        ),
+        status=status,
+    )
 
 
 @region_view
@@ -471,16 +554,23 @@ def decide(request, actor, pk, step_pk):
     named = list(step.members.all())
     form = DecisionForm(request.POST, members=named)
     if not form.is_valid():
-        return _detail_page(request, actor, pk, bound={step.pk: (form, [e for errs in form.errors.values() for e in errs])},
-                            status=400)
+        return _detail_page(
+            request, actor, pk, bound={step.pk: (form, [e for errs in form.errors.values() for e in errs])}, status=400
+        )
     approve = form.cleaned_data["decision"] == "setuju"
     chosen = form.cleaned_data["members"]
     approved_ids = None
     if approve and step.kind == Step.Kind.JAWAB_PERMOHONAN and set(chosen) != {m.pk for m in named}:
         approved_ids = list(chosen)
     try:
-        services.decide(actor=actor, assignment_id=pk, step_id=step.pk, approve=approve,
-                        reason=form.cleaned_data["reason"], approved_member_ids=approved_ids)
+        services.decide(
+            actor=actor,
+            assignment_id=pk,
+            step_id=step.pk,
+            approve=approve,
+            reason=form.cleaned_data["reason"],
+            approved_member_ids=approved_ids,
+        )
     except AssignmentError as exc:
         return _detail_page(request, actor, pk, bound={step.pk: (form, _errors(exc))}, status=400)
     if step.kind == Step.Kind.KONFIRMASI:
@@ -495,15 +585,19 @@ def decide(request, actor, pk, step_pk):
 def issue(request, actor, pk, step_pk):
     step = _visible_step(actor, pk, step_pk)
     approved = list(
-        Member.objects.filter(assignment_id=pk, status=Member.Status.DISETUJUI, employee__isnull=False).select_related("employee")
+        Member.objects.filter(assignment_id=pk, status=Member.Status.DISETUJUI, employee__isnull=False).select_related(
+            "employee"
+        )
     )
     form = IssueForm(request.POST, members=approved)
     if not form.is_valid():
-        return _detail_page(request, actor, pk, bound={step.pk: (form, [e for errs in form.errors.values() for e in errs])},
-                            status=400)
+        return _detail_page(
+            request, actor, pk, bound={step.pk: (form, [e for errs in form.errors.values() for e in errs])}, status=400
+        )
     try:
-        assignment = services.issue(actor=actor, assignment_id=pk, step_id=step.pk,
-                                    ketua_member_id=form.cleaned_data["ketua"])
+        assignment = services.issue(
+            actor=actor, assignment_id=pk, step_id=step.pk, ketua_member_id=form.cleaned_data["ketua"]
+        )
     except AssignmentError as exc:
         return _detail_page(request, actor, pk, bound={step.pk: (form, _errors(exc))}, status=400)
     number = assignment.letter.number if assignment.letter_id else ""

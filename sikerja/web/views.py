@@ -11,6 +11,7 @@ from sikerja.organisation import selectors
 from sikerja.organisation.choices import EmploymentStatus, PositionKind
 from sikerja.organisation.rules.golongan import pangkat_label
 from sikerja.tenancy.labels import SETTING_LABELS, value_label
+from sikerja.web.dashboard import dashboard
 from sikerja.web.decorators import page_context, region_view
 
 PAGE_SIZE = 50
@@ -22,10 +23,9 @@ def _ctx(request, actor, nav, **extra):
 
 @region_view
 def home(request, actor):
+    """PLT-4: what the person in front of the screen has to do, then the region at a glance."""
     region = actor.region
-    stats = actor.units().aggregate(
-        units=Count("id"), pds=Count("id", filter=Q(is_perangkat_daerah=True))
-    )
+    stats = actor.units().aggregate(units=Count("id"), pds=Count("id", filter=Q(is_perangkat_daerah=True)))
     emp = actor.region.employees.filter(is_active=True).aggregate(
         total=Count("id"),
         pns=Count("id", filter=Q(status=EmploymentStatus.PNS)),
@@ -33,12 +33,10 @@ def home(request, actor):
         jf=Count("id", filter=Q(position__kind=PositionKind.FUNGSIONAL)),
         pelaksana=Count("id", filter=Q(position__kind=PositionKind.PELAKSANA)),
     )
-    me = actor.employee
     return render(
         request,
         "web/home.html",
-        _ctx(request, actor, "home", region=region, stats=stats, emp=emp, me=me,
-             pds=selectors.perangkat_daerah_list(actor)),
+        _ctx(request, actor, "home", region=region, stats=stats, emp=emp, me=actor.employee, board=dashboard(actor)),
     )
 
 
@@ -82,12 +80,16 @@ def unit_detail(request, actor, pk):
         request,
         "web/unit_detail.html",
         _ctx(
-            request, actor, "org", unit=unit,
+            request,
+            actor,
+            "org",
+            unit=unit,
             ancestors=selectors.unit_ancestors(actor, unit),
             leader=selectors.unit_leader(unit),
             peta=selectors.peta_jabatan(unit),
             children=selectors.unit_children(actor, unit.pk),
-            sees_staff=sees_staff, staff_page=staff_page,
+            sees_staff=sees_staff,
+            staff_page=staff_page,
         ),
     )
 
@@ -96,7 +98,11 @@ def unit_detail(request, actor, pk):
 def org_chart(request, actor, pk):
     unit = access_unit(actor, pk)
     pd = unit.perangkat_daerah or unit
-    return render(request, "web/org_chart.html", _ctx(request, actor, "org", pd=pd, unit=unit, chart=selectors.org_chart(actor, pd)))
+    return render(
+        request,
+        "web/org_chart.html",
+        _ctx(request, actor, "org", pd=pd, unit=unit, chart=selectors.org_chart(actor, pd)),
+    )
 
 
 @region_view
@@ -111,8 +117,17 @@ def employee_list(request, actor):
     return render(
         request,
         "web/employee_list.html",
-        _ctx(request, actor, "emp", page=page, q=q, status=status, kind=kind,
-             statuses=EmploymentStatus.choices, kinds=PositionKind.choices),
+        _ctx(
+            request,
+            actor,
+            "emp",
+            page=page,
+            q=q,
+            status=status,
+            kind=kind,
+            statuses=EmploymentStatus.choices,
+            kinds=PositionKind.choices,
+        ),
     )
 
 
@@ -123,8 +138,13 @@ def employee_detail(request, actor, pk):
     return render(
         request,
         "web/employee_detail.html",
-        _ctx(request, actor, "emp", e=employee,
-             reports=selectors.direct_reports(employee) if actor.sees_employee(employee) else []),
+        _ctx(
+            request,
+            actor,
+            "emp",
+            e=employee,
+            reports=selectors.direct_reports(employee) if actor.sees_employee(employee) else [],
+        ),
     )
 
 
