@@ -63,7 +63,7 @@ class AssignmentRefusalOut(ErrorOut):
 
 
 # AssignmentError codes that mean "the assignment has moved on", not "your input is wrong".
-CONFLICTS = ("already_decided", "step_not_current", "already_closed")
+CONFLICTS = ("already_decided", "step_not_current", "already_closed", "not_issued")
 REFUSALS = {400: AssignmentRefusalOut, 409: AssignmentRefusalOut}
 
 
@@ -250,6 +250,20 @@ class EventOut(Schema):
         return obj.on_behalf_of.full_name if obj.on_behalf_of_id else None
 
 
+class AmendmentOut(Schema):
+    kind: Literal["diakhiri", "diperpanjang"] = Field(..., description="diakhiri (lebih awal) atau diperpanjang.")
+    previous_ends_on: dt.date = Field(..., description="Tanggal selesai sebelum perubahan.")
+    new_ends_on: dt.date = Field(..., description="Tanggal selesai menurut perubahan.")
+    reason: str = Field(..., description="Alasan perubahan.")
+    status: Literal["berlaku", "dicabut"] = Field(..., description="berlaku, atau dicabut bersama naskahnya.")
+    document_id: int = Field(..., description="ID naskah perubahan.")
+    document_number: str = Field(..., description="Nomor naskah perubahan.")
+
+    @staticmethod
+    def resolve_document_number(obj) -> str:
+        return obj.document.number
+
+
 class AssignmentDetailOut(AssignmentOut):
     purpose: str = Field(..., description="Maksud dan tujuan.")
     target: str = Field(..., description="Ekspektasi/target kinerja.")
@@ -261,6 +275,7 @@ class AssignmentDetailOut(AssignmentOut):
     steps: list[StepOut] = Field(..., description="Langkah sebelum naskah terbit, berurutan.")
     current_step_ids: list[int] = Field(..., description="ID langkah yang dapat dijalankan sekarang.")
     events: list[EventOut] = Field(..., description="Riwayat: siapa, kapan, atas nama siapa, dan mengapa (MEK-5).")
+    amendments: list[AmendmentOut] = Field(..., description="Pengakhiran lebih awal dan perpanjangan, dengan naskahnya.")
 
     @staticmethod
     def resolve_competences(obj) -> list[str]:
@@ -281,6 +296,10 @@ class AssignmentDetailOut(AssignmentOut):
     @staticmethod
     def resolve_events(obj) -> list:
         return obj.events_out
+
+    @staticmethod
+    def resolve_amendments(obj) -> list:
+        return obj.amendments_out
 
 
 class InboxStepOut(Schema):
@@ -393,6 +412,17 @@ class CancelIn(Schema):
     reason: str = Field(..., min_length=1, max_length=2000, description="Alasan pembatalan.")
 
 
+class AmendIn(Schema):
+    new_ends_on: dt.date = Field(
+        ..., description="Tanggal selesai yang baru: sebelum yang berlaku mengakhiri lebih awal, sesudahnya memperpanjang."
+    )
+    reason: str = Field(..., min_length=1, max_length=2000, description="Alasan perubahan; dimuat dalam naskah perubahan.")
+
+
+class RevokeIn(Schema):
+    reason: str = Field(..., min_length=1, max_length=1000, description="Alasan pencabutan naskah penugasan.")
+
+
 # --- helpers --------------------------------------------------------------------------------
 def _detail(actor, assignment_id: int) -> Assignment:
     """The assignment with its members, steps and events attached, as ``AssignmentDetailOut`` reads it."""
@@ -403,6 +433,7 @@ def _detail(actor, assignment_id: int) -> Assignment:
         step.is_current = step.pk in current
     a.member_count = len(view.members)
     a.members_out, a.steps_out, a.events_out = view.members, view.steps, view.events
+    a.amendments_out = view.amendments
     a.current_step_ids = sorted(current)
     return a
 
@@ -759,4 +790,43 @@ def cancel_assignment(request: HttpRequest, data: CancelIn, assignment_id: Id = 
         services.cancel(actor=actor, assignment_id=assignment_id, reason=data.reason)
     except AssignmentError as exc:
         return _refuse(exc)
+    return Status(200, _detail(actor, assignment_id))
+
+
+@router.post(
+    "/penugasan/{assignment_id}/ubah", response={200: AssignmentDetailOut, **REFUSALS, **ERRORS},
+    summary="Akhiri lebih awal atau perpanjang penugasan",
+)
+def amend_assignment(request: HttpRequest, data: AmendIn, assignment_id: Id = ASSIGNMENT_ID):
+    """Penanda tangan naskah penugasan (atau Plh./Plt.-nya) mengakhiri penugasan yang sudah terbit
+    lebih awal atau memperpanjangnya, dengan naskah baru yang merujuk naskah pertama. Perpanjangan
+    memeriksa kembali beban kerja pegawai (PEN-14). Bukan penanda tangan: 403. Belum terbit atau
+    sudah dicabut: 409."""
+    actor = request.auth
+    _for_action(actor, assignment_id)
+    try:
+        services.amend(actor=actor, assignment_id=assignment_id, new_ends_on=data.new_ends_on, reason=data.reason)
+    except AssignmentError as exc:
+        return _refuse(exc)
+    except ValidationError as exc:  # the letter could not be issued (its content)
+        return _refuse(exc, conflicts=False)
+    return Status(200, _detail(actor, assignment_id))
+
+
+@router.post(
+    "/penugasan/{assignment_id}/cabut", response={200: AssignmentDetailOut, **REFUSALS, **ERRORS},
+    summary="Cabut naskah penugasan",
+)
+def revoke_assignment(request: HttpRequest, data: RevokeIn, assignment_id: Id = ASSIGNMENT_ID):
+    """Penanda tangan (atau Plh./Plt.-nya) mencabut naskah penugasan: penugasan berakhir, jamnya
+    tidak lagi dihitung, naskah perubahannya ikut dicabut, dan verifikasi naskah menyatakan
+    DICABUT. Bukan penanda tangan: 403. Belum terbit atau sudah dicabut: 409."""
+    actor = request.auth
+    _for_action(actor, assignment_id)
+    try:
+        services.revoke(actor=actor, assignment_id=assignment_id, reason=data.reason)
+    except AssignmentError as exc:
+        return _refuse(exc)
+    except ValidationError as exc:
+        return _refuse(exc, conflicts=False)
     return Status(200, _detail(actor, assignment_id))

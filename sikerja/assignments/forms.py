@@ -245,3 +245,28 @@ class FilterForm(forms.Form):
 
 
 ROLE_CHOICES = Member.Role.choices
+
+
+class AmendForm(forms.Form):
+    """End an issued assignment early or extend it: the new end date and why."""
+
+    new_ends_on = forms.DateField(
+        label="Tanggal selesai yang baru",
+        widget=DATE,
+        error_messages={"required": "Tanggal selesai yang baru wajib diisi.", "invalid": "Tanggal tidak valid."},
+    )
+    reason = forms.CharField(
+        label="Alasan perubahan",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages=_required("Alasan perubahan"),
+    )
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label="Alasan pencabutan",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages=_required("Alasan pencabutan"),
+    )

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import officials, rules
-from sikerja.assignments.models import Assignment, Member, Step
+from sikerja.assignments.models import Amendment, Assignment, Member, Step
 from sikerja.audit.models import Event
 from sikerja.organisation.models import Delegation, Employee
 
@@ -155,7 +155,9 @@ def inbox(actor: Actor, *, limit: int = 50) -> Inbox:
     to_act = list(steps_to_act(actor)[:limit])
     received = list(
         Member.objects.filter(
-            employee=me, assignment__status=Assignment.Status.DITERBITKAN, status=Member.Status.DISETUJUI
+            employee=me,
+            assignment__status__in=(Assignment.Status.DITERBITKAN, Assignment.Status.DICABUT),
+            status=Member.Status.DISETUJUI,
         )
         .select_related("assignment__owning_unit", "assignment__letter")
         .defer("assignment__letter__pdf", "assignment__letter__docx")
@@ -197,6 +199,7 @@ class AssignmentView:
     steps: list[Step]
     current: list[Step]
     events: list[Event]
+    amendments: list[Amendment] = field(default_factory=list)
 
 
 def assignment_detail(actor: Actor, assignment_id: int) -> AssignmentView:
@@ -217,4 +220,7 @@ def assignment_detail(actor: Actor, assignment_id: int) -> AssignmentView:
         .select_related("actor", "on_behalf_of")
         .order_by("at", "pk")
     )
-    return AssignmentView(a, members, steps, current, events)
+    amendments = list(
+        a.amendments.select_related("document", "decided_by", "on_behalf_of").defer("document__pdf", "document__docx")
+    )
+    return AssignmentView(a, members, steps, current, events, amendments)

@@ -1,5 +1,5 @@
 """Writes of penugasan: the public entry points, re-exported from one module per transition in
-``sikerja.assignments.actions`` (propose, apply, decide, issue, cancel). Callers import from
+``sikerja.assignments.actions`` (propose, apply, decide, issue, cancel, lifecycle). Callers import from
 here; the actions modules hold the code. Letter wording is in ``letter_content``."""
 
 from sikerja.assignments.actions.apply import apply_voluntarily
@@ -16,6 +16,7 @@ from sikerja.assignments.actions.common import (
 )
 from sikerja.assignments.actions.decide import decide
 from sikerja.assignments.actions.issue import INSTRUMENT_DOCUMENT, issue
+from sikerja.assignments.actions.lifecycle import amend, may_change, revoke, signer_of
 from sikerja.assignments.actions.propose import propose
 from sikerja.assignments.actions.roles import candidate_of, nearest_leader
 from sikerja.assignments.actions.steps import current_steps
@@ -30,6 +31,7 @@ __all__ = [
     "SCOPE_ORDER",
     "AssignmentError",
     "MemberInput",
+    "amend",
     "apply_voluntarily",
     "cancel",
     "candidate_of",
@@ -37,8 +39,11 @@ __all__ = [
     "current_steps",
     "decide",
     "issue",
+    "may_change",
     "nearest_leader",
     "propose",
     "required_text",
+    "revoke",
+    "signer_of",
     "weekly_hours",
 ]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sikerja.assignments import views
+from sikerja.assignments import lifecycle_views, views
 
 app_name = "penugasan"
 urlpatterns = [
@@ -17,4 +17,6 @@ urlpatterns = [
     path("<int:pk>/langkah/<int:step_pk>/putuskan/", views.decide, name="decide"),
     path("<int:pk>/langkah/<int:step_pk>/terbitkan/", views.issue, name="issue"),
     path("<int:pk>/batalkan/", views.cancel, name="cancel"),
+    path("<int:pk>/ubah/", lifecycle_views.amend, name="amend"),
+    path("<int:pk>/cabut/", lifecycle_views.revoke, name="revoke"),
 ]

@@ -19,18 +19,21 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_GET, require_POST
 
 from sikerja.assignments import officials, rules, selectors, services
 from sikerja.assignments.candidates import ketua_ranking, may_search_candidates, search_candidates
 from sikerja.assignments.forms import (
     ROLE_CHOICES,
+    AmendForm,
     ApplyForm,
     CancelForm,
     DecisionForm,
     FilterForm,
     IssueForm,
     ProposeForm,
+    RevokeForm,
 )
 from sikerja.assignments.models import Assignment, Form, Member, Step
 from sikerja.assignments.services import AssignmentError, MemberInput
@@ -56,6 +59,10 @@ EVENT_WORDS = {
     "assignment.issued": "Naskah penugasan diterbitkan",
     "assignment.ditolak": "Penugasan ditolak",
     "assignment.dibatalkan": "Penugasan dibatalkan",
+    "assignment.dicabut": "Naskah penugasan dicabut; penugasan berakhir",
+    "assignment.diakhiri": "Penugasan diakhiri lebih awal",
+    "assignment.diperpanjang": "Penugasan diperpanjang",
+    "assignment.perubahan_dicabut": "Naskah perubahan dicabut",
 }
 
 
@@ -457,6 +464,9 @@ def _event_rows(events: list[Event]) -> list[dict]:
             details.append(f"Nomor naskah: {ch['document']}")
         if ch.get("article"):
             details.append(f"Dasar: {ch['article']}")
+        if ch.get("ends_on"):
+            before, after = (dt.date.fromisoformat(d) for d in ch["ends_on"])
+            details.append(f"Tanggal selesai: {date_format(before, 'j F Y')} menjadi {date_format(after, 'j F Y')}")
         if ch.get("status"):
             details.append(f"Status: {dict(Step.Status.choices).get(ch['status'], ch['status'])}")
         who = (e.actor.get_full_name() or e.actor.username) if e.actor_id else "sistem"
@@ -473,7 +483,9 @@ def _event_rows(events: list[Event]) -> list[dict]:
     return rows
 
 
-def _detail_page(request, actor, pk, *, errors=(), bound=None, cancel_form=None, status=200):
+def _detail_page(
+    request, actor, pk, *, errors=(), bound=None, cancel_form=None, amend_form=None, revoke_form=None, status=200
+):
     view = selectors.assignment_detail(actor, pk)
     a = view.assignment
     a.instrument_word = rules.common.word(a.instrument)
@@ -509,7 +521,9 @@ def _detail_page(request, actor, pk, *, errors=(), bound=None, cancel_form=None,
         and me is not None
         and (a.initiated_by_id == me.pk or officials.acting_for(me, a.initiated_by)[0])
     )
+    may_change = services.may_change(actor, a)[0]
     doc_ids = {a.letter_id} | {s.document_id for s in view.steps} | {s.request_document_id for s in view.steps}
+    doc_ids |= {c.document_id for c in view.amendments}
     doc_ids.discard(None)
     readable = set(readable_documents(actor).filter(pk__in=doc_ids).values_list("pk", flat=True)) if doc_ids else set()
     return render(
@@ -523,6 +537,9 @@ def _detail_page(request, actor, pk, *, errors=(), bound=None, cancel_form=None,
             errors=errors,
             may_cancel=may_cancel,
             cancel_form=cancel_form or CancelForm(),
+            may_change=may_change,
+            amend_form=amend_form or AmendForm(),
+            revoke_form=revoke_form or RevokeForm(),
             readable=readable,
             events=_event_rows(view.events),
             current_ids={s.pk for s in view.current},

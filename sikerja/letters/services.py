@@ -14,6 +14,7 @@ import hashlib
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.dispatch import Signal
 from django.utils import timezone
 
 from sikerja.accounts.access import Actor, require_org_admin
@@ -191,6 +192,11 @@ def _unused_code() -> str:
 
 
 # --- revoking ------------------------------------------------------------------------------
+# Sent inside the revoking transaction, so what follows a revocation (the assignment it proved
+# ends) commits or rolls back with it. Arguments: actor, document, reason.
+document_revoked = Signal()
+
+
 def _revoke(actor: Actor, doc: Document, reason: str) -> Document:
     doc.status = Document.Status.REVOKED
     doc.revoked_at = timezone.now()
@@ -198,20 +204,40 @@ def _revoke(actor: Actor, doc: Document, reason: str) -> Document:
     doc.revoked_by = actor.user if actor.user.is_authenticated else None
     doc.save(update_fields=["status", "revoked_at", "revoke_reason", "revoked_by"])
     record_event(region=doc.region, actor=actor.user, verb="document.revoked", obj=doc, reason=reason)
+    document_revoked.send(sender=Document, actor=actor, document=doc, reason=reason)
     return doc
 
 
-def revoke_document(*, actor: Actor, document_id: int, reason: str) -> Document:
-    """Revoke (org admins only). The record, files and hash stay; verification says DICABUT."""
+def may_revoke(actor: Actor, doc: Document) -> bool:
+    """An org administrator, or the official in whose name the letter was issued (the signer, or
+    the official a Plh/Plt signed for), or whoever stands in for that official today."""
+    if actor.can_administer_org:
+        return True
+    me = actor.employee
+    if me is None:
+        return False
+    official_id = doc.on_behalf_of_id or doc.signer_id
+    if me.pk in (official_id, doc.signer_id):
+        return True
+    from sikerja.organisation.models import Delegation
+
+    return Delegation.objects.acting().filter(delegator_id=official_id, delegate=me).exists()
+
+
+def revoke_document(*, actor: Actor, document_id: int, reason: str, consequence_of: Document | None = None) -> Document:
+    """Revoke (an org admin or the letter's official). The record, files and hash stay;
+    verification says DICABUT. ``consequence_of``: a letter revoked because the one it depends on
+    was (the actor already proved their right on that one)."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("Alasan pencabutan wajib diisi.")
     if len(reason) > 1000:
         raise ValidationError("Alasan pencabutan paling panjang 1000 karakter.")
     with transaction.atomic():
-        doc = selectors.access_document(actor, document_id)  # 404 outside reach
-        require_org_admin(actor)
-        doc = Document.objects.select_for_update().defer("pdf", "docx").get(pk=doc.pk)
+        doc = selectors.access_document(actor, document_id) if consequence_of is None else None  # 404 outside reach
+        if consequence_of is None and not may_revoke(actor, doc):
+            raise PermissionDenied("Naskah hanya dapat dicabut oleh admin organisasi atau pejabat penanda tangannya.")
+        doc = Document.objects.select_for_update().defer("pdf", "docx").get(pk=document_id, region=actor.region)
         if doc.is_revoked:
             raise ValidationError("Naskah ini sudah dicabut.")
         return _revoke(actor, doc, reason)

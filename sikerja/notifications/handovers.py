@@ -40,6 +40,9 @@ HANDLED_VERBS = frozenset(
         "assignment.ditolak",
         "assignment.dibatalkan",
         "assignment.standing_recorded",
+        "assignment.dicabut",
+        "assignment.diakhiri",
+        "assignment.diperpanjang",
     }
 )
 STEP_STATUS_WORDS = {
@@ -141,6 +144,16 @@ def _assignment_handover(event) -> None:
         word = "ditolak" if verb.endswith("ditolak") else "dibatalkan"
         for person in [assignment.initiated_by, *(m.employee for m in members)]:
             send(person, "assignment.closed", f"Penugasan {title} {word}")
+    if verb in ("assignment.dicabut", "assignment.diakhiri", "assignment.diperpanjang"):
+        if verb == "assignment.dicabut":
+            words = f"Naskah penugasan {title} dicabut; penugasan berakhir"
+        else:
+            until = assignment.ends_on.strftime("%d-%m-%Y")
+            words = f"Penugasan {title} {'diakhiri pada' if verb.endswith('diakhiri') else 'diperpanjang sampai'} {until}"
+        for m in members:
+            if m.status == Member.Status.DISETUJUI:
+                send(m.employee, "assignment.changed", words)
+        send(assignment.initiated_by, "assignment.changed", words)
     if verb == "assignment.standing_recorded":
         for m in members:
             send(m.employee, "assignment.standing_recorded", f"Anda tercatat sebagai anggota {assignment.title}")

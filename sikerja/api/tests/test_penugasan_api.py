@@ -36,6 +36,8 @@ PATHS = {
     ("post", "/api/v1/penugasan/{assignment_id}/langkah/{step_id}/putuskan"),
     ("post", "/api/v1/penugasan/{assignment_id}/langkah/{step_id}/terbitkan"),
     ("post", "/api/v1/penugasan/{assignment_id}/batal"),
+    ("post", "/api/v1/penugasan/{assignment_id}/ubah"),
+    ("post", "/api/v1/penugasan/{assignment_id}/cabut"),
 }
 
 
@@ -277,6 +279,28 @@ def test_cancel_by_the_applicant(demo, api):
     assert again.status_code == 409 and again.json()["code"] == "already_closed"
 
 
+@pytest.mark.req("PEN-4", "PEN-15")
+def test_the_signer_changes_and_revokes_an_issued_assignment(demo, api):
+    data = api("kabid.aptika").post(PEN, individual(demo.region, emp("pegawai.kominfo"))).json()
+    url = f"{PEN}/{data['id']}"
+    change = {"new_ends_on": "2027-01-29", "reason": "Data sudah lengkap"}
+    assert api("pegawai.kominfo").post(f"{url}/ubah", change).status_code == 403  # the assignee is not the signer
+    assert api("admin.organisasi").post(f"{url}/cabut", {"reason": "x"}).status_code == 403
+    past = api("kabid.aptika").post(f"{url}/ubah", {"new_ends_on": "2026-01-01", "reason": "x"})
+    assert past.status_code == 400 and "paling awal" in past.json()["detail"]
+    ended = api("kabid.aptika").post(f"{url}/ubah", change)
+    assert ended.status_code == 200, ended.content
+    body = ended.json()
+    assert body["ends_on"] == "2027-01-29" and body["status"] == "diterbitkan"
+    [amendment] = body["amendments"]
+    assert amendment["kind"] == "diakhiri" and amendment["previous_ends_on"] == END and amendment["document_number"]
+    revoked = api("kabid.aptika").post(f"{url}/cabut", {"reason": "Kegiatan dibatalkan"})
+    assert revoked.status_code == 200 and revoked.json()["status"] == "dicabut"
+    assert revoked.json()["amendments"][0]["status"] == "dicabut"
+    again = api("kabid.aptika").post(f"{url}/cabut", {"reason": "Lagi"})
+    assert again.status_code == 409 and again.json()["code"] == "not_issued"
+
+
 # --- permissions per transition ---------------------------------------------------------------
 @pytest.mark.req("PEN-9", "PEN-7", "PRF-3")
 def test_not_your_unit_not_your_region_not_the_signer(demo, other_demo, api):
@@ -490,6 +514,8 @@ def test_every_endpoint_answers_as_documented(demo, api):
     from sikerja.api.tests.test_standing_api import body as standing_body
 
     assert api("kadis.kominfo").post(f"{PEN}/tim-tetap", json.loads(standing_body(demo.region, "DISKOMINFO", []))).status_code == 403
+    assert aptika.post(f"{url}/ubah", {"new_ends_on": "2027-01-29", "reason": "Selesai lebih cepat"}).status_code == 200
+    assert aptika.post(f"{url}/cabut", {"reason": "Dibatalkan"}).status_code == 200
     assert api.covered() == PATHS
 
 

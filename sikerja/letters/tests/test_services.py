@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 
 from sikerja.audit.models import Event
 from sikerja.letters.models import Document, ImmutableDocument, NumberingScheme, NumberSequence
@@ -83,12 +84,16 @@ def test_revoke_keeps_the_record(demo, issue, actor_of):
         revoke_document(actor=actor_of("admin.organisasi"), document_id=doc.pk, reason="lagi")
 
 
-def test_only_org_admins_revoke(demo, issue, actor_of):
-    doc = issue()
-    with pytest.raises(PermissionDenied):
-        revoke_document(actor=actor_of("kadis.kominfo"), document_id=doc.pk, reason="x")
+def test_only_org_admins_and_the_signer_revoke(demo, issue, actor_of):
+    doc = issue()  # signed by the Kepala Dinas Kominfo
+    for other in ("kabid.aptika", "pegawai.kominfo"):
+        with pytest.raises((PermissionDenied, Http404)):  # 404 for whom the letter is out of reach
+            revoke_document(actor=actor_of(other), document_id=doc.pk, reason="x")
     with pytest.raises(ValidationError):
         revoke_document(actor=actor_of("admin.bkpsdm"), document_id=doc.pk, reason="  ")
+    assert not Document.objects.get(pk=doc.pk).is_revoked
+    # The official in whose name it was issued withdraws their own letter.
+    assert revoke_document(actor=actor_of("kadis.kominfo"), document_id=doc.pk, reason="Keliru").is_revoked
 
 
 def test_correction_is_a_new_document_replacing_the_old(demo, issue):
