@@ -193,7 +193,9 @@ class ApplyForm(_WorkForm):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        choices=[("setuju", "Setujui"), ("tolak", "Tolak")],
+        # "setuju" approves what is ticked (all of it on an application or confirmation);
+        # "setujui_semua" approves everyone named whatever is ticked; "tolak" refuses everyone.
+        choices=[("setuju", "Setujui"), ("setujui_semua", "Setujui semua"), ("tolak", "Tolak")],
         error_messages={"required": "Pilih setujui atau tolak.", "invalid_choice": "Pilih setujui atau tolak."},
     )
     reason = forms.CharField(

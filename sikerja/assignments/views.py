@@ -574,11 +574,13 @@ def decide(request, actor, pk, step_pk):
         return _detail_page(
             request, actor, pk, bound={step.pk: (form, [e for errs in form.errors.values() for e in errs])}, status=400
         )
-    approve = form.cleaned_data["decision"] == "setuju"
+    decision = form.cleaned_data["decision"]
+    approve = decision != "tolak"
     chosen = form.cleaned_data["members"]
     approved_ids = None
-    if approve and step.kind == Step.Kind.JAWAB_PERMOHONAN and set(chosen) != {m.pk for m in named}:
-        approved_ids = list(chosen)
+    partial = step.kind == Step.Kind.JAWAB_PERMOHONAN and decision == "setuju"
+    if partial and set(chosen) != {m.pk for m in named}:
+        approved_ids = list(chosen)  # an empty selection is refused by the service, with a message
     try:
         services.decide(
             actor=actor,

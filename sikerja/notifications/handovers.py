@@ -149,7 +149,9 @@ def _assignment_handover(event) -> None:
             words = f"Naskah penugasan {title} dicabut; penugasan berakhir"
         else:
             until = assignment.ends_on.strftime("%d-%m-%Y")
-            words = f"Penugasan {title} {'diakhiri pada' if verb.endswith('diakhiri') else 'diperpanjang sampai'} {until}"
+            words = (
+                f"Penugasan {title} {'diakhiri pada' if verb.endswith('diakhiri') else 'diperpanjang sampai'} {until}"
+            )
         for m in members:
             if m.status == Member.Status.DISETUJUI:
                 send(m.employee, "assignment.changed", words)

@@ -59,8 +59,12 @@ class Api:
         validator = Draft202012Validator(
             response_schema(self.schema, url, response.status_code, method=method), format_checker=FormatChecker()
         )
-        errors = [f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}" for e in validator.iter_errors(data)]
-        assert not errors, f"{method.upper()} {url} ({response.status_code}) does not match its schema:\n" + "\n".join(errors[:20])
+        errors = [
+            f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}" for e in validator.iter_errors(data)
+        ]
+        assert not errors, f"{method.upper()} {url} ({response.status_code}) does not match its schema:\n" + "\n".join(
+            errors[:20]
+        )
         return response
 
     def get(self, url: str):
@@ -100,9 +104,16 @@ def unit_id(region, code: str) -> int:
 
 def individual(region, employee: Employee, **extra) -> dict:
     data = {
-        "form": "individu", "owning_unit_id": unit_id(region, "DISKOMINFO.BID1"), "title": "Pengembangan aplikasi layanan",
-        "purpose": "Membangun aplikasi layanan publik", "target": "Aplikasi berjalan di 3 OPD", "starts_on": START,
-        "ends_on": END, "competences": ["Pemrograman"], "hours_per_week": 6, "members": [{"employee_id": employee.pk}],
+        "form": "individu",
+        "owning_unit_id": unit_id(region, "DISKOMINFO.BID1"),
+        "title": "Pengembangan aplikasi layanan",
+        "purpose": "Membangun aplikasi layanan publik",
+        "target": "Aplikasi berjalan di 3 OPD",
+        "starts_on": START,
+        "ends_on": END,
+        "competences": ["Pemrograman"],
+        "hours_per_week": 6,
+        "members": [{"employee_id": employee.pk}],
     }
     data.update(extra)
     return data
@@ -120,8 +131,13 @@ def cross_unit(api, demo):
 
 
 def counts() -> tuple[int, int, int, int, int]:
-    return (Assignment.objects.count(), Member.objects.count(), Step.objects.count(), Document.objects.count(),
-            Event.objects.filter(object_type="assignments.assignment").count())
+    return (
+        Assignment.objects.count(),
+        Member.objects.count(),
+        Step.objects.count(),
+        Document.objects.count(),
+        Event.objects.filter(object_type="assignments.assignment").count(),
+    )
 
 
 # --- the document ---------------------------------------------------------------------------
@@ -138,7 +154,10 @@ def test_every_penugasan_endpoint_is_documented(db):
         assert {"401", "403", "404", "422"} <= set(op["responses"]), path
         for param in op.get("parameters", []):
             assert param.get("description"), (path, param["name"])
-    for path in ("/api/v1/penugasan/{assignment_id}/langkah/{step_id}/putuskan", "/api/v1/penugasan/{assignment_id}/batal"):
+    for path in (
+        "/api/v1/penugasan/{assignment_id}/langkah/{step_id}/putuskan",
+        "/api/v1/penugasan/{assignment_id}/batal",
+    ):
         assert {"200", "400", "409"} <= set(schema["paths"][path]["post"]["responses"])
     assert {"201", "400"} <= set(schema["paths"]["/api/v1/penugasan"]["post"]["responses"])
     # the refusal has its own component: no clash with another router's schema of the same name
@@ -182,7 +201,11 @@ def test_cross_unit_flow_through_the_api(demo, api, token_for):
     final = issued.json()
     assert final["status"] == "diterbitkan" and final["letter_id"] and final["letter_number"]
     assert final["current_step_ids"] == []
-    assert [e["verb"] for e in final["events"]] == ["assignment.proposed", "assignment.step_decided", "assignment.issued"]
+    assert [e["verb"] for e in final["events"]] == [
+        "assignment.proposed",
+        "assignment.step_decided",
+        "assignment.issued",
+    ]
     assert [e["actor"] for e in final["events"]] == ["kabid.aptika", "kabid.ikp", "kabid.aptika"]
     assert final["events"][1]["changes"]["status"] == "disetujui"
 
@@ -199,38 +222,58 @@ def test_cross_unit_flow_through_the_api(demo, api, token_for):
 
 @pytest.mark.req("PEN-1", "PEN-5", "TIK-1")
 def test_individual_within_unit_is_issued_at_once(demo, api):
-    response = api("kabid.aptika").post(PEN, individual(demo.region, emp("pegawai.kominfo"), other_arrangements="Rapat mingguan"))
+    response = api("kabid.aptika").post(
+        PEN, individual(demo.region, emp("pegawai.kominfo"), other_arrangements="Rapat mingguan")
+    )
     assert response.status_code == 201, response.content
     data = response.json()
     assert data["status"] == "diterbitkan" and data["scope"] == "dalam_unit" and data["letter_number"]
     assert data["other_arrangements"] == "Rapat mingguan" and data["instrument"]
-    assert [r["assignment"]["id"] for r in api("pegawai.kominfo").get(f"{PEN}/kotak-masuk").json()["received"]] == [data["id"]]
+    assert [r["assignment"]["id"] for r in api("pegawai.kominfo").get(f"{PEN}/kotak-masuk").json()["received"]] == [
+        data["id"]
+    ]
 
 
 @pytest.mark.req("PEN-9", "PEN-10", "PEN-8")
 def test_cross_pd_team_with_partial_approval(demo, api):
     region = demo.region
-    moved = Employee.objects.filter(region=region, unit__code="BAPPEDA.BID2", position__kind__in=["fungsional", "pelaksana"]).order_by("pk").first()
+    moved = (
+        Employee.objects.filter(
+            region=region, unit__code="BAPPEDA.BID2", position__kind__in=["fungsional", "pelaksana"]
+        )
+        .order_by("pk")
+        .first()
+    )
     moved.unit = Unit.objects.get(region=region, code="BAPPEDA.BID3")
     moved.save(update_fields=["unit"])
     riset = [emp("pegawai.bappeda"), moved]
     members = [{"employee_id": emp("pegawai.kominfo").pk, "role": "ketua"}, {"employee_id": emp("pegawai.ikp").pk}]
     members += [{"employee_id": e.pk} for e in riset]
-    response = api("kabid.aptika").post(PEN, individual(region, emp("pegawai.kominfo"), form="tim_kerja", title="Tim Satu Data", members=members))
+    response = api("kabid.aptika").post(
+        PEN, individual(region, emp("pegawai.kominfo"), form="tim_kerja", title="Tim Satu Data", members=members)
+    )
     assert response.status_code == 201, response.content
     data = response.json()
     assert data["scope"] == "lintas_pd" and data["member_count"] == 4
     requests = {s["official_id"]: s for s in data["steps"] if s["kind"] == "jawab_permohonan"}
     assert set(requests) == {emp("kabid.ikp").pk, emp("kabid.riset").pk}
     url = f"{PEN}/{data['id']}"
-    assert api("kabid.ikp").post(f"{url}/langkah/{requests[emp('kabid.ikp').pk]['id']}/putuskan", {"approve": True}).status_code == 200
+    assert (
+        api("kabid.ikp")
+        .post(f"{url}/langkah/{requests[emp('kabid.ikp').pk]['id']}/putuskan", {"approve": True})
+        .status_code
+        == 200
+    )
     partial = api("kabid.riset").post(
         f"{url}/langkah/{requests[emp('kabid.riset').pk]['id']}/putuskan",
         {"approve": True, "approved_member_ids": [riset[0].pk], "reason": "Sedang menyusun RKPD"},
     )
     assert partial.status_code == 200, partial.content
     by_employee = {m["employee_id"]: m for m in partial.json()["members"]}
-    assert by_employee[riset[1].pk]["status"] == "ditolak" and by_employee[riset[1].pk]["decision_reason"] == "Sedang menyusun RKPD"
+    assert (
+        by_employee[riset[1].pk]["status"] == "ditolak"
+        and by_employee[riset[1].pk]["decision_reason"] == "Sedang menyusun RKPD"
+    )
     assert next(s for s in partial.json()["steps"] if s["official_id"] == emp("kabid.riset").pk)["status"] == "sebagian"
     issue = next(s for s in partial.json()["steps"] if s["kind"] == "terbitkan")
     issued = api("kabid.aptika").post(f"{url}/langkah/{issue['id']}/terbitkan", {})
@@ -240,16 +283,29 @@ def test_cross_pd_team_with_partial_approval(demo, api):
 
 @pytest.mark.req("PEN-12", "PEN-3")
 def test_voluntary_application_through_the_api(demo, api):
-    body = {"owning_unit_id": unit_id(demo.region, "DISKOMINFO.BID1"), "title": "Pengembangan aplikasi layanan",
-            "purpose": "Ikut membangun aplikasi", "target": "Modul pengaduan selesai", "starts_on": START, "ends_on": END,
-            "competences": ["Pemrograman"], "hours_per_week": 4}
+    body = {
+        "owning_unit_id": unit_id(demo.region, "DISKOMINFO.BID1"),
+        "title": "Pengembangan aplikasi layanan",
+        "purpose": "Ikut membangun aplikasi",
+        "target": "Modul pengaduan selesai",
+        "starts_on": START,
+        "ends_on": END,
+        "competences": ["Pemrograman"],
+        "hours_per_week": 4,
+    }
     response = api("pegawai.ikp").post(f"{PEN}/pengajuan", body)
     assert response.status_code == 201, response.content
     data = response.json()
     assert data["mode"] == "pengajuan_sukarela" and data["initiated_by_id"] == emp("pegawai.ikp").pk
     roles = [s["role"] for s in data["steps"]]
-    assert roles == ["pegawai", "pimpinan_unit_pemilik_kinerja", "pegawai", "pimpinan_unit_pemilik_kinerja", "pegawai",
-                     "pimpinan_unit"]  # PPU Ps 11(3)
+    assert roles == [
+        "pegawai",
+        "pimpinan_unit_pemilik_kinerja",
+        "pegawai",
+        "pimpinan_unit_pemilik_kinerja",
+        "pegawai",
+        "pimpinan_unit",
+    ]  # PPU Ps 11(3)
     who = {"pegawai": "pegawai.ikp", "pimpinan_unit_pemilik_kinerja": "kabid.aptika", "pimpinan_unit": "kabid.ikp"}
     url = f"{PEN}/{data['id']}"
     for step in data["steps"][1:-1]:
@@ -265,8 +321,14 @@ def test_voluntary_application_through_the_api(demo, api):
 
 @pytest.mark.req("PEN-12")
 def test_cancel_by_the_applicant(demo, api):
-    body = {"owning_unit_id": unit_id(demo.region, "DISKOMINFO.BID1"), "title": "Ikut kegiatan", "purpose": "Belajar",
-            "target": "Laporan", "starts_on": START, "ends_on": END}
+    body = {
+        "owning_unit_id": unit_id(demo.region, "DISKOMINFO.BID1"),
+        "title": "Ikut kegiatan",
+        "purpose": "Belajar",
+        "target": "Laporan",
+        "starts_on": START,
+        "ends_on": END,
+    }
     data = api("pegawai.ikp").post(f"{PEN}/pengajuan", body).json()
     url = f"{PEN}/{data['id']}/batal"
     assert api("kabid.aptika").post(url, {"reason": "Tidak perlu"}).status_code == 403  # a party, not the applicant
@@ -392,7 +454,10 @@ def test_bad_input_is_refused_and_writes_nothing(demo, other_demo, api):
 
     missing = aptika.post(PEN, {k: v for k, v in good.items() if k not in ("target", "members")})
     assert missing.status_code == 422 and missing.json()["code"] == "invalid_input"
-    assert {e["field"] for e in missing.json()["errors"]} == {"data.target", "data.members"}  # errors.py names body fields by argument
+    assert {e["field"] for e in missing.json()["errors"]} == {
+        "data.target",
+        "data.members",
+    }  # errors.py names body fields by argument
     assert "wajib diisi" in missing.json()["detail"]
 
     blank = aptika.post(PEN, {**good, "target": "  "})
@@ -413,7 +478,9 @@ def test_bad_input_is_refused_and_writes_nothing(demo, other_demo, api):
     ):
         response = aptika.post(PEN, bad)
         assert response.status_code == 422, (bad, response.content)
-    assert aptika.post(PEN, {**good, "owning_unit_id": unit_id(other_demo.region, "DISKOMINFO.BID1")}).status_code == 400
+    assert (
+        aptika.post(PEN, {**good, "owning_unit_id": unit_id(other_demo.region, "DISKOMINFO.BID1")}).status_code == 400
+    )
     assert aptika.post(f"{PEN}/pengajuan", {"owning_unit_id": good["owning_unit_id"]}).status_code == 422
     # not allowed to propose: a staff member appointing a colleague
     assert api("pegawai.kominfo").post(PEN, individual(demo.region, emp("pegawai.ikp"))).status_code == 403
@@ -432,9 +499,17 @@ def test_overbooking_needs_a_reason_through_the_api(demo, api):
     refused = aptika.post(PEN, individual(demo.region, pegawai, hours_per_week=30))
     assert refused.status_code == 400 and "kapasitas" in refused.json()["detail"]
     with_reason = aptika.post(
-        PEN, individual(demo.region, pegawai, hours_per_week=30, members=[{"employee_id": pegawai.pk, "overbooking_reason": "Prioritas bupati"}])
+        PEN,
+        individual(
+            demo.region,
+            pegawai,
+            hours_per_week=30,
+            members=[{"employee_id": pegawai.pk, "overbooking_reason": "Prioritas bupati"}],
+        ),
     )
-    assert with_reason.status_code == 201 and with_reason.json()["members"][0]["overbooking_reason"] == "Prioritas bupati"
+    assert (
+        with_reason.status_code == 201 and with_reason.json()["members"][0]["overbooking_reason"] == "Prioritas bupati"
+    )
 
 
 # --- candidates and ketua ---------------------------------------------------------------------
@@ -474,8 +549,10 @@ def test_ketua_ranking_explains_and_excludes(demo, other_demo, api):
     region = demo.region
     people = [emp("pegawai.kominfo"), emp("pegawai.ikp"), emp("pegawai.bappeda"), emp("kabid.ikp")]
     aptika = api("kabid.aptika")
-    response = aptika.post(f"{PEN}/calon-ketua", {"employee_ids": [p.pk for p in people],
-                                                  "owning_unit_id": unit_id(region, "DISKOMINFO.BID1")})
+    response = aptika.post(
+        f"{PEN}/calon-ketua",
+        {"employee_ids": [p.pk for p in people], "owning_unit_id": unit_id(region, "DISKOMINFO.BID1")},
+    )
     assert response.status_code == 200, response.content
     ranking = response.json()
     ranked = {r["employee_id"]: r for r in ranking["ranked"]}
@@ -507,13 +584,26 @@ def test_every_endpoint_answers_as_documented(demo, api):
     aptika.post(f"{PEN}/calon-ketua", {"employee_ids": [emp("pegawai.kominfo").pk]})
     ikp.post(f"{url}/langkah/{request['id']}/putuskan", {"approve": True})
     assert aptika.post(f"{url}/langkah/{issue['id']}/terbitkan", None).status_code == 200  # the body is optional
-    applied = api("pegawai.ikp").post(f"{PEN}/pengajuan", {
-        "owning_unit_id": unit_id(demo.region, "DISKOMINFO.BID1"), "title": "Ikut", "purpose": "Belajar",
-        "target": "Laporan", "starts_on": START, "ends_on": END})
+    applied = api("pegawai.ikp").post(
+        f"{PEN}/pengajuan",
+        {
+            "owning_unit_id": unit_id(demo.region, "DISKOMINFO.BID1"),
+            "title": "Ikut",
+            "purpose": "Belajar",
+            "target": "Laporan",
+            "starts_on": START,
+            "ends_on": END,
+        },
+    )
     api("pegawai.ikp").post(f"{PEN}/{applied.json()['id']}/batal", {"reason": "Batal"})
     from sikerja.api.tests.test_standing_api import body as standing_body
 
-    assert api("kadis.kominfo").post(f"{PEN}/tim-tetap", json.loads(standing_body(demo.region, "DISKOMINFO", []))).status_code == 403
+    assert (
+        api("kadis.kominfo")
+        .post(f"{PEN}/tim-tetap", json.loads(standing_body(demo.region, "DISKOMINFO", [])))
+        .status_code
+        == 403
+    )
     assert aptika.post(f"{url}/ubah", {"new_ends_on": "2027-01-29", "reason": "Selesai lebih cepat"}).status_code == 200
     assert aptika.post(f"{url}/cabut", {"reason": "Dibatalkan"}).status_code == 200
     assert api.covered() == PATHS
@@ -530,8 +620,16 @@ def test_list_query_count_does_not_grow(demo, api):
         for i in range(n):
             member = pegawai if i % 2 else ikp  # issued at once, or waiting for kabid.ikp
             services.propose(
-                actor=aptika, form="individu", owning_unit_id=bid1, title=f"Kegiatan {i}", purpose="Uji", target="Uji",
-                starts_on=dt.date(2026, 12, 1), ends_on=dt.date(2027, 2, 26), hours_per_week=1, competences=["Pemrograman"],
+                actor=aptika,
+                form="individu",
+                owning_unit_id=bid1,
+                title=f"Kegiatan {i}",
+                purpose="Uji",
+                target="Uji",
+                starts_on=dt.date(2026, 12, 1),
+                ends_on=dt.date(2027, 2, 26),
+                hours_per_week=1,
+                competences=["Pemrograman"],
                 members=[MemberInput(member.pk, overbooking_reason="uji")],
             )
 

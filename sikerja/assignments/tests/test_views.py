@@ -366,6 +366,25 @@ def test_propose_team_with_external_member_and_penugasan_tambahan(demo, login):
 
 
 # --- answering a permohonan --------------------------------------------------------------------
+@pytest.mark.req("PEN-9")
+def test_approve_all_and_approve_the_ticked_are_distinct_buttons(demo, login):
+    a = cross_unit(demo)
+    request = step(a, "jawab_permohonan")
+    page = login("kabid.ikp").get(detail_url(a)).content.decode()
+    assert 'value="setujui_semua"' in page and 'value="setuju"' in page and 'value="tolak"' in page
+    # "Approve the ticked" with nothing ticked is refused with a message, not read as a rejection.
+    r = login("kabid.ikp").post(decide_url(a, request), {"decision": "setuju", "reason": "Silakan"})
+    assert r.status_code == 400 and "Pilih paling sedikit satu pegawai" in text(r)
+    request.refresh_from_db()
+    assert request.status == "menunggu" and a.members.get().status == "diusulkan"
+    # "Approve all" approves everyone named, whatever is ticked, and keeps the note.
+    r = login("kabid.ikp").post(decide_url(a, request), {"decision": "setujui_semua", "reason": "Silakan"})
+    assert r.status_code == 302
+    request.refresh_from_db()
+    assert request.status == "disetujui" and request.reason == "Silakan"
+    assert a.members.get().status == "disetujui"
+
+
 @pytest.mark.req("PEN-9", "MEK-5")
 def test_answer_through_the_ui_and_refusals(demo, other_demo, login):
     a = cross_unit(demo)
