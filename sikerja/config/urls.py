@@ -20,5 +20,6 @@ urlpatterns = [
     path("akun/", include("sikerja.accounts.urls")),
     path("notifikasi/", include("sikerja.notifications.urls")),
     path("kesehatan/", health.health, name="health"),
+    path("log/", include("sikerja.audit.urls")),
     path("", include("sikerja.web.urls")),
 ]
