@@ -55,6 +55,4 @@ def event_log(actor: Actor, f: LogFilter) -> QuerySet[Event]:
 
 def object_types(actor: Actor) -> list[str]:
     """The kinds of object the region's log mentions, for the filter."""
-    return sorted(
-        Event.objects.filter(region=actor.region).order_by().values_list("object_type", flat=True).distinct()
-    )
+    return sorted(Event.objects.filter(region=actor.region).order_by().values_list("object_type", flat=True).distinct())

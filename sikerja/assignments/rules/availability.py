@@ -16,6 +16,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from sikerja.inputs import indonesian_date
+
 AVAILABILITY_ARTICLE = "Perbup Penajam Paser Utara 31/2024 Lampiran huruf B angka 2 huruf b) angka 1)-2)"
 COMPETENCE_ARTICLE = "Perbup Penajam Paser Utara 31/2024 Lampiran huruf B angka 2 huruf b) angka 3)"
 EPSILON = 1e-9
@@ -36,7 +38,19 @@ class WeekLoad:
 
     @property
     def label(self) -> str:
+        """The ISO week as a key (API, tests): 2026-W50."""
         return f"{self.iso_year}-W{self.iso_week:02d}"
+
+    @property
+    def words(self) -> str:
+        """The week as an official reads it: 'pekan 7 Desember 2026'."""
+        return f"pekan {indonesian_date(self.monday)}"
+
+
+def number_words(x: float) -> str:
+    """37.5 -> '37,5'; 1200 -> '1.200' (Indonesian separators, at most one decimal)."""
+    text = f"{x:,.1f}".rstrip("0").rstrip(".")
+    return text.translate(str.maketrans(",.", ".,"))
 
 
 @dataclass(frozen=True)
@@ -128,14 +142,15 @@ def availability(
     over = tuple(w.label for w in weeks if w.overbooked)
     if over:
         message = (
-            f"Beban melebihi kapasitas {capacity:g} jam/minggu pada {len(over)} minggu; terberat {worst.label}: "
-            f"{worst.load_percent:g}% (sisa waktu {worst.free_hours:g} jam, diminta {worst.requested_hours:g} jam). "
+            f"Beban melebihi kapasitas {number_words(capacity)} jam/minggu pada {len(over)} minggu; terberat "
+            f"{worst.words}: {number_words(worst.load_percent)}% (sisa waktu {number_words(worst.free_hours)} jam, "
+            f"diminta {number_words(worst.requested_hours)} jam). "
             f"Penugasan hanya dapat dilanjutkan dengan alasan yang dicatat ({AVAILABILITY_ARTICLE})."
         )
     else:
         message = (
-            f"Tersedia: beban tertinggi {worst.load_percent:g}% pada {worst.label} "
-            f"(sisa waktu {worst.free_hours:g} jam sebelum penugasan ini; {AVAILABILITY_ARTICLE})."
+            f"Tersedia: beban tertinggi {number_words(worst.load_percent)}% pada {worst.words} "
+            f"(sisa waktu {number_words(worst.free_hours)} jam sebelum penugasan ini; {AVAILABILITY_ARTICLE})."
         )
     return AvailabilityDecision(
         tuple(weeks), worst, worst.load_percent, bool(over), over, AVAILABILITY_ARTICLE, message

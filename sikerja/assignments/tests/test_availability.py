@@ -73,3 +73,13 @@ def test_competence_match():
 def test_competence_match_with_nothing_required_is_full():
     assert competence_match(set(), {}).score == 100
     assert competence_match({"a"}, {"a": 1}).score == 100
+
+
+@pytest.mark.req("PEN-14")
+def test_the_message_speaks_indonesian_numbers_and_weeks():
+    committed = [(D(2025, 3, 10), D(2025, 3, 14), 20.5)]
+    decision = availability(25, committed, D(2025, 3, 3), D(2025, 3, 21), 5)
+    assert decision.overbooked and decision.worst_week.label == "2025-W11"  # the key stays ISO
+    assert "kapasitas 37,5 jam/minggu" in decision.message
+    assert "pekan 10 Maret 2025" in decision.message and "W11" not in decision.message
+    assert "134,7%" in decision.message and "diminta 5 jam" in decision.message
