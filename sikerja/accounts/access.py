@@ -76,9 +76,7 @@ class Actor:
 
         delegators = Delegation.objects.acting().filter(delegate=self.employee).values("delegator_id")
         return frozenset(
-            Placement.objects.filter(assessor_id__in=delegators, effective_until__isnull=True).values_list(
-                "employee_id", flat=True
-            )
+            Placement.objects.filter(assessor_id__in=delegators, effective_until__isnull=True).values_list("employee_id", flat=True)
         )
 
     # --- querysets restricted to what the actor may see -------------------------------
@@ -114,7 +112,9 @@ def regions_of(user) -> list[Region]:
         return []
     if user.is_superuser:
         return list(Region.objects.filter(is_active=True).select_related("profile"))
-    return list(Region.objects.filter(is_active=True, role_assignments__user=user).select_related("profile").distinct())
+    return list(
+        Region.objects.filter(is_active=True, role_assignments__user=user).select_related("profile").distinct()
+    )
 
 
 def actor_for(user, region: Region) -> Actor:
@@ -153,7 +153,12 @@ def access_unit(actor: Actor, unit_id: int) -> Unit:
 
 
 def access_employee(actor: Actor, employee_id: int) -> Employee:
-    emp = actor.employees().select_related("unit", "position", "unit__perangkat_daerah").filter(pk=employee_id).first()
+    emp = (
+        actor.employees()
+        .select_related("unit", "position", "unit__perangkat_daerah")
+        .filter(pk=employee_id)
+        .first()
+    )
     if emp is None:
         raise Http404("Pegawai tidak ditemukan atau di luar cakupan Anda.")
     return emp

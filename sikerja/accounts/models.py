@@ -84,10 +84,7 @@ class ApiToken(models.Model):
         raw = "sk_" + secrets.token_urlsafe(32)
         days = days if days is not None else settings.SIKERJA_API_TOKEN_DAYS
         token = cls.objects.create(
-            user=user,
-            name=name,
-            prefix=raw[:8],
-            digest=_digest(raw),
+            user=user, name=name, prefix=raw[:8], digest=_digest(raw),
             expires_at=timezone.now() + dt.timedelta(days=days),
         )
         return token, raw

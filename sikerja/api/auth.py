@@ -72,9 +72,7 @@ class TokenAuth(HttpBearer):
 
     def authenticate(self, request: HttpRequest, token: str) -> Actor | None:
         if token_blocked(request):  # PLT-2: too many wrong tokens from this address
-            raise ApiError(
-                429, "too_many_attempts", "Terlalu banyak token yang salah dari alamat ini; coba lagi nanti."
-            )
+            raise ApiError(429, "too_many_attempts", "Terlalu banyak token yang salah dari alamat ini; coba lagi nanti.")
         token = token.strip()
         found = ApiToken.find_active(token) if token.startswith(TOKEN_PREFIX) else None
         if found is None or not found.user.is_active:

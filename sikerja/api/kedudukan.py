@@ -85,9 +85,7 @@ class ReportRowOut(Schema):
     assessor_id: int | None
     assessor_name: str
     assessor_span: int | None = Field(None, description="Rentang kendali: jumlah pegawai yang dinilai langsung PPK.")
-    assessor_workload: int | None = Field(
-        None, description="Formasi JF dan pelaksana pada unit PPK menurut peta jabatan."
-    )
+    assessor_workload: int | None = Field(None, description="Formasi JF dan pelaksana pada unit PPK menurut peta jabatan.")
     findings: list[FindingOut]
 
 
@@ -129,13 +127,7 @@ class DelegationRevokeIn(Schema):
 
 
 def _refuse(exc: PlacementError):
-    status = (
-        404
-        if exc.code == "not_found"
-        else 409
-        if exc.code in ("not_after_current", "overlap", "already_revoked")
-        else 400
-    )
+    status = 404 if exc.code == "not_found" else 409 if exc.code in ("not_after_current", "overlap", "already_revoked") else 400
     return Status(status, {"code": exc.code, "detail": str(exc), "findings": [f.__dict__ for f in exc.findings]})
 
 
@@ -145,9 +137,7 @@ def list_placements(request: HttpRequest, filters: Query[PlacementFilters]):
     """Kedudukan pegawai dalam cakupan Anda (KED-1, KED-6), yang berlaku atau seluruh riwayat."""
     check_params(request, PlacementFilters)
     actor = request.auth
-    qs = Placement.objects.filter(region=actor.region, employee__in=actor.employees()).select_related(
-        "employee", "assessor"
-    )
+    qs = Placement.objects.filter(region=actor.region, employee__in=actor.employees()).select_related("employee", "assessor")
     if filters.current:
         qs = qs.filter(effective_until__isnull=True)
     if filters.employee_id:
@@ -157,11 +147,7 @@ def list_placements(request: HttpRequest, filters: Query[PlacementFilters]):
     return qs.order_by("employee__name", "-effective_from", "pk")
 
 
-@router.post(
-    "/placements",
-    response={201: PlacementOut, 400: RefusalOut, 409: RefusalOut, **ERRORS},
-    summary="Tetapkan kedudukan",
-)
+@router.post("/placements", response={201: PlacementOut, 400: RefusalOut, 409: RefusalOut, **ERRORS}, summary="Tetapkan kedudukan")
 def create_placement(request: HttpRequest, data: PlacementIn):
     """Menempatkan pegawai di bawah PPK (admin BKPSDM atas nama pejabat pembina kepegawaian,
     KED-6). Kedudukan yang melanggar profil regulasi ditolak dengan pasalnya (400, `findings`)."""
@@ -180,13 +166,8 @@ def list_candidates(request: HttpRequest, employee_id: Id = EMPLOYEE_ID):
     employee = access_employee(actor, employee_id)
     return [
         {
-            "employee_id": c.holder.employee_id,
-            "name": c.holder.name,
-            "position": c.position,
-            "unit": c.unit_name,
-            "allowed": c.allowed,
-            "delegated": c.delegated,
-            "findings": [f.__dict__ for f in c.findings],
+            "employee_id": c.holder.employee_id, "name": c.holder.name, "position": c.position, "unit": c.unit_name,
+            "allowed": c.allowed, "delegated": c.delegated, "findings": [f.__dict__ for f in c.findings],
         }
         for c in assessor_candidates(actor.region, employee)
     ]
@@ -206,40 +187,24 @@ def placement_report(request: HttpRequest):
         load = report.loads.get(row.assessor_id)
         rows.append(
             {
-                "employee_id": row.employee_id,
-                "employee_name": row.employee_name,
-                "nip": row.nip,
-                "position": row.position,
-                "unit_name": row.unit_name,
-                "perangkat_daerah": row.pd_name,
-                "assessor_id": row.assessor_id,
-                "assessor_name": row.assessor_name,
-                "assessor_span": load.span if load else None,
-                "assessor_workload": load.workload if load else None,
+                "employee_id": row.employee_id, "employee_name": row.employee_name, "nip": row.nip,
+                "position": row.position, "unit_name": row.unit_name, "perangkat_daerah": row.pd_name,
+                "assessor_id": row.assessor_id, "assessor_name": row.assessor_name,
+                "assessor_span": load.span if load else None, "assessor_workload": load.workload if load else None,
                 "findings": [f.__dict__ for f in row.findings],
             }
         )
     return {
-        "profile": report.profile_name,
-        "judged": report.judged,
-        "violations": len(report.rows),
-        "by_requirement": dict(report.by_requirement),
-        "rows": rows,
+        "profile": report.profile_name, "judged": report.judged, "violations": len(report.rows),
+        "by_requirement": dict(report.by_requirement), "rows": rows,
     }
 
 
 def _delegation_out(d: Delegation) -> dict:
     return {
-        "id": d.pk,
-        "kind": d.kind,
-        "delegator_id": d.delegator_id,
-        "delegate_id": d.delegate_id,
-        "starts_on": d.starts_on,
-        "ends_on": d.ends_on,
-        "basis_number": d.basis_number,
-        "basis_date": d.basis_date,
-        "reason": d.reason,
-        "revoked": d.revoked_at is not None,
+        "id": d.pk, "kind": d.kind, "delegator_id": d.delegator_id, "delegate_id": d.delegate_id,
+        "starts_on": d.starts_on, "ends_on": d.ends_on, "basis_number": d.basis_number, "basis_date": d.basis_date,
+        "reason": d.reason, "revoked": d.revoked_at is not None,
     }
 
 
@@ -255,11 +220,7 @@ def list_delegations(request: HttpRequest):
     return [_delegation_out(d) for d in qs]
 
 
-@router.post(
-    "/delegations",
-    response={201: DelegationOut, 400: RefusalOut, 409: RefusalOut, **ERRORS},
-    summary="Catat pendelegasian",
-)
+@router.post("/delegations", response={201: DelegationOut, 400: RefusalOut, 409: RefusalOut, **ERRORS}, summary="Catat pendelegasian")
 def create_delegation(request: HttpRequest, data: DelegationIn):
     """Mencatat Plh./Plt. atau pendelegasian kewenangan PPK dengan periode dan dasarnya (KED-5)."""
     try:
@@ -269,11 +230,7 @@ def create_delegation(request: HttpRequest, data: DelegationIn):
     return Status(201, _delegation_out(delegation))
 
 
-@router.post(
-    "/delegations/{delegation_id}/revoke",
-    response={200: DelegationOut, 400: RefusalOut, 409: RefusalOut, **ERRORS},
-    summary="Cabut pendelegasian",
-)
+@router.post("/delegations/{delegation_id}/revoke", response={200: DelegationOut, 400: RefusalOut, 409: RefusalOut, **ERRORS}, summary="Cabut pendelegasian")
 def revoke(request: HttpRequest, data: DelegationRevokeIn, delegation_id: Id = DELEGATION_ID):
     try:
         delegation = revoke_delegation(actor=request.auth, delegation_id=delegation_id, reason=data.reason)

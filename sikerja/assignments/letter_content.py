@@ -77,9 +77,7 @@ def recording_words(a: Assignment) -> list[str]:
     """A letter entered after its period began says so, and why (issue 9 item 4)."""
     if not a.recording_reason:
         return []
-    return [
-        f"Naskah ini mencatat penugasan yang telah berjalan sejak {a.starts_on:%d-%m-%Y}; alasan: {a.recording_reason}."
-    ]
+    return [f"Naskah ini mencatat penugasan yang telah berjalan sejak {a.starts_on:%d-%m-%Y}; alasan: {a.recording_reason}."]
 
 
 def amendment_payload(a: Assignment, *, kind: str, letter_kind: str, new_ends_on, reason: str, approved: list[Member]):
@@ -100,11 +98,8 @@ def amendment_payload(a: Assignment, *, kind: str, letter_kind: str, new_ends_on
             subject=subject,
             menimbang=[f"bahwa {reason}", f"bahwa perlu mengubah {reference}"],
             mengingat=[*basis(a), reference],
-            dictums=[
-                change,
-                "Ketentuan lain dalam Keputusan tersebut tetap berlaku.",
-                "Keputusan ini mulai berlaku pada tanggal ditetapkan.",
-            ],  # fmt: skip
+            dictums=[change, "Ketentuan lain dalam Keputusan tersebut tetap berlaku.",
+                     "Keputusan ini mulai berlaku pada tanggal ditetapkan."],  # fmt: skip
             team=[TeamMember(role=m.get_role_display(), person=person(m)) for m in ketua_first(approved)],
         )
     return AssignmentPayload(

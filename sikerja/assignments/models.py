@@ -82,9 +82,7 @@ class Assignment(models.Model):
     composition = models.JSONField("susunan menurut jabatan saat dicatat", default=dict, blank=True)
     title = models.CharField("nama kegiatan/tim", max_length=300)
     owning_unit = models.ForeignKey(
-        "organisation.Unit",
-        on_delete=models.PROTECT,
-        related_name="owned_assignments",
+        "organisation.Unit", on_delete=models.PROTECT, related_name="owned_assignments",
         verbose_name="unit pemilik kinerja",
     )
     purpose = models.TextField("maksud dan tujuan")
@@ -97,18 +95,12 @@ class Assignment(models.Model):
     law_requires_decree = models.BooleanField("peraturan lain mewajibkan keputusan", default=False)
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.PROSES)
     initiated_by = models.ForeignKey(
-        "organisation.Employee",
-        on_delete=models.PROTECT,
-        related_name="assignments_initiated",
+        "organisation.Employee", on_delete=models.PROTECT, related_name="assignments_initiated",
         verbose_name="pengusul",
     )
     instrument = models.CharField("jenis naskah", max_length=30)
     letter = models.ForeignKey(
-        "letters.Document",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="assignments",
+        "letters.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="assignments",
         verbose_name="naskah penugasan",
     )
     decisions = models.JSONField("dasar keputusan (pasal)", default=list, blank=True)
@@ -116,9 +108,7 @@ class Assignment(models.Model):
     recording_reason = models.TextField("alasan pencatatan penugasan yang sudah berjalan", blank=True)
     revoked_at = models.DateTimeField("dicabut pada", null=True, blank=True)
     revoke_reason = models.TextField("alasan pencabutan", blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField("dibuat", auto_now_add=True)
     closed_at = models.DateTimeField("selesai diproses", null=True, blank=True)
 
@@ -127,9 +117,7 @@ class Assignment(models.Model):
         verbose_name_plural = "penugasan"
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")), name="assignment_period_order"
-            ),
+            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="assignment_period_order"),
         ]
         indexes = [
             models.Index(fields=["region", "status"]),
@@ -164,11 +152,7 @@ class Member(models.Model):
     external_nip = models.CharField("NIP (anggota luar)", max_length=18, blank=True)
     external_org = models.CharField("instansi/unsur (anggota luar)", max_length=200, blank=True)
     home_unit = models.ForeignKey(
-        "organisation.Unit",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
+        "organisation.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name="unit asal (saat diusulkan)",
     )
     role = models.CharField("peran", max_length=20, choices=Role.choices, default=Role.ANGGOTA)
@@ -232,19 +216,11 @@ class Step(models.Model):
     action = models.CharField("tindakan", max_length=300)
     article = models.CharField("dasar pasal", max_length=300, blank=True)
     official = models.ForeignKey(
-        "organisation.Employee",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="assignment_steps",
+        "organisation.Employee", on_delete=models.PROTECT, null=True, blank=True, related_name="assignment_steps",
         verbose_name="pejabat yang bertindak",
     )
     unit = models.ForeignKey(
-        "organisation.Unit",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
+        "organisation.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name="unit (untuk langkah pimpinan unit)",
     )
     members = models.ManyToManyField(Member, blank=True, related_name="steps")
@@ -258,11 +234,7 @@ class Step(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     reason = models.TextField("alasan/catatan", blank=True)
     request_document = models.ForeignKey(
-        "letters.Document",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
+        "letters.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name="nota dinas permohonan",
     )
     # What the step produces, as the rule states it (``rules.flows.Produces``): the kind of
@@ -270,11 +242,7 @@ class Step(models.Model):
     # Never guessed from the wording of ``action``.
     produces = models.JSONField("naskah yang dihasilkan (menurut aturan)", default=dict, blank=True)
     document = models.ForeignKey(
-        "letters.Document",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="assignment_steps",
+        "letters.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="assignment_steps",
         verbose_name="naskah yang dihasilkan langkah ini",
     )
 
@@ -309,10 +277,7 @@ class Amendment(models.Model):
     new_ends_on = models.DateField("selesai menjadi")
     reason = models.TextField("alasan")
     document = models.ForeignKey(
-        "letters.Document",
-        on_delete=models.PROTECT,
-        related_name="assignment_amendments",
-        verbose_name="naskah perubahan",
+        "letters.Document", on_delete=models.PROTECT, related_name="assignment_amendments", verbose_name="naskah perubahan"
     )
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.BERLAKU)
     decided_by = models.ForeignKey("organisation.Employee", on_delete=models.PROTECT, related_name="+")

@@ -69,6 +69,4 @@ def delegator_ids(actor_employee: Employee | None) -> list[int]:
 
 
 def leads(employee: Employee | None, unit: Unit) -> bool:
-    return bool(
-        employee and employee.position_id and employee.position.is_leader and employee.position.unit_id == unit.pk
-    )
+    return bool(employee and employee.position_id and employee.position.is_leader and employee.position.unit_id == unit.pk)

@@ -94,15 +94,10 @@ def facts_of(employee: Employee, role: str = Member.Role.ANGGOTA) -> rule.Member
     pd = officials.pd_root(unit) if unit is not None else None
     pd_function = pd_function_of(pd)
     seat = rule.seat_for(
-        leads_unit=leads,
-        unit_is_pd=bool(unit and unit.is_perangkat_daerah),
-        unit_type=unit.unit_type if unit else "",
-        pd_function=pd_function,
-        unit_function=unit_function_of(unit),
+        leads_unit=leads, unit_is_pd=bool(unit and unit.is_perangkat_daerah), unit_type=unit.unit_type if unit else "",
+        pd_function=pd_function, unit_function=unit_function_of(unit),
     )
-    return rule.MemberFacts(
-        name=employee.full_name, role=role, seat=seat, pd=pd.code if pd else "", pd_function=pd_function
-    )
+    return rule.MemberFacts(name=employee.full_name, role=role, seat=seat, pd=pd.code if pd else "", pd_function=pd_function)
 
 
 def _people(region, ids) -> dict[int, Employee]:
@@ -138,15 +133,10 @@ def resolve_employee(actor: Actor, token: str) -> int:
     if not digits:
         raise AssignmentError(f"'{raw}' bukan NIP atau nomor pegawai.")
     qs = Employee.objects.filter(region=actor.region, is_active=True)
-    found = (
-        qs.filter(nip=digits).values_list("pk", flat=True).first()
-        if len(digits) == 18
-        else (qs.filter(pk=int(digits)).values_list("pk", flat=True).first())
-    )
+    found = qs.filter(nip=digits).values_list("pk", flat=True).first() if len(digits) == 18 else (
+        qs.filter(pk=int(digits)).values_list("pk", flat=True).first())
     if found is None:
-        raise AssignmentError(
-            f"Pegawai dengan NIP/nomor {digits} tidak ditemukan di pemerintah daerah ini atau tidak aktif."
-        )
+        raise AssignmentError(f"Pegawai dengan NIP/nomor {digits} tidak ditemukan di pemerintah daerah ini atau tidak aktif.")
     return found
 
 
@@ -155,7 +145,7 @@ def _lines(text: str) -> list[str]:
 
 
 def parse_external_line(line: str) -> StandingMemberInput:
-    """ "nama; unsur/instansi" (e.g. "Dr. Rina Wati; akademisi/Universitas Mulawarman"). With only
+    """"nama; unsur/instansi" (e.g. "Dr. Rina Wati; akademisi/Universitas Mulawarman"). With only
     one part after the ";", it is the unsur when it names one, else the instansi (whose name may
     still tell the unsur: "Universitas ..." is akademisi)."""
     name, _, rest = line.partition(";")
@@ -169,18 +159,13 @@ def parse_external_line(line: str) -> StandingMemberInput:
     return StandingMemberInput(external_name=name.strip(), unsur=unsur, external_org=org.strip())
 
 
-def members_from_lines(
-    actor: Actor, *, ketua: str = "", sekretaris: str = "", anggota: str = "", external: str = ""
-) -> list[StandingMemberInput]:
+def members_from_lines(actor: Actor, *, ketua: str = "", sekretaris: str = "", anggota: str = "",
+                       external: str = "") -> list[StandingMemberInput]:
     """The members from the form: the ketua and sekretaris (one NIP/number each, optional), the
     anggota (NIP/number per line) and members from outside (one "nama; unsur/instansi" per line).
     Unknown people are all listed in one refusal."""
     members, errors = [], []
-    for role, text in (
-        (Member.Role.KETUA, ketua),
-        (Member.Role.SEKRETARIS, sekretaris),
-        (Member.Role.ANGGOTA, anggota),
-    ):
+    for role, text in ((Member.Role.KETUA, ketua), (Member.Role.SEKRETARIS, sekretaris), (Member.Role.ANGGOTA, anggota)):
         tokens = _lines(text)
         if role != Member.Role.ANGGOTA and len(tokens) > 1:
             errors.append(f"Isi satu NIP saja untuk {role}.")
@@ -215,11 +200,8 @@ def _member_facts(people: dict[int, Employee], members: list[StandingMemberInput
 def recorded_kinds(region, on: dt.date) -> set[str]:
     """Standing teams of the region in force on a date (for "atas usul Tim Koordinasi")."""
     return set(
-        Assignment.objects.filter(
-            region=region, status=Assignment.Status.DITERBITKAN, starts_on__lte=on, ends_on__gte=on
-        )
-        .exclude(standing_kind="")
-        .values_list("standing_kind", flat=True)
+        Assignment.objects.filter(region=region, status=Assignment.Status.DITERBITKAN, starts_on__lte=on, ends_on__gte=on)
+        .exclude(standing_kind="").values_list("standing_kind", flat=True)
     )
 
 
@@ -259,9 +241,7 @@ def _owning_unit(actor: Actor, people: dict[int, Employee], members: list[Standi
                 return officials.pd_root(facts_unit)
     setda = Unit.objects.filter(region=actor.region, unit_type=UnitType.SETDA, is_perangkat_daerah=True).first()
     if setda is None:
-        raise AssignmentError(
-            "Tentukan unit pemilik tim: tidak ada anggota pegawai dan Sekretariat Daerah tidak ditemukan."
-        )
+        raise AssignmentError("Tentukan unit pemilik tim: tidak ada anggota pegawai dan Sekretariat Daerah tidak ditemukan.")
     return setda
 
 
@@ -269,49 +249,30 @@ def _scope(region, owning: Unit, people: dict[int, Employee]) -> str:
     owning_chain = officials.unit_chain(owning)
     scopes = [
         assignment_scope(officials.unit_chain(e.unit), owning_chain, region, region).scope
-        for e in people.values()
-        if e.unit_id
+        for e in people.values() if e.unit_id
     ]
     return max(scopes or [Scope.DALAM_UNIT], key=SCOPE_ORDER.__getitem__)
 
 
-def _create_members(
-    team: Assignment, members: list[StandingMemberInput], people: dict[int, Employee], hours
-) -> list[Member]:
-    return Member.objects.bulk_create(
-        [
-            Member(
-                assignment=team,
-                employee=people.get(m.employee_id) if m.employee_id else None,
-                role=m.role,
-                status=Member.Status.DISETUJUI,
-                hours_per_week=hours,
-                home_unit=people[m.employee_id].unit if m.employee_id else None,
-                external_name=m.external_name.strip() if not m.employee_id else "",
-                external_org=(m.external_org or rule.unsur_word(m.unsur)).strip()[:200] if not m.employee_id else "",
-                external_nip=m.external_nip if not m.employee_id else "",
-            )
-            for m in members
-        ]
-    )
+def _create_members(team: Assignment, members: list[StandingMemberInput], people: dict[int, Employee], hours) -> list[Member]:
+    return Member.objects.bulk_create([
+        Member(
+            assignment=team, employee=people.get(m.employee_id) if m.employee_id else None, role=m.role,
+            status=Member.Status.DISETUJUI, hours_per_week=hours,
+            home_unit=people[m.employee_id].unit if m.employee_id else None,
+            external_name=m.external_name.strip() if not m.employee_id else "",
+            external_org=(m.external_org or rule.unsur_word(m.unsur)).strip()[:200] if not m.employee_id else "",
+            external_nip=m.external_nip if not m.employee_id else "",
+        )
+        for m in members
+    ])
 
 
 @transaction.atomic
 def form_standing_team(
-    actor: Actor,
-    *,
-    kind: str,
-    title: str,
-    purpose: str = "",
-    target: str = "",
-    starts_on: dt.date,
-    ends_on: dt.date,
-    members: list[StandingMemberInput],
-    basis_number: str,
-    basis_date: dt.date,
-    hours_per_week=DEFAULT_HOURS,
-    other_arrangements: str = "",
-    owning_unit_id: int | None = None,
+    actor: Actor, *, kind: str, title: str, purpose: str = "", target: str = "", starts_on: dt.date, ends_on: dt.date,
+    members: list[StandingMemberInput], basis_number: str, basis_date: dt.date, hours_per_week=DEFAULT_HOURS,
+    other_arrangements: str = "", owning_unit_id: int | None = None,
 ) -> Assignment:
     """Record a standing governance team set by a Keputusan Bupati (TIK-2, TIK-3)."""
     require_recorder(actor)
@@ -375,67 +336,35 @@ def form_standing_team(
         f"diterbitkan melalui aplikasi."
     )
     team = Assignment.objects.create(
-        region=region,
-        form=Form.TIM_KERJA,
-        scope=_scope(region, owning, people),
-        mode=Mode.PENUNJUKAN,
-        nature=Nature.REGULER,
-        standing_kind=kind,
-        title=title,
-        owning_unit=owning,
-        purpose=purpose,
-        target=target,
-        starts_on=starts_on,
-        ends_on=ends_on,
-        hours_per_week=hours,
-        other_arrangements=other_arrangements,
-        law_requires_decree=True,
-        status=Assignment.Status.DITERBITKAN,
-        initiated_by=initiator,
-        instrument="keputusan",
-        decisions=decisions,
-        created_by=actor.user if getattr(actor.user, "is_authenticated", False) else None,
-        closed_at=timezone.now(),
-        basis_number=basis_number,
-        basis_date=basis_date,
+        region=region, form=Form.TIM_KERJA, scope=_scope(region, owning, people), mode=Mode.PENUNJUKAN,
+        nature=Nature.REGULER, standing_kind=kind, title=title, owning_unit=owning, purpose=purpose, target=target,
+        starts_on=starts_on, ends_on=ends_on, hours_per_week=hours, other_arrangements=other_arrangements,
+        law_requires_decree=True, status=Assignment.Status.DITERBITKAN, initiated_by=initiator, instrument="keputusan",
+        decisions=decisions, created_by=actor.user if getattr(actor.user, "is_authenticated", False) else None,
+        closed_at=timezone.now(), basis_number=basis_number, basis_date=basis_date,
     )
     try:
         with transaction.atomic():
             rows = _create_members(team, members, people, hours)
     except IntegrityError as exc:
-        raise AssignmentError(
-            "Susunan anggota tidak dapat disimpan: satu tim hanya mempunyai satu ketua dan setiap "
-            "pegawai tercantum sekali."
-        ) from exc
+        raise AssignmentError("Susunan anggota tidak dapat disimpan: satu tim hanya mempunyai satu ketua dan setiap "
+                              "pegawai tercantum sekali.") from exc
     team.composition = {
         "profile": profile.name,
         "recorded_kinds": sorted(existing),
         "members": [
-            {
-                "member": row.pk,
-                "name": f.name,
-                "role": f.role,
-                "seat": f.seat,
-                "pd": f.pd,
-                "pd_function": f.pd_function,
-                "unsur": f.unsur,
-            }
+            {"member": row.pk, "name": f.name, "role": f.role, "seat": f.seat, "pd": f.pd, "pd_function": f.pd_function,
+             "unsur": f.unsur}
             for row, f in zip(rows, facts, strict=True)
         ],
     }
     team.save(update_fields=["composition"])
     record_event(
-        region=region,
-        actor=actor.user,
-        verb="assignment.standing_recorded",
-        obj=team,
+        region=region, actor=actor.user, verb="assignment.standing_recorded", obj=team,
         changes={
-            "kind": kind,
-            "basis_number": basis_number,
-            "basis_date": basis_date.isoformat(),
+            "kind": kind, "basis_number": basis_number, "basis_date": basis_date.isoformat(),
             "members": [f"{f.name} ({f.role}, {rule.seat_word(f.seat)})" for f in facts],
-            "article": decision.article,
-            "notes": [f.message for f in decision.notes],
+            "article": decision.article, "notes": [f.message for f in decision.notes],
         },
     )
     return team
@@ -462,10 +391,8 @@ def standing_teams(actor: Actor) -> QuerySet[Assignment]:
     """The region's standing teams (every user of the region sees them: they are set by public
     decree). Nobody sees another region's."""
     return (
-        Assignment.objects.filter(region=actor.region)
-        .exclude(standing_kind="")
-        .select_related("owning_unit")
-        .annotate(n_members=Count("members"))
+        Assignment.objects.filter(region=actor.region).exclude(standing_kind="")
+        .select_related("owning_unit").annotate(n_members=Count("members"))
         .order_by("standing_kind", "-basis_date", "-pk")
     )
 
@@ -483,22 +410,13 @@ def _facts_from_snapshot(team: Assignment, members: list[Member]) -> list[rule.M
     for m in members:
         row = snap.get(m.pk)
         if row is not None:
-            out.append(
-                rule.MemberFacts(
-                    name=row.get("name") or m.display_name,
-                    role=m.role,
-                    seat=row.get("seat", "asn"),
-                    pd=row.get("pd", ""),
-                    pd_function=row.get("pd_function", ""),
-                    unsur=row.get("unsur", ""),
-                )
-            )
+            out.append(rule.MemberFacts(name=row.get("name") or m.display_name, role=m.role, seat=row.get("seat", "asn"),
+                                        pd=row.get("pd", ""), pd_function=row.get("pd_function", ""),
+                                        unsur=row.get("unsur", "")))
         elif m.employee_id:
             out.append(facts_of(m.employee, m.role))
         else:
-            out.append(
-                rule.MemberFacts(name=m.external_name, role=m.role, seat="luar", unsur=rule.unsur_key(m.external_org))
-            )
+            out.append(rule.MemberFacts(name=m.external_name, role=m.role, seat="luar", unsur=rule.unsur_key(m.external_org)))
     return out
 
 
@@ -506,10 +424,8 @@ def standing_team(actor: Actor, pk: int) -> StandingTeamDetail:
     """One standing team of the actor's region with its members and the composition check
     (seats as recorded, rules of the region's current profile); 404 for anything else."""
     team = (
-        Assignment.objects.filter(region=actor.region, pk=pk)
-        .exclude(standing_kind="")
-        .select_related("owning_unit", "initiated_by", "created_by")
-        .first()
+        Assignment.objects.filter(region=actor.region, pk=pk).exclude(standing_kind="")
+        .select_related("owning_unit", "initiated_by", "created_by").first()
     )
     if team is None:
         raise Http404("Tim tetap tidak ditemukan.")
@@ -524,9 +440,7 @@ def standing_team(actor: Actor, pk: int) -> StandingTeamDetail:
     decision = rule.check_composition(profile, team.standing_kind, facts, recorded_kinds=recorded)
     rows = [
         MemberRow(
-            member=m,
-            seat=rule.seat_word(f.seat),
-            unsur=rule.unsur_word(f.unsur_key),
+            member=m, seat=rule.seat_word(f.seat), unsur=rule.unsur_word(f.unsur_key),
             nip=m.employee.nip if m.employee_id and actor.sees_employee(m.employee) else "",
         )
         for m, f in zip(members, facts, strict=True)

@@ -21,31 +21,23 @@ class StandingTeamForm(forms.Form):
     kind = forms.ChoiceField(label="Jenis tim tetap")
     title = forms.CharField(label="Nama tim", max_length=300)
     purpose = forms.CharField(
-        label="Tugas tim",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        label="Tugas tim", required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         help_text="Kosongkan untuk memakai tugas yang dirinci peraturan bupati; wajib diisi bila peraturan tidak merincinya.",
     )
-    target = forms.CharField(
-        label="Ekspektasi/target", required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 60})
-    )
+    target = forms.CharField(label="Ekspektasi/target", required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 60}))
     basis_number = forms.CharField(label="Nomor keputusan penetapan", max_length=120)
     basis_date = forms.DateField(label="Tanggal keputusan penetapan", widget=DATE)
     starts_on = forms.DateField(label="Berlaku mulai", widget=DATE)
     ends_on = forms.DateField(label="Berlaku sampai", widget=DATE)
-    hours_per_week = forms.DecimalField(
-        label="Alokasi jam per minggu", min_value=0.5, max_value=60, decimal_places=1, initial=standing.DEFAULT_HOURS
-    )
+    hours_per_week = forms.DecimalField(label="Alokasi jam per minggu", min_value=0.5, max_value=60, decimal_places=1,
+                                        initial=standing.DEFAULT_HOURS)
     ketua = forms.CharField(label="Ketua (NIP atau nomor pegawai)", max_length=40, required=False)
     sekretaris = forms.CharField(label="Sekretaris (NIP atau nomor pegawai, opsional)", max_length=40, required=False)
-    anggota = forms.CharField(
-        label="Anggota (satu NIP atau nomor pegawai per baris)", required=False, widget=forms.Textarea(attrs=LINES)
-    )
+    anggota = forms.CharField(label="Anggota (satu NIP atau nomor pegawai per baris)", required=False,
+                              widget=forms.Textarea(attrs=LINES))
     external = forms.CharField(
-        label="Anggota dari luar pemerintah daerah (satu per baris: nama; unsur/instansi)",
-        required=False,
-        widget=forms.Textarea(attrs=LINES),
-        help_text="Contoh: Dr. Rina Wati; akademisi/Universitas Mulawarman",
+        label="Anggota dari luar pemerintah daerah (satu per baris: nama; unsur/instansi)", required=False,
+        widget=forms.Textarea(attrs=LINES), help_text="Contoh: Dr. Rina Wati; akademisi/Universitas Mulawarman",
     )
 
     def __init__(self, *args, kinds=(), **kwargs):
@@ -65,15 +57,9 @@ def _ctx(actor, **extra):
 
 @region_view
 def team_list(request, actor):
-    return render(
-        request,
-        "assignments/standing/list.html",
-        _ctx(
-            actor,
-            teams=list(standing.standing_teams(actor)),
-            kinds=standing.provided_kinds(actor),
-        ),
-    )
+    return render(request, "assignments/standing/list.html", _ctx(
+        actor, teams=list(standing.standing_teams(actor)), kinds=standing.provided_kinds(actor),
+    ))
 
 
 @region_view
@@ -91,46 +77,25 @@ def team_new(request, actor):
             data = form.cleaned_data
             try:
                 members = standing.members_from_lines(
-                    actor,
-                    ketua=data["ketua"],
-                    sekretaris=data["sekretaris"],
-                    anggota=data["anggota"],
+                    actor, ketua=data["ketua"], sekretaris=data["sekretaris"], anggota=data["anggota"],
                     external=data["external"],
                 )
                 team = standing.form_standing_team(
-                    actor,
-                    kind=data["kind"],
-                    title=data["title"],
-                    purpose=data["purpose"],
-                    target=data["target"],
-                    starts_on=data["starts_on"],
-                    ends_on=data["ends_on"],
-                    members=members,
-                    basis_number=data["basis_number"],
-                    basis_date=data["basis_date"],
+                    actor, kind=data["kind"], title=data["title"], purpose=data["purpose"], target=data["target"],
+                    starts_on=data["starts_on"], ends_on=data["ends_on"], members=members,
+                    basis_number=data["basis_number"], basis_date=data["basis_date"],
                     hours_per_week=data["hours_per_week"],
                 )
             except ValidationError as exc:
                 errors = list(exc.messages)
             else:
-                messages.success(
-                    request,
-                    f'{team.get_standing_kind_display()} "{team.title}" dicatat berdasarkan '
-                    f"keputusan nomor {team.basis_number}.",
-                )
+                messages.success(request, f"{team.get_standing_kind_display()} \"{team.title}\" dicatat berdasarkan "
+                                          f"keputusan nomor {team.basis_number}.")
                 return redirect("standing:detail", pk=team.pk)
         status = 400
-    return render(
-        request,
-        "assignments/standing/form.html",
-        _ctx(
-            actor,
-            form=form,
-            errors=errors,
-            kinds=[k for k in kinds if k.provision.allowed],
-        ),
-        status=status,
-    )
+    return render(request, "assignments/standing/form.html", _ctx(
+        actor, form=form, errors=errors, kinds=[k for k in kinds if k.provision.allowed],
+    ), status=status)
 
 
 @region_view

@@ -2,6 +2,7 @@
 verification summary. Reads go through ``letters.selectors.access_document`` (404 outside the
 actor's reach, like the web pages); revoking is for org admins only."""
 
+
 import datetime as dt
 import enum
 
@@ -94,9 +95,7 @@ class VerificationOut(Schema):
     revoke_reason: str = Field("", description="Alasan pencabutan.")
 
 
-@router.get(
-    "/documents", response={200: list[DocumentOut], **ERRORS}, summary="Daftar naskah dinas yang boleh Anda baca"
-)
+@router.get("/documents", response={200: list[DocumentOut], **ERRORS}, summary="Daftar naskah dinas yang boleh Anda baca")
 @paginate(Pagination)
 def list_documents(request: HttpRequest, filters: Query[DocumentFilters]):
     """Naskah yang menyebut Anda atau pegawai dalam cakupan Anda (seluruh daerah untuk peran
@@ -115,9 +114,7 @@ def get_document(request: HttpRequest, document_id: Id = DOCUMENT_ID):
 
 
 @router.get(
-    "/documents/{document_id}/pdf",
-    response=FILE_RESPONSES,
-    summary="Berkas PDF naskah",
+    "/documents/{document_id}/pdf", response=FILE_RESPONSES, summary="Berkas PDF naskah",
     openapi_extra={"responses": {200: {"description": "Berkas PDF.", "content": {"application/pdf": {}}}}},
 )
 def get_document_pdf(request: HttpRequest, document_id: Id = DOCUMENT_ID):
@@ -127,9 +124,7 @@ def get_document_pdf(request: HttpRequest, document_id: Id = DOCUMENT_ID):
 
 
 @router.get(
-    "/documents/{document_id}/docx",
-    response=FILE_RESPONSES,
-    summary="Berkas DOCX naskah",
+    "/documents/{document_id}/docx", response=FILE_RESPONSES, summary="Berkas DOCX naskah",
     openapi_extra={"responses": {200: {"description": "Berkas DOCX.", "content": {DOCX_MIME: {}}}}},
 )
 def get_document_docx(request: HttpRequest, document_id: Id = DOCUMENT_ID):
@@ -139,9 +134,7 @@ def get_document_docx(request: HttpRequest, document_id: Id = DOCUMENT_ID):
 
 
 @router.post(
-    "/documents/{document_id}/revoke",
-    response={200: DocumentDetailOut, 409: ErrorOut, **ERRORS},
-    summary="Cabut naskah dinas",
+    "/documents/{document_id}/revoke", response={200: DocumentDetailOut, 409: ErrorOut, **ERRORS}, summary="Cabut naskah dinas",
 )
 def revoke(request: HttpRequest, data: RevokeIn, document_id: Id = DOCUMENT_ID):
     """Hanya admin BKPSDM / admin organisasi. Rekaman, berkas dan sidiknya tetap disimpan;
@@ -159,30 +152,18 @@ def revoke(request: HttpRequest, data: RevokeIn, document_id: Id = DOCUMENT_ID):
 
 
 @router.get(
-    "/verify/{code}",
-    auth=None,
-    response={200: VerificationOut, 404: ErrorOut, 422: ErrorOut},
+    "/verify/{code}", auth=None, response={200: VerificationOut, 404: ErrorOut, 422: ErrorOut},
     summary="Verifikasi naskah (publik)",
 )
-def verify(
-    request: HttpRequest, code: str = Path(..., max_length=40, description="Kode verifikasi yang tercetak pada naskah.")
-):
+def verify(request: HttpRequest, code: str = Path(..., max_length=40, description="Kode verifikasi yang tercetak pada naskah.")):
     """Tanpa autentikasi. Hanya ringkasan publik: nomor, tanggal, perihal, penanda tangan,
     SHA-256 dan status; tidak ada NIP atau isi naskah."""
     doc = selectors.document_by_code(code)
     if doc is None:
         raise ApiError(404, "not_found", "Naskah dengan kode verifikasi ini tidak ditemukan.")
     return {
-        "kind": doc.kind,
-        "number": doc.number,
-        "date": doc.date,
-        "subject": doc.subject,
-        "region": doc.region.name,
-        "issuing_unit": doc.issuing_unit.name,
-        "signer_name": (doc.payload.get("signer") or {}).get("name", ""),
-        "signer_position": doc.signer_display,
-        "sha256": doc.sha256,
-        "status": doc.status,
-        "revoked_at": doc.revoked_at,
-        "revoke_reason": doc.revoke_reason,
+        "kind": doc.kind, "number": doc.number, "date": doc.date, "subject": doc.subject, "region": doc.region.name,
+        "issuing_unit": doc.issuing_unit.name, "signer_name": (doc.payload.get("signer") or {}).get("name", ""),
+        "signer_position": doc.signer_display, "sha256": doc.sha256, "status": doc.status,
+        "revoked_at": doc.revoked_at, "revoke_reason": doc.revoke_reason,
     }

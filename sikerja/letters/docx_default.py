@@ -48,19 +48,7 @@ class _Builder:
         pf.space_after = Pt(2)
         pf.space_before = Pt(0)
 
-    def para(
-        self,
-        text: str = "",
-        *,
-        bold=False,
-        underline=False,
-        center=False,
-        size=None,
-        indent=None,
-        hanging=None,
-        tabs=(),
-        space_after=None,
-    ):
+    def para(self, text: str = "", *, bold=False, underline=False, center=False, size=None, indent=None, hanging=None, tabs=(), space_after=None):
         p = self.doc.add_paragraph()
         if text:
             run = p.add_run(text)
@@ -129,11 +117,7 @@ class _Builder:
         if dated:
             self.para("Ditetapkan di {{ place }}", indent=indent)
             self.para("pada tanggal {{ date_text }}", indent=indent)
-        self.para(
-            "{% if signer.prefix %}{{ signer.prefix }} {% endif %}{{ signer.position|upper }},",
-            indent=indent,
-            space_after=48,
-        )
+        self.para("{% if signer.prefix %}{{ signer.prefix }} {% endif %}{{ signer.position|upper }},", indent=indent, space_after=48)
         self.para("{{ signer.name }}", indent=indent, bold=True, underline=True)
         self.para("{{ signer.pangkat }}", indent=indent)
         self.para("NIP. {{ signer.nip }}", indent=indent)
@@ -141,11 +125,8 @@ class _Builder:
     def verify(self):
         self.para("")
         self.para("{{ qr_image }}")
-        self.para(
-            "Keaslian naskah ini dapat diperiksa dengan memindai kode QR atau membuka {{ verify_url }} "
-            "(kode verifikasi: {{ code }}).",
-            size=8.5,
-        )
+        self.para("Keaslian naskah ini dapat diperiksa dengan memindai kode QR atau membuka {{ verify_url }} "
+                  "(kode verifikasi: {{ code }}).", size=8.5)
 
     def grid(self, headers: list[str], loop: str, cells: list[str]):
         table = self.doc.add_table(rows=4, cols=len(headers))
@@ -216,13 +197,7 @@ def _keputusan(b: _Builder) -> None:
     b.grid(
         ["No.", "Nama / NIP", "Jabatan", "Kedudukan dalam Tim", "Unit Kerja"],
         "m in p.team",
-        [
-            "{{ loop.index }}.",
-            "{{ m.person.name }} / NIP. {{ m.person.nip }}",
-            "{{ m.person.jabatan }}",
-            "{{ m.role }}",
-            "{{ m.person.unit }}",
-        ],
+        ["{{ loop.index }}.", "{{ m.person.name }} / NIP. {{ m.person.nip }}", "{{ m.person.jabatan }}", "{{ m.role }}", "{{ m.person.unit }}"],
     )
     b.sign(dated=False)
     b.tag("{%p endif %}")
@@ -233,9 +208,7 @@ def _nota(b: _Builder) -> None:
     b.field("Yth.", "{{ p.kepada }}")
     b.field("Dari", "{{ p.dari or signer.title }}")
     b.tag("{%p if p.tembusan %}")
-    b.field(
-        "Tembusan", "{% for t in p.tembusan %}{{ loop.index }}. {{ t }}{% if not loop.last %}; {% endif %}{% endfor %}"
-    )
+    b.field("Tembusan", "{% for t in p.tembusan %}{{ loop.index }}. {{ t }}{% if not loop.last %}; {% endif %}{% endfor %}")
     b.tag("{%p endif %}")
     b.field("Tanggal", "{{ date_text }}")
     b.field("Nomor", "{{ number }}")
@@ -252,12 +225,7 @@ def _nota(b: _Builder) -> None:
     b.grid(
         ["No.", "Nama / NIP", "Pangkat/Golongan", "Jabatan"],
         "person in p.persons",
-        [
-            "{{ loop.index }}.",
-            "{{ person.name }} / NIP. {{ person.nip }}",
-            "{{ person.pangkat }}",
-            "{{ person.jabatan }}",
-        ],
+        ["{{ loop.index }}.", "{{ person.name }} / NIP. {{ person.nip }}", "{{ person.pangkat }}", "{{ person.jabatan }}"],
     )
     b.tag("{%p endif %}")
     b.sign(dated=False)

@@ -10,20 +10,11 @@ class RevokeForm(forms.Form):
 
 
 class LetterheadForm(forms.Form):
-    unit = forms.TypedChoiceField(
-        label="Perangkat daerah",
-        required=False,
-        coerce=int,
-        empty_value=None,
-        help_text="Kosongkan untuk kop bawaan seluruh daerah.",
-    )
+    unit = forms.TypedChoiceField(label="Perangkat daerah", required=False, coerce=int, empty_value=None,
+                                  help_text="Kosongkan untuk kop bawaan seluruh daerah.")
     government_name = forms.CharField(label="Nama pemerintah daerah", max_length=200)
-    pd_name = forms.CharField(
-        label="Nama perangkat daerah",
-        max_length=200,
-        required=False,
-        help_text="Kosongkan agar diisi nama perangkat daerah penerbit.",
-    )
+    pd_name = forms.CharField(label="Nama perangkat daerah", max_length=200, required=False,
+                              help_text="Kosongkan agar diisi nama perangkat daerah penerbit.")
     address = forms.CharField(label="Alamat", max_length=300, required=False)
     contact = forms.CharField(label="Telepon/surel/laman", max_length=300, required=False)
     logo = forms.FileField(label="Logo (PNG/JPEG, paling besar 1 MB)", required=False)
@@ -42,9 +33,7 @@ class LetterheadForm(forms.Form):
 class TemplateUploadForm(forms.Form):
     kind = forms.ChoiceField(label="Jenis naskah", choices=DocumentKind.choices)
     engine = forms.ChoiceField(label="Mesin", choices=LetterTemplate.Engine.choices)
-    content = forms.CharField(
-        label="Isi HTML (untuk mesin HTML)", required=False, widget=forms.Textarea(attrs={"rows": 8})
-    )
+    content = forms.CharField(label="Isi HTML (untuk mesin HTML)", required=False, widget=forms.Textarea(attrs={"rows": 8}))
     file = forms.FileField(label="Berkas (.html atau .docx)", required=False)
     note = forms.CharField(label="Catatan versi", max_length=300, required=False)
 

@@ -37,9 +37,7 @@ class NumberingScheme(models.Model):
 
     region = models.OneToOneField("tenancy.Region", on_delete=models.CASCADE, related_name="numbering_scheme")
     pattern = models.CharField(
-        "pola nomor",
-        max_length=120,
-        default=DEFAULT_PATTERN,
+        "pola nomor", max_length=120, default=DEFAULT_PATTERN,
         help_text="Token: {klasifikasi}, {urut} (mis. {urut:03d}), {kode_unit}, {tahun}, {bulan_romawi}.",
     )
     default_classification = models.CharField("kode klasifikasi bawaan", max_length=40, default=DEFAULT_CLASSIFICATION)
@@ -80,11 +78,7 @@ class Letterhead(models.Model):
 
     region = models.ForeignKey("tenancy.Region", on_delete=models.CASCADE, related_name="letterheads")
     unit = models.ForeignKey(
-        "organisation.Unit",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="letterheads",
+        "organisation.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="letterheads",
         verbose_name="perangkat daerah",
     )
     version = models.PositiveIntegerField("versi", default=1)
@@ -116,9 +110,7 @@ class LetterTemplate(models.Model):
         HTML = "html", "HTML (untuk PDF)"
         DOCX = "docx", "DOCX (docxtpl)"
 
-    region = models.ForeignKey(
-        "tenancy.Region", on_delete=models.CASCADE, null=True, blank=True, related_name="letter_templates"
-    )
+    region = models.ForeignKey("tenancy.Region", on_delete=models.CASCADE, null=True, blank=True, related_name="letter_templates")
     kind = models.CharField("jenis naskah", max_length=30, choices=DocumentKind.choices)
     engine = models.CharField("mesin", max_length=10, choices=Engine.choices)
     version = models.PositiveIntegerField("versi")
@@ -136,9 +128,7 @@ class LetterTemplate(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["region", "kind", "engine", "version"], name="template_version_once"),
             models.UniqueConstraint(
-                fields=["region", "kind", "engine"],
-                condition=models.Q(is_active=True),
-                name="one_active_template",
+                fields=["region", "kind", "engine"], condition=models.Q(is_active=True), name="one_active_template",
             ),
         ]
 
@@ -183,11 +173,7 @@ class Document(models.Model):
     signer = models.ForeignKey("organisation.Employee", on_delete=models.PROTECT, related_name="signed_documents")
     signer_capacity = models.CharField("kedudukan penanda tangan", max_length=10, choices=SignerCapacity.choices)
     on_behalf_of = models.ForeignKey(
-        "organisation.Employee",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
+        "organisation.Employee", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name="atas nama pejabat",
     )
     signer_display = models.CharField("jabatan penanda tangan", max_length=300)
@@ -203,12 +189,8 @@ class Document(models.Model):
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.ISSUED)
     revoked_at = models.DateTimeField("dicabut pada", null=True, blank=True)
     revoke_reason = models.TextField("alasan pencabutan", blank=True)
-    revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = DocumentQuerySet.as_manager()

@@ -14,12 +14,7 @@ def verify_form(request):
         code = normalise_code(raw)
         if is_code_shaped(code):
             return redirect("verify:detail", code=code)
-        return render(
-            request,
-            "letters/pages/verify_form.html",
-            {"error": "Kode verifikasi terdiri atas 10 huruf/angka.", "kode": raw[:40]},
-            status=400,
-        )
+        return render(request, "letters/pages/verify_form.html", {"error": "Kode verifikasi terdiri atas 10 huruf/angka.", "kode": raw[:40]}, status=400)
     return render(request, "letters/pages/verify_form.html", {})
 
 

@@ -61,9 +61,7 @@ class Kop:
 
 
 def public_base_url() -> str:
-    return (
-        getattr(settings, "SIKERJA_PUBLIC_URL", "") or os.environ.get("SIKERJA_PUBLIC_URL") or "http://localhost:8000"
-    ).rstrip("/")
+    return (getattr(settings, "SIKERJA_PUBLIC_URL", "") or os.environ.get("SIKERJA_PUBLIC_URL") or "http://localhost:8000").rstrip("/")
 
 
 def verify_url(code: str) -> str:
@@ -123,9 +121,7 @@ def check_html_template(content: str) -> None:
         raise TemplateProblem("Templat tidak boleh memakai {% load %}, {% debug %}, {% ssi %} atau {% templatetag %}.")
     for name in INCLUDE_TAGS.findall(content):
         if not re.fullmatch(r"[\"']letters/[\w./-]+\.html[\"']", name) or ".." in name:
-            raise TemplateProblem(
-                f"Templat hanya boleh memperluas/menyertakan templat bawaan 'letters/...'; bukan {name}."
-            )
+            raise TemplateProblem(f"Templat hanya boleh memperluas/menyertakan templat bawaan 'letters/...'; bukan {name}.")
     try:
         _engine().from_string(content)
     except TemplateSyntaxError as exc:

@@ -9,40 +9,13 @@ import string
 NUMBER_TOKENS = frozenset({"klasifikasi", "urut", "kode_unit", "tahun", "bulan_romawi"})
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )
 ORDINALS = (
-    "KESATU",
-    "KEDUA",
-    "KETIGA",
-    "KEEMPAT",
-    "KELIMA",
-    "KEENAM",
-    "KETUJUH",
-    "KEDELAPAN",
-    "KESEMBILAN",
-    "KESEPULUH",
-    "KESEBELAS",
-    "KEDUA BELAS",
-    "KETIGA BELAS",
-    "KEEMPAT BELAS",
-    "KELIMA BELAS",
-    "KEENAM BELAS",
-    "KETUJUH BELAS",
-    "KEDELAPAN BELAS",
-    "KESEMBILAN BELAS",
-    "KEDUA PULUH",
+    "KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH", "KEDELAPAN",
+    "KESEMBILAN", "KESEPULUH", "KESEBELAS", "KEDUA BELAS", "KETIGA BELAS", "KEEMPAT BELAS",
+    "KELIMA BELAS", "KEENAM BELAS", "KETUJUH BELAS", "KEDELAPAN BELAS", "KESEMBILAN BELAS", "KEDUA PULUH",
 )
 # Crockford base32 without I, L, O, U: unambiguous when typed from paper. 10 chars = 50 bits.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -64,9 +37,7 @@ def pattern_error(pattern: str) -> str | None:
     names = [name for _, name, _, _ in parts if name is not None]
     for name in names:
         if name not in NUMBER_TOKENS:
-            return (
-                f"Token '{{{name}}}' tidak dikenal; gunakan {', '.join('{' + t + '}' for t in sorted(NUMBER_TOKENS))}."
-            )
+            return f"Token '{{{name}}}' tidak dikenal; gunakan {', '.join('{' + t + '}' for t in sorted(NUMBER_TOKENS))}."
     if "urut" not in names:
         return "Pola nomor harus memuat {urut}."
     try:
@@ -78,10 +49,7 @@ def pattern_error(pattern: str) -> str | None:
 
 def format_number(pattern: str, *, klasifikasi: str, urut: int, kode_unit: str, date: dt.date) -> str:
     return pattern.format(
-        klasifikasi=klasifikasi,
-        urut=urut,
-        kode_unit=kode_unit,
-        tahun=date.year,
+        klasifikasi=klasifikasi, urut=urut, kode_unit=kode_unit, tahun=date.year,
         bulan_romawi=ROMAN_MONTHS[date.month - 1],
     )
 

@@ -21,34 +21,11 @@ from sikerja.letters.render import build_context
 from sikerja.organisation.models import Employee, Unit
 
 SAMPLE_PERSONS = [
-    Person(
-        "Budi Santoso, S.Kom.",
-        "198703152010011002",
-        "Penata Tingkat I (III/d)",
-        "Pranata Komputer Ahli Muda",
-        "Bidang Aplikasi Informatika",
-    ),
-    Person(
-        "Siti Rahmawati, S.T.",
-        "199105222015032001",
-        "Penata (III/c)",
-        "Pranata Komputer Ahli Pertama",
-        "Bidang Aplikasi Informatika",
-    ),
-    Person(
-        "Andi Pratama, A.Md.",
-        "199402102019031004",
-        "Pengatur Tingkat I (II/d)",
-        "Pranata Komputer Terampil",
-        "Bidang Persandian",
-    ),
+    Person("Budi Santoso, S.Kom.", "198703152010011002", "Penata Tingkat I (III/d)", "Pranata Komputer Ahli Muda", "Bidang Aplikasi Informatika"),
+    Person("Siti Rahmawati, S.T.", "199105222015032001", "Penata (III/c)", "Pranata Komputer Ahli Pertama", "Bidang Aplikasi Informatika"),
+    Person("Andi Pratama, A.Md.", "199402102019031004", "Pengatur Tingkat I (II/d)", "Pranata Komputer Terampil", "Bidang Persandian"),
 ]
-SAMPLE_SIGNER = Signer(
-    "Dr. Hendra Wijaya, M.Si.",
-    "197501012000031001",
-    "Pembina Utama Muda (IV/c)",
-    "Kepala Dinas Komunikasi dan Informatika",
-)
+SAMPLE_SIGNER = Signer("Dr. Hendra Wijaya, M.Si.", "197501012000031001", "Pembina Utama Muda (IV/c)", "Kepala Dinas Komunikasi dan Informatika")
 DASAR = [
     "Peraturan Bupati tentang Sistem Kerja pada Instansi Pemerintah Daerah untuk Penyederhanaan Birokrasi.",
     "Dokumen Pelaksanaan Anggaran Dinas Komunikasi dan Informatika Tahun Anggaran berjalan.",
@@ -60,25 +37,12 @@ UNTUK = [
 ]
 
 
-def sample_payload(
-    kind: str,
-    *,
-    persons: list[Person] | None = None,
-    signer: Signer | None = None,
-    place: str = "Sungai Lestari",
-    official: str | None = None,
-):
+def sample_payload(kind: str, *, persons: list[Person] | None = None, signer: Signer | None = None, place: str = "Sungai Lestari", official: str | None = None):
     """``official=""`` lets issue_document name the signer's office in a keputusan."""
     persons = persons or SAMPLE_PERSONS
     common = {"place": place, "date": timezone.localdate(), "signer": signer or SAMPLE_SIGNER}
     if kind in {k.value for k in ASSIGNMENT_KINDS}:
-        return AssignmentPayload(
-            subject="Pengembangan Aplikasi Layanan Kepegawaian",
-            dasar=list(DASAR),
-            persons=list(persons),
-            untuk=list(UNTUK),
-            **common,
-        )
+        return AssignmentPayload(subject="Pengembangan Aplikasi Layanan Kepegawaian", dasar=list(DASAR), persons=list(persons), untuk=list(UNTUK), **common)
     if kind == DocumentKind.KEPUTUSAN:
         roles = ["Ketua"] + ["Anggota"] * (len(persons) - 1)
         return KeputusanPayload(
@@ -101,9 +65,7 @@ def sample_payload(
             **common,
         )
     return NotaDinasPayload(
-        subject="Permohonan Keterlibatan Pegawai dalam Tim Kerja"
-        if kind == DocumentKind.NOTA_DINAS_PERMOHONAN
-        else "Jawaban Permohonan Keterlibatan Pegawai",
+        subject="Permohonan Keterlibatan Pegawai dalam Tim Kerja" if kind == DocumentKind.NOTA_DINAS_PERMOHONAN else "Jawaban Permohonan Keterlibatan Pegawai",
         kepada="Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
         tembusan=["Sekretaris Daerah"],
         body=[
@@ -122,12 +84,8 @@ def sample_context(region, kind: str, *, unit: Unit | None = None) -> dict:
     unit = unit or Unit.objects.filter(region=region, is_perangkat_daerah=True).order_by("order", "pk").first()
     payload = sample_payload(kind, place=region.capital or region.name)
     return build_context(
-        kind=kind,
-        payload=payload,
-        number=f"800.1.11.1/000/CONTOH/{payload.date.year}",
-        code="CONTOH0000",
-        kop=kop_for(region, unit),
-        unit_name=unit.name if unit else "",
+        kind=kind, payload=payload, number=f"800.1.11.1/000/CONTOH/{payload.date.year}", code="CONTOH0000",
+        kop=kop_for(region, unit), unit_name=unit.name if unit else "",
     )
 
 
@@ -136,9 +94,7 @@ def issue_sample_letter(*, actor, kind: str = DocumentKind.SURAT_PERINTAH):
     from sikerja.letters.services import issue_document
 
     leaders = (
-        Employee.objects.filter(
-            region=actor.region, is_active=True, position__is_leader=True, position__unit__is_perangkat_daerah=True
-        )
+        Employee.objects.filter(region=actor.region, is_active=True, position__is_leader=True, position__unit__is_perangkat_daerah=True)
         .select_related("position__unit")
         .order_by("-position__unit__code")
     )
@@ -148,19 +104,10 @@ def issue_sample_letter(*, actor, kind: str = DocumentKind.SURAT_PERINTAH):
     pd = preferred.position.unit
     staff = list(
         Employee.objects.filter(region=actor.region, is_active=True, unit__perangkat_daerah=pd)
-        .exclude(pk=preferred.pk)
-        .select_related("position", "unit")
-        .order_by("-golongan", "name")[:3]
+        .exclude(pk=preferred.pk).select_related("position", "unit").order_by("-golongan", "name")[:3]
     )
     if not staff:
         raise ValidationError("Perangkat daerah contoh belum mempunyai pegawai.")
-    payload = sample_payload(
-        kind,
-        persons=[person_from_employee(e) for e in staff],
-        place=actor.region.capital or actor.region.name,
-        official="",
-    )
+    payload = sample_payload(kind, persons=[person_from_employee(e) for e in staff], place=actor.region.capital or actor.region.name, official="")
     payload.date = timezone.localdate()
-    return issue_document(
-        actor=actor, kind=kind, issuing_unit=pd, payload=payload, signer=preferred, capacity="definitif"
-    )
+    return issue_document(actor=actor, kind=kind, issuing_unit=pd, payload=payload, signer=preferred, capacity="definitif")

@@ -11,21 +11,8 @@ from sikerja.letters.render import Kop, default_logo_png
 from sikerja.letters.rules import is_code_shaped, normalise_code
 
 LIST_FIELDS = (
-    "id",
-    "region_id",
-    "kind",
-    "number",
-    "date",
-    "subject",
-    "status",
-    "revoked_at",
-    "signer_display",
-    "issuing_unit__name",
-    "signer__name",
-    "verification_code",
-    "created_at",
-    "issuing_unit_id",
-    "signer_id",
+    "id", "region_id", "kind", "number", "date", "subject", "status", "revoked_at", "signer_display",
+    "issuing_unit__name", "signer__name", "verification_code", "created_at", "issuing_unit_id", "signer_id",
 )
 
 
@@ -112,10 +99,8 @@ def active_template(region, kind: str, engine: str) -> LetterTemplate | None:
 
 
 def template_versions(region):
-    return (
-        LetterTemplate.objects.filter(Q(region=region) | Q(region__isnull=True))
-        .defer("docx", "content")
-        .order_by("kind", "engine", "region_id", "-version")
+    return LetterTemplate.objects.filter(Q(region=region) | Q(region__isnull=True)).defer("docx", "content").order_by(
+        "kind", "engine", "region_id", "-version"
     )
 
 

@@ -24,13 +24,7 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 
 def _ctx(request, actor, **extra):
-    return {
-        "nav": "surat",
-        "regions": regions_of(request.user),
-        "actor": actor,
-        "current_region": actor.region,
-        **extra,
-    }
+    return {"nav": "surat", "regions": regions_of(request.user), "actor": actor, "current_region": actor.region, **extra}
 
 
 def _errors(exc: ValidationError) -> list[str]:
@@ -56,51 +50,25 @@ def document_list(request, actor):
     status = request.GET.get("status", "")
     status = status if status in Document.Status.values else ""
     q = request.GET.get("q", "").strip()[:100]
-    page = Paginator(selectors.document_list(actor, kind=kind, status=status, q=q), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(
-        request,
-        "letters/pages/list.html",
-        _ctx(
-            request,
-            actor,
-            page=page,
-            kind=kind,
-            status=status,
-            q=q,
-            kinds=DocumentKind.choices,
-            statuses=Document.Status.choices,
-        ),
-    )
+    page = Paginator(selectors.document_list(actor, kind=kind, status=status, q=q), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "letters/pages/list.html", _ctx(
+        request, actor, page=page, kind=kind, status=status, q=q, kinds=DocumentKind.choices, statuses=Document.Status.choices,
+    ))
 
 
 @region_view
 def document_detail(request, actor, pk):
     doc = selectors.access_document(actor, pk)
-    return render(
-        request,
-        "letters/pages/detail.html",
-        _ctx(
-            request,
-            actor,
-            doc=doc,
-            revoke_form=RevokeForm(),
-            replaced_by=list(doc.replaced_by.only("pk", "number")),
-        ),
-    )
+    return render(request, "letters/pages/detail.html", _ctx(
+        request, actor, doc=doc, revoke_form=RevokeForm(), replaced_by=list(doc.replaced_by.only("pk", "number")),
+    ))
 
 
 @region_view
 def document_file(request, actor, pk, fmt):
     doc = selectors.access_document(actor, pk, with_files=True)
     if fmt == "pdf":
-        return file_response(
-            doc.pdf,
-            filename=document_filename(doc, "pdf"),
-            mime="application/pdf",
-            inline=request.GET.get("unduh") != "1",
-        )
+        return file_response(doc.pdf, filename=document_filename(doc, "pdf"), mime="application/pdf", inline=request.GET.get("unduh") != "1")
     return file_response(doc.docx, filename=document_filename(doc, "docx"), mime=DOCX_MIME, inline=False)
 
 
@@ -115,9 +83,7 @@ def document_revoke(request, actor, pk):
         return redirect("letters:detail", pk=pk)
     try:
         services.revoke_document(actor=actor, document_id=pk, reason=form.cleaned_data["reason"])
-        messages.success(
-            request, "Naskah dicabut. Rekamannya tetap disimpan dan halaman verifikasi menyatakan DICABUT."
-        )
+        messages.success(request, "Naskah dicabut. Rekamannya tetap disimpan dan halaman verifikasi menyatakan DICABUT.")
     except ValidationError as exc:
         for m in _errors(exc):
             messages.error(request, m)
@@ -151,22 +117,15 @@ def admin_index(request, actor):
 
 def _admin_page(request, actor, *, letterhead_form=None, template_form=None, status=200):
     pds = list(_pds(actor))
-    return render(
-        request,
-        "letters/pages/admin.html",
-        _ctx(
-            request,
-            actor,
-            letterhead_form=letterhead_form
-            or LetterheadForm(units=pds, initial={"government_name": f"Pemerintah {actor.region.name}"}),
-            template_form=template_form or TemplateUploadForm(),
-            letterheads=selectors.letterhead_versions(actor.region),
-            templates=selectors.template_versions(actor.region),
-            kinds=DocumentKind.choices,
-            scheme=selectors.numbering_scheme(actor.region),
-        ),
-        status=status,
-    )
+    return render(request, "letters/pages/admin.html", _ctx(
+        request, actor,
+        letterhead_form=letterhead_form or LetterheadForm(units=pds, initial={"government_name": f"Pemerintah {actor.region.name}"}),
+        template_form=template_form or TemplateUploadForm(),
+        letterheads=selectors.letterhead_versions(actor.region),
+        templates=selectors.template_versions(actor.region),
+        kinds=DocumentKind.choices,
+        scheme=selectors.numbering_scheme(actor.region),
+    ), status=status)
 
 
 @region_view
@@ -181,13 +140,8 @@ def letterhead_upload(request, actor):
         logo = data["logo"].read() if data.get("logo") else None
         try:
             head = services.upload_letterhead(
-                actor=actor,
-                government_name=data["government_name"],
-                pd_name=data["pd_name"],
-                address=data["address"],
-                contact=data["contact"],
-                logo=logo,
-                unit=unit,
+                actor=actor, government_name=data["government_name"], pd_name=data["pd_name"], address=data["address"],
+                contact=data["contact"], logo=logo, unit=unit,
             )
             messages.success(request, f"Kop surat versi {head.version} disimpan dan dipakai untuk naskah berikutnya.")
             return redirect("letters:admin")
@@ -222,12 +176,8 @@ def template_upload(request, actor):
         if not form.errors:
             try:
                 tpl = services.upload_template(
-                    actor=actor,
-                    kind=data["kind"],
-                    engine=data["engine"],
-                    content=content,
-                    docx=raw if data["engine"] == "docx" else b"",
-                    note=data.get("note") or "",
+                    actor=actor, kind=data["kind"], engine=data["engine"], content=content,
+                    docx=raw if data["engine"] == "docx" else b"", note=data.get("note") or "",
                 )
                 messages.success(request, f"Templat {tpl} disimpan dan diaktifkan.")
                 return redirect("letters:admin")
@@ -282,12 +232,7 @@ def template_preview(request, actor):
     if engine == "docx":
         data = render_docx(context, bytes(tpl.docx) if tpl else None)
         return file_response(data, filename=f"contoh-{kind}.docx", mime=DOCX_MIME, inline=False)
-    return file_response(
-        render_pdf(context, tpl.content if tpl else None),
-        filename=f"contoh-{kind}.pdf",
-        mime="application/pdf",
-        inline=True,
-    )
+    return file_response(render_pdf(context, tpl.content if tpl else None), filename=f"contoh-{kind}.pdf", mime="application/pdf", inline=True)
 
 
 @region_view

@@ -6,9 +6,7 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class PlacementForm(forms.Form):
-    assessor = forms.IntegerField(
-        widget=forms.HiddenInput, error_messages={"required": "Pilih pejabat penilai kinerja."}
-    )
+    assessor = forms.IntegerField(widget=forms.HiddenInput, error_messages={"required": "Pilih pejabat penilai kinerja."})
     basis_number = forms.CharField(label="Nomor keputusan", max_length=120)
     basis_date = forms.DateField(label="Tanggal keputusan", widget=DATE)
     effective_from = forms.DateField(label="Berlaku mulai", widget=DATE)

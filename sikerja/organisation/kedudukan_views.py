@@ -51,39 +51,13 @@ def report_xlsx(request, actor):
     wb = Workbook()
     ws = wb.active
     ws.title = "Pelanggaran kedudukan"
-    ws.append(
-        [
-            "Perangkat daerah",
-            "Unit",
-            "NIP",
-            "Nama",
-            "Jabatan",
-            "PPK",
-            "Rentang kendali PPK",
-            "Beban (formasi JF/pelaksana unit PPK)",
-            "Persyaratan",
-            "Dasar",
-            "Keterangan",
-        ]
-    )
+    ws.append(["Perangkat daerah", "Unit", "NIP", "Nama", "Jabatan", "PPK", "Rentang kendali PPK",
+               "Beban (formasi JF/pelaksana unit PPK)", "Persyaratan", "Dasar", "Keterangan"])
     for row in rep.rows:
         load = rep.loads.get(row.assessor_id)
         for f in row.findings:
-            ws.append(
-                [
-                    row.pd_name,
-                    row.unit_name,
-                    row.nip,
-                    row.employee_name,
-                    row.position,
-                    row.assessor_name or "-",
-                    load.span if load else "",
-                    load.workload if load else "",
-                    f.requirement,
-                    f.article,
-                    f.message,
-                ]
-            )
+            ws.append([row.pd_name, row.unit_name, row.nip, row.employee_name, row.position, row.assessor_name or "-",
+                       load.span if load else "", load.workload if load else "", f.requirement, f.article, f.message])
     summary = wb.create_sheet("Ringkasan")
     summary.append(["Profil", rep.profile_name])
     summary.append(["Kedudukan diperiksa", rep.judged])
@@ -92,9 +66,7 @@ def report_xlsx(request, actor):
         summary.append([req, n])
     buf = io.BytesIO()
     wb.save(buf)
-    response = HttpResponse(
-        buf.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    response = HttpResponse(buf.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="laporan-kedudukan-{actor.region.slug}.xlsx"'
     return response
 
@@ -111,11 +83,8 @@ def place(request, actor, pk):
         if form.is_valid():
             try:
                 place_employee(
-                    actor=actor,
-                    employee_id=employee.pk,
-                    assessor_id=form.cleaned_data["assessor"],
-                    basis_number=form.cleaned_data["basis_number"],
-                    basis_date=form.cleaned_data["basis_date"],
+                    actor=actor, employee_id=employee.pk, assessor_id=form.cleaned_data["assessor"],
+                    basis_number=form.cleaned_data["basis_number"], basis_date=form.cleaned_data["basis_date"],
                     effective_from=form.cleaned_data["effective_from"],
                 )
             except PlacementError as exc:
@@ -127,17 +96,9 @@ def place(request, actor, pk):
         else:
             status = 400
     return render(
-        request,
-        "organisation/kedudukan/place.html",
-        _ctx(
-            actor,
-            e=employee,
-            form=form,
-            candidates=candidates,
-            current=selectors.current_placement(employee),
-            history=employee.placements.select_related("assessor").order_by("-effective_from"),
-            kind_words=KIND_WORDS,
-        ),
+        request, "organisation/kedudukan/place.html",
+        _ctx(actor, e=employee, form=form, candidates=candidates, current=selectors.current_placement(employee),
+             history=employee.placements.select_related("assessor").order_by("-effective_from"), kind_words=KIND_WORDS),
         status=status,
     )
 
@@ -164,15 +125,10 @@ def delegations(request, actor):
                 if not delegator_id or not delegate_id:
                     raise PlacementError("not_found", "NIP pemberi atau penerima tidak ditemukan di daerah ini.")
                 delegate_authority(
-                    actor=actor,
-                    kind=form.cleaned_data["kind"],
-                    delegator_id=delegator_id,
-                    delegate_id=delegate_id,
-                    starts_on=form.cleaned_data["starts_on"],
-                    ends_on=form.cleaned_data["ends_on"],
-                    basis_number=form.cleaned_data["basis_number"],
-                    basis_date=form.cleaned_data["basis_date"],
-                    reason=form.cleaned_data["reason"],
+                    actor=actor, kind=form.cleaned_data["kind"], delegator_id=delegator_id,
+                    delegate_id=delegate_id, starts_on=form.cleaned_data["starts_on"],
+                    ends_on=form.cleaned_data["ends_on"], basis_number=form.cleaned_data["basis_number"],
+                    basis_date=form.cleaned_data["basis_date"], reason=form.cleaned_data["reason"],
                 )
             except PlacementError as exc:
                 form.add_error(None, str(exc))
@@ -189,16 +145,10 @@ def delegations(request, actor):
     )
     running = set(running_delegations(actor.region).values_list("pk", flat=True))
     return render(
-        request,
-        "organisation/kedudukan/delegations.html",
-        _ctx(
-            actor,
-            rows=rows,
-            running=running,
-            form=form,
-            allowed=profile_of(actor.region).value("assessor_delegation_allowed"),
-            article=profile_of(actor.region).cite("assessor_delegation_allowed"),
-        ),
+        request, "organisation/kedudukan/delegations.html",
+        _ctx(actor, rows=rows, running=running, form=form,
+             allowed=profile_of(actor.region).value("assessor_delegation_allowed"),
+             article=profile_of(actor.region).cite("assessor_delegation_allowed")),
         status=status,
     )
 
@@ -222,38 +172,22 @@ def patterns(request, actor):
     profile = profile_of(actor.region)
     unit_patterns = profile.value("unit_patterns") or {}
     general = [
-        (key, profile.entry(key))
-        for key in (
-            "placement_basis",
-            "placement_superiors",
-            "level_placement",
-            "pelaksana_placement",
-            "assessor_min_kind",
-            "assessor_delegation_allowed",
-            "mandiri_head_may_supervise",
-            "mandiri_head_may_be_assessor",
-            "placement_set_by",
-        )
+        (key, profile.entry(key)) for key in
+        ("placement_basis", "placement_superiors", "level_placement", "pelaksana_placement", "assessor_min_kind",
+         "assessor_delegation_allowed", "mandiri_head_may_supervise", "mandiri_head_may_be_assessor", "placement_set_by")
     ]
     from sikerja.tenancy.labels import SETTING_LABELS
 
     general_rows = [{**e, "label": SETTING_LABELS[k], "value": value_label(e.get("value"))} for k, e in general]
     pattern_rows = [
         {
-            "key": key,
-            "article": profile.cite("unit_patterns", p["article"]),
-            "sets": p["sets_performance"],
-            "assessors": [
-                (KIND_WORDS.get(k, k), ", ".join(KIND_WORDS.get(x, x) for x in v)) for k, v in p["assessors"].items()
-            ],
+            "key": key, "article": profile.cite("unit_patterns", p["article"]), "sets": p["sets_performance"],
+            "assessors": [(KIND_WORDS.get(k, k), ", ".join(KIND_WORDS.get(x, x) for x in v)) for k, v in p["assessors"].items()],
         }
         for key, p in unit_patterns.items()
     ]
-    return render(
-        request,
-        "organisation/kedudukan/patterns.html",
-        _ctx(actor, profile=profile, general=general_rows, pattern_rows=pattern_rows),
-    )
+    return render(request, "organisation/kedudukan/patterns.html",
+                  _ctx(actor, profile=profile, general=general_rows, pattern_rows=pattern_rows))
 
 
 @region_view

@@ -27,9 +27,7 @@ def org_facts(region) -> OrgFacts:
     parent = {pk: parent_id for pk, parent_id, _, _ in units}
     utype = {pk: t for pk, _, _, t in units}
     has_pengawas: set[int] = set()
-    pengawas_units = Position.objects.filter(region=region, kind=PositionKind.PENGAWAS).values_list(
-        "unit_id", flat=True
-    )
+    pengawas_units = Position.objects.filter(region=region, kind=PositionKind.PENGAWAS).values_list("unit_id", flat=True)
     for unit_id in set(pengawas_units):
         node = unit_id
         while node is not None and node not in has_pengawas:  # the pengawas serves every unit above it
@@ -136,21 +134,11 @@ def validation_report(actor, on: dt.date | None = None) -> ValidationReport:
             counter.update(f.requirement for f in findings)
             rows.append(
                 ReportRow(
-                    pk,
-                    subject.name,
-                    nip,
-                    position_name,
-                    unit_id,
-                    org.unit_name.get(unit_id, ""),
-                    pd_name or "",
-                    assessor_id,
-                    assessor.name if assessor else "",
-                    findings,
+                    pk, subject.name, nip, position_name, unit_id, org.unit_name.get(unit_id, ""), pd_name or "",
+                    assessor_id, assessor.name if assessor else "", findings,
                 )
             )
-    return ValidationReport(
-        profile.name, len(subject_rows), rows, assessor_loads(region, [r.assessor_id for r in rows]), counter
-    )
+    return ValidationReport(profile.name, len(subject_rows), rows, assessor_loads(region, [r.assessor_id for r in rows]), counter)
 
 
 def assessor_loads(region, assessor_ids) -> dict[int, AssessorLoad]:
@@ -170,9 +158,7 @@ def assessor_loads(region, assessor_ids) -> dict[int, AssessorLoad]:
             .values_list("assessor_id", "n")
         )
     )
-    people = list(
-        Employee.objects.filter(pk__in=ids).values_list("pk", "name", "position__name", "unit_id", "unit__name")
-    )
+    people = list(Employee.objects.filter(pk__in=ids).values_list("pk", "name", "position__name", "unit_id", "unit__name"))
     unit_ids = {u for _, _, _, u, _ in people}
     load = dict(
         Position.objects.filter(unit_id__in=unit_ids, kind__in=[PositionKind.FUNGSIONAL, PositionKind.PELAKSANA])
@@ -205,27 +191,17 @@ def assessor_candidates(region, employee: Employee, on: dt.date | None = None) -
     org = org_facts(region)
     chain = org.chain(employee.unit_id)
     delegates = authority_delegates(region, on)
-    pool = (
-        Employee.objects.filter(region=region, is_active=True, unit_id__in=chain)
-        .filter(
-            Q(position__kind__in=[k for k in PositionKind.values if k not in ("fungsional", "pelaksana")])
-            | Q(position__is_leader=True)
-            | Q(pk__in=delegates)
-        )
-        .exclude(pk=employee.pk)
-    )
+    pool = Employee.objects.filter(region=region, is_active=True, unit_id__in=chain).filter(
+        Q(position__kind__in=[k for k in PositionKind.values if k not in ("fungsional", "pelaksana")])
+        | Q(position__is_leader=True)
+        | Q(pk__in=delegates)
+    ).exclude(pk=employee.pk)
     meta = {pk: (pos, unit) for pk, pos, unit in pool.values_list("pk", "position__name", "unit__name")}
     people = holders(region, list(meta) + [employee.pk])
     subject = people[employee.pk]
     profile = profile_of(region)
     candidates = [
-        Candidate(
-            h,
-            meta[pk][0] or "",
-            meta[pk][1] or "",
-            judge(subject, h, org, profile, delegated=pk in delegates),
-            pk in delegates,
-        )
+        Candidate(h, meta[pk][0] or "", meta[pk][1] or "", judge(subject, h, org, profile, delegated=pk in delegates), pk in delegates)
         for pk, h in people.items()
         if pk != employee.pk
     ]

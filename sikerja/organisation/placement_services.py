@@ -31,9 +31,7 @@ class PlacementError(ValueError):
 
 def _require_placement_admin(actor: Actor) -> None:
     if not may_place(actor):
-        raise PermissionDenied(
-            "Hanya admin BKPSDM (atas nama pejabat pembina kepegawaian) yang dapat menetapkan kedudukan."
-        )
+        raise PermissionDenied("Hanya admin BKPSDM (atas nama pejabat pembina kepegawaian) yang dapat menetapkan kedudukan.")
 
 
 def _in_region(actor: Actor, employee_id: int, label: str) -> Employee:
@@ -76,10 +74,7 @@ def place_employee(
             )
         people = holders(actor.region, [employee.pk, assessor.pk])
         findings = judge(
-            people[employee.pk],
-            people[assessor.pk],
-            org_facts(actor.region),
-            profile_of(actor.region),
+            people[employee.pk], people[assessor.pk], org_facts(actor.region), profile_of(actor.region),
             delegated=assessor.pk in authority_delegates(actor.region, effective_from),
         )
         if findings:
@@ -92,20 +87,11 @@ def place_employee(
             current.effective_until = effective_from - dt.timedelta(days=1)
             current.save(update_fields=["effective_until"])
         placement = Placement.objects.create(
-            region=actor.region,
-            employee=employee,
-            assessor=assessor,
-            unit_id=employee.unit_id,
-            basis_number=basis_number,
-            basis_date=basis_date,
-            effective_from=effective_from,
-            set_by=actor.user,
+            region=actor.region, employee=employee, assessor=assessor, unit_id=employee.unit_id,
+            basis_number=basis_number, basis_date=basis_date, effective_from=effective_from, set_by=actor.user,
         )
         record_event(
-            region=actor.region,
-            actor=actor.user,
-            verb="placement.set",
-            obj=placement,
+            region=actor.region, actor=actor.user, verb="placement.set", obj=placement,
             changes={
                 "employee": employee.nip,
                 "assessor": [current.assessor_id if current else None, assessor.pk],
@@ -151,32 +137,16 @@ def delegate_authority(
         )
         if kind in (Delegation.Kind.PLH, Delegation.Kind.PLT) and overlapping.exists():
             raise PlacementError(
-                "overlap",
-                f"Sudah ada {Delegation.Kind(kind).label} untuk {delegator.full_name} pada periode yang beririsan.",
+                "overlap", f"Sudah ada {Delegation.Kind(kind).label} untuk {delegator.full_name} pada periode yang beririsan."
             )
         delegation = Delegation.objects.create(
-            region=actor.region,
-            kind=kind,
-            delegator=delegator,
-            delegate=delegate,
-            starts_on=starts_on,
-            ends_on=ends_on,
-            basis_number=basis_number.strip(),
-            basis_date=basis_date,
-            reason=reason,
-            created_by=actor.user,
+            region=actor.region, kind=kind, delegator=delegator, delegate=delegate, starts_on=starts_on, ends_on=ends_on,
+            basis_number=basis_number.strip(), basis_date=basis_date, reason=reason, created_by=actor.user,
         )
         record_event(
-            region=actor.region,
-            actor=actor.user,
-            verb="delegation.created",
-            obj=delegation,
-            changes={
-                "kind": kind,
-                "delegator": delegator.nip,
-                "delegate": delegate.nip,
-                "period": [starts_on.isoformat(), ends_on.isoformat()],
-            },
+            region=actor.region, actor=actor.user, verb="delegation.created", obj=delegation,
+            changes={"kind": kind, "delegator": delegator.nip, "delegate": delegate.nip,
+                     "period": [starts_on.isoformat(), ends_on.isoformat()]},
             reason=reason,
         )
     return delegation
@@ -198,9 +168,7 @@ def revoke_delegation(*, actor: Actor, delegation_id: int, reason: str) -> Deleg
     return delegation
 
 
-def record_ppk_action(
-    *, actor: Actor, subject: Employee, verb: str, obj, changes: dict | None = None, reason: str = ""
-):
+def record_ppk_action(*, actor: Actor, subject: Employee, verb: str, obj, changes: dict | None = None, reason: str = ""):
     """Record something a PPK did for ``subject``; a Plh/Plt is recorded as on behalf of the
     absent official (KED-5). Refuses anyone without PPK authority over the subject today."""
     from sikerja.organisation.placement_selectors import ppk_authority
@@ -210,11 +178,5 @@ def record_ppk_action(
     if not allowed:
         raise PermissionDenied(f"Anda bukan pejabat penilai kinerja {subject.full_name}.")
     return record_event(
-        region=actor.region,
-        actor=actor.user,
-        verb=verb,
-        obj=obj,
-        changes=changes,
-        reason=reason,
-        on_behalf_of=on_behalf_of,
+        region=actor.region, actor=actor.user, verb=verb, obj=obj, changes=changes, reason=reason, on_behalf_of=on_behalf_of
     )

@@ -90,9 +90,7 @@ def unit_staff(actor, unit: Unit) -> QuerySet[Employee]:
     )
 
 
-def employee_list(
-    actor, *, q: str = "", unit_id: int | None = None, subtree: bool = False, status: str = "", kind: str = ""
-) -> QuerySet[Employee]:
+def employee_list(actor, *, q: str = "", unit_id: int | None = None, subtree: bool = False, status: str = "", kind: str = "") -> QuerySet[Employee]:
     qs = actor.employees().filter(is_active=True).select_related("unit", "position")
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(nip__startswith=q.replace(" ", "")))
@@ -147,15 +145,10 @@ def org_chart(actor, pd: Unit) -> dict:
     ids = [u.pk for u in units]
     leaders = {
         e.unit_id: e
-        for e in Employee.objects.filter(unit_id__in=ids, position__is_leader=True, is_active=True).select_related(
-            "position"
-        )
+        for e in Employee.objects.filter(unit_id__in=ids, position__is_leader=True, is_active=True).select_related("position")
     }
     counts = dict(
-        Employee.objects.filter(unit_id__in=ids, is_active=True)
-        .values("unit_id")
-        .annotate(n=Count("id"))
-        .values_list("unit_id", "n")
+        Employee.objects.filter(unit_id__in=ids, is_active=True).values("unit_id").annotate(n=Count("id")).values_list("unit_id", "n")
     )
     nodes = {
         u.pk: {"unit": u, "leader": leaders.get(u.pk), "staff_count": counts.get(u.pk, 0), "children": []}

@@ -36,15 +36,11 @@ def sync_builtin_profiles() -> list[RegulationProfile]:
         profile = RegulationProfile.objects.filter(key=data["key"]).first()
         if profile is None:
             profile = RegulationProfile.objects.create(key=data["key"], **fields)
-            record_event(
-                region=None, actor=None, verb="profile.loaded", obj=profile, changes={"version": profile.version}
-            )
+            record_event(region=None, actor=None, verb="profile.loaded", obj=profile, changes={"version": profile.version})
         elif profile.version < fields["version"]:
             for name, value in fields.items():
                 setattr(profile, name, value)
             profile.save()
-            record_event(
-                region=None, actor=None, verb="profile.upgraded", obj=profile, changes={"version": profile.version}
-            )
+            record_event(region=None, actor=None, verb="profile.upgraded", obj=profile, changes={"version": profile.version})
         result.append(profile)
     return result

@@ -78,12 +78,8 @@ class EmployeeFactory(factory.django.DjangoModelFactory):
     birth_date = dt.date(1990, 5, 17)
     appointed_on = dt.date(2015, 3, 1)
     nip = factory.Sequence(
-        lambda n: (
-            build_nip(
-                birth_date=dt.date(1990, 5, 17), appointed_on=dt.date(2015, 3, 1), gender="L", serial=n % 999 + 1
-            )[:-3]
-            + f"{n % 999 + 1:03d}"
-        )
+        lambda n: build_nip(birth_date=dt.date(1990, 5, 17), appointed_on=dt.date(2015, 3, 1), gender="L", serial=n % 999 + 1)[:-3]
+        + f"{n % 999 + 1:03d}"
     )
 
 
@@ -107,7 +103,6 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
-
     @factory.post_generation
     def password(obj, create, extracted, **kwargs):
         obj.set_password(extracted or "rahasia-uji")

@@ -24,17 +24,9 @@ def post(client, url, data):
 
 
 def pelaksana_with_kasi(region):
-    p = (
-        Placement.objects.filter(
-            region=region,
-            effective_until__isnull=True,
-            employee__position__kind="pelaksana",
-            assessor__position__kind="pengawas",
-        )
-        .select_related("assessor__unit")
-        .order_by("pk")
-        .first()
-    )
+    p = Placement.objects.filter(
+        region=region, effective_until__isnull=True, employee__position__kind="pelaksana", assessor__position__kind="pengawas"
+    ).select_related("assessor__unit").order_by("pk").first()
     admin = Employee.objects.get(unit_id=p.assessor.unit.parent_id, position__is_leader=True)
     return p.employee, p.assessor, admin
 
@@ -44,45 +36,23 @@ def test_place_through_the_api_and_see_it_listed(demo):
     employee, _, admin = pelaksana_with_kasi(demo.region)
     client = client_for("admin.bkpsdm")
     doc = load_openapi(client)
-    response = post(
-        client,
-        "/api/v1/placements",
-        {
-            "employee_id": employee.pk,
-            "assessor_id": admin.pk,
-            "basis_number": "800/API/1",
-            "basis_date": TODAY,
-            "effective_from": TODAY,
-        },
-    )
+    response = post(client, "/api/v1/placements", {"employee_id": employee.pk, "assessor_id": admin.pk,
+                    "basis_number": "800/API/1", "basis_date": TODAY, "effective_from": TODAY})
     assert response.status_code == 201, response.content
     assert response.json()["assessor_id"] == admin.pk
     listing = client.get(f"/api/v1/placements?employee_id={employee.pk}&current=false")
     assert_matches_schema(doc, "/api/v1/placements", listing)
-    assert [p["assessor_id"] for p in listing.json()["items"]][0] in {
-        admin.pk,
-        Placement.objects.filter(employee=employee).first().assessor_id,
-    }
+    assert [p["assessor_id"] for p in listing.json()["items"]][0] in {admin.pk, Placement.objects.filter(employee=employee).first().assessor_id}
     assert listing.json()["count"] == 2
 
 
 @pytest.mark.req("KED-3")
 def test_violating_placement_is_refused_with_findings(other_demo):
-    madya = Employee.objects.filter(
-        region=other_demo.region, position__jf_level="ahli_madya", unit__code="DINSOS"
-    ).first()
+    madya = Employee.objects.filter(region=other_demo.region, position__jf_level="ahli_madya", unit__code="DINSOS").first()
     kabid = Employee.objects.get(region=other_demo.region, unit__code="DINSOS.BID1", position__is_leader=True)
-    response = post(
-        client_for("lain.admin.bkpsdm"),
-        "/api/v1/placements",
-        {
-            "employee_id": madya.pk,
-            "assessor_id": kabid.pk,
-            "basis_number": "1",
-            "basis_date": TODAY,
-            "effective_from": TODAY + dt.timedelta(days=1),
-        },
-    )
+    response = post(client_for("lain.admin.bkpsdm"), "/api/v1/placements", {
+        "employee_id": madya.pk, "assessor_id": kabid.pk, "basis_number": "1", "basis_date": TODAY,
+        "effective_from": TODAY + dt.timedelta(days=1)})
     assert response.status_code == 400
     body = response.json()
     assert body["code"] == "violates_profile"
@@ -94,13 +64,7 @@ def test_violating_placement_is_refused_with_findings(other_demo):
 @pytest.mark.req("KED-6", "PRF-3")
 def test_placement_permissions(demo, other_demo):
     employee, kasi, admin = pelaksana_with_kasi(demo.region)
-    data = {
-        "employee_id": employee.pk,
-        "assessor_id": admin.pk,
-        "basis_number": "1",
-        "basis_date": TODAY,
-        "effective_from": TODAY,
-    }
+    data = {"employee_id": employee.pk, "assessor_id": admin.pk, "basis_number": "1", "basis_date": TODAY, "effective_from": TODAY}
     assert post(client_for("kadis.kominfo"), "/api/v1/placements", data).status_code == 403
     assert post(client_for("pegawai.kominfo"), "/api/v1/placements", data).status_code == 403
     other = post(client_for("lain.admin.bkpsdm"), "/api/v1/placements", data)
@@ -114,9 +78,7 @@ def test_placement_permissions(demo, other_demo):
 
 @pytest.mark.req("KED-3", "TIK-1")
 def test_candidates_explain_exclusions(other_demo):
-    jf = Employee.objects.filter(
-        region=other_demo.region, unit__code="DINSOS.BID1.S1", position__jf_level="ahli_pertama"
-    ).first()
+    jf = Employee.objects.filter(region=other_demo.region, unit__code="DINSOS.BID1.S1", position__jf_level="ahli_pertama").first()
     client = client_for("lain.admin.bkpsdm")
     response = client.get(f"/api/v1/placements/candidates/{jf.pk}")
     assert_matches_schema(load_openapi(client), f"/api/v1/placements/candidates/{jf.pk}", response)
@@ -128,9 +90,7 @@ def test_candidates_explain_exclusions(other_demo):
 
 @pytest.mark.req("KED-8", "TIK-1")
 def test_report_endpoint(other_demo):
-    madya = Employee.objects.filter(
-        region=other_demo.region, position__jf_level="ahli_madya", unit__code="DINSOS"
-    ).first()
+    madya = Employee.objects.filter(region=other_demo.region, position__jf_level="ahli_madya", unit__code="DINSOS").first()
     kabid = Employee.objects.get(region=other_demo.region, unit__code="DINSOS.BID1", position__is_leader=True)
     Placement.objects.filter(employee=madya, effective_until__isnull=True).update(assessor=kabid)
     client = client_for("lain.admin.bkpsdm")
@@ -147,15 +107,8 @@ def test_delegations_endpoints(demo):
     kabid = Employee.objects.get(region=demo.region, unit__code="DISKOMINFO.BID1", position__is_leader=True)
     plh = Employee.objects.get(region=demo.region, unit__code="DISKOMINFO.BID2", position__is_leader=True)
     client = client_for("admin.bkpsdm")
-    data = {
-        "kind": "plh",
-        "delegator_id": kabid.pk,
-        "delegate_id": plh.pk,
-        "starts_on": TODAY,
-        "ends_on": TODAY + dt.timedelta(days=5),
-        "basis_number": "800/PLH/1",
-        "basis_date": TODAY,
-    }
+    data = {"kind": "plh", "delegator_id": kabid.pk, "delegate_id": plh.pk, "starts_on": TODAY,
+            "ends_on": TODAY + dt.timedelta(days=5), "basis_number": "800/PLH/1", "basis_date": TODAY}
     created = post(client, "/api/v1/delegations", data)
     assert created.status_code == 201, created.content
     assert post(client, "/api/v1/delegations", data).status_code == 409
@@ -168,7 +121,4 @@ def test_delegations_endpoints(demo):
     assert post(client, f"/api/v1/delegations/{did}/revoke", {"reason": ""}).status_code == 422
     assert post(client, f"/api/v1/delegations/{did}/revoke", {"reason": "kembali"}).json()["revoked"] is True
     assert post(client, f"/api/v1/delegations/{did}/revoke", {"reason": "lagi"}).status_code == 409
-    assert (
-        client_for("lain.admin.bkpsdm").get("/api/v1/delegations").json()["count"]
-        == Delegation.objects.filter(region__slug="teluk-damai").count()
-    )
+    assert client_for("lain.admin.bkpsdm").get("/api/v1/delegations").json()["count"] == Delegation.objects.filter(region__slug="teluk-damai").count()

@@ -176,11 +176,6 @@ def after_decision(actor: Actor, assignment: Assignment, step: Step) -> None:
         and still.count() < 2
         and not assignment.steps.filter(kind=Step.Kind.JAWAB_PERMOHONAN, status=Step.Status.MENUNGGU).exists()
     ):
-        close(
-            actor,
-            assignment,
-            Assignment.Status.DITOLAK,
-            "Semua/sebagian besar pegawai yang dimohonkan tidak disetujui.",
-        )
+        close(actor, assignment, Assignment.Status.DITOLAK, "Semua/sebagian besar pegawai yang dimohonkan tidak disetujui.")
         return
     issue_now_if_ready(actor, assignment)

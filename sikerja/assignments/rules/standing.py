@@ -249,9 +249,8 @@ def unsur_key(text: str) -> str:
     return cleaned.replace(" ", "_")
 
 
-def seat_for(
-    *, leads_unit: bool, unit_is_pd: bool = False, unit_type: str = "", pd_function: str = "", unit_function: str = ""
-) -> str:
+def seat_for(*, leads_unit: bool, unit_is_pd: bool = False, unit_type: str = "", pd_function: str = "",
+             unit_function: str = "") -> str:
     """The seat of an employee from plain facts about the unit they lead (if any).
 
     ``pd_function`` is the function of the perangkat daerah the unit belongs to (for a PD, its
@@ -303,21 +302,13 @@ def team_provided(profile: Profile, kind: str) -> TeamProvision:
     listed = profile.value("governance_teams")
     article = cite(profile, "governance_teams")
     if listed is None:
-        return TeamProvision(
-            kind,
-            label,
-            False,
-            article,
-            f"{profile.name} tidak mengatur tim tata kelola; {label} tidak dapat dicatat sebagai tim tetap.",
-        )
+        return TeamProvision(kind, label, False, article,
+                             f"{profile.name} tidak mengatur tim tata kelola; {label} tidak dapat dicatat sebagai tim tetap.")
     if kind in listed:
         return TeamProvision(kind, label, True, article, f"{label} diatur dalam {article}.")
     provided = _join([KINDS.get(k, k) for k in listed if k in KINDS])
     return TeamProvision(
-        kind,
-        label,
-        False,
-        article,
+        kind, label, False, article,
         f"{profile.name} tidak mengatur {label} (tim tata kelola yang diatur: {provided}; {article}).",
     )
 
@@ -338,11 +329,7 @@ def _not_regulated(profile: Profile, kind: str) -> CompositionDecision:
 
 
 def check_composition(
-    profile: Profile,
-    kind: str,
-    members: Sequence[MemberFacts],
-    *,
-    recorded_kinds: Collection[str] | None = None,
+    profile: Profile, kind: str, members: Sequence[MemberFacts], *, recorded_kinds: Collection[str] | None = None,
 ) -> CompositionDecision:
     """All findings against the composition of one team of ``kind`` under ``profile``.
 
@@ -356,11 +343,8 @@ def check_composition(
     findings: list[CompositionFinding] = []
 
     def add(code: str, clause: Mapping, message: str) -> None:
-        findings.append(
-            CompositionFinding(
-                code, message, _art(profile, clause.get("article", "")), bool(clause.get("binding", True)), req
-            )
-        )
+        findings.append(CompositionFinding(code, message, _art(profile, clause.get("article", "")),
+                                           bool(clause.get("binding", True)), req))
 
     ketuas = [m for m in members if m.role == "ketua"]
     clause = comp.get("ketua")
@@ -370,27 +354,16 @@ def check_composition(
         elif len(ketuas) > 1:
             add("ketua", clause, f"{label} mempunyai lebih dari satu ketua; ketua adalah {clause['label']}.")
         elif ketuas[0].seat not in clause["seats"]:
-            add(
-                "ketua",
-                clause,
-                f"Ketua {label} adalah {clause['label']}, bukan {ketuas[0].name} ({seat_word(ketuas[0].seat)}).",
-            )
+            add("ketua", clause, f"Ketua {label} adalah {clause['label']}, bukan {ketuas[0].name} "
+                                 f"({seat_word(ketuas[0].seat)}).")
     clause = comp.get("coordinator_pd")
     if clause:
         if len(ketuas) != 1:
-            add(
-                "koordinator",
-                clause,
-                f"Koordinator {label} dilaksanakan oleh {clause['label']}; tetapkan satu ketua "
-                f"dari perangkat daerah tersebut.",
-            )
+            add("koordinator", clause, f"Koordinator {label} dilaksanakan oleh {clause['label']}; tetapkan satu ketua "
+                                       f"dari perangkat daerah tersebut.")
         elif ketuas[0].external or ketuas[0].pd_function != clause["function"]:
-            add(
-                "koordinator",
-                clause,
-                f"Koordinator {label} dilaksanakan oleh {clause['label']}; ketua "
-                f"{ketuas[0].name} tidak berasal dari perangkat daerah tersebut.",
-            )
+            add("koordinator", clause, f"Koordinator {label} dilaksanakan oleh {clause['label']}; ketua "
+                                       f"{ketuas[0].name} tidak berasal dari perangkat daerah tersebut.")
     for element in comp.get("required") or ():
         if not any(m.seat in element["seats"] for m in members):
             add("anggota_wajib", element, f"Belum ada {element['label']} dalam susunan {label}.")
@@ -398,73 +371,43 @@ def check_composition(
     if clause:
         for m in members:
             if m.role == "sekretaris" and m.seat not in clause["seats"]:
-                add(
-                    "sekretaris",
-                    clause,
-                    f"Sekretariat {label} dilaksanakan oleh {clause['label']}, bukan {m.name} ({seat_word(m.seat)}).",
-                )
+                add("sekretaris", clause, f"Sekretariat {label} dilaksanakan oleh {clause['label']}, bukan "
+                                          f"{m.name} ({seat_word(m.seat)}).")
     clause = comp.get("may_add")
     if clause:
         named = {s for e in comp.get("required") or () for s in e["seats"]}
         named |= set((comp.get("ketua") or {}).get("seats", ())) | set((comp.get("sekretaris") or {}).get("seats", ()))
         for m in members:
             if m.seat not in named and m.seat not in clause["seats"]:
-                add(
-                    "tambahan",
-                    clause,
-                    f"{m.name} ({seat_word(m.seat)}) tidak termasuk susunan yang disebut; "
-                    f"yang dapat ditambahkan: {clause['label']}.",
-                )
+                add("tambahan", clause, f"{m.name} ({seat_word(m.seat)}) tidak termasuk susunan yang disebut; "
+                                        f"yang dapat ditambahkan: {clause['label']}.")
     clause = comp.get("asn_only")
     if clause:
         for m in members:
             if m.external:
-                add(
-                    "asn_saja",
-                    clause,
-                    f"{label} terdiri atas Aparatur Sipil Negara lintas Perangkat Daerah; "
-                    f"{m.name} berasal dari luar pemerintah daerah.",
-                )
+                add("asn_saja", clause, f"{label} terdiri atas Aparatur Sipil Negara lintas Perangkat Daerah; "
+                                        f"{m.name} berasal dari luar pemerintah daerah.")
     clause = comp.get("lintas_pd")
     if clause:
         pds = {m.pd for m in members if not m.external and m.pd}
         if len(pds) < 2:
-            add(
-                "lintas_pd",
-                clause,
-                f"{label} terdiri atas ASN lintas Perangkat Daerah; anggota yang tercatat "
-                f"berasal dari {len(pds)} perangkat daerah.",
-            )
+            add("lintas_pd", clause, f"{label} terdiri atas ASN lintas Perangkat Daerah; anggota yang tercatat "
+                                     f"berasal dari {len(pds)} perangkat daerah.")
     clause = comp.get("unsur")
     if clause:
         allowed = list(clause["allowed"])
         for m in members:
             if not m.unsur_key:
-                add(
-                    "unsur",
-                    clause,
-                    f"Unsur {m.name} belum disebut; unsur {label}: "
-                    f"{_join([unsur_word(u) for u in allowed], 'dan/atau')}.",
-                )
+                add("unsur", clause, f"Unsur {m.name} belum disebut; unsur {label}: "
+                                     f"{_join([unsur_word(u) for u in allowed], 'dan/atau')}.")
             elif m.unsur_key not in allowed:
-                add(
-                    "unsur",
-                    clause,
-                    f"{m.name} berasal dari unsur {unsur_word(m.unsur_key)}, yang tidak termasuk "
-                    f"unsur {label} ({_join([unsur_word(u) for u in allowed], 'dan/atau')}).",
-                )
+                add("unsur", clause, f"{m.name} berasal dari unsur {unsur_word(m.unsur_key)}, yang tidak termasuk "
+                                     f"unsur {label} ({_join([unsur_word(u) for u in allowed], 'dan/atau')}).")
     clause = comp.get("proposed_by")
     if clause and recorded_kinds is not None and clause["kind"] not in recorded_kinds:
-        findings.append(
-            CompositionFinding(
-                "atas_usul",
-                f"{label} ditetapkan atas usul {KINDS.get(clause['kind'], clause['kind'])}, yang belum "
-                f"tercatat di pemerintah daerah ini.",
-                _art(profile, clause.get("article", "")),
-                False,
-                req,
-            )
-        )
+        findings.append(CompositionFinding(
+            "atas_usul", f"{label} ditetapkan atas usul {KINDS.get(clause['kind'], clause['kind'])}, yang belum "
+                         f"tercatat di pemerintah daerah ini.", _art(profile, clause.get("article", "")), False, req))
 
     set_by = comp.get("set_by") or {}
     set_by_text = f"{set_by['text']} ({_art(profile, set_by.get('article', ''))})" if set_by else ""
@@ -473,9 +416,8 @@ def check_composition(
         message = f"Susunan {label} belum sesuai {article}: " + " ".join(f.message for f in binding)
     else:
         message = f"Susunan {label} sesuai {article}."
-    return CompositionDecision(
-        kind, label, True, article, message, tuple(findings), _tasks(profile, comp), set_by_text, req
-    )
+    return CompositionDecision(kind, label, True, article, message, tuple(findings), _tasks(profile, comp),
+                               set_by_text, req)
 
 
 def composition_summary(profile: Profile, kind: str) -> CompositionSummary:
@@ -512,9 +454,8 @@ def composition_summary(profile: Profile, kind: str) -> CompositionSummary:
         line(f"Atas usul {KINDS.get(comp['proposed_by']['kind'], comp['proposed_by']['kind'])}", comp["proposed_by"])
     if comp.get("set_by"):
         line(f"Penetapan: {comp['set_by']['text']}", comp["set_by"])
-    return CompositionSummary(
-        kind, label, provision, True, _art(profile, comp.get("article", "")), tuple(lines), _tasks(profile, comp), req
-    )
+    return CompositionSummary(kind, label, provision, True, _art(profile, comp.get("article", "")), tuple(lines),
+                              _tasks(profile, comp), req)
 
 
 def tasks_text(tasks: Sequence[TeamTask]) -> str:

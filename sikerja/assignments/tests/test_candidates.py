@@ -18,6 +18,8 @@ PERIOD = {"starts_on": START, "ends_on": END}
 PPU_KETUA = "Perbup Penajam Paser Utara 31/2024 Pasal 10"
 
 
+
+
 def everyone(page_fn, **kw):
     """All rows of a search, page by page."""
     rows, offset = [], 0

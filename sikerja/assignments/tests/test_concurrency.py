@@ -47,23 +47,12 @@ def _race(calls):
 
 def _setup(prefix):
     region, _, _ = build_demo_region(n_employees=300, seed=5, slug=f"{prefix}-region", user_prefix=prefix)
-    users = {
-        u.username.removeprefix(f"{prefix}."): u
-        for u in get_user_model().objects.filter(username__startswith=f"{prefix}.")
-    }
+    users = {u.username.removeprefix(f"{prefix}."): u for u in get_user_model().objects.filter(username__startswith=f"{prefix}.")}
     actor = {name: actor_for(user, region) for name, user in users.items()}
     a = services.propose(
-        actor=actor["kabid.aptika"],
-        form="individu",
-        owning_unit_id=Unit.objects.get(region=region, code="DISKOMINFO.BID1").pk,
-        members=[services.MemberInput(users["pegawai.ikp"].employee.pk)],
-        title="Serentak",
-        purpose="Uji",
-        target="Uji",
-        competences=["Uji"],
-        starts_on=dt.date(2026, 12, 1),
-        ends_on=dt.date(2026, 12, 31),
-        hours_per_week=4,
+        actor=actor["kabid.aptika"], form="individu", owning_unit_id=Unit.objects.get(region=region, code="DISKOMINFO.BID1").pk,
+        members=[services.MemberInput(users["pegawai.ikp"].employee.pk)], title="Serentak", purpose="Uji", target="Uji",
+        competences=["Uji"], starts_on=dt.date(2026, 12, 1), ends_on=dt.date(2026, 12, 31), hours_per_week=4,
     )
     return region, users, actor, a
 
@@ -76,24 +65,14 @@ def test_one_request_answered_twice_and_by_two_leaders_at_once():
     # The kepala dinas stands in for kabid.ikp as Plh: two leaders may answer the same request.
     plh = users["kadis.kominfo"].employee
     Delegation.objects.create(
-        region=region,
-        kind=Delegation.Kind.PLH,
-        delegator=users["kabid.ikp"].employee,
-        delegate=plh,
-        starts_on=dt.date(2020, 1, 1),
-        ends_on=dt.date(2099, 1, 1),
-        basis_number="800/PLH/1",
-        basis_date=dt.date(2020, 1, 1),
+        region=region, kind=Delegation.Kind.PLH, delegator=users["kabid.ikp"].employee, delegate=plh,
+        starts_on=dt.date(2020, 1, 1), ends_on=dt.date(2099, 1, 1), basis_number="800/PLH/1", basis_date=dt.date(2020, 1, 1),
     )
     calls = [
         lambda: services.decide(actor=actor["kabid.ikp"], assignment_id=a.pk, step_id=step.pk, approve=True),
-        lambda: services.decide(
-            actor=actor["kabid.ikp"], assignment_id=a.pk, step_id=step.pk, approve=False, reason="Sibuk"
-        ),
+        lambda: services.decide(actor=actor["kabid.ikp"], assignment_id=a.pk, step_id=step.pk, approve=False, reason="Sibuk"),
         lambda: services.decide(actor=actor["kadis.kominfo"], assignment_id=a.pk, step_id=step.pk, approve=True),
-        lambda: services.decide(
-            actor=actor["kadis.kominfo"], assignment_id=a.pk, step_id=step.pk, approve=False, reason="Tidak"
-        ),
+        lambda: services.decide(actor=actor["kadis.kominfo"], assignment_id=a.pk, step_id=step.pk, approve=False, reason="Tidak"),
     ]
     outcomes = _race(calls)
     assert outcomes.count("ok") == 1, outcomes
@@ -133,17 +112,9 @@ def _twelve():
 
     def propose():
         services.propose(
-            actor=actor["kabid.aptika"],
-            form="individu",
-            owning_unit_id=owning,
-            members=[services.MemberInput(person.pk)],
-            title="Serentak",
-            purpose="Uji",
-            target="Uji",
-            competences=["Uji"],
-            starts_on=dt.date(2027, 1, 4),
-            ends_on=dt.date(2027, 1, 29),
-            hours_per_week=2,
+            actor=actor["kabid.aptika"], form="individu", owning_unit_id=owning, members=[services.MemberInput(person.pk)],
+            title="Serentak", purpose="Uji", target="Uji", competences=["Uji"], starts_on=dt.date(2027, 1, 4),
+            ends_on=dt.date(2027, 1, 29), hours_per_week=2,
         )
 
     try:

@@ -14,15 +14,8 @@ from sikerja.letters.models import Document
 
 
 def base(**kw):
-    data = dict(
-        title="Tim data",
-        purpose="Menyusun data",
-        target="Data terbit",
-        starts_on=START,
-        ends_on=END,
-        competences=["Statistik"],
-        hours_per_week=4,
-    )
+    data = dict(title="Tim data", purpose="Menyusun data", target="Data terbit", starts_on=START, ends_on=END,
+                competences=["Statistik"], hours_per_week=4)
     data.update(kw)
     return data
 
@@ -33,13 +26,9 @@ OUTSIDER = MemberInput(external_name="Ir. Budi", external_org="Pemprov Kaltim")
 @pytest.mark.req("PEN-2", "PEN-6", "PEN-9")
 def test_outside_member_does_not_skip_the_home_leader(demo):
     region = demo.region
-    a = services.propose(
-        actor=actor("kabid.aptika"),
-        form="tim_kerja",
-        owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
-        members=[MemberInput(emp("pegawai.kominfo").pk, role="ketua"), MemberInput(emp("pegawai.ikp").pk), OUTSIDER],
-        **base(),
-    )
+    a = services.propose(actor=actor("kabid.aptika"), form="tim_kerja", owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
+                         members=[MemberInput(emp("pegawai.kominfo").pk, role="ketua"), MemberInput(emp("pegawai.ikp").pk),
+                                  OUTSIDER], **base())
     a.refresh_from_db()
     assert a.scope == "lintas_instansi" and a.status == Assignment.Status.PROSES
     request = a.steps.get(kind=Step.Kind.JAWAB_PERMOHONAN)
@@ -50,13 +39,9 @@ def test_outside_member_does_not_skip_the_home_leader(demo):
 
 
 def _cross_unit(region):
-    return services.propose(
-        actor=actor("kabid.aptika"),
-        form="individu",
-        owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
-        members=[MemberInput(emp("pegawai.ikp").pk)],
-        **base(title="Individu"),
-    )
+    return services.propose(actor=actor("kabid.aptika"), form="individu",
+                            owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
+                            members=[MemberInput(emp("pegawai.ikp").pk)], **base(title="Individu"))
 
 
 @pytest.mark.req("PEN-9")
@@ -64,26 +49,15 @@ def test_approve_some_with_nobody_is_refused_and_note_reaches_the_answer(demo):
     a = _cross_unit(demo.region)
     step = a.steps.get(kind=Step.Kind.JAWAB_PERMOHONAN)
     with pytest.raises(AssignmentError, match="paling sedikit satu"):
-        services.decide(
-            actor=actor("kabid.ikp"),
-            assignment_id=a.pk,
-            step_id=step.pk,
-            answer=Answer.APPROVE_SOME,
-            approved_member_ids=[],
-        )
+        services.decide(actor=actor("kabid.ikp"), assignment_id=a.pk, step_id=step.pk, answer=Answer.APPROVE_SOME,
+                        approved_member_ids=[])
     with pytest.raises(AssignmentError, match="paling sedikit satu"):
-        services.decide(
-            actor=actor("kabid.ikp"), assignment_id=a.pk, step_id=step.pk, approve=True, approved_member_ids=[]
-        )
+        services.decide(actor=actor("kabid.ikp"), assignment_id=a.pk, step_id=step.pk, approve=True,
+                        approved_member_ids=[])
     step.refresh_from_db()
     assert step.status == Step.Status.MENUNGGU
-    services.decide(
-        actor=actor("kabid.ikp"),
-        assignment_id=a.pk,
-        step_id=step.pk,
-        answer=Answer.APPROVE_ALL,
-        reason="Mohon laporan bulanan",
-    )
+    services.decide(actor=actor("kabid.ikp"), assignment_id=a.pk, step_id=step.pk, answer=Answer.APPROVE_ALL,
+                    reason="Mohon laporan bulanan")
     answer = Document.objects.get(kind="nota_dinas_jawaban")
     assert "Catatan: Mohon laporan bulanan" in answer.payload["body"]
     assert Assignment.objects.get(pk=a.pk).members.get().status == "disetujui"
@@ -95,22 +69,12 @@ def test_whole_period_in_the_past_needs_a_recorded_reason(demo):
     past = dict(starts_on=today - dt.timedelta(days=60), ends_on=today - dt.timedelta(days=30))
     owning = unit(demo.region, "DISKOMINFO.BID1").pk
     with pytest.raises(AssignmentError, match="sudah lewat"):
-        services.propose(
-            actor=actor("kabid.aptika"),
-            form="individu",
-            owning_unit_id=owning,
-            members=[MemberInput(emp("pegawai.kominfo").pk)],
-            **base(**past),
-        )
+        services.propose(actor=actor("kabid.aptika"), form="individu", owning_unit_id=owning,
+                         members=[MemberInput(emp("pegawai.kominfo").pk)], **base(**past))
     assert not Assignment.objects.exists()
-    a = services.propose(
-        actor=actor("kabid.aptika"),
-        form="individu",
-        owning_unit_id=owning,
-        members=[MemberInput(emp("pegawai.kominfo").pk)],
-        recording_reason="Tugas darurat banjir, dicatat setelah selesai",
-        **base(**past),
-    )
+    a = services.propose(actor=actor("kabid.aptika"), form="individu", owning_unit_id=owning,
+                         members=[MemberInput(emp("pegawai.kominfo").pk)],
+                         recording_reason="Tugas darurat banjir, dicatat setelah selesai", **base(**past))
     a.refresh_from_db()
     assert a.status == "diterbitkan" and a.recording_reason
     assert any("Tugas darurat banjir" in line for line in a.letter.payload["untuk"])
@@ -120,18 +84,11 @@ def test_whole_period_in_the_past_needs_a_recorded_reason(demo):
 def test_ppu_ps11_3_steps_produce_the_letters_the_rule_names(demo):
     region = demo.region
     me = emp("pegawai.ikp")
-    a = services.apply_voluntarily(
-        actor=actor("pegawai.ikp"), owning_unit_id=unit(region, "DISKOMINFO.BID1").pk, **base(title="Ikut tim aplikasi")
-    )
+    a = services.apply_voluntarily(actor=actor("pegawai.ikp"), owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
+                                   **base(title="Ikut tim aplikasi"))
     steps = list(a.steps.order_by("order"))
-    assert [s.kind for s in steps] == [
-        "persetujuan",
-        "persetujuan",
-        "konfirmasi",
-        "persetujuan",
-        "konfirmasi",
-        "terbitkan",
-    ]
+    assert [s.kind for s in steps] == ["persetujuan", "persetujuan", "konfirmasi", "persetujuan", "konfirmasi",
+                                       "terbitkan"]
     own_leader, owning_leader = emp("kabid.ikp"), emp("kabid.aptika")
     services.decide(actor=actor("kabid.aptika"), assignment_id=a.pk, step_id=steps[1].pk, answer=Answer.APPROVE_ALL)
     # huruf b: the applicant's own surat permohonan to the owning leader, copied to their own leader

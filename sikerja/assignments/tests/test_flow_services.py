@@ -21,21 +21,14 @@ from sikerja.organisation.models import Employee
 def staff(region, code, n=1, exclude=()):
     return list(
         Employee.objects.filter(region=region, unit__code=code, position__kind__in=["fungsional", "pelaksana"])
-        .exclude(pk__in=exclude)
-        .order_by("pk")[:n]
+        .exclude(pk__in=exclude).order_by("pk")[:n]
     )
 
 
 def base(**kw):
-    data = dict(
-        title="Pengembangan aplikasi layanan",
-        purpose="Membangun aplikasi layanan publik",
-        target="Aplikasi berjalan di 3 OPD",
-        starts_on=START,
-        ends_on=END,
-        competences=["Pemrograman"],
-        hours_per_week=6,
-    )
+    data = dict(title="Pengembangan aplikasi layanan", purpose="Membangun aplikasi layanan publik",
+                target="Aplikasi berjalan di 3 OPD", starts_on=START, ends_on=END, competences=["Pemrograman"],
+                hours_per_week=6)
     data.update(kw)
     return data
 
@@ -44,14 +37,8 @@ def base(**kw):
 def test_individual_within_unit_is_issued_at_once_and_reaches_the_inbox(demo):
     region = demo.region
     kabid, pegawai = actor("kabid.aptika"), emp("pegawai.kominfo")
-    a = services.propose(
-        actor=kabid,
-        form="individu",
-        owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
-        members=[MemberInput(pegawai.pk)],
-        other_arrangements="Rapat mingguan",
-        **base(),
-    )
+    a = services.propose(actor=kabid, form="individu", owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
+                         members=[MemberInput(pegawai.pk)], other_arrangements="Rapat mingguan", **base())
     a.refresh_from_db()
     assert a.status == Assignment.Status.DITERBITKAN and a.scope == "dalam_unit"
     assert a.letter.kind == "surat_tugas"  # PPU Ps 9(4): surat perintah tugas
@@ -67,17 +54,10 @@ def test_period_and_contents_are_required(demo):
     kabid, pegawai = actor("kabid.aptika"), emp("pegawai.kominfo")
     bid1 = unit(demo.region, "DISKOMINFO.BID1").pk
     with pytest.raises(AssignmentError, match="mendahului"):
-        services.propose(
-            actor=kabid,
-            form="individu",
-            owning_unit_id=bid1,
-            members=[MemberInput(pegawai.pk)],
-            **base(starts_on=END, ends_on=START),
-        )
+        services.propose(actor=kabid, form="individu", owning_unit_id=bid1, members=[MemberInput(pegawai.pk)],
+                         **base(starts_on=END, ends_on=START))
     with pytest.raises(AssignmentError, match="target"):
-        services.propose(
-            actor=kabid, form="individu", owning_unit_id=bid1, members=[MemberInput(pegawai.pk)], **base(target=" ")
-        )
+        services.propose(actor=kabid, form="individu", owning_unit_id=bid1, members=[MemberInput(pegawai.pk)], **base(target=" "))
     assert not Assignment.objects.exists()
 
 
@@ -85,13 +65,8 @@ def test_period_and_contents_are_required(demo):
 def test_cross_unit_individual_request_approval_then_owning_leader_issues(demo):
     region = demo.region
     ikp_staff = emp("pegawai.ikp")
-    a = services.propose(
-        actor=actor("kabid.aptika"),
-        form="individu",
-        owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
-        members=[MemberInput(ikp_staff.pk)],
-        **base(),
-    )
+    a = services.propose(actor=actor("kabid.aptika"), form="individu", owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
+                         members=[MemberInput(ikp_staff.pk)], **base())
     assert a.scope == "lintas_unit" and a.status == Assignment.Status.PROSES
     request = a.steps.get(kind=Step.Kind.JAWAB_PERMOHONAN)
     assert request.official == emp("kabid.ikp") and request.request_document.kind == "nota_dinas_permohonan"
@@ -132,28 +107,16 @@ def test_cross_pd_team_partial_approval_and_keputusan(demo):
     ikp = emp("pegawai.ikp")
     ketua = emp("pegawai.kominfo")
     members = [MemberInput(ketua.pk, role="ketua"), MemberInput(ikp.pk)] + [MemberInput(e.pk) for e in riset]
-    a = services.propose(
-        actor=actor("kabid.aptika"),
-        form="tim_kerja",
-        owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
-        members=members,
-        **base(title="Tim Satu Data"),
-    )
+    a = services.propose(actor=actor("kabid.aptika"), form="tim_kerja", owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
+                         members=members, **base(title="Tim Satu Data"))
     assert a.scope == "lintas_pd"
     requests = {s.official_id: s for s in a.steps.filter(kind="jawab_permohonan")}
     bappeda_leader = emp("kabid.riset")
     assert set(requests) == {emp("kabid.ikp").pk, bappeda_leader.pk}
-    services.decide(
-        actor=actor("kabid.ikp"), assignment_id=a.pk, step_id=requests[emp("kabid.ikp").pk].pk, approve=True
-    )
-    services.decide(
-        actor=actor("kabid.riset"),
-        assignment_id=a.pk,
-        step_id=requests[bappeda_leader.pk].pk,
-        approve=True,
-        approved_member_ids=[riset[0].pk],
-        reason="Sedang menyusun RKPD",
-    )
+    services.decide(actor=actor("kabid.ikp"), assignment_id=a.pk, step_id=requests[emp("kabid.ikp").pk].pk, approve=True)
+    services.decide(actor=actor("kabid.riset"), assignment_id=a.pk,
+                    step_id=requests[bappeda_leader.pk].pk, approve=True, approved_member_ids=[riset[0].pk],
+                    reason="Sedang menyusun RKPD")
     assert Member.objects.get(assignment=a, employee=riset[1]).status == "ditolak"
     step = a.steps.get(kind="terbitkan")
     services.issue(actor=actor("kabid.aptika"), assignment_id=a.pk, step_id=step.pk)
@@ -166,18 +129,10 @@ def test_cross_pd_team_partial_approval_and_keputusan(demo):
 @pytest.mark.req("PEN-12")
 def test_ppu_voluntary_cross_unit_five_steps(demo):
     region = demo.region
-    a = services.apply_voluntarily(
-        actor=actor("pegawai.ikp"), owning_unit_id=unit(region, "DISKOMINFO.BID1").pk, **base()
-    )
+    a = services.apply_voluntarily(actor=actor("pegawai.ikp"), owning_unit_id=unit(region, "DISKOMINFO.BID1").pk, **base())
     steps = list(a.steps.order_by("order"))
-    assert [s.role for s in steps] == [
-        "pegawai",
-        "pimpinan_unit_pemilik_kinerja",
-        "pegawai",
-        "pimpinan_unit_pemilik_kinerja",
-        "pegawai",
-        "pimpinan_unit",
-    ]
+    assert [s.role for s in steps] == ["pegawai", "pimpinan_unit_pemilik_kinerja", "pegawai", "pimpinan_unit_pemilik_kinerja",
+                                       "pegawai", "pimpinan_unit"]
     who = {"pegawai": "pegawai.ikp", "pimpinan_unit_pemilik_kinerja": "kabid.aptika", "pimpinan_unit": "kabid.ikp"}
     for s in steps[1:-1]:
         services.decide(actor=actor(who[s.role]), assignment_id=a.pk, step_id=s.pk, approve=True)
@@ -191,18 +146,11 @@ def test_barito_utara_cross_pd_signed_by_sekda_and_voluntary_needs_superior(othe
     region = other_demo.region
     kadis = actor("lain.kadis.kominfo")
     bappeda = staff(region, "BAPPEDA.BID1", 1)[0]
-    a = services.propose(
-        actor=kadis,
-        form="individu",
-        owning_unit_id=unit(region, "DISKOMINFO").pk,
-        members=[MemberInput(bappeda.pk)],
-        **base(),
-    )
+    a = services.propose(actor=kadis, form="individu", owning_unit_id=unit(region, "DISKOMINFO").pk,
+                         members=[MemberInput(bappeda.pk)], **base())
     issue_step = a.steps.get(kind="terbitkan")
     assert issue_step.role == "sekretaris_daerah" and issue_step.official == emp("lain.sekda")
-    v = services.apply_voluntarily(
-        actor=actor("lain.pegawai.kominfo"), owning_unit_id=unit(region, "BAPPEDA.BID1").pk, **base()
-    )
+    v = services.apply_voluntarily(actor=actor("lain.pegawai.kominfo"), owning_unit_id=unit(region, "BAPPEDA.BID1").pk, **base())
     roles = [s.role for s in v.steps.order_by("order")]
     assert roles[1] == "atasan_langsung_ppk" and "Pasal 23 ayat (4)" in v.steps.get(order=2).article
 
@@ -217,35 +165,18 @@ def test_flows_the_profile_does_not_provide_are_refused_naming_it(demo, profiles
     bid1 = unit(region, "DISKOMINFO.BID1").pk
     external = MemberInput(external_name="Ir. Budi", external_org="Pemerintah Provinsi Kalimantan Timur")
     with pytest.raises(AssignmentError, match="Perbup Mahakam Ulu 44/2024 tidak mengatur penugasan lintas instansi"):
-        services.propose(
-            actor=actor("kabid.aptika", region),
-            form="tim_kerja",
-            owning_unit_id=bid1,
-            members=[MemberInput(emp("pegawai.kominfo").pk, role="ketua"), external],
-            **base(),
-        )
+        services.propose(actor=actor("kabid.aptika", region), form="tim_kerja", owning_unit_id=bid1,
+                         members=[MemberInput(emp("pegawai.kominfo").pk, role="ketua"), external], **base())
     with pytest.raises(AssignmentError, match="Perbup Mahakam Ulu 44/2024 tidak mengatur tugas insidental"):
-        services.propose(
-            actor=actor("kabid.aptika", region),
-            form="individu",
-            owning_unit_id=bid1,
-            members=[MemberInput(emp("pegawai.kominfo").pk)],
-            nature="insidental",
-            **base(),
-        )
+        services.propose(actor=actor("kabid.aptika", region), form="individu", owning_unit_id=bid1,
+                         members=[MemberInput(emp("pegawai.kominfo").pk)], nature="insidental", **base())
     assert not Assignment.objects.filter(region=region).exists()
 
 
 @pytest.mark.req("PEN-13")
 def test_penugasan_tambahan_under_ppu(demo):
-    a = services.propose(
-        actor=actor("kabid.aptika"),
-        form="individu",
-        owning_unit_id=unit(demo.region, "DISKOMINFO.BID1").pk,
-        members=[MemberInput(emp("pegawai.kominfo").pk)],
-        nature="insidental",
-        **base(),
-    )
+    a = services.propose(actor=actor("kabid.aptika"), form="individu", owning_unit_id=unit(demo.region, "DISKOMINFO.BID1").pk,
+                         members=[MemberInput(emp("pegawai.kominfo").pk)], nature="insidental", **base())
     assert a.status == "diterbitkan" and any("penugasan tambahan" in d for d in a.decisions)
 
 
@@ -254,31 +185,15 @@ def test_overbooking_needs_a_reason(demo):
     kabid, pegawai = actor("kabid.aptika"), emp("pegawai.kominfo")
     bid1 = unit(demo.region, "DISKOMINFO.BID1").pk
     with pytest.raises(AssignmentError, match="kapasitas"):
-        services.propose(
-            actor=kabid,
-            form="individu",
-            owning_unit_id=bid1,
-            members=[MemberInput(pegawai.pk)],
-            **base(hours_per_week=30),
-        )
-    a = services.propose(
-        actor=kabid,
-        form="individu",
-        owning_unit_id=bid1,
-        members=[MemberInput(pegawai.pk, overbooking_reason="Prioritas bupati")],
-        **base(hours_per_week=30),
-    )
+        services.propose(actor=kabid, form="individu", owning_unit_id=bid1, members=[MemberInput(pegawai.pk)], **base(hours_per_week=30))
+    a = services.propose(actor=kabid, form="individu", owning_unit_id=bid1,
+                         members=[MemberInput(pegawai.pk, overbooking_reason="Prioritas bupati")], **base(hours_per_week=30))
     assert a.status == "diterbitkan"
 
 
 def test_other_region_cannot_act(demo, other_demo):
-    a = services.propose(
-        actor=actor("kabid.aptika"),
-        form="individu",
-        owning_unit_id=unit(demo.region, "DISKOMINFO.BID1").pk,
-        members=[MemberInput(emp("pegawai.ikp").pk)],
-        **base(),
-    )
+    a = services.propose(actor=actor("kabid.aptika"), form="individu", owning_unit_id=unit(demo.region, "DISKOMINFO.BID1").pk,
+                         members=[MemberInput(emp("pegawai.ikp").pk)], **base())
     step = a.steps.get(kind="jawab_permohonan")
     with pytest.raises(AssignmentError, match="tidak ditemukan"):
         services.decide(actor=actor("lain.kabid.aptika"), assignment_id=a.pk, step_id=step.pk, approve=True)
@@ -288,13 +203,8 @@ def test_other_region_cannot_act(demo, other_demo):
 def test_barito_utara_cross_pd_team_is_signed_by_sekda(other_demo):
     region = other_demo.region
     ketua, bappeda = emp("lain.pegawai.kominfo"), staff(region, "BAPPEDA.BID1", 1)[0]
-    a = services.propose(
-        actor=actor("lain.kadis.kominfo"),
-        form="tim_kerja",
-        owning_unit_id=unit(region, "DISKOMINFO").pk,
-        members=[MemberInput(ketua.pk, role="ketua"), MemberInput(bappeda.pk)],
-        **base(title="Tim SPBE"),
-    )
+    a = services.propose(actor=actor("lain.kadis.kominfo"), form="tim_kerja", owning_unit_id=unit(region, "DISKOMINFO").pk,
+                         members=[MemberInput(ketua.pk, role="ketua"), MemberInput(bappeda.pk)], **base(title="Tim SPBE"))
     assert a.scope == "lintas_pd"
     for step in a.steps.filter(kind="jawab_permohonan"):
         leader = step.official
@@ -303,9 +213,7 @@ def test_barito_utara_cross_pd_team_is_signed_by_sekda(other_demo):
 
             leader.user = get_user_model().objects.create_user(f"lain.pimpinan.{leader.pk}", password="x")
             leader.save(update_fields=["user"])
-            RoleAssignment.objects.create(
-                user=leader.user, region=region, role="pimpinan_unit", unit=leader.position.unit
-            )
+            RoleAssignment.objects.create(user=leader.user, region=region, role="pimpinan_unit", unit=leader.position.unit)
         services.decide(actor=actor_for(leader.user, region), assignment_id=a.pk, step_id=step.pk, approve=True)
     issue_step = a.steps.get(kind="terbitkan")
     assert issue_step.official == emp("lain.sekda") and "Pasal 21" in issue_step.article  # BU Ps 21(4)
@@ -321,22 +229,11 @@ def test_plh_answers_on_behalf_and_the_record_says_so(demo):
     from sikerja.organisation.models import Delegation
 
     region = demo.region
-    a = services.propose(
-        actor=actor("kabid.aptika"),
-        form="individu",
-        owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
-        members=[MemberInput(emp("pegawai.ikp").pk)],
-        **base(),
-    )
+    a = services.propose(actor=actor("kabid.aptika"), form="individu", owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
+                         members=[MemberInput(emp("pegawai.ikp").pk)], **base())
     Delegation.objects.create(
-        region=region,
-        kind=Delegation.Kind.PLH,
-        delegator=emp("kabid.ikp"),
-        delegate=emp("kadis.kominfo"),
-        starts_on=dt.date(2020, 1, 1),
-        ends_on=dt.date(2099, 1, 1),
-        basis_number="800/PLH/7",
-        basis_date=dt.date(2020, 1, 1),
+        region=region, kind=Delegation.Kind.PLH, delegator=emp("kabid.ikp"), delegate=emp("kadis.kominfo"),
+        starts_on=dt.date(2020, 1, 1), ends_on=dt.date(2099, 1, 1), basis_number="800/PLH/7", basis_date=dt.date(2020, 1, 1),
     )
     step = a.steps.get(kind="jawab_permohonan")
     assert [s.pk for s in inbox(actor("kadis.kominfo")).to_act] == [step.pk]
@@ -350,13 +247,8 @@ def test_plh_answers_on_behalf_and_the_record_says_so(demo):
 
 @pytest.mark.req("MEK-5")
 def test_cancel_by_initiator_only(demo):
-    a = services.propose(
-        actor=actor("kabid.aptika"),
-        form="individu",
-        owning_unit_id=unit(demo.region, "DISKOMINFO.BID1").pk,
-        members=[MemberInput(emp("pegawai.ikp").pk)],
-        **base(),
-    )
+    a = services.propose(actor=actor("kabid.aptika"), form="individu", owning_unit_id=unit(demo.region, "DISKOMINFO.BID1").pk,
+                         members=[MemberInput(emp("pegawai.ikp").pk)], **base())
     with pytest.raises(PermissionDenied):
         services.cancel(actor=actor("kabid.ikp"), assignment_id=a.pk, reason="x")
     services.cancel(actor=actor("kabid.aptika"), assignment_id=a.pk, reason="Kegiatan ditunda")
@@ -369,19 +261,12 @@ def test_team_within_unit_is_set_by_keputusan_of_the_unit_leader_at_once(demo):
     region = demo.region
     ketua = emp("pegawai.kominfo")
     other = list(
-        Employee.objects.filter(region=region, unit__code__startswith="DISKOMINFO.BID1.", position__kind="fungsional")[
-            :2
-        ]
+        Employee.objects.filter(region=region, unit__code__startswith="DISKOMINFO.BID1.", position__kind="fungsional")[:2]
     )  # staff of the sub-units: within the owning unit
     assert other
     members = [MemberInput(ketua.pk, role="ketua")] + [MemberInput(e.pk) for e in other]
-    a = services.propose(
-        actor=actor("kabid.aptika"),
-        form="tim_kerja",
-        owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
-        members=members,
-        **base(title="Tim Portal"),
-    )
+    a = services.propose(actor=actor("kabid.aptika"), form="tim_kerja", owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
+                         members=members, **base(title="Tim Portal"))
     a.refresh_from_db()
     assert a.scope == "dalam_unit" and a.status == "diterbitkan" and a.letter.kind == "keputusan"  # PPU Ps 10(1), (4)
     assert not a.steps.filter(kind="jawab_permohonan").exists()
@@ -391,18 +276,10 @@ def test_team_within_unit_is_set_by_keputusan_of_the_unit_leader_at_once(demo):
 @pytest.mark.req("PEN-2", "PEN-9")
 def test_member_from_another_government_is_an_external_member_without_a_request(demo):
     region = demo.region
-    external = MemberInput(
-        external_name="Ir. Budi Santoso",
-        external_org="Pemerintah Provinsi Kalimantan Timur",
-        external_nip="198001012005011001",
-    )
-    a = services.propose(
-        actor=actor("kabid.aptika"),
-        form="tim_kerja",
-        owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
-        members=[MemberInput(emp("pegawai.kominfo").pk, role="ketua"), external],
-        **base(),
-    )
+    external = MemberInput(external_name="Ir. Budi Santoso", external_org="Pemerintah Provinsi Kalimantan Timur",
+                           external_nip="198001012005011001")
+    a = services.propose(actor=actor("kabid.aptika"), form="tim_kerja", owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
+                         members=[MemberInput(emp("pegawai.kominfo").pk, role="ketua"), external], **base())
     a.refresh_from_db()
     assert a.scope == "lintas_instansi" and a.status == "diterbitkan"
     outside = a.members.get(employee__isnull=True)

@@ -117,9 +117,7 @@ def test_mahakam_ulu_secretariat_is_the_asisten_administrasi_umum_and_others_are
     # Ps 24(4) "paling sedikit": anyone else is a note (Ps 24(5)), not a refusal.
     notes = [(f.code, f.article) for f in decision.notes]
     assert notes == [("tambahan", art(MU, "Pasal 24 ayat (5)")), ("tambahan", art(MU, "Pasal 24 ayat (5)"))]
-    secretariat = rule.check_composition(
-        PROFILES[MU], "sekretariat_spbe", [M("X", "ketua", "kabag_organisasi", "SETDA", "setda")]
-    )
+    secretariat = rule.check_composition(PROFILES[MU], "sekretariat_spbe", [M("X", "ketua", "kabag_organisasi", "SETDA", "setda")])
     assert [f.article for f in secretariat.violations] == [art(MU, "Pasal 27 ayat (1)")]
     ok = rule.check_composition(PROFILES[MU], "sekretariat_spbe", [replace(ASISTEN, role="ketua")])
     assert ok.ok
@@ -132,13 +130,9 @@ def test_mahakam_ulu_tim_pelaksana_is_asn_across_pd():
     decision = rule.check_composition(mu, "tim_pelaksana_spbe", one_pd, recorded_kinds={"tim_koordinasi_spbe"})
     assert [(f.code, f.article) for f in decision.violations] == [("lintas_pd", art(MU, "Pasal 25 ayat (2)"))]
     outsider = M("Konsultan", "anggota", "luar", unsur="dunia_usaha")
-    decision = rule.check_composition(
-        mu, "tim_pelaksana_spbe", one_pd[:1] + [M("C", "anggota", "asn", "BAPPEDA"), outsider]
-    )
+    decision = rule.check_composition(mu, "tim_pelaksana_spbe", one_pd[:1] + [M("C", "anggota", "asn", "BAPPEDA"), outsider])
     assert [f.code for f in decision.violations] == ["asn_saja"]
-    good = rule.check_composition(
-        mu, "tim_pelaksana_spbe", one_pd[:1] + [M("C", "anggota", "asn", "BAPPEDA")], recorded_kinds=set()
-    )
+    good = rule.check_composition(mu, "tim_pelaksana_spbe", one_pd[:1] + [M("C", "anggota", "asn", "BAPPEDA")], recorded_kinds=set())
     assert good.ok
     # Ps 25(2): set on the proposal of the Tim Koordinasi; none recorded is a note only.
     assert [(f.code, f.binding) for f in good.findings] == [("atas_usul", False)]
@@ -156,11 +150,8 @@ def test_mahakam_ulu_kelompok_kerja_allows_outside_members_by_unsur():
     ]
     decision = rule.check_composition(mu, "kelompok_kerja_spbe", members, recorded_kinds={"tim_koordinasi_spbe"})
     assert decision.ok and decision.findings == ()
-    bad = rule.check_composition(
-        mu,
-        "kelompok_kerja_spbe",
-        members + [M("Kementerian", "anggota", "luar", unsur="instansi_pusat"), M("Tanpa unsur", "anggota", "luar")],
-    )
+    bad = rule.check_composition(mu, "kelompok_kerja_spbe", members + [
+        M("Kementerian", "anggota", "luar", unsur="instansi_pusat"), M("Tanpa unsur", "anggota", "luar")])
     assert [(f.code, f.article) for f in bad.violations] == [("unsur", art(MU, "Pasal 26 ayat (1)"))] * 2
     assert "unsur Instansi Pusat" in bad.violations[0].message and "belum disebut" in bad.violations[1].message
 
@@ -168,11 +159,8 @@ def test_mahakam_ulu_kelompok_kerja_allows_outside_members_by_unsur():
 @pytest.mark.req("TIK-2")
 def test_ppu_tim_spbe_is_coordinated_by_the_pd_for_kominfo():
     ppu = PROFILES[PPU]
-    by_kominfo = rule.check_composition(
-        ppu,
-        "tim_koordinasi_spbe",
-        [M("Sekretaris Diskominfo", "ketua", "pimpinan_unit_lain", "DISKOMINFO", "kominfo"), BAPPEDA],
-    )
+    by_kominfo = rule.check_composition(ppu, "tim_koordinasi_spbe", [
+        M("Sekretaris Diskominfo", "ketua", "pimpinan_unit_lain", "DISKOMINFO", "kominfo"), BAPPEDA])
     assert by_kominfo.ok and by_kominfo.article == art(PPU, "Pasal 14 ayat (3)")
     by_sekda = rule.check_composition(ppu, "tim_koordinasi_spbe", [SEKDA, KOMINFO])
     assert [(f.code, f.article) for f in by_sekda.violations] == [("koordinator", art(PPU, "Pasal 14 ayat (3)"))]
@@ -197,18 +185,12 @@ def test_ppu_tim_transformasi_manajemen_composition_and_its_two_roles():
     ]
     missing = rule.check_composition(ppu, "tim_transformasi_manajemen", [SEKDA, BAPPEDA])
     assert [f.message for f in missing.violations] == [
-        "Belum ada pimpinan unit yang bertanggung jawab atas sumber daya manusia dalam susunan Tim Transformasi Manajemen."
-    ]
+        "Belum ada pimpinan unit yang bertanggung jawab atas sumber daya manusia dalam susunan Tim Transformasi Manajemen."]
     assert all(f.requirement == "TIK-3" and f.article == art(PPU, "Lampiran huruf D") for f in missing.findings)
     nobody = rule.check_composition(ppu, "tim_transformasi_manajemen", [M("Staf", "anggota", "asn", "SETDA", "setda")])
     labels = " ".join(f.message for f in nobody.violations)
-    for element in (
-        "Pejabat yang Berwenang",
-        "pejabat level tertinggi",
-        "Pejabat Penilai Kinerja",
-        "sumber daya manusia",
-        "perencanaan kinerja dan anggaran",
-    ):
+    for element in ("Pejabat yang Berwenang", "pejabat level tertinggi", "Pejabat Penilai Kinerja",
+                    "sumber daya manusia", "perencanaan kinerja dan anggaran"):
         assert element in labels
     assert [f.code for f in nobody.notes] == ["tambahan"]  # staff outside the unsur kesekretariatan: a note
     summary = rule.composition_summary(ppu, "tim_transformasi_manajemen")
@@ -223,9 +205,7 @@ def test_profiles_silent_on_composition_add_no_constraint_and_say_so(key):
     anyone = [M("Staf", "anggota", "asn", "DLH"), M("Tamu", "ketua", "luar", unsur="lainnya")]
     decision = rule.check_composition(profile, "tim_koordinasi_spbe", anyone, recorded_kinds=set())
     assert not decision.regulated and decision.ok and decision.findings == () and decision.tasks == ()
-    assert decision.message.startswith(
-        f"{profile.name} tidak mengatur susunan keanggotaan dan ketua Tim Koordinasi SPBE"
-    )
+    assert decision.message.startswith(f"{profile.name} tidak mengatur susunan keanggotaan dan ketua Tim Koordinasi SPBE")
     assert "sistem tidak menambahkan batasan susunan" in decision.message
     assert decision.article == (profile.name if key == NAS else profile.cite("governance_teams"))
     summary = rule.composition_summary(profile, "tim_koordinasi_spbe")
@@ -235,12 +215,8 @@ def test_profiles_silent_on_composition_add_no_constraint_and_say_so(key):
 @pytest.mark.req("PRF-2")
 def test_the_composition_is_a_profile_setting_when_the_profile_carries_one():
     mu = PROFILES[MU]
-    own = {
-        "tim_koordinasi_spbe": {
-            "article": "Pasal 9",
-            "ketua": {"seats": ["kepala_diskominfo"], "label": "Kepala Diskominfo", "article": "Pasal 9 ayat (1)"},
-        }
-    }
+    own = {"tim_koordinasi_spbe": {"article": "Pasal 9", "ketua": {"seats": ["kepala_diskominfo"], "label": "Kepala Diskominfo",
+                                                                   "article": "Pasal 9 ayat (1)"}}}
     edited = Profile(mu.name, {**mu.settings, rule.SETTING: {"value": own, "article": "Pasal 9"}})
     decision = rule.check_composition(edited, "tim_koordinasi_spbe", [SEKDA])
     assert [(f.code, f.article) for f in decision.violations] == [("ketua", f"{mu.name} Pasal 9 ayat (1)")]
@@ -251,26 +227,14 @@ def test_the_composition_is_a_profile_setting_when_the_profile_carries_one():
 @pytest.mark.req("TIK-2")
 def test_seats_and_unsur_from_plain_facts():
     assert rule.seat_for(leads_unit=False, unit_is_pd=True, unit_type="setda") == "asn"
-    assert (
-        rule.seat_for(leads_unit=True, unit_is_pd=True, unit_type="setda", pd_function="setda") == "sekretaris_daerah"
-    )
-    assert (
-        rule.seat_for(leads_unit=True, unit_is_pd=True, unit_type="badan", pd_function="perencanaan")
-        == "kepala_bappeda"
-    )
+    assert rule.seat_for(leads_unit=True, unit_is_pd=True, unit_type="setda", pd_function="setda") == "sekretaris_daerah"
+    assert rule.seat_for(leads_unit=True, unit_is_pd=True, unit_type="badan", pd_function="perencanaan") == "kepala_bappeda"
     assert rule.seat_for(leads_unit=True, unit_is_pd=True, unit_type="badan", pd_function="keuangan") == "kepala_bpkad"
-    assert (
-        rule.seat_for(leads_unit=True, unit_is_pd=True, unit_type="dinas", pd_function="kominfo") == "kepala_diskominfo"
-    )
+    assert rule.seat_for(leads_unit=True, unit_is_pd=True, unit_type="dinas", pd_function="kominfo") == "kepala_diskominfo"
     assert rule.seat_for(leads_unit=True, unit_is_pd=True, unit_type="dinas", pd_function="") == "kepala_pd_lain"
-    assert (
-        rule.seat_for(leads_unit=True, unit_type="bagian", pd_function="setda", unit_function="organisasi")
-        == "kabag_organisasi"
-    )
-    assert (
-        rule.seat_for(leads_unit=True, unit_type="asisten", pd_function="setda", unit_function="administrasi_umum")
-        == "asisten_administrasi_umum"
-    )
+    assert rule.seat_for(leads_unit=True, unit_type="bagian", pd_function="setda", unit_function="organisasi") == "kabag_organisasi"
+    assert rule.seat_for(leads_unit=True, unit_type="asisten", pd_function="setda",
+                         unit_function="administrasi_umum") == "asisten_administrasi_umum"
     assert rule.seat_for(leads_unit=True, unit_type="bidang", pd_function="kominfo") == "pimpinan_unit_lain"
     assert rule.unsur_key("Akademisi") == "akademisi"
     assert rule.unsur_key("Universitas Mulawarman") == "akademisi"
@@ -302,15 +266,8 @@ def use_profile(region, key):
 
 
 def record(who, kind, members, **kw):
-    data = dict(
-        title="Tim uji",
-        purpose="Mengoordinasikan SPBE",
-        target="",
-        starts_on=START,
-        ends_on=END,
-        basis_number="100.3.3.2/045/2025",
-        basis_date=DECREE_DATE,
-    )
+    data = dict(title="Tim uji", purpose="Mengoordinasikan SPBE", target="", starts_on=START, ends_on=END, basis_number="100.3.3.2/045/2025",
+                basis_date=DECREE_DATE)
     data.update(kw)
     return standing.form_standing_team(who, kind=kind, members=members, **data)
 
@@ -318,31 +275,13 @@ def record(who, kind, members, **kw):
 @pytest.mark.req("TIK-2")
 def test_demo_units_are_read_as_seats_by_name(demo):
     region = demo.region
-    seats = {
-        code: standing.facts_of(leader(region, code)).seat
-        for code in (
-            "SETDA",
-            "BAPPEDA",
-            "BPKAD",
-            "DISKOMINFO",
-            "BKPSDM",
-            "DINKES",
-            "SETDA.AS3",
-            "SETDA.AS3.B1",
-            "SETDA.AS1.B1",
-            "DISKOMINFO.BID1",
-        )
-    }
+    seats = {code: standing.facts_of(leader(region, code)).seat for code in
+             ("SETDA", "BAPPEDA", "BPKAD", "DISKOMINFO", "BKPSDM", "DINKES", "SETDA.AS3", "SETDA.AS3.B1", "SETDA.AS1.B1",
+              "DISKOMINFO.BID1")}
     assert seats == {
-        "SETDA": "sekretaris_daerah",
-        "BAPPEDA": "kepala_bappeda",
-        "BPKAD": "kepala_bpkad",
-        "DISKOMINFO": "kepala_diskominfo",
-        "BKPSDM": "kepala_bkpsdm",
-        "DINKES": "kepala_pd_lain",
-        "SETDA.AS3": "asisten_administrasi_umum",
-        "SETDA.AS3.B1": "kabag_organisasi",
-        "SETDA.AS1.B1": "pimpinan_unit_lain",
+        "SETDA": "sekretaris_daerah", "BAPPEDA": "kepala_bappeda", "BPKAD": "kepala_bpkad",
+        "DISKOMINFO": "kepala_diskominfo", "BKPSDM": "kepala_bkpsdm", "DINKES": "kepala_pd_lain",
+        "SETDA.AS3": "asisten_administrasi_umum", "SETDA.AS3.B1": "kabag_organisasi", "SETDA.AS1.B1": "pimpinan_unit_lain",
         "DISKOMINFO.BID1": "pimpinan_unit_lain",
     }
     staff = user("pegawai.kominfo").employee
@@ -354,15 +293,9 @@ def test_demo_units_are_read_as_seats_by_name(demo):
 def test_admin_records_the_ppu_tim_transformasi_manajemen_with_its_decree(demo):
     region = demo.region
     admin = actor("admin.organisasi")
-    members = [
-        In(leader(region, "SETDA").pk, "ketua"),
-        In(leader(region, "BKPSDM").pk),
-        In(leader(region, "BAPPEDA").pk),
-        In(leader(region, "SETDA.AS3.B1").pk, "sekretaris"),
-    ]
-    team = record(
-        admin, "tim_transformasi_manajemen", members, title="Tim Transformasi Manajemen Kabupaten", purpose=""
-    )
+    members = [In(leader(region, "SETDA").pk, "ketua"), In(leader(region, "BKPSDM").pk), In(leader(region, "BAPPEDA").pk),
+               In(leader(region, "SETDA.AS3.B1").pk, "sekretaris")]
+    team = record(admin, "tim_transformasi_manajemen", members, title="Tim Transformasi Manajemen Kabupaten", purpose="")
     team.refresh_from_db()
     assert team.status == Assignment.Status.DITERBITKAN and team.letter_id is None
     assert (team.basis_number, team.basis_date, team.instrument) == ("100.3.3.2/045/2025", DECREE_DATE, "keputusan")
@@ -398,11 +331,7 @@ def test_ppu_tim_spbe_led_from_outside_kominfo_is_refused(demo):
 def test_mahakam_ulu_refusal_lists_the_missing_seats(demo):
     region = use_profile(demo.region, MU)
     admin = actor("admin.organisasi", region)
-    members = [
-        In(leader(region, "SETDA").pk, "ketua"),
-        In(leader(region, "BAPPEDA").pk),
-        In(leader(region, "DISKOMINFO").pk),
-    ]
+    members = [In(leader(region, "SETDA").pk, "ketua"), In(leader(region, "BAPPEDA").pk), In(leader(region, "DISKOMINFO").pk)]
     with pytest.raises(AssignmentError) as exc:
         record(admin, "tim_koordinasi_spbe", members)
     msgs = exc.value.messages
@@ -411,12 +340,8 @@ def test_mahakam_ulu_refusal_lists_the_missing_seats(demo):
     assert any("Kepala Bagian Organisasi Sekretariat Daerah" in m and "huruf b angka 4" in m for m in msgs)
     assert len(msgs) == 3
     assert not Assignment.objects.exclude(standing_kind="").exists()
-    members += [
-        In(leader(region, "BPKAD").pk),
-        In(leader(region, "SETDA.AS3.B1").pk),
-        In(leader(region, "SETDA.AS3").pk, "sekretaris"),
-        In(leader(region, "DINKES").pk),
-    ]
+    members += [In(leader(region, "BPKAD").pk), In(leader(region, "SETDA.AS3.B1").pk),
+                In(leader(region, "SETDA.AS3").pk, "sekretaris"), In(leader(region, "DINKES").pk)]
     team = record(admin, "tim_koordinasi_spbe", members, title="Tim Koordinasi SPBE")
     assert team.members.count() == 7
     assert any(d.startswith("Susunan Tim Koordinasi SPBE sesuai") for d in team.decisions)
@@ -428,39 +353,23 @@ def test_mahakam_ulu_kelompok_kerja_with_members_from_academia(demo):
     admin = actor("admin.organisasi", region)
     kabid = leader(region, "DISKOMINFO.BID1")
     lines = "Dr. Rina Wati; akademisi/Universitas Mulawarman\nProf. Budi; Universitas Borneo\nPT Data Nusantara; dunia usaha"
-    members = standing.members_from_lines(
-        admin, ketua=kabid.nip, anggota=f"#{leader(region, 'BAPPEDA.BID3').pk}", external=lines
-    )
+    members = standing.members_from_lines(admin, ketua=kabid.nip, anggota=f"#{leader(region, 'BAPPEDA.BID3').pk}",
+                                          external=lines)
     assert [(m.external_name, m.unsur, m.external_org) for m in members if not m.employee_id] == [
-        ("Dr. Rina Wati", "akademisi", "Universitas Mulawarman"),
-        ("Prof. Budi", "akademisi", "Universitas Borneo"),
-        ("PT Data Nusantara", "dunia_usaha", ""),
-    ]
+        ("Dr. Rina Wati", "akademisi", "Universitas Mulawarman"), ("Prof. Budi", "akademisi", "Universitas Borneo"),
+        ("PT Data Nusantara", "dunia_usaha", "")]
     team = record(admin, "kelompok_kerja_spbe", members, title="Pokja Arsitektur SPBE")
     outside = team.members.filter(employee__isnull=True).order_by("pk")
     assert [(m.external_name, m.external_org) for m in outside] == [
-        ("Dr. Rina Wati", "Universitas Mulawarman"),
-        ("Prof. Budi", "Universitas Borneo"),
-        ("PT Data Nusantara", "Dunia Usaha"),
-    ]
+        ("Dr. Rina Wati", "Universitas Mulawarman"), ("Prof. Budi", "Universitas Borneo"), ("PT Data Nusantara", "Dunia Usaha")]
     assert [r["unsur"] for r in team.composition["members"]] == ["", "", "akademisi", "akademisi", "dunia_usaha"]
     assert team.scope != "lintas_instansi"  # members from outside government do not make it lintas instansi
     # Ps 26(2): no Tim Koordinasi recorded yet: a note, not a refusal.
     assert any(d.startswith("Catatan:") and "Pasal 26 ayat (2)" in d for d in team.decisions)
     detail = standing.standing_team(admin, team.pk)
-    assert [r.unsur for r in detail.members] == [
-        "Pemerintah Daerah",
-        "Pemerintah Daerah",
-        "Akademisi",
-        "Akademisi",
-        "Dunia Usaha",
-    ]
+    assert [r.unsur for r in detail.members] == ["Pemerintah Daerah", "Pemerintah Daerah", "Akademisi", "Akademisi", "Dunia Usaha"]
     with pytest.raises(AssignmentError, match="Instansi Pusat"):
-        record(
-            admin,
-            "kelompok_kerja_spbe",
-            [In(kabid.pk, "ketua"), In(external_name="Kementerian X", unsur="instansi_pusat")],
-        )
+        record(admin, "kelompok_kerja_spbe", [In(kabid.pk, "ketua"), In(external_name="Kementerian X", unsur="instansi_pusat")])
 
 
 @pytest.mark.req("TIK-2")
@@ -494,9 +403,7 @@ def test_recording_validates_the_decree_and_the_members(demo):
     ok = [In(leader(region, "DISKOMINFO").pk, "ketua")]
     with pytest.raises(AssignmentError, match="setelah hari ini"):
         record(admin, "tim_koordinasi_spbe", ok, basis_date=dt.date.today() + dt.timedelta(days=3))
-    with pytest.raises(
-        AssignmentError, match="Perbup Penajam Paser Utara 31/2024 tidak merinci tugas Tim Koordinasi SPBE"
-    ):
+    with pytest.raises(AssignmentError, match="Perbup Penajam Paser Utara 31/2024 tidak merinci tugas Tim Koordinasi SPBE"):
         record(admin, "tim_koordinasi_spbe", ok, purpose=" ")
     with pytest.raises(AssignmentError, match="Nomor keputusan"):
         record(admin, "tim_koordinasi_spbe", ok, basis_number=" ")
@@ -515,19 +422,10 @@ def test_recording_validates_the_decree_and_the_members(demo):
 # --- pages -----------------------------------------------------------------------------------
 def form_data(region, **kw):
     data = {
-        "kind": "tim_transformasi_manajemen",
-        "title": "Tim Transformasi Manajemen",
-        "purpose": "",
-        "target": "",
-        "basis_number": "100.3.3.2/045/2025",
-        "basis_date": "2025-12-15",
-        "starts_on": "2026-01-01",
-        "ends_on": "2026-12-31",
-        "hours_per_week": "2",
-        "ketua": leader(region, "SETDA").nip,
-        "sekretaris": "",
-        "anggota": f"{leader(region, 'BKPSDM').nip}\n{leader(region, 'BPKAD').nip}",
-        "external": "",
+        "kind": "tim_transformasi_manajemen", "title": "Tim Transformasi Manajemen", "purpose": "", "target": "",
+        "basis_number": "100.3.3.2/045/2025", "basis_date": "2025-12-15", "starts_on": "2026-01-01",
+        "ends_on": "2026-12-31", "hours_per_week": "2", "ketua": leader(region, "SETDA").nip, "sekretaris": "",
+        "anggota": f"{leader(region, 'BKPSDM').nip}\n{leader(region, 'BPKAD').nip}", "external": "",
     }
     data.update(kw)
     return data
@@ -539,11 +437,7 @@ def test_list_page_shows_the_kinds_the_profile_provides(demo, login):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Tim tetap tata kelola" in html and "Tim Transformasi Manajemen" in html
-    assert (
-        "Lampiran huruf D" in html
-        and "Pasal 14 ayat (3)" in html
-        and "Dukungan pembinaan sinergitas organisasi" in html
-    )
+    assert "Lampiran huruf D" in html and "Pasal 14 ayat (3)" in html and "Dukungan pembinaan sinergitas organisasi" in html
     assert "Perbup Penajam Paser Utara 31/2024 tidak mengatur Kelompok Kerja SPBE" in html
     assert "Catat tim tetap" not in html
     assert "Catat tim tetap" in login("admin.organisasi").get("/penugasan/tim-tetap/").content.decode()
@@ -566,9 +460,7 @@ def test_form_shows_the_composition_findings_then_records_and_shows_the_team(dem
     assert bad.status_code == 400
     html = bad.content.decode()
     assert "Tim belum dapat dicatat" in html
-    assert (
-        "Belum ada pimpinan unit yang bertanggung jawab atas sumber daya manusia" in html and "Lampiran huruf D" in html
-    )
+    assert "Belum ada pimpinan unit yang bertanggung jawab atas sumber daya manusia" in html and "Lampiran huruf D" in html
     assert not Assignment.objects.exclude(standing_kind="").exists()
     good = client.post("/penugasan/tim-tetap/catat/", form_data(region))
     assert good.status_code == 302
@@ -590,10 +482,7 @@ def test_another_regions_team_is_not_found(demo, other_demo, login):
     assert login("kadis.kominfo").get(f"/penugasan/tim-tetap/{team.pk}/").status_code == 200
     assert login("lain.admin.organisasi").get(f"/penugasan/tim-tetap/{team.pk}/").status_code == 404
     assert login("lain.pegawai.kominfo").get(f"/penugasan/tim-tetap/{team.pk}/").status_code == 404
-    assert (
-        f"/penugasan/tim-tetap/{team.pk}/"
-        not in login("lain.admin.organisasi").get("/penugasan/tim-tetap/").content.decode()
-    )
+    assert f"/penugasan/tim-tetap/{team.pk}/" not in login("lain.admin.organisasi").get("/penugasan/tim-tetap/").content.decode()
     with pytest.raises(Exception, match="tidak ditemukan"):
         standing.standing_team(actor("lain.admin.organisasi"), team.pk)
 
@@ -627,13 +516,8 @@ def test_the_database_keeps_one_ketua_per_team(demo):
 @pytest.mark.req("TIK-2")
 def test_web_form_accepts_the_sekda_as_ketua_of_the_mahakam_ulu_tim_koordinasi(demo, login):
     region = use_profile(demo.region, MU)
-    data = form_data(
-        region,
-        kind="tim_koordinasi_spbe",
-        title="Tim Koordinasi SPBE",
-        purpose="Koordinasi SPBE",
-        anggota="\n".join(leader(region, c).nip for c in MU_KOORDINASI),
-    )
+    data = form_data(region, kind="tim_koordinasi_spbe", title="Tim Koordinasi SPBE", purpose="Koordinasi SPBE",
+                     anggota="\n".join(leader(region, c).nip for c in MU_KOORDINASI))
     response = login("admin.organisasi").post("/penugasan/tim-tetap/catat/", data)
     assert response.status_code == 302
     team = Assignment.objects.get(standing_kind="tim_koordinasi_spbe")

@@ -48,8 +48,7 @@ def actor_of(demo):
 def staff(builder, unit_code, n=3):
     """Up to n non-leading employees of a unit and its subunits."""
     return [
-        p.employee
-        for p in builder.people
+        p.employee for p in builder.people
         if (p.unit_code == unit_code or p.unit_code.startswith(unit_code + ".")) and p.role != "leader"
     ][:n]
 
@@ -67,12 +66,8 @@ def issue(demo, actor_of):
         people = persons if persons is not None else staff(demo, unit_code)
         payload = sample_payload(kind, persons=[person_from_employee(e) for e in people], official="")
         return issue_document(
-            actor=actor_of(by),
-            kind=kind,
-            issuing_unit=unit,
-            payload=payload,
-            signer=signer or leader(demo, unit_code),
-            **kw,
+            actor=actor_of(by), kind=kind, issuing_unit=unit, payload=payload,
+            signer=signer or leader(demo, unit_code), **kw,
         )
 
     return _issue

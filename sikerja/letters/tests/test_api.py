@@ -36,14 +36,8 @@ def letters(demo, issue):
 
 def test_schema_has_the_document_endpoints(db):
     doc = load_openapi(Client())
-    for path in (
-        "/documents",
-        "/documents/{document_id}",
-        "/documents/{document_id}/pdf",
-        "/documents/{document_id}/docx",
-        "/documents/{document_id}/revoke",
-        "/verify/{code}",
-    ):
+    for path in ("/documents", "/documents/{document_id}", "/documents/{document_id}/pdf", "/documents/{document_id}/docx",
+                 "/documents/{document_id}/revoke", "/verify/{code}"):
         assert f"{API}{path}" in doc["paths"], path
     assert doc["paths"][f"{API}/verify/{{code}}"]["get"].get("security") in (None, [], [{}])
 
@@ -115,19 +109,10 @@ def test_public_verify_shows_no_nip(demo, letters):
     assert c.get(f"{API}/verify/{'x' * 100}").status_code in (404, 422)
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/documents/0",
-        "/documents/abc",
-        "/documents/99999999999999999999999",
-        "/documents?kind=nope",
-        "/documents?status=x",
-        "/documents?page=0",
-        "/documents?tidakada=1",
-        "/documents/1/pdf?x=1",
-    ],
-)
+@pytest.mark.parametrize("url", [
+    "/documents/0", "/documents/abc", "/documents/99999999999999999999999", "/documents?kind=nope",
+    "/documents?status=x", "/documents?page=0", "/documents?tidakada=1", "/documents/1/pdf?x=1",
+])
 def test_bad_input_is_4xx_with_indonesian_message(letters, url):
     r = token_client("admin.bkpsdm").get(f"{API}{url}")
     assert 400 <= r.status_code < 500, (url, r.status_code)

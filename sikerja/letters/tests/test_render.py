@@ -21,20 +21,13 @@ def test_every_kind_renders_number_names_nips(kind, demo, issue):
         assert "PEMERINTAH KABUPATEN SUNGAI LESTARI" in text
         assert demo.units["DISKOMINFO"].name.upper() in text.upper()
         assert doc.verification_code in text
-        named = (
-            people
-            if kind != DocumentKind.NOTA_DINAS_PERMOHONAN and kind != DocumentKind.NOTA_DINAS_JAWABAN
-            else people[:2]
-        )
+        named = people if kind != DocumentKind.NOTA_DINAS_PERMOHONAN and kind != DocumentKind.NOTA_DINAS_JAWABAN else people[:2]
         for person in named:
             assert person.full_name in text, (kind, person.full_name)
             assert person.nip in text, (kind, person.nip)
 
 
-@pytest.mark.parametrize(
-    "kind,title",
-    [("surat_perintah", "SURAT PERINTAH"), ("surat_tugas", "SURAT TUGAS"), ("surat_penugasan", "SURAT PENUGASAN")],
-)
+@pytest.mark.parametrize("kind,title", [("surat_perintah", "SURAT PERINTAH"), ("surat_tugas", "SURAT TUGAS"), ("surat_penugasan", "SURAT PENUGASAN")])
 def test_assignment_letters_have_dasar_untuk_and_pangkat(kind, title, demo, issue):
     doc = issue(kind)
     for text in (squash(pdf_text(doc.pdf)), squash(docx_text(doc.docx))):

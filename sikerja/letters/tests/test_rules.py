@@ -18,26 +18,15 @@ pytestmark = pytest.mark.req("PEN-15")
 
 
 def test_default_number_format():
-    n = format_number(
-        "{klasifikasi}/{urut:03d}/{kode_unit}/{tahun}",
-        klasifikasi="800.1.11.1",
-        urut=7,
-        kode_unit="DISKOMINFO",
-        date=dt.date(2025, 3, 1),
-    )
+    n = format_number("{klasifikasi}/{urut:03d}/{kode_unit}/{tahun}", klasifikasi="800.1.11.1", urut=7, kode_unit="DISKOMINFO", date=dt.date(2025, 3, 1))
     assert n == "800.1.11.1/007/DISKOMINFO/2025"
 
 
 def test_roman_month_token():
-    assert (
-        format_number("{urut}/{bulan_romawi}/{tahun}", klasifikasi="", urut=3, kode_unit="", date=dt.date(2025, 11, 1))
-        == "3/XI/2025"
-    )
+    assert format_number("{urut}/{bulan_romawi}/{tahun}", klasifikasi="", urut=3, kode_unit="", date=dt.date(2025, 11, 1)) == "3/XI/2025"
 
 
-@pytest.mark.parametrize(
-    "pattern", ["", "{klasifikasi}/{tahun}", "{urut.__class__}", "{rahasia}/{urut}", "{urut:zz}", "{urut"]
-)
+@pytest.mark.parametrize("pattern", ["", "{klasifikasi}/{tahun}", "{urut.__class__}", "{rahasia}/{urut}", "{urut:zz}", "{urut"])
 def test_bad_patterns_are_refused_in_indonesian(pattern):
     assert pattern_error(pattern)
 

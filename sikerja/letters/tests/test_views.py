@@ -136,23 +136,12 @@ def test_admin_pages_are_for_org_admins(login):
 
 def test_letterhead_upload_validates_logo_and_is_used(demo, login, issue):
     c = login("admin.bkpsdm")
-    bad = c.post(
-        "/surat/pengaturan/kop/",
-        {"government_name": "Pemerintah Kabupaten Sungai Lestari", "logo": upload("x.png", b"not an image")},
-    )
+    bad = c.post("/surat/pengaturan/kop/", {"government_name": "Pemerintah Kabupaten Sungai Lestari", "logo": upload("x.png", b"not an image")})
     assert bad.status_code == 400 and "PNG atau JPEG" in bad.content.decode()
-    big = c.post(
-        "/surat/pengaturan/kop/", {"government_name": "Pemkab", "logo": upload("x.png", b"0" * (1024 * 1024 + 1))}
-    )
+    big = c.post("/surat/pengaturan/kop/", {"government_name": "Pemkab", "logo": upload("x.png", b"0" * (1024 * 1024 + 1))})
     assert big.status_code == 400 and "1 MB" in big.content.decode()
-    ok = c.post(
-        "/surat/pengaturan/kop/",
-        {
-            "government_name": "Pemerintah Kabupaten Sungai Lestari",
-            "address": "Jalan Uji Kop No. 9",
-            "logo": upload("logo.png", png()),
-        },
-    )
+    ok = c.post("/surat/pengaturan/kop/", {"government_name": "Pemerintah Kabupaten Sungai Lestari", "address": "Jalan Uji Kop No. 9",
+                                           "logo": upload("logo.png", png())})
     assert ok.status_code == 302
     doc = issue()
     assert "Jalan Uji Kop No. 9" in squash(pdf_text(doc.pdf))
@@ -164,10 +153,7 @@ HTML_V = '{% extends "letters/naskah_base.html" %}{% block body %}<p>VERSI {{ v 
 def test_template_upload_preview_and_rollback(demo, login, issue):
     c = login("admin.bkpsdm")
     for v in (1, 2):
-        r = c.post(
-            "/surat/pengaturan/templat/",
-            {"kind": "surat_tugas", "engine": "html", "content": HTML_V.replace("{{ v }}", f"V{v}"), "note": f"v{v}"},
-        )
+        r = c.post("/surat/pengaturan/templat/", {"kind": "surat_tugas", "engine": "html", "content": HTML_V.replace("{{ v }}", f"V{v}"), "note": f"v{v}"})
         assert r.status_code == 302, r.content.decode()[:500]
     v1, v2 = LetterTemplate.objects.filter(kind="surat_tugas").order_by("version")
     assert v2.is_active and not v1.is_active
@@ -183,32 +169,21 @@ def test_template_upload_preview_and_rollback(demo, login, issue):
     assert "SURAT TUGAS" in squash(pdf_text(issue("surat_tugas").pdf))
 
 
-@pytest.mark.parametrize(
-    "content,message",
-    [
-        ("{% load static %}x", "load"),
-        ('{% include "/etc/passwd" %}', "letters/"),
-        ("{% if %}", "tidak dapat dibaca"),
-    ],
-)
+@pytest.mark.parametrize("content,message", [
+    ('{% load static %}x', "load"),
+    ('{% include "/etc/passwd" %}', "letters/"),
+    ('{% if %}', "tidak dapat dibaca"),
+])
 def test_unsafe_or_broken_html_templates_are_refused(login, content, message):
-    r = login("admin.bkpsdm").post(
-        "/surat/pengaturan/templat/", {"kind": "surat_tugas", "engine": "html", "content": content}
-    )
+    r = login("admin.bkpsdm").post("/surat/pengaturan/templat/", {"kind": "surat_tugas", "engine": "html", "content": content})
     assert r.status_code == 400 and message in r.content.decode()
     assert not LetterTemplate.objects.exists()
 
 
 def test_html_template_cannot_fetch_files(login, issue):
     c = login("admin.bkpsdm")
-    c.post(
-        "/surat/pengaturan/templat/",
-        {
-            "kind": "surat_tugas",
-            "engine": "html",
-            "content": '<html><body><img src="file:///etc/hostname">OK {{ number }}</body></html>',
-        },
-    )
+    c.post("/surat/pengaturan/templat/", {"kind": "surat_tugas", "engine": "html",
+                                          "content": '<html><body><img src="file:///etc/hostname">OK {{ number }}</body></html>'})
     doc = issue("surat_tugas")
     assert "OK" in pdf_text(doc.pdf)  # rendered, the file simply not fetched
 
@@ -218,14 +193,9 @@ def test_docx_template_upload_and_preview(login):
 
     c = login("admin.bkpsdm")
     assert c.get("/surat/pengaturan/templat/docx-bawaan/keputusan/").content[:2] == b"PK"
-    bad = c.post(
-        "/surat/pengaturan/templat/", {"kind": "keputusan", "engine": "docx", "file": upload("t.docx", b"no zip")}
-    )
+    bad = c.post("/surat/pengaturan/templat/", {"kind": "keputusan", "engine": "docx", "file": upload("t.docx", b"no zip")})
     assert bad.status_code == 400 and "DOCX" in bad.content.decode()
-    good = c.post(
-        "/surat/pengaturan/templat/",
-        {"kind": "keputusan", "engine": "docx", "file": upload("t.docx", default_docx_template("keputusan"))},
-    )
+    good = c.post("/surat/pengaturan/templat/", {"kind": "keputusan", "engine": "docx", "file": upload("t.docx", default_docx_template("keputusan"))})
     assert good.status_code == 302
     r = c.get("/surat/pengaturan/templat/pratinjau/", {"jenis": "keputusan", "mesin": "docx"})
     assert r.status_code == 200 and r.content[:2] == b"PK"

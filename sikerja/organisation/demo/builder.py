@@ -37,49 +37,14 @@ GOLONGAN_BY_POS = {
     "pemula": ["II/a"],
     "pelaksana": ["II/a", "II/b", "II/c", "II/d", "III/a", "III/b"],
 }
-PPPK_GOLONGAN_BY_FIELD = {
-    "guru": "IX",
-    "dokter": "XI",
-    "kesehatan": "VII",
-    "it": "IX",
-    "teknik": "VII",
-    "umum": "IX",
-    "pelaksana": "V",
-}
+PPPK_GOLONGAN_BY_FIELD = {"guru": "IX", "dokter": "XI", "kesehatan": "VII", "it": "IX", "teknik": "VII", "umum": "IX", "pelaksana": "V"}
 COMPETENCES = {
     "guru": ["Pembelajaran Berdiferensiasi", "Asesmen Pembelajaran", "Kurikulum Merdeka", "Bimbingan Konseling"],
     "dokter": ["Pelayanan Klinis", "Kegawatdaruratan Medis", "Kesehatan Masyarakat"],
-    "kesehatan": [
-        "Asuhan Keperawatan",
-        "Kesehatan Ibu dan Anak",
-        "Gizi Masyarakat",
-        "Surveilans Epidemiologi",
-        "Kefarmasian",
-    ],
-    "teknik": [
-        "Perencanaan Teknis Jalan",
-        "Pengawasan Konstruksi",
-        "Analisis Dampak Lingkungan",
-        "Sistem Informasi Geografis",
-    ],
-    "it": [
-        "Pengembangan Aplikasi",
-        "Administrasi Basis Data",
-        "Keamanan Informasi",
-        "Analisis Data dan Statistik",
-        "Jaringan Komputer",
-    ],
-    "umum": [
-        "Penyusunan Kebijakan",
-        "Perencanaan dan Penganggaran",
-        "Pengelolaan Keuangan Daerah",
-        "Manajemen SDM Aparatur",
-        "Audit dan Pengawasan",
-        "Pengadaan Barang/Jasa",
-        "Penyusunan Produk Hukum",
-        "Pelayanan Publik",
-        "Manajemen Proyek",
-    ],
+    "kesehatan": ["Asuhan Keperawatan", "Kesehatan Ibu dan Anak", "Gizi Masyarakat", "Surveilans Epidemiologi", "Kefarmasian"],
+    "teknik": ["Perencanaan Teknis Jalan", "Pengawasan Konstruksi", "Analisis Dampak Lingkungan", "Sistem Informasi Geografis"],
+    "it": ["Pengembangan Aplikasi", "Administrasi Basis Data", "Keamanan Informasi", "Analisis Data dan Statistik", "Jaringan Komputer"],
+    "umum": ["Penyusunan Kebijakan", "Perencanaan dan Penganggaran", "Pengelolaan Keuangan Daerah", "Manajemen SDM Aparatur", "Audit dan Pengawasan", "Pengadaan Barang/Jasa", "Penyusunan Produk Hukum", "Pelayanan Publik", "Manajemen Proyek"],
     "pelaksana": ["Administrasi Perkantoran", "Kearsipan", "Pengolahan Data", "Pelayanan Publik"],
 }
 
@@ -111,9 +76,7 @@ def _min_assessor_rank(pos: Pos) -> int:
 
 
 class DemoBuilder:
-    def __init__(
-        self, *, n_employees: int, seed: int, region_slug: str, region_name: str, profile_key: str, province: str
-    ):
+    def __init__(self, *, n_employees: int, seed: int, region_slug: str, region_name: str, profile_key: str, province: str):
         self.seed = seed
         self.rng = random.Random(seed)
         self.n = n_employees
@@ -129,12 +92,8 @@ class DemoBuilder:
         sync_builtin_profiles()
         profile = RegulationProfile.objects.get(key=self.profile_key)
         region = Region.objects.create(
-            slug=self.region_slug,
-            name=self.region_name,
-            province=self.province,
-            profile=profile,
-            capital="Sungai Lestari",
-            address="Jl. Pangeran Antasari No. 1, Sungai Lestari",
+            slug=self.region_slug, name=self.region_name, province=self.province, profile=profile,
+            capital="Sungai Lestari", address="Jl. Pangeran Antasari No. 1, Sungai Lestari",
         )
         plans = plan_region(self.n, place=self.region_name.split(" ", 1)[-1])
         scale_staff(plans, self.n)
@@ -172,13 +131,8 @@ class DemoBuilder:
                     continue
                 batch.append(
                     Unit(
-                        region=region,
-                        name=p.name,
-                        code=p.code,
-                        unit_type=p.unit_type,
-                        order=order,
-                        is_perangkat_daerah=p.is_pd,
-                        is_mandiri=p.is_mandiri,
+                        region=region, name=p.name, code=p.code, unit_type=p.unit_type, order=order,
+                        is_perangkat_daerah=p.is_pd, is_mandiri=p.is_mandiri,
                         parent=units[p.parent] if p.parent else None,
                         perangkat_daerah=None if p.is_pd else units.get(root(p)),
                     )
@@ -204,24 +158,15 @@ class DemoBuilder:
                 vacancy = 0 if role != "staff" else self.rng.choice((0, 0, 1))
                 positions.append(
                     Position(
-                        region=region,
-                        unit=units[p.code],
-                        name=pos.name,
-                        code=code,
-                        kind=pos.kind,
-                        jf_category=pos.category,
-                        jf_level=pos.level,
-                        kelas_jabatan=pos.kelas,
-                        is_leader=(role == "leader"),
-                        required=count + vacancy,
+                        region=region, unit=units[p.code], name=pos.name, code=code, kind=pos.kind,
+                        jf_category=pos.category, jf_level=pos.level, kelas_jabatan=pos.kelas,
+                        is_leader=(role == "leader"), required=count + vacancy,
                         workload_hours=self._workload(code, role),
                     )
                 )
                 people += [_Person(p.code, pos, code, role) for _ in range(count)]
         by_code = {pos.code: pos for pos in Position.objects.bulk_create(positions, batch_size=BATCH)}
-        employees = [
-            self._employee(region, person, units[person.unit_code], by_code[person.pos_code]) for person in people
-        ]
+        employees = [self._employee(region, person, units[person.unit_code], by_code[person.pos_code]) for person in people]
         Employee.objects.bulk_create(employees, batch_size=BATCH)
         for person, emp in zip(people, employees, strict=True):
             person.employee = emp
@@ -238,39 +183,23 @@ class DemoBuilder:
         pos = person.pos
         gender = rng.choice("LP")
         senior = pos.kind in ("jpt_pratama", "administrator") or pos.level in ("ahli_utama", "ahli_madya")
-        birth = dt.date(
-            rng.randint(1966, 1978) if senior else rng.randint(1968, 2000), rng.randint(1, 12), rng.randint(1, 28)
-        )
+        birth = dt.date(rng.randint(1966, 1978) if senior else rng.randint(1968, 2000), rng.randint(1, 12), rng.randint(1, 28))
         earliest = birth.year + 21
         appointed = dt.date(rng.randint(earliest, max(earliest, 2024)), rng.choice((1, 3, 4)), 1)
         status = EmploymentStatus.PNS
         if person.role == "staff" and pos.level in ("ahli_pertama", "terampil", "") and rng.random() < 0.22:
             status = EmploymentStatus.PPPK
-        golongan = (
-            PPPK_GOLONGAN_BY_FIELD[pos.field]
-            if status == EmploymentStatus.PPPK
-            else rng.choice(GOLONGAN_BY_POS[pos.level or pos.kind])
-        )
+        golongan = PPPK_GOLONGAN_BY_FIELD[pos.field] if status == EmploymentStatus.PPPK else rng.choice(GOLONGAN_BY_POS[pos.level or pos.kind])
         nip = self._nip(birth, appointed, gender)
         degree_pool = names.DEGREES[pos.field]
         degree = rng.choice(degree_pool)
         front = "dr." if degree.startswith("dr.") else ""
         back = degree.removeprefix("dr.").strip(", ")
         return Employee(
-            region=region,
-            nip=nip,
-            name=names.person(rng, gender),
-            front_title=front,
-            back_title=back,
-            status=status,
-            golongan=golongan,
-            gender=gender,
-            birth_date=birth,
-            appointed_on=appointed,
-            unit=unit,
-            position=position,
-            has_managerial_experience=pos.kind not in (JF, PLK)
-            or (pos.level in ("ahli_madya", "ahli_muda") and rng.random() < 0.3),
+            region=region, nip=nip, name=names.person(rng, gender), front_title=front, back_title=back,
+            status=status, golongan=golongan, gender=gender, birth_date=birth, appointed_on=appointed,
+            unit=unit, position=position,
+            has_managerial_experience=pos.kind not in (JF, PLK) or (pos.level in ("ahli_madya", "ahli_muda") and rng.random() < 0.3),
         )
 
     def _nip(self, birth: dt.date, appointed: dt.date, gender: str) -> str:
@@ -284,27 +213,15 @@ class DemoBuilder:
     def _create_competences(self, region, people: list[_Person]) -> None:
         comps = {}
         for fld, items in COMPETENCES.items():
-            kind = (
-                CompetenceKind.KETERAMPILAN
-                if fld in ("pelaksana", "it")
-                else CompetenceKind.KEAHLIAN
-                if fld in ("dokter", "teknik")
-                else CompetenceKind.KOMPETENSI
-            )
+            kind = CompetenceKind.KETERAMPILAN if fld in ("pelaksana", "it") else CompetenceKind.KEAHLIAN if fld in ("dokter", "teknik") else CompetenceKind.KOMPETENSI
             for name in items:
                 comps.setdefault(name, Competence(region=region, name=name, kind=kind))
         Competence.objects.bulk_create(comps.values())
         links = []
         for person in people:
-            pool = list(
-                dict.fromkeys(
-                    COMPETENCES[person.pos.field] + (COMPETENCES["umum"] if person.pos.kind not in (JF, PLK) else [])
-                )
-            )
+            pool = list(dict.fromkeys(COMPETENCES[person.pos.field] + (COMPETENCES["umum"] if person.pos.kind not in (JF, PLK) else [])))
             for name in self.rng.sample(pool, k=min(len(pool), self.rng.randint(1, 3))):
-                links.append(
-                    EmployeeCompetence(employee=person.employee, competence=comps[name], level=self.rng.randint(1, 4))
-                )
+                links.append(EmployeeCompetence(employee=person.employee, competence=comps[name], level=self.rng.randint(1, 4)))
         EmployeeCompetence.objects.bulk_create(links, batch_size=BATCH)
 
     # --- placements (kedudukan) ---------------------------------------------------------
@@ -353,13 +270,8 @@ class DemoBuilder:
                 continue
             placements.append(
                 Placement(
-                    region=region,
-                    employee=person.employee,
-                    assessor=boss.employee,
-                    unit=units[person.unit_code],
-                    basis_number=PLACEMENT_BASIS.format(n=n),
-                    basis_date=PLACEMENT_DATE,
-                    effective_from=PLACEMENT_DATE,
+                    region=region, employee=person.employee, assessor=boss.employee, unit=units[person.unit_code],
+                    basis_number=PLACEMENT_BASIS.format(n=n), basis_date=PLACEMENT_DATE, effective_from=PLACEMENT_DATE,
                 )
             )
         Placement.objects.bulk_create(placements, batch_size=BATCH)
@@ -382,15 +294,9 @@ class DemoBuilder:
                 pd = by_code[pd.parent]
             delegations.append(
                 Delegation(
-                    region=region,
-                    kind=Delegation.Kind.AUTHORITY,
-                    delegator=leader[pd.code],
-                    delegate=leader[plan.code],
-                    starts_on=PLACEMENT_DATE,
-                    ends_on=dt.date(2029, 12, 31),
-                    basis_number=f"800.1.3.4/{n:04d}/BKPSDM/2025",
-                    basis_date=PLACEMENT_DATE,
-                    reason="Kepala unit kerja mandiri sebagai pejabat penilai kinerja stafnya.",
+                    region=region, kind=Delegation.Kind.AUTHORITY, delegator=leader[pd.code], delegate=leader[plan.code],
+                    starts_on=PLACEMENT_DATE, ends_on=dt.date(2029, 12, 31), basis_number=f"800.1.3.4/{n:04d}/BKPSDM/2025",
+                    basis_date=PLACEMENT_DATE, reason="Kepala unit kerja mandiri sebagai pejabat penilai kinerja stafnya.",
                 )
             )
         Delegation.objects.bulk_create(delegations, batch_size=BATCH)
@@ -406,61 +312,16 @@ class DemoBuilder:
         units = self.units
         spec = [
             ("admin.bkpsdm", "Admin BKPSDM (se-daerah)", first_staff["BKPSDM.BID1"], [(Role.ADMIN_BKPSDM, None)]),
-            (
-                "admin.organisasi",
-                "Admin Bagian Organisasi (se-daerah)",
-                first_staff["SETDA.AS3.B1"],
-                [(Role.ADMIN_ORGANISASI, None)],
-            ),
+            ("admin.organisasi", "Admin Bagian Organisasi (se-daerah)", first_staff["SETDA.AS3.B1"], [(Role.ADMIN_ORGANISASI, None)]),
             ("sekda", "Sekretaris Daerah", by_unit_leader["SETDA"], [(Role.SEKDA, None)]),
-            (
-                "kadis.kominfo",
-                "Kepala Dinas Kominfo (kepala PD)",
-                by_unit_leader["DISKOMINFO"],
-                [(Role.KEPALA_PD, units["DISKOMINFO"])],
-            ),
-            (
-                "kabid.aptika",
-                "Kepala Bidang Aplikasi Informatika (pimpinan unit, PPK)",
-                by_unit_leader["DISKOMINFO.BID1"],
-                [(Role.PIMPINAN_UNIT, units["DISKOMINFO.BID1"]), (Role.PPK, units["DISKOMINFO.BID1"])],
-            ),
-            (
-                "pegawai.kominfo",
-                "Pranata Komputer di Bidang Aplikasi Informatika",
-                first_staff["DISKOMINFO.BID1"],
-                [(Role.PEGAWAI, None)],
-            ),
-            (
-                "kabid.ikp",
-                "Kepala Bidang Informasi dan Komunikasi Publik (pimpinan unit lain di Kominfo)",
-                by_unit_leader["DISKOMINFO.BID2"],
-                [(Role.PIMPINAN_UNIT, units["DISKOMINFO.BID2"]), (Role.PPK, units["DISKOMINFO.BID2"])],
-            ),
-            (
-                "pegawai.ikp",
-                "Pegawai di Bidang Informasi dan Komunikasi Publik",
-                first_staff["DISKOMINFO.BID2"],
-                [(Role.PEGAWAI, None)],
-            ),
-            (
-                "kaban.bappeda",
-                "Kepala Bappeda (kepala perangkat daerah lain)",
-                by_unit_leader["BAPPEDA"],
-                [(Role.KEPALA_PD, units["BAPPEDA"])],
-            ),
-            (
-                "kabid.riset",
-                "Kepala Bidang Riset dan Inovasi, Bappeda (pimpinan unit di PD lain)",
-                by_unit_leader["BAPPEDA.BID3"],
-                [(Role.PIMPINAN_UNIT, units["BAPPEDA.BID3"]), (Role.PPK, units["BAPPEDA.BID3"])],
-            ),
-            (
-                "pegawai.bappeda",
-                "Perencana di Bidang Riset dan Inovasi, Bappeda",
-                first_staff["BAPPEDA.BID3"],
-                [(Role.PEGAWAI, None)],
-            ),
+            ("kadis.kominfo", "Kepala Dinas Kominfo (kepala PD)", by_unit_leader["DISKOMINFO"], [(Role.KEPALA_PD, units["DISKOMINFO"])]),
+            ("kabid.aptika", "Kepala Bidang Aplikasi Informatika (pimpinan unit, PPK)", by_unit_leader["DISKOMINFO.BID1"], [(Role.PIMPINAN_UNIT, units["DISKOMINFO.BID1"]), (Role.PPK, units["DISKOMINFO.BID1"])]),
+            ("pegawai.kominfo", "Pranata Komputer di Bidang Aplikasi Informatika", first_staff["DISKOMINFO.BID1"], [(Role.PEGAWAI, None)]),
+            ("kabid.ikp", "Kepala Bidang Informasi dan Komunikasi Publik (pimpinan unit lain di Kominfo)", by_unit_leader["DISKOMINFO.BID2"], [(Role.PIMPINAN_UNIT, units["DISKOMINFO.BID2"]), (Role.PPK, units["DISKOMINFO.BID2"])]),
+            ("pegawai.ikp", "Pegawai di Bidang Informasi dan Komunikasi Publik", first_staff["DISKOMINFO.BID2"], [(Role.PEGAWAI, None)]),
+            ("kaban.bappeda", "Kepala Bappeda (kepala perangkat daerah lain)", by_unit_leader["BAPPEDA"], [(Role.KEPALA_PD, units["BAPPEDA"])]),
+            ("kabid.riset", "Kepala Bidang Riset dan Inovasi, Bappeda (pimpinan unit di PD lain)", by_unit_leader["BAPPEDA.BID3"], [(Role.PIMPINAN_UNIT, units["BAPPEDA.BID3"]), (Role.PPK, units["BAPPEDA.BID3"])]),
+            ("pegawai.bappeda", "Perencana di Bidang Riset dan Inovasi, Bappeda", first_staff["BAPPEDA.BID3"], [(Role.PEGAWAI, None)]),
         ]
         User = get_user_model()
         out = []
@@ -475,20 +336,8 @@ class DemoBuilder:
         return out
 
 
-def build_demo_region(
-    *,
-    n_employees=5000,
-    seed=20240601,
-    slug="sungai-lestari",
-    name="Kabupaten Sungai Lestari",
-    profile="penajam-paser-utara",
-    province="Kalimantan Timur",
-    with_users=True,
-    user_prefix="",
-):
-    builder = DemoBuilder(
-        n_employees=n_employees, seed=seed, region_slug=slug, region_name=name, profile_key=profile, province=province
-    )
+def build_demo_region(*, n_employees=5000, seed=20240601, slug="sungai-lestari", name="Kabupaten Sungai Lestari", profile="penajam-paser-utara", province="Kalimantan Timur", with_users=True, user_prefix=""):
+    builder = DemoBuilder(n_employees=n_employees, seed=seed, region_slug=slug, region_name=name, profile_key=profile, province=province)
     with transaction.atomic():
         region = builder.build()
         logins = builder.create_demo_users(user_prefix) if with_users else []

@@ -61,15 +61,7 @@ def rows(region, sheet: str):
     if sheet == sheets.Sheet.POSITIONS:
         positions = list(
             Position.objects.filter(region=region).values(
-                "code",
-                "name",
-                "unit_id",
-                "kind",
-                "jf_category",
-                "jf_level",
-                "kelas_jabatan",
-                "is_leader",
-                "required",
+                "code", "name", "unit_id", "kind", "jf_category", "jf_level", "kelas_jabatan", "is_leader", "required",
                 "workload_hours",
             )
         )
@@ -150,9 +142,7 @@ def _xlsx(spec: sheets.SheetSpec, data) -> bytes:
         cell.font = bold
         header.append(cell)
     ws.append(header)
-    text_columns = {
-        i for i, name in enumerate(spec.headers) if name not in ("kelas_jabatan", "kebutuhan", "beban_kerja_jam")
-    }
+    text_columns = {i for i, name in enumerate(spec.headers) if name not in ("kelas_jabatan", "kebutuhan", "beban_kerja_jam")}
     for values in data:
         row = []
         for i, value in enumerate(values):

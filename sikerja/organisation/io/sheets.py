@@ -78,11 +78,7 @@ POSITIONS = SheetSpec(
         Column("kelas_jabatan", False, "Kelas jabatan 1–17; boleh kosong."),
         Column("pimpinan_unit", False, f"{YA_TIDAK}: jabatan ini memimpin unitnya (satu per unit)."),
         Column("kebutuhan", False, "Jumlah kebutuhan pegawai (angka, bawaan 1)."),
-        Column(
-            "beban_kerja_jam",
-            False,
-            "Beban kerja jabatan, jam per minggu dari analisis beban kerja (0–60); boleh kosong.",
-        ),
+        Column("beban_kerja_jam", False, "Beban kerja jabatan, jam per minggu dari analisis beban kerja (0–60); boleh kosong."),
     ),
 )
 

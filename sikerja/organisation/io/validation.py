@@ -177,16 +177,7 @@ def load_context(region, sheet: str, table: Table) -> Context:
 
     code_by_position_id = {}
     for p in Position.objects.filter(region=region).values(
-        "id",
-        "code",
-        "name",
-        "unit__code",
-        "kind",
-        "jf_category",
-        "jf_level",
-        "kelas_jabatan",
-        "is_leader",
-        "required",
+        "id", "code", "name", "unit__code", "kind", "jf_category", "jf_level", "kelas_jabatan", "is_leader", "required",
         "workload_hours",
     ):
         p["unit_code"] = p.pop("unit__code")
@@ -432,12 +423,7 @@ def _validate_positions(rows: list[dict], ctx: Context, plan: Plan) -> None:
         if row.bad:
             continue
         _classify(
-            plan,
-            row,
-            code,
-            existing,
-            fields,
-            {"kelas_jabatan": None, "is_leader": False, "required": 1, "workload_hours": None},
+            plan, row, code, existing, fields, {"kelas_jabatan": None, "is_leader": False, "required": 1, "workload_hours": None}
         )
 
 

@@ -56,9 +56,7 @@ class Delegation(models.Model):
         verbose_name = "pendelegasian"
         verbose_name_plural = "pendelegasian"
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")), name="delegation_period_valid"
-            ),
+            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="delegation_period_valid"),
             models.CheckConstraint(condition=~models.Q(delegator=models.F("delegate")), name="delegation_not_to_self"),
         ]
         indexes = [models.Index(fields=["region", "delegate", "starts_on", "ends_on"])]

@@ -39,13 +39,7 @@ class Placement(models.Model):
             ),
             models.CheckConstraint(condition=~models.Q(employee=models.F("assessor")), name="not_own_assessor"),
         ]
-        indexes = [
-            models.Index(
-                fields=["region", "assessor"],
-                condition=models.Q(effective_until__isnull=True),
-                name="open_placement_by_assessor",
-            )
-        ]
+        indexes = [models.Index(fields=["region", "assessor"], condition=models.Q(effective_until__isnull=True), name="open_placement_by_assessor")]
 
     def __str__(self) -> str:
         return f"{self.employee} → {self.assessor} (sejak {self.effective_from:%d-%m-%Y})"

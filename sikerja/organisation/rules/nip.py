@@ -59,4 +59,6 @@ def nip_error(raw: str) -> str | None:
 
 def build_nip(*, birth_date: dt.date, appointed_on: dt.date, gender: str, serial: int) -> str:
     """The inverse of ``parse_nip``; used by the demo generator and factories."""
-    return f"{birth_date:%Y%m%d}{appointed_on:%Y%m}{'1' if gender == 'L' else '2'}{serial:03d}"
+    return (
+        f"{birth_date:%Y%m%d}{appointed_on:%Y%m}{'1' if gender == 'L' else '2'}{serial:03d}"
+    )

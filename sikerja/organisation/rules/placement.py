@@ -25,15 +25,7 @@ KIND_WORDS = {
     "pelaksana": "pelaksana",
     MANDIRI_HEAD: "JF pimpinan unit kerja mandiri",
 }
-RANK = {
-    "jpt_utama": 7,
-    "jpt_madya": 6,
-    "jpt_pratama": 5,
-    "administrator": 4,
-    "pengawas": 3,
-    "fungsional": 2,
-    "pelaksana": 1,
-}
+RANK = {"jpt_utama": 7, "jpt_madya": 6, "jpt_pratama": 5, "administrator": 4, "pengawas": 3, "fungsional": 2, "pelaksana": 1}
 
 
 @dataclass(frozen=True)
@@ -109,9 +101,7 @@ def _level_word(level: str) -> str:
     return JfLevel(level).label.lower() if level in JfLevel.values else level
 
 
-def judge(
-    subject: Holder, assessor: Holder | None, org: OrgFacts, profile: Profile, *, delegated: bool = False
-) -> list[Finding]:
+def judge(subject: Holder, assessor: Holder | None, org: OrgFacts, profile: Profile, *, delegated: bool = False) -> list[Finding]:
     """All findings against one placement; an empty list means the placement is valid.
 
     ``delegated`` is true when the assessor holds a running delegation of PPK authority
@@ -173,9 +163,7 @@ def _superior_kind(subject: Holder, assessor: Holder, profile: Profile, delegate
         if allowed_as_head:
             return out
         if not allowed_by_delegation:
-            hint = (
-                " tanpa pendelegasian kewenangan yang berlaku" if profile.value("assessor_delegation_allowed") else ""
-            )
+            hint = " tanpa pendelegasian kewenangan yang berlaku" if profile.value("assessor_delegation_allowed") else ""
             out.append(
                 Finding(
                     "KED-5",

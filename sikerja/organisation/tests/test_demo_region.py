@@ -46,12 +46,7 @@ def test_every_unit_has_one_leader_and_mandiri_units_are_led_by_a_jf(demo):
     for pos in leaders.filter(unit__is_mandiri=True):
         assert pos.kind == PositionKind.FUNGSIONAL
     kinds = set(leaders.values_list("kind", flat=True))
-    assert {
-        PositionKind.JPT_PRATAMA,
-        PositionKind.ADMINISTRATOR,
-        PositionKind.PENGAWAS,
-        PositionKind.FUNGSIONAL,
-    } <= kinds
+    assert {PositionKind.JPT_PRATAMA, PositionKind.ADMINISTRATOR, PositionKind.PENGAWAS, PositionKind.FUNGSIONAL} <= kinds
 
 
 @pytest.mark.req("ORG-3", "ORG-4", "ORG-6")

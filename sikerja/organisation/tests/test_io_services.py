@@ -246,9 +246,7 @@ def test_positions_import_sets_the_workload_hours_of_the_abk(demo):
     existing = Position.objects.filter(region=demo.region, unit__code="DISKOMINFO.BID1", is_leader=False).first()
     row = {"kode": existing.code, "nama": existing.name, "kode_unit": "DISKOMINFO.BID1", "jenis": existing.kind,
            "jenjang_jf": existing.jf_level, "beban_kerja_jam": "22,5"}  # fmt: skip
-    bad = upload(
-        demo, "positions", [row | {"beban_kerja_jam": "80"}, row | {"kode": "X.2", "beban_kerja_jam": "sepuluh"}]
-    )
+    bad = upload(demo, "positions", [row | {"beban_kerja_jam": "80"}, row | {"kode": "X.2", "beban_kerja_jam": "sepuluh"}])
     messages = " ".join(e["message"] for e in bad.report["errors"])
     assert "0–60 jam per minggu" in messages and "harus berupa angka" in messages
     batch = upload(demo, "positions", [row])

@@ -44,13 +44,9 @@ def person(region, unit_code, kind, leader=None, level=None):
 def pelaksana_under_pengawas(region, pd_code=None):
     """(pelaksana, their pengawas PPK, the administrator above that pengawas)."""
     qs = Placement.objects.filter(
-        region=region,
-        effective_until__isnull=True,
-        employee__position__kind="pelaksana",
-        assessor__position__kind="pengawas",
-        assessor__position__is_leader=True,
-        assessor__unit__parent__positions__kind="administrator",
-        assessor__unit__parent__positions__is_leader=True,
+        region=region, effective_until__isnull=True, employee__position__kind="pelaksana",
+        assessor__position__kind="pengawas", assessor__position__is_leader=True,
+        assessor__unit__parent__positions__kind="administrator", assessor__unit__parent__positions__is_leader=True,
     ).select_related("employee", "assessor", "assessor__unit")
     if pd_code:
         qs = qs.filter(employee__unit__perangkat_daerah__code=pd_code)
@@ -85,15 +81,11 @@ def test_each_kind_of_violation_is_reported_with_its_article(other_demo):
     pelaksana_seksi, _, admin_above = pelaksana_under_pengawas(region)
     kapus_unit = Unit.objects.filter(region=region, unit_type="puskesmas").first()
     perawat = Employee.objects.filter(unit=kapus_unit, position__is_leader=False).first()
-    unplaced = Employee.objects.filter(
-        region=region, unit__code__startswith="DISKOMINFO", position__kind="fungsional"
-    ).first()
+    unplaced = Employee.objects.filter(region=region, unit__code__startswith="DISKOMINFO", position__kind="fungsional").first()
     rehang(madya, kabid)  # KED-3: ahli madya under an administrator
     rehang(muda, other_pd_head)  # KED-1: not in the line
     rehang(pelaksana_seksi, admin_above)  # KED-4: pelaksana under administrator while a pengawas exists
-    Delegation.objects.filter(region=region, delegate__unit=kapus_unit).update(
-        revoked_at=dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
-    )  # KED-5
+    Delegation.objects.filter(region=region, delegate__unit=kapus_unit).update(revoked_at=dt.datetime(2025, 6, 1, tzinfo=dt.UTC))  # KED-5
     Placement.objects.filter(employee=unplaced).delete()  # KED-1: no assessor
 
     report = validation_report(actor("lain.admin.bkpsdm"))
@@ -159,10 +151,7 @@ def test_report_pages_and_xlsx(other_demo, login):
 
 @pytest.mark.req("KED-8", "PRF-3")
 def test_report_scope_and_permissions(demo, other_demo, login):
-    rehang(
-        person(demo.region, "BKPSDM.BID1", "fungsional", level="ahli_muda"),
-        person(demo.region, "DISHUB", "jpt_pratama", leader=True),
-    )
+    rehang(person(demo.region, "BKPSDM.BID1", "fungsional", level="ahli_muda"), person(demo.region, "DISHUB", "jpt_pratama", leader=True))
     kadis = validation_report(actor("kadis.kominfo"))
     assert kadis.rows == []  # the violation lies outside the Kominfo subtree
     assert login("pegawai.kominfo").get(reverse("ked:report")).status_code == 403
@@ -177,32 +166,16 @@ def test_placing_keeps_history_and_records_the_event(demo):
     region = demo.region
     staff, kasi, kabid = pelaksana_under_pengawas(region)
     before = Placement.objects.get(employee=staff, effective_until__isnull=True)
-    new = place_employee(
-        actor=admin,
-        employee_id=staff.pk,
-        assessor_id=kabid.pk,
-        basis_number="800/77/BKPSDM/2026",
-        basis_date=TODAY,
-        effective_from=TODAY,
-    )
+    new = place_employee(actor=admin, employee_id=staff.pk, assessor_id=kabid.pk, basis_number="800/77/BKPSDM/2026",
+                         basis_date=TODAY, effective_from=TODAY)
     before.refresh_from_db()
     assert before.effective_until == TODAY - dt.timedelta(days=1)
     assert new.assessor == kabid and new.set_by == admin.user
-    assert list(staff.placements.order_by("effective_from").values_list("assessor_id", flat=True)) == [
-        kasi.pk,
-        kabid.pk,
-    ]
+    assert list(staff.placements.order_by("effective_from").values_list("assessor_id", flat=True)) == [kasi.pk, kabid.pk]
     event = Event.objects.get(verb="placement.set", object_id=str(new.pk))
     assert event.actor == admin.user and event.changes["basis"] == "800/77/BKPSDM/2026"
     with pytest.raises(PlacementError) as exc:  # not after the current one
-        place_employee(
-            actor=admin,
-            employee_id=staff.pk,
-            assessor_id=kasi.pk,
-            basis_number="x",
-            basis_date=TODAY,
-            effective_from=TODAY,
-        )
+        place_employee(actor=admin, employee_id=staff.pk, assessor_id=kasi.pk, basis_number="x", basis_date=TODAY, effective_from=TODAY)
     assert exc.value.code == "not_after_current"
 
 
@@ -214,14 +187,8 @@ def test_a_placement_against_the_profile_is_refused_with_the_article(other_demo)
     kabid = person(region, "DINSOS.BID1", "administrator", leader=True)
     count = Placement.objects.count()
     with pytest.raises(PlacementError) as exc:
-        place_employee(
-            actor=admin,
-            employee_id=madya.pk,
-            assessor_id=kabid.pk,
-            basis_number="1",
-            basis_date=TODAY,
-            effective_from=TODAY + dt.timedelta(days=1),
-        )
+        place_employee(actor=admin, employee_id=madya.pk, assessor_id=kabid.pk, basis_number="1",
+                       basis_date=TODAY, effective_from=TODAY + dt.timedelta(days=1))
     assert exc.value.code == "violates_profile"
     assert "Perbup Barito Utara 18/2024 Pasal 17 ayat (3)" in str(exc.value)
     assert Placement.objects.count() == count  # nothing half-written
@@ -248,31 +215,10 @@ def test_place_form_posts_and_rejects_bad_input(demo, login):
     staff, _, kabid = pelaksana_under_pengawas(region)
     client = login("admin.bkpsdm")
     url = reverse("ked:place", args=[staff.pk])
-    assert (
-        client.post(
-            url, {"assessor": kabid.pk, "basis_number": "", "basis_date": "x", "effective_from": ""}
-        ).status_code
-        == 400
-    )
-    bad = client.post(
-        url,
-        {
-            "assessor": staff.pk,
-            "basis_number": "1",
-            "basis_date": TODAY.isoformat(),
-            "effective_from": TODAY.isoformat(),
-        },
-    )
+    assert client.post(url, {"assessor": kabid.pk, "basis_number": "", "basis_date": "x", "effective_from": ""}).status_code == 400
+    bad = client.post(url, {"assessor": staff.pk, "basis_number": "1", "basis_date": TODAY.isoformat(), "effective_from": TODAY.isoformat()})
     assert bad.status_code == 400 and "dirinya sendiri" in bad.content.decode()
-    ok = client.post(
-        url,
-        {
-            "assessor": kabid.pk,
-            "basis_number": "800/1",
-            "basis_date": TODAY.isoformat(),
-            "effective_from": TODAY.isoformat(),
-        },
-    )
+    ok = client.post(url, {"assessor": kabid.pk, "basis_number": "800/1", "basis_date": TODAY.isoformat(), "effective_from": TODAY.isoformat()})
     assert ok.status_code == 302
     assert Placement.objects.get(employee=staff, effective_until__isnull=True).assessor == kabid
 
@@ -283,24 +229,12 @@ def test_only_bkpsdm_places_and_only_in_its_region(demo, other_demo, login):
     for username in ("kadis.kominfo", "kabid.aptika", "pegawai.kominfo"):
         assert login(username).get(reverse("ked:place", args=[staff.pk])).status_code in (403, 404)
         with pytest.raises(PermissionDenied):
-            place_employee(
-                actor=actor(username),
-                employee_id=staff.pk,
-                assessor_id=staff.pk,
-                basis_number="1",
-                basis_date=TODAY,
-                effective_from=TODAY,
-            )
+            place_employee(actor=actor(username), employee_id=staff.pk, assessor_id=staff.pk, basis_number="1",
+                           basis_date=TODAY, effective_from=TODAY)
     assert login("lain.admin.bkpsdm").get(reverse("ked:place", args=[staff.pk])).status_code == 404
     with pytest.raises(PlacementError) as exc:
-        place_employee(
-            actor=actor("lain.admin.bkpsdm"),
-            employee_id=staff.pk,
-            assessor_id=staff.pk,
-            basis_number="1",
-            basis_date=TODAY,
-            effective_from=TODAY,
-        )
+        place_employee(actor=actor("lain.admin.bkpsdm"), employee_id=staff.pk, assessor_id=staff.pk, basis_number="1",
+                       basis_date=TODAY, effective_from=TODAY)
     assert exc.value.code == "not_found"
 
 
@@ -313,17 +247,9 @@ def test_plh_acts_as_ppk_on_behalf_of_the_absent_official(demo, login):
     report_of_kabid = Placement.objects.filter(assessor=kabid, effective_until__isnull=True).first().employee
     allowed, _ = ppk_authority(plh, report_of_kabid)
     assert not allowed
-    delegation = delegate_authority(
-        actor=admin,
-        kind="plh",
-        delegator_id=kabid.pk,
-        delegate_id=plh.pk,
-        starts_on=TODAY,
-        ends_on=TODAY + dt.timedelta(days=14),
-        basis_number="800.1/9/2026",
-        basis_date=TODAY,
-        reason="Kabid cuti",
-    )
+    delegation = delegate_authority(actor=admin, kind="plh", delegator_id=kabid.pk, delegate_id=plh.pk,
+                                    starts_on=TODAY, ends_on=TODAY + dt.timedelta(days=14), basis_number="800.1/9/2026",
+                                    basis_date=TODAY, reason="Kabid cuti")
     allowed, on_behalf = ppk_authority(plh, report_of_kabid)
     assert allowed and on_behalf == kabid
     # Everything the Plh does is recorded as on behalf of the absent official.
@@ -356,22 +282,10 @@ def test_delegation_input_is_checked(demo):
     admin = actor("admin.bkpsdm")
     kabid = person(demo.region, "DISKOMINFO.BID1", "administrator", leader=True)
     plh = person(demo.region, "DISKOMINFO.BID2", "administrator", leader=True)
-    base = dict(
-        actor=admin,
-        kind="plh",
-        delegator_id=kabid.pk,
-        delegate_id=plh.pk,
-        starts_on=TODAY,
-        ends_on=TODAY + dt.timedelta(days=3),
-        basis_number="1",
-        basis_date=TODAY,
-    )
-    for change, code in [
-        ({"ends_on": TODAY - dt.timedelta(days=1)}, "bad_period"),
-        ({"basis_number": " "}, "basis_required"),
-        ({"delegate_id": kabid.pk}, "self"),
-        ({"kind": "xx"}, "bad_kind"),
-    ]:
+    base = dict(actor=admin, kind="plh", delegator_id=kabid.pk, delegate_id=plh.pk, starts_on=TODAY,
+                ends_on=TODAY + dt.timedelta(days=3), basis_number="1", basis_date=TODAY)
+    for change, code in [({"ends_on": TODAY - dt.timedelta(days=1)}, "bad_period"), ({"basis_number": " "}, "basis_required"),
+                         ({"delegate_id": kabid.pk}, "self"), ({"kind": "xx"}, "bad_kind")]:
         with pytest.raises(PlacementError) as exc:
             delegate_authority(**{**base, **change})
         assert exc.value.code == code
@@ -386,15 +300,8 @@ def test_delegation_page_records_by_nip(demo, login):
     kabid = person(demo.region, "DISKOMINFO.BID1", "administrator", leader=True)
     plh = person(demo.region, "DISKOMINFO.BID2", "administrator", leader=True)
     client = login("admin.bkpsdm")
-    data = {
-        "kind": "plt",
-        "delegator": kabid.nip,
-        "delegate": plh.nip,
-        "starts_on": TODAY.isoformat(),
-        "ends_on": (TODAY + dt.timedelta(days=30)).isoformat(),
-        "basis_number": "800/5",
-        "basis_date": TODAY.isoformat(),
-    }
+    data = {"kind": "plt", "delegator": kabid.nip, "delegate": plh.nip, "starts_on": TODAY.isoformat(),
+            "ends_on": (TODAY + dt.timedelta(days=30)).isoformat(), "basis_number": "800/5", "basis_date": TODAY.isoformat()}
     assert client.post(reverse("ked:delegations"), data).status_code == 302
     assert Delegation.objects.filter(delegator=kabid, delegate=plh, kind="plt").exists()
     bad = client.post(reverse("ked:delegations"), {**data, "delegator": "123"})
@@ -405,14 +312,7 @@ def test_delegation_page_records_by_nip(demo, login):
 @pytest.mark.req("KED-7")
 def test_patterns_page_shows_all_ppu_unit_types(demo, other_demo, login):
     page = login("pegawai.kominfo").get(reverse("ked:patterns")).content.decode()
-    for text in (
-        "Setda",
-        "Dpmptsp",
-        "Koordinator Ketua Tim",
-        "Kelurahan",
-        "Puskesmas",
-        "Lampiran huruf B angka 1 huruf j",
-    ):
+    for text in ("Setda", "Dpmptsp", "Koordinator Ketua Tim", "Kelurahan", "Puskesmas", "Lampiran huruf B angka 1 huruf j"):
         assert text in page, text
     other = login("lain.pegawai.kominfo").get(reverse("ked:patterns")).content.decode()
     assert "tidak memuat pola kedudukan per jenis unit" in other and "Pasal 17 ayat (3)" in other

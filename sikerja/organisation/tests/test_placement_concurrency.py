@@ -22,16 +22,10 @@ pytestmark = [
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_placements_of_one_employee_end_in_one_open_placement():
     region, _, _ = build_demo_region(n_employees=400, seed=3, slug="serentak", user_prefix="serentak")
-    staff = (
-        Placement.objects.filter(
-            region=region,
-            effective_until__isnull=True,
-            employee__position__kind="pelaksana",
-            assessor__position__kind="pengawas",
-        )
-        .select_related("assessor__unit")
-        .first()
-    )
+    staff = Placement.objects.filter(
+        region=region, effective_until__isnull=True, employee__position__kind="pelaksana",
+        assessor__position__kind="pengawas",
+    ).select_related("assessor__unit").first()
     employee = staff.employee
     admin_above = Employee.objects.get(unit_id=staff.assessor.unit.parent_id, position__is_leader=True)
     candidates = [staff.assessor.pk, admin_above.pk] * 3
@@ -43,12 +37,8 @@ def test_concurrent_placements_of_one_employee_end_in_one_open_placement():
         try:
             barrier.wait()
             place_employee(
-                actor=actor_for(user, region),
-                employee_id=employee.pk,
-                assessor_id=assessor_id,
-                basis_number="800/SERENTAK",
-                basis_date=dt.date(2026, 1, 5),
-                effective_from=dt.date(2026, 1, 5),
+                actor=actor_for(user, region), employee_id=employee.pk, assessor_id=assessor_id,
+                basis_number="800/SERENTAK", basis_date=dt.date(2026, 1, 5), effective_from=dt.date(2026, 1, 5),
             )
             outcomes.append("ok")
         except PlacementError as exc:

@@ -21,23 +21,14 @@ def trees(draw, max_units=25):
         parent[i] = draw(st.one_of(st.none(), st.integers(min_value=0, max_value=i - 1)))
     has_pengawas = frozenset(draw(st.sets(st.sampled_from(range(n)))))
     keys = {u: draw(st.sampled_from(PATTERN_KEYS)) for u in range(n)}
-    return OrgFacts(
-        parent=parent, unit_name={u: f"Unit {u}" for u in range(n)}, has_pengawas=has_pengawas, pattern_key=keys
-    )
+    return OrgFacts(parent=parent, unit_name={u: f"Unit {u}" for u in range(n)}, has_pengawas=has_pengawas, pattern_key=keys)
 
 
 @st.composite
 def holders(draw, n_units, pk):
     kind = draw(st.sampled_from(KINDS))
     level = draw(st.sampled_from(LEVELS)) if kind == "fungsional" else ""
-    return Holder(
-        pk,
-        f"P{pk}",
-        kind,
-        level,
-        draw(st.integers(min_value=0, max_value=n_units - 1)),
-        leads_mandiri=kind == "fungsional" and draw(st.booleans()),
-    )
+    return Holder(pk, f"P{pk}", kind, level, draw(st.integers(min_value=0, max_value=n_units - 1)), leads_mandiri=kind == "fungsional" and draw(st.booleans()))
 
 
 @st.composite

@@ -11,27 +11,9 @@ PROFILES = {d["key"]: Profile(name=d["name"], settings=d["settings"]) for d in b
 # Puskesmas (20) under the Dinas; another Dinas (30).
 ORG = OrgFacts(
     parent={1: None, 2: 1, 3: 2, 10: None, 11: 10, 12: 11, 20: 1, 30: None},
-    unit_name={
-        1: "Dinas A",
-        2: "Bidang A",
-        3: "Seksi A",
-        10: "Setda",
-        11: "Bagian X",
-        12: "Subbag X",
-        20: "Puskesmas",
-        30: "Dinas B",
-    },
+    unit_name={1: "Dinas A", 2: "Bidang A", 3: "Seksi A", 10: "Setda", 11: "Bagian X", 12: "Subbag X", 20: "Puskesmas", 30: "Dinas B"},
     has_pengawas=frozenset({3, 2, 1, 12, 11, 10}),
-    pattern_key={
-        1: "dinas",
-        2: "dinas",
-        3: "dinas",
-        10: "setda",
-        11: "setda",
-        12: "setda",
-        20: "puskesmas",
-        30: "dinas",
-    },
+    pattern_key={1: "dinas", 2: "dinas", 3: "dinas", 10: "setda", 11: "setda", 12: "setda", 20: "puskesmas", 30: "dinas"},
 )
 JPT = Holder(1, "Kadis", "jpt_pratama", "", 1)
 ADM = Holder(2, "Kabid", "administrator", "", 2)
@@ -148,21 +130,7 @@ def test_ppu_unit_patterns():
 @pytest.mark.req("KED-7")
 def test_every_ppu_unit_type_of_lampiran_b1_has_a_pattern():
     patterns = PROFILES["penajam-paser-utara"].value("unit_patterns")
-    expected = {
-        "setda",
-        "setwan",
-        "inspektorat",
-        "dinas",
-        "badan",
-        "satpol_pp",
-        "dpmptsp",
-        "rsud",
-        "kecamatan",
-        "upt_a",
-        "kelurahan",
-        "puskesmas",
-        "sekolah",
-    }
+    expected = {"setda", "setwan", "inspektorat", "dinas", "badan", "satpol_pp", "dpmptsp", "rsud", "kecamatan", "upt_a", "kelurahan", "puskesmas", "sekolah"}
     assert expected <= set(patterns)
     for key, pattern in patterns.items():
         assert pattern["article"].startswith("Lampiran huruf B angka 1"), key

@@ -35,14 +35,7 @@ def test_employee_page_shows_the_record(demo, login):
     emp = Employee.objects.filter(region=demo.region, position__kind="fungsional", placements__isnull=False).first()
     page = client.get(reverse("web:employee_detail", args=[emp.pk])).content.decode()
     assessor = emp.placements.get(effective_until__isnull=True).assessor
-    for text in (
-        emp.nip,
-        emp.get_status_display(),
-        pangkat_label(emp.status, emp.golongan),
-        emp.position.name,
-        emp.unit.name,
-        assessor.full_name,
-    ):
+    for text in (emp.nip, emp.get_status_display(), pangkat_label(emp.status, emp.golongan), emp.position.name, emp.unit.name, assessor.full_name):
         assert text in page, text
     assert emp.competence_links.first().competence.name in page
 

@@ -13,11 +13,7 @@ def unit(builder, code):
 
 
 def staff_of(builder, code):
-    return (
-        Employee.objects.filter(region=builder.region, unit__code=code, position__is_leader=False)
-        .order_by("pk")
-        .first()
-    )
+    return Employee.objects.filter(region=builder.region, unit__code=code, position__is_leader=False).order_by("pk").first()
 
 
 def page_urls(builder):
@@ -53,7 +49,7 @@ def test_another_region_sees_nothing_of_this_one(demo, other_demo, login):
     assert "Kabupaten Teluk Damai" in client.get(reverse("web:home")).content.decode()
     assert f'data-unit="{unit(demo, "BKPSDM").pk}"' not in tree
     search = client.get(reverse("web:unit_tree"), {"q": "BKPSDM"}).content.decode()
-    assert f"/organisasi/unit/{unit(demo, 'BKPSDM').pk}/" not in search
+    assert f'/organisasi/unit/{unit(demo, "BKPSDM").pk}/' not in search
 
 
 @pytest.mark.req("PRF-3")

@@ -54,9 +54,7 @@ class Command(BaseCommand):
         }
         host = (settings.ALLOWED_HOSTS or ["127.0.0.1"])[0]
         self._bench_validation(region, prefix, opts["repeat"])
-        self.stdout.write(
-            f"\n{region.name}: {region.employees.count()} pegawai, {region.units.count()} unit — {connection.vendor}"
-        )
+        self.stdout.write(f"\n{region.name}: {region.employees.count()} pegawai, {region.units.count()} unit — {connection.vendor}")
         self.stdout.write(f"{'halaman':28} {'median ms':>10} {'maks ms':>9} {'kueri':>6}")
         for username in (f"{prefix}.admin.bkpsdm", f"{prefix}.kadis.kominfo"):
             client = Client()

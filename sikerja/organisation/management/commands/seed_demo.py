@@ -33,13 +33,8 @@ class Command(BaseCommand):
             raise CommandError(f"Daerah '{opts['slug']}' sudah ada. Pakai --slug lain atau basis data baru.")
         started = time.perf_counter()
         region, logins, _ = build_demo_region(
-            n_employees=opts["employees"],
-            seed=opts["seed"],
-            slug=opts["slug"],
-            name=opts["name"],
-            profile=opts["profile"],
-            with_users=not opts["no_users"],
-            user_prefix=opts["user_prefix"],
+            n_employees=opts["employees"], seed=opts["seed"], slug=opts["slug"], name=opts["name"],
+            profile=opts["profile"], with_users=not opts["no_users"], user_prefix=opts["user_prefix"],
         )
         User = get_user_model()
         if not opts["no_users"] and not User.objects.filter(username="superadmin").exists():
