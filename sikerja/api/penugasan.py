@@ -191,9 +191,7 @@ class StepOut(Schema):
     reason: str = Field(..., description="Alasan/catatan keputusan.")
     request_document_id: int | None = Field(None, description="ID nota dinas permohonan (PEN-6, PEN-9).")
     request_document_number: str | None = Field(None, description="Nomor nota dinas permohonan.")
-    document_id: int | None = Field(
-        None, description="ID naskah yang dihasilkan langkah ini (jawaban, naskah penugasan)."
-    )
+    document_id: int | None = Field(None, description="ID naskah yang dihasilkan langkah ini (jawaban, naskah penugasan).")
     document_number: str | None = Field(None, description="Nomor naskah yang dihasilkan.")
 
     @staticmethod
@@ -235,17 +233,13 @@ class StepOut(Schema):
 
 class EventOut(Schema):
     id: int = Field(..., description="ID peristiwa.")
-    verb: str = Field(
-        ..., description="Peristiwa, mis. assignment.proposed, assignment.step_decided, assignment.issued."
-    )
+    verb: str = Field(..., description="Peristiwa, mis. assignment.proposed, assignment.step_decided, assignment.issued.")
     at: dt.datetime = Field(..., description="Waktu.")
     actor: str | None = Field(None, description="Nama pengguna yang bertindak.")
     on_behalf_of_id: int | None = Field(None, description="ID pejabat yang digantikan (Plh./Plt.).")
     on_behalf_of_name: str | None = Field(None, description="Nama pejabat yang digantikan.")
     reason: str = Field(..., description="Alasan.")
-    changes: dict[str, Any] = Field(
-        ..., description="Rincian perubahan (langkah, status, anggota, pasal, nomor naskah)."
-    )
+    changes: dict[str, Any] = Field(..., description="Rincian perubahan (langkah, status, anggota, pasal, nomor naskah).")
 
     @staticmethod
     def resolve_actor(obj) -> str | None:
@@ -358,9 +352,7 @@ class AssignmentFilters(Schema):
 
 
 class MemberIn(Schema):
-    employee_id: Id | None = Field(
-        None, description="ID pegawai pemerintah daerah ini; kosongkan untuk anggota dari luar."
-    )
+    employee_id: Id | None = Field(None, description="ID pegawai pemerintah daerah ini; kosongkan untuk anggota dari luar.")
     external_name: str = Field("", max_length=200, description="Nama anggota dari luar pemerintah daerah.")
     external_org: str = Field("", max_length=200, description="Instansi/unsur anggota dari luar.")
     external_nip: str = Field("", max_length=18, description="NIP anggota dari luar (18 angka), bila ASN.")
@@ -379,9 +371,7 @@ class ProposeIn(Schema):
     target: str = Field(..., max_length=2000, description="Ekspektasi/target kinerja.")
     starts_on: dt.date = Field(..., description="Tanggal mulai.")
     ends_on: dt.date = Field(..., description="Tanggal selesai.")
-    members: list[MemberIn] = Field(
-        ..., min_length=1, max_length=MAX_MEMBERS, description="Pegawai/anggota yang ditugaskan."
-    )
+    members: list[MemberIn] = Field(..., min_length=1, max_length=MAX_MEMBERS, description="Pegawai/anggota yang ditugaskan.")
     competences: list[str] = Field([], max_length=30, description="Kompetensi yang dibutuhkan.")
     hours_per_week: float = Field(8, gt=0, le=60, description="Alokasi jam per minggu.")
     other_arrangements: str = Field("", max_length=2000, description="Pengaturan lainnya.")
@@ -407,12 +397,9 @@ class ApplyIn(Schema):
 
 class DecideIn(Schema):
     approve: bool = Field(..., description="true: setuju; false: tolak.")
-    reason: str = Field(
-        "", max_length=2000, description="Alasan/catatan; wajib untuk penolakan bila profil mewajibkannya."
-    )
+    reason: str = Field("", max_length=2000, description="Alasan/catatan; wajib untuk penolakan bila profil mewajibkannya.")
     approved_member_ids: list[Id] | None = Field(
-        None,
-        max_length=MAX_MEMBERS,
+        None, max_length=MAX_MEMBERS,
         description="Persetujuan sebagian: ID anggota (atau ID pegawai) yang disetujui; yang lain ditolak (PEN-9).",
     )
 
@@ -506,9 +493,7 @@ def get_inbox(request: HttpRequest):
         "to_act": box.to_act,
         "received": [
             {
-                "member_id": m.pk,
-                "role": m.role,
-                "hours_per_week": float(m.hours_per_week),
+                "member_id": m.pk, "role": m.role, "hours_per_week": float(m.hours_per_week),
                 "letter_id": m.assignment.letter_id,
                 "letter_number": m.assignment.letter.number if m.assignment.letter_id else None,
                 "assignment": m.assignment,
@@ -522,9 +507,7 @@ def get_inbox(request: HttpRequest):
 # --- candidates and the ketua ranking (PEN-11, PEN-14) ---------------------------------------
 class CandidateFilters(Schema):
     competences: str | None = Field(
-        None,
-        max_length=4000,
-        description="Kompetensi yang dibutuhkan, dipisah koma; pegawai yang memiliki paling sedikit satu.",
+        None, max_length=4000, description="Kompetensi yang dibutuhkan, dipisah koma; pegawai yang memiliki paling sedikit satu."
     )
     unit_id: Id | None = Field(None, description="Hanya pegawai pada unit ini dan seluruh subunitnya.")
     q: str | None = Field(None, max_length=100, description="Bagian dari nama, atau awalan NIP.")
@@ -532,9 +515,7 @@ class CandidateFilters(Schema):
         None, max_length=200, description="Jenis jabatan dipisah koma; bawaan fungsional,pelaksana (PEN-1)."
     )
     starts_on: dt.date | None = Field(None, description="Mulai periode penugasan; bawaan hari ini.")
-    ends_on: dt.date | None = Field(
-        None, description=f"Selesai periode; bawaan {CANDIDATE_DEFAULT_DAYS} hari setelah mulai."
-    )
+    ends_on: dt.date | None = Field(None, description=f"Selesai periode; bawaan {CANDIDATE_DEFAULT_DAYS} hari setelah mulai.")
     hours_per_week: float = Field(8, ge=0, le=60, description="Jam per minggu yang akan diminta.")
     limit: int = Field(20, ge=1, le=100, description="Jumlah baris (paling banyak 100).")
     offset: int = Field(0, ge=0, le=1_000_000, description="Posisi baris pertama, mulai dari 0.")
@@ -549,9 +530,7 @@ class CompetenceMatchOut(Schema):
 
 
 class AvailabilityOut(Schema):
-    load_percent: float = Field(
-        ..., description="Beban minggu terberat (beban jabatan + penugasan lain + permintaan ini), persen."
-    )
+    load_percent: float = Field(..., description="Beban minggu terberat (beban jabatan + penugasan lain + permintaan ini), persen.")
     overbooked: bool = Field(..., description="Melampaui kapasitas pada paling sedikit satu minggu.")
     overbooked_weeks: list[str] = Field(..., description="Minggu ISO yang melampaui kapasitas, mis. 2026-W49.")
     article: str = Field(..., description="Dasar pasal.")
@@ -585,8 +564,7 @@ class CandidatePageOut(Schema):
 class KetuaIn(Schema):
     employee_ids: list[Id] = Field(..., min_length=1, max_length=100, description="ID pegawai calon ketua.")
     owning_unit_id: Id | None = Field(
-        None,
-        description="ID unit pemilik kinerja (tim lintas unit: calon dari unit ini diutamakan); kosong untuk tim dalam satu unit.",
+        None, description="ID unit pemilik kinerja (tim lintas unit: calon dari unit ini diutamakan); kosong untuk tim dalam satu unit."
     )
 
 
@@ -609,9 +587,7 @@ class ExcludedOut(Schema):
 
 class KetuaRankingOut(Schema):
     ranked: list[RankedOut] = Field(..., description="Calon yang dapat menjadi ketua, berurutan (PEN-11).")
-    excluded: list[ExcludedOut] = Field(
-        ..., description="Calon yang tidak dapat menjadi ketua (PEN-10), dengan alasannya."
-    )
+    excluded: list[ExcludedOut] = Field(..., description="Calon yang tidak dapat menjadi ketua (PEN-10), dengan alasannya.")
     criteria: list[str] = Field(..., description="Kriteria yang diterapkan, berurutan.")
     article: str = Field(..., description="Dasar pasal urutan prioritas.")
     message: str = Field(..., description="Penjelasan.")
@@ -620,32 +596,14 @@ class KetuaRankingOut(Schema):
 def _candidate_row(row) -> dict:
     e, m, a = row.employee, row.match, row.availability
     return {
-        "employee_id": e.pk,
-        "name": e.full_name,
-        "nip": e.nip,
-        "unit_id": e.unit_id,
-        "unit_name": row.unit_name,
-        "position_name": row.position_name,
-        "position_kind": e.position.kind if e.position_id else None,
-        "own_hours": row.own_hours,
-        "own_hours_known": row.own_hours_known,
-        "committed_hours": row.committed_hours,
-        "competences": list(row.competences),
-        "overbooked": row.overbooked,
-        "match": {
-            "score": m.score,
-            "matched": list(m.matched),
-            "missing": list(m.missing),
-            "article": m.article,
-            "message": m.message,
-        },
-        "availability": {
-            "load_percent": a.load_percent,
-            "overbooked": a.overbooked,
-            "overbooked_weeks": list(a.overbooked_weeks),
-            "article": a.article,
-            "message": a.message,
-        },
+        "employee_id": e.pk, "name": e.full_name, "nip": e.nip, "unit_id": e.unit_id, "unit_name": row.unit_name,
+        "position_name": row.position_name, "position_kind": e.position.kind if e.position_id else None,
+        "own_hours": row.own_hours, "own_hours_known": row.own_hours_known, "committed_hours": row.committed_hours,
+        "competences": list(row.competences), "overbooked": row.overbooked,
+        "match": {"score": m.score, "matched": list(m.matched), "missing": list(m.missing), "article": m.article,
+                  "message": m.message},
+        "availability": {"load_percent": a.load_percent, "overbooked": a.overbooked,
+                         "overbooked_weeks": list(a.overbooked_weeks), "article": a.article, "message": a.message},
     }
 
 
@@ -658,9 +616,7 @@ def _require_search(actor) -> None:
 
 
 @router.get(
-    "/penugasan/kandidat",
-    response={200: CandidatePageOut, 400: AssignmentRefusalOut, **ERRORS},
-    summary="Cari calon pegawai untuk penugasan",
+    "/penugasan/kandidat", response={200: CandidatePageOut, 400: AssignmentRefusalOut, **ERRORS}, summary="Cari calon pegawai untuk penugasan"
 )
 def search_candidates(request: HttpRequest, filters: Query[CandidateFilters]):
     """Pegawai se-daerah yang memiliki kompetensi yang dibutuhkan dan masih mempunyai waktu:
@@ -677,32 +633,16 @@ def search_candidates(request: HttpRequest, filters: Query[CandidateFilters]):
     ends_on = filters.ends_on or starts_on + dt.timedelta(days=CANDIDATE_DEFAULT_DAYS)
     try:
         page = candidates.search_candidates(
-            actor,
-            competences=_split(filters.competences),
-            unit_id=filters.unit_id,
-            q=(filters.q or "").strip(),
-            kinds=kinds,
-            starts_on=starts_on,
-            ends_on=ends_on,
-            hours_per_week=filters.hours_per_week,
-            limit=filters.limit,
-            offset=filters.offset,
+            actor, competences=_split(filters.competences), unit_id=filters.unit_id, q=(filters.q or "").strip(),
+            kinds=kinds, starts_on=starts_on, ends_on=ends_on, hours_per_week=filters.hours_per_week,
+            limit=filters.limit, offset=filters.offset,
         )
     except ValidationError as exc:
         return _refuse(exc, conflicts=False)
-    return {
-        "items": [_candidate_row(r) for r in page.rows],
-        "total": page.total,
-        "limit": page.limit,
-        "offset": page.offset,
-    }
+    return {"items": [_candidate_row(r) for r in page.rows], "total": page.total, "limit": page.limit, "offset": page.offset}
 
 
-@router.post(
-    "/penugasan/calon-ketua",
-    response={200: KetuaRankingOut, 400: AssignmentRefusalOut, **ERRORS},
-    summary="Urutan calon ketua tim",
-)
+@router.post("/penugasan/calon-ketua", response={200: KetuaRankingOut, 400: AssignmentRefusalOut, **ERRORS}, summary="Urutan calon ketua tim")
 def rank_ketua_candidates(request: HttpRequest, data: KetuaIn):
     """Calon ketua diurutkan menurut prioritas peraturan daerah, tiap peringkat dengan alasan
     dan pasalnya (PEN-11); yang tidak dapat menjadi ketua dicantumkan dengan alasannya (PEN-10).
@@ -715,37 +655,22 @@ def rank_ketua_candidates(request: HttpRequest, data: KetuaIn):
         return _refuse(exc, conflicts=False)
     return {
         "ranked": [
-            {
-                "employee_id": r.candidate.employee_id,
-                "name": r.candidate.name,
-                "kind": r.candidate.kind,
-                "position": r.position,
-                "explanation": list(r.explanation),
-                "tied_with_previous": r.tied_with_previous,
-            }
+            {"employee_id": r.candidate.employee_id, "name": r.candidate.name, "kind": r.candidate.kind,
+             "position": r.position, "explanation": list(r.explanation), "tied_with_previous": r.tied_with_previous}
             for r in ranking.ranked
         ],
         "excluded": [
-            {
-                "employee_id": x.candidate.employee_id,
-                "name": x.candidate.name,
-                "kind": x.candidate.kind,
-                "reason": x.reason,
-                "article": x.article,
-            }
+            {"employee_id": x.candidate.employee_id, "name": x.candidate.name, "kind": x.candidate.kind,
+             "reason": x.reason, "article": x.article}
             for x in ranking.excluded
         ],
-        "criteria": list(ranking.criteria),
-        "article": ranking.article,
-        "message": ranking.message,
+        "criteria": list(ranking.criteria), "article": ranking.article, "message": ranking.message,
     }
 
 
 # --- standing governance teams (TIK-2, TIK-3): recorded through the same service as the page ---
 class StandingMemberIn(Schema):
-    employee_id: Id | None = Field(
-        None, description="ID pegawai pemerintah daerah ini; kosongkan untuk anggota dari luar."
-    )
+    employee_id: Id | None = Field(None, description="ID pegawai pemerintah daerah ini; kosongkan untuk anggota dari luar.")
     role: RoleCode = Field("anggota", description="Peran dalam tim: ketua, sekretaris, anggota.")
     external_name: str = Field("", max_length=200, description="Nama anggota dari luar pemerintah daerah.")
     external_org: str = Field("", max_length=200, description="Instansi anggota dari luar.")
@@ -765,9 +690,7 @@ class StandingTeamIn(Schema):
     members: list[StandingMemberIn] = Field(..., max_length=200, description="Anggota tim.")
 
 
-@router.post(
-    "/penugasan/tim-tetap", response={201: AssignmentDetailOut, **REFUSALS, **ERRORS}, summary="Catat tim tetap"
-)
+@router.post("/penugasan/tim-tetap", response={201: AssignmentDetailOut, **REFUSALS, **ERRORS}, summary="Catat tim tetap")
 def record_standing_team(request: HttpRequest, data: StandingTeamIn):
     """Tim tetap tata kelola yang ditetapkan Keputusan Bupati: dicatat oleh admin organisasi atau
     Sekretaris Daerah, dengan susunan diperiksa menurut profil regulasi (sama dengan halaman)."""
@@ -782,9 +705,7 @@ def record_standing_team(request: HttpRequest, data: StandingTeamIn):
 
 
 # --- one assignment and its transitions ------------------------------------------------------
-@router.post(
-    "/penugasan", response={201: AssignmentDetailOut, **REFUSALS, **ERRORS}, summary="Usulkan penugasan (penunjukan)"
-)
+@router.post("/penugasan", response={201: AssignmentDetailOut, **REFUSALS, **ERRORS}, summary="Usulkan penugasan (penunjukan)")
 def propose_assignment(request: HttpRequest, data: ProposeIn):
     """Penugasan individu atau tim kerja dengan penunjukan oleh pimpinan unit pemilik kinerja
     (atau Plh./Plt.-nya), atau oleh PPK dalam satu unit. Langkahnya mengikuti profil regulasi:
@@ -795,13 +716,8 @@ def propose_assignment(request: HttpRequest, data: ProposeIn):
     values = data.dict(exclude={"members"})
     members = [
         MemberInput(
-            employee_id=m.employee_id,
-            role=m.role,
-            hours_per_week=m.hours_per_week,
-            overbooking_reason=m.overbooking_reason,
-            external_name=m.external_name,
-            external_nip=m.external_nip,
-            external_org=m.external_org,
+            employee_id=m.employee_id, role=m.role, hours_per_week=m.hours_per_week, overbooking_reason=m.overbooking_reason,
+            external_name=m.external_name, external_nip=m.external_nip, external_org=m.external_org,
         )
         for m in data.members
     ]
@@ -812,11 +728,7 @@ def propose_assignment(request: HttpRequest, data: ProposeIn):
     return Status(201, _detail(actor, a.pk))
 
 
-@router.post(
-    "/penugasan/pengajuan",
-    response={201: AssignmentDetailOut, **REFUSALS, **ERRORS},
-    summary="Ajukan diri (pengajuan sukarela)",
-)
+@router.post("/penugasan/pengajuan", response={201: AssignmentDetailOut, **REFUSALS, **ERRORS}, summary="Ajukan diri (pengajuan sukarela)")
 def apply_voluntarily(request: HttpRequest, data: ApplyIn):
     """Pejabat fungsional atau pelaksana mengajukan diri untuk suatu kinerja (PEN-3). Langkahnya
     mengikuti profil: persetujuan atasan langsung/PPK lintas unit (PEN-12), atau alur PPU Ps 11(2)
@@ -839,8 +751,7 @@ def get_assignment(request: HttpRequest, assignment_id: Id = ASSIGNMENT_ID):
 
 @router.post(
     "/penugasan/{assignment_id}/langkah/{step_id}/putuskan",
-    response={200: AssignmentDetailOut, **REFUSALS, **ERRORS},
-    summary="Putuskan langkah penugasan",
+    response={200: AssignmentDetailOut, **REFUSALS, **ERRORS}, summary="Putuskan langkah penugasan",
 )
 def decide_step(request: HttpRequest, data: DecideIn, assignment_id: Id = ASSIGNMENT_ID, step_id: Id = STEP_ID):
     """Menjawab permohonan pelibatan (seluruhnya, sebagian, atau tidak; penolakan dengan alasan,
@@ -849,14 +760,8 @@ def decide_step(request: HttpRequest, data: DecideIn, assignment_id: Id = ASSIGN
     actor = request.auth
     _for_action(actor, assignment_id, step_id)
     try:
-        services.decide(
-            actor=actor,
-            assignment_id=assignment_id,
-            step_id=step_id,
-            approve=data.approve,
-            reason=data.reason,
-            approved_member_ids=data.approved_member_ids,
-        )
+        services.decide(actor=actor, assignment_id=assignment_id, step_id=step_id, approve=data.approve,
+                        reason=data.reason, approved_member_ids=data.approved_member_ids)
     except AssignmentError as exc:
         return _refuse(exc)
     return Status(200, _detail(actor, assignment_id))
@@ -864,32 +769,22 @@ def decide_step(request: HttpRequest, data: DecideIn, assignment_id: Id = ASSIGN
 
 @router.post(
     "/penugasan/{assignment_id}/langkah/{step_id}/terbitkan",
-    response={200: AssignmentDetailOut, **REFUSALS, **ERRORS},
-    summary="Terbitkan naskah penugasan",
+    response={200: AssignmentDetailOut, **REFUSALS, **ERRORS}, summary="Terbitkan naskah penugasan",
 )
-def issue_letter(
-    request: HttpRequest, data: IssueIn | None = None, assignment_id: Id = ASSIGNMENT_ID, step_id: Id = STEP_ID
-):
+def issue_letter(request: HttpRequest, data: IssueIn | None = None, assignment_id: Id = ASSIGNMENT_ID, step_id: Id = STEP_ID):
     """Penanda tangan (atau Plh./Plt.-nya) menerbitkan surat perintah/surat tugas/keputusan bagi
     anggota yang disetujui (PEN-5, PEN-7, PEN-8). Bukan penanda tangan: 403. Sudah terbit: 409."""
     actor = request.auth
     _for_action(actor, assignment_id, step_id)
     try:
-        services.issue(
-            actor=actor,
-            assignment_id=assignment_id,
-            step_id=step_id,
-            ketua_member_id=data.ketua_member_id if data else None,
-        )
+        services.issue(actor=actor, assignment_id=assignment_id, step_id=step_id, ketua_member_id=data.ketua_member_id if data else None)
     except AssignmentError as exc:
         return _refuse(exc)
     return Status(200, _detail(actor, assignment_id))
 
 
 @router.post(
-    "/penugasan/{assignment_id}/batal",
-    response={200: AssignmentDetailOut, **REFUSALS, **ERRORS},
-    summary="Batalkan penugasan",
+    "/penugasan/{assignment_id}/batal", response={200: AssignmentDetailOut, **REFUSALS, **ERRORS}, summary="Batalkan penugasan",
 )
 def cancel_assignment(request: HttpRequest, data: CancelIn, assignment_id: Id = ASSIGNMENT_ID):
     """Pengusul atau pemohon (atau Plh./Plt.-nya) membatalkan penugasan yang masih diproses, dengan

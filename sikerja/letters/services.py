@@ -93,13 +93,8 @@ def _signer(signer: Employee, capacity: str, on_behalf_of: Employee | None) -> S
         holder = on_behalf_of
     position = holder.position.name if holder.position_id else "Pejabat"
     return Signer(
-        name=signer.full_name,
-        nip=signer.nip,
-        pangkat=pangkat_label(signer.status, signer.golongan),
-        position=position,
-        capacity=capacity,
-        employee_id=signer.pk,
-        on_behalf_of_id=on_behalf_of.pk if on_behalf_of else None,
+        name=signer.full_name, nip=signer.nip, pangkat=pangkat_label(signer.status, signer.golongan), position=position,
+        capacity=capacity, employee_id=signer.pk, on_behalf_of_id=on_behalf_of.pk if on_behalf_of else None,
     )
 
 
@@ -122,16 +117,8 @@ def render_files(*, region, kind: str, unit: Unit, payload, number: str, code: s
 
 
 def issue_document(
-    *,
-    actor: Actor,
-    kind: str,
-    issuing_unit: Unit,
-    payload,
-    signer: Employee,
-    capacity: str = SignerCapacity.DEFINITIF,
-    on_behalf_of: Employee | None = None,
-    replaces: Document | None = None,
-    date: dt.date | None = None,
+    *, actor: Actor, kind: str, issuing_unit: Unit, payload, signer: Employee, capacity: str = SignerCapacity.DEFINITIF,
+    on_behalf_of: Employee | None = None, replaces: Document | None = None, date: dt.date | None = None,
 ) -> Document:
     """Number, render, hash and store one document; record ``document.issued``.
 
@@ -145,19 +132,13 @@ def issue_document(
             payload = from_dict(kind, payload)
         except PayloadError as exc:
             raise ValidationError(exc.messages) from exc
-    for who, label in (
-        (issuing_unit, "Unit penerbit"),
-        (signer, "Penanda tangan"),
-        (on_behalf_of, "Pejabat yang digantikan"),
-    ):
+    for who, label in ((issuing_unit, "Unit penerbit"), (signer, "Penanda tangan"), (on_behalf_of, "Pejabat yang digantikan")):
         if who is not None and who.region_id != region.pk:
             raise ValidationError(f"{label} bukan dari pemerintah daerah ini.")
     if replaces is not None and (replaces.region_id != region.pk or replaces.is_revoked):
         raise ValidationError("Naskah yang diganti harus naskah yang masih berlaku di daerah ini.")
     if not may_issue(actor, issuing_unit=issuing_unit, signer=signer):
-        raise PermissionDenied(
-            "Naskah hanya dapat diterbitkan oleh admin, penanda tangan, atau pimpinan unit penerbit."
-        )
+        raise PermissionDenied("Naskah hanya dapat diterbitkan oleh admin, penanda tangan, atau pimpinan unit penerbit.")
     payload.signer = _signer(signer, capacity, on_behalf_of)
     if isinstance(payload, KeputusanPayload) and not payload.official.strip():
         payload.official = payload.signer.position  # "KEPUTUSAN KEPALA DINAS ..." names the holder's office
@@ -174,11 +155,8 @@ def issue_document(
     with transaction.atomic():
         sequence = take_number(region=region, unit=issuing_unit, year=payload.date.year)
         number = format_number(
-            scheme.pattern,
-            klasifikasi=scheme.classification_for(kind),
-            urut=sequence,
-            kode_unit=issuing_unit.code,
-            date=payload.date,
+            scheme.pattern, klasifikasi=scheme.classification_for(kind), urut=sequence,
+            kode_unit=issuing_unit.code, date=payload.date,
         )
         code = _unused_code()
         try:
@@ -188,38 +166,16 @@ def issue_document(
         except TemplateProblem as exc:
             raise ValidationError(str(exc)) from exc
         doc = Document.objects.create(
-            region=region,
-            kind=kind,
-            number=number,
-            sequence=sequence,
-            date=payload.date,
-            issuing_unit=issuing_unit,
-            subject=payload.subject[:500],
-            payload=to_dict(payload),
-            signer=signer,
-            signer_capacity=capacity,
-            on_behalf_of=on_behalf_of,
-            signer_display=payload.signer.title[:300],
-            pdf=pdf,
-            docx=docx,
-            sha256=hashlib.sha256(pdf).hexdigest(),
-            verification_code=code,
-            template_versions=versions,
-            replaces=replaces,
-            created_by=actor.user if actor.user.is_authenticated else None,
+            region=region, kind=kind, number=number, sequence=sequence, date=payload.date, issuing_unit=issuing_unit,
+            subject=payload.subject[:500], payload=to_dict(payload), signer=signer, signer_capacity=capacity,
+            on_behalf_of=on_behalf_of, signer_display=payload.signer.title[:300], pdf=pdf, docx=docx,
+            sha256=hashlib.sha256(pdf).hexdigest(), verification_code=code, template_versions=versions,
+            replaces=replaces, created_by=actor.user if actor.user.is_authenticated else None,
         )
         doc.parties.set(parties)
         record_event(
-            region=region,
-            actor=actor.user,
-            verb="document.issued",
-            obj=doc,
-            changes={
-                "number": number,
-                "kind": kind,
-                "sha256": doc.sha256,
-                "replaces": replaces.pk if replaces else None,
-            },
+            region=region, actor=actor.user, verb="document.issued", obj=doc,
+            changes={"number": number, "kind": kind, "sha256": doc.sha256, "replaces": replaces.pk if replaces else None},
             on_behalf_of=on_behalf_of,
         )
         if replaces is not None:
@@ -309,16 +265,8 @@ def logo_mime(data: bytes) -> str:
     return LOGO_TYPES[fmt]
 
 
-def upload_letterhead(
-    *,
-    actor: Actor,
-    government_name: str,
-    pd_name: str = "",
-    address: str = "",
-    contact: str = "",
-    logo: bytes | None = None,
-    unit: Unit | None = None,
-) -> Letterhead:
+def upload_letterhead(*, actor: Actor, government_name: str, pd_name: str = "", address: str = "", contact: str = "",
+                      logo: bytes | None = None, unit: Unit | None = None) -> Letterhead:
     require_org_admin(actor)
     if unit is not None and unit.region_id != actor.region.pk:
         raise ValidationError("Perangkat daerah bukan dari pemerintah daerah ini.")
@@ -333,24 +281,11 @@ def upload_letterhead(
             logo, mime = bytes(previous.logo), previous.logo_mime  # keep the logo when only text changes
         current.update(is_active=False)
         head = Letterhead.objects.create(
-            region=actor.region,
-            unit=unit,
-            version=last + 1,
-            government_name=government_name.strip(),
-            pd_name=pd_name.strip(),
-            address=address.strip(),
-            contact=contact.strip(),
-            logo=logo or b"",
-            logo_mime=mime,
-            created_by=actor.user,
+            region=actor.region, unit=unit, version=last + 1, government_name=government_name.strip(),
+            pd_name=pd_name.strip(), address=address.strip(), contact=contact.strip(), logo=logo or b"",
+            logo_mime=mime, created_by=actor.user,
         )
-        record_event(
-            region=actor.region,
-            actor=actor.user,
-            verb="letterhead.uploaded",
-            obj=head,
-            changes={"version": head.version},
-        )
+        record_event(region=actor.region, actor=actor.user, verb="letterhead.uploaded", obj=head, changes={"version": head.version})
     return head
 
 
@@ -372,9 +307,7 @@ def docx_template_error(data: bytes) -> str | None:
     return None
 
 
-def upload_template(
-    *, actor: Actor, kind: str, engine: str, content: str = "", docx: bytes = b"", note: str = ""
-) -> LetterTemplate:
+def upload_template(*, actor: Actor, kind: str, engine: str, content: str = "", docx: bytes = b"", note: str = "") -> LetterTemplate:
     """A new version for the region, checked by rendering the sample letter, then activated."""
     from sikerja.letters.samples import sample_context
 
@@ -408,23 +341,10 @@ def upload_template(
         last = mine.aggregate(v=Max("version"))["v"] or 0
         mine.filter(is_active=True).update(is_active=False)
         tpl = LetterTemplate.objects.create(
-            region=actor.region,
-            kind=kind,
-            engine=engine,
-            version=last + 1,
-            content=content if engine == "html" else "",
-            docx=docx if engine == "docx" else b"",
-            note=note[:300],
-            is_active=True,
-            created_by=actor.user,
+            region=actor.region, kind=kind, engine=engine, version=last + 1, content=content if engine == "html" else "",
+            docx=docx if engine == "docx" else b"", note=note[:300], is_active=True, created_by=actor.user,
         )
-        record_event(
-            region=actor.region,
-            actor=actor.user,
-            verb="letter_template.uploaded",
-            obj=tpl,
-            changes={"version": tpl.version},
-        )
+        record_event(region=actor.region, actor=actor.user, verb="letter_template.uploaded", obj=tpl, changes={"version": tpl.version})
     return tpl
 
 
@@ -437,18 +357,10 @@ def activate_template(*, actor: Actor, template_id: int) -> LetterTemplate:
             from django.http import Http404
 
             raise Http404("Templat tidak ditemukan.")
-        LetterTemplate.objects.filter(region=actor.region, kind=tpl.kind, engine=tpl.engine, is_active=True).update(
-            is_active=False
-        )
+        LetterTemplate.objects.filter(region=actor.region, kind=tpl.kind, engine=tpl.engine, is_active=True).update(is_active=False)
         tpl.is_active = True
         tpl.save(update_fields=["is_active"])
-        record_event(
-            region=actor.region,
-            actor=actor.user,
-            verb="letter_template.activated",
-            obj=tpl,
-            changes={"version": tpl.version},
-        )
+        record_event(region=actor.region, actor=actor.user, verb="letter_template.activated", obj=tpl, changes={"version": tpl.version})
     return tpl
 
 
@@ -456,16 +368,9 @@ def use_builtin_template(*, actor: Actor, kind: str, engine: str) -> None:
     """Back to the built-in template: no region version active."""
     require_org_admin(actor)
     with transaction.atomic():
-        n = LetterTemplate.objects.filter(region=actor.region, kind=kind, engine=engine, is_active=True).update(
-            is_active=False
-        )
+        n = LetterTemplate.objects.filter(region=actor.region, kind=kind, engine=engine, is_active=True).update(is_active=False)
         if n:
             from sikerja.tenancy.models import Region
 
-            record_event(
-                region=actor.region,
-                actor=actor.user,
-                verb="letter_template.builtin",
-                obj=Region.objects.get(pk=actor.region.pk),
-                changes={"kind": kind, "engine": engine},
-            )
+            record_event(region=actor.region, actor=actor.user, verb="letter_template.builtin", obj=Region.objects.get(pk=actor.region.pk),
+                         changes={"kind": kind, "engine": engine})

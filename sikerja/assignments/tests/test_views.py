@@ -34,36 +34,20 @@ def text(response) -> str:
 
 
 def base(**kw):
-    data = dict(
-        title="Pengembangan aplikasi layanan",
-        purpose="Membangun aplikasi layanan publik",
-        target="Aplikasi berjalan di 3 OPD",
-        starts_on=START,
-        ends_on=END,
-        competences=["Pemrograman"],
-        hours_per_week=6,
-    )
+    data = dict(title="Pengembangan aplikasi layanan", purpose="Membangun aplikasi layanan publik",
+                target="Aplikasi berjalan di 3 OPD", starts_on=START, ends_on=END, competences=["Pemrograman"],
+                hours_per_week=6)
     data.update(kw)
     return data
 
 
 def form_data(owning, members=(), **kw):
     """POST data of the penunjukan form; ``members``: (employee, role, reason) tuples."""
-    data = {
-        "form": "individu",
-        "owning_unit": owning.pk,
-        "title": "Pengembangan aplikasi layanan",
-        "purpose": "Membangun aplikasi layanan publik",
-        "target": "Aplikasi berjalan di 3 OPD",
-        "competences": "Pemrograman, Analisis data",
-        "starts_on": "2026-12-01",
-        "ends_on": "2027-02-26",
-        "hours_per_week": "6",
-        "nature": "reguler",
-        "other_arrangements": "",
-        "external_members": "",
-        "member": [e.pk for e, _, _ in members],
-    }
+    data = {"form": "individu", "owning_unit": owning.pk, "title": "Pengembangan aplikasi layanan",
+            "purpose": "Membangun aplikasi layanan publik", "target": "Aplikasi berjalan di 3 OPD",
+            "competences": "Pemrograman, Analisis data", "starts_on": "2026-12-01", "ends_on": "2027-02-26",
+            "hours_per_week": "6", "nature": "reguler", "other_arrangements": "", "external_members": "",
+            "member": [e.pk for e, _, _ in members]}
     for e, role, reason in members:
         data[f"role_{e.pk}"] = role
         data[f"reason_{e.pk}"] = reason
@@ -73,13 +57,9 @@ def form_data(owning, members=(), **kw):
 
 def cross_unit(demo):
     """kabid.aptika asks for pegawai.ikp (lintas unit): step 1 waits for kabid.ikp."""
-    return services.propose(
-        actor=actor("kabid.aptika"),
-        form="individu",
-        owning_unit_id=unit(demo.region, "DISKOMINFO.BID1").pk,
-        members=[MemberInput(emp("pegawai.ikp").pk)],
-        **base(),
-    )
+    return services.propose(actor=actor("kabid.aptika"), form="individu",
+                            owning_unit_id=unit(demo.region, "DISKOMINFO.BID1").pk,
+                            members=[MemberInput(emp("pegawai.ikp").pk)], **base())
 
 
 def step(a, kind):
@@ -129,13 +109,9 @@ def test_inbox_shows_each_party_its_part(demo, login):
 
 
 def test_inbox_lists_visible_assignments_with_a_status_filter(demo, other_demo, login):
-    issued = services.propose(
-        actor=actor("kabid.aptika"),
-        form="individu",
-        owning_unit_id=unit(demo.region, "DISKOMINFO.BID1").pk,
-        members=[MemberInput(emp("pegawai.kominfo").pk)],
-        **base(title="Sudah terbit"),
-    )
+    issued = services.propose(actor=actor("kabid.aptika"), form="individu",
+                              owning_unit_id=unit(demo.region, "DISKOMINFO.BID1").pk,
+                              members=[MemberInput(emp("pegawai.kominfo").pk)], **base(title="Sudah terbit"))
     waiting = cross_unit(demo)
     c = login("kadis.kominfo")  # kepala PD: sees the work of its units
     everything = c.get("/penugasan/").content.decode()
@@ -152,34 +128,13 @@ def test_inbox_lists_visible_assignments_with_a_status_filter(demo, other_demo, 
 def _waiting_steps_for(official, owning, initiator, n):
     for i in range(n):
         a = Assignment.objects.create(
-            region=official.region,
-            form="individu",
-            scope="lintas_unit",
-            title=f"Kegiatan {i}",
-            owning_unit=owning,
-            purpose="p",
-            target="t",
-            starts_on=START,
-            ends_on=END,
-            initiated_by=initiator,
-            instrument="surat_tugas",
+            region=official.region, form="individu", scope="lintas_unit", title=f"Kegiatan {i}", owning_unit=owning,
+            purpose="p", target="t", starts_on=START, ends_on=END, initiated_by=initiator, instrument="surat_tugas",
         )
-        Step.objects.create(
-            assignment=a,
-            order=1,
-            kind=Step.Kind.JAWAB_PERMOHONAN,
-            role="pimpinan_unit",
-            action="Menjawab permohonan",
-            official=official,
-        )
-        Step.objects.create(
-            assignment=a,
-            order=2,
-            kind=Step.Kind.TERBITKAN,
-            role="pimpinan_unit_pemilik_kinerja",
-            action="Menerbitkan",
-            official=initiator,
-        )
+        Step.objects.create(assignment=a, order=1, kind=Step.Kind.JAWAB_PERMOHONAN, role="pimpinan_unit",
+                            action="Menjawab permohonan", official=official)
+        Step.objects.create(assignment=a, order=2, kind=Step.Kind.TERBITKAN, role="pimpinan_unit_pemilik_kinerja",
+                            action="Menerbitkan", official=initiator)
 
 
 def test_inbox_query_count_does_not_grow_with_waiting_steps(demo, login):
@@ -208,16 +163,9 @@ def test_menu_badge_costs_one_query_and_matches_the_inbox(demo):
         assert len(ctx.captured_queries) == 1
     # a Plh counts the steps of the official they stand in for
     today = timezone.localdate()
-    Delegation.objects.create(
-        region=demo.region,
-        kind="plh",
-        delegator=emp("kabid.ikp"),
-        delegate=emp("kadis.kominfo"),
-        starts_on=today,
-        ends_on=today + dt.timedelta(days=3),
-        basis_number="800/1/2026",
-        basis_date=today,
-    )
+    Delegation.objects.create(region=demo.region, kind="plh", delegator=emp("kabid.ikp"), delegate=emp("kadis.kominfo"),
+                              starts_on=today, ends_on=today + dt.timedelta(days=3), basis_number="800/1/2026",
+                              basis_date=today)
     assert waiting_count(actor("kadis.kominfo")) == selectors.inbox_count(actor("kadis.kominfo")) == 1
     assert a.pk
 
@@ -240,16 +188,8 @@ def test_propose_form_defaults_to_the_unit_the_leader_leads(demo, login):
 def test_candidate_panel_member_row_and_ketua_ranking(demo, login):
     c = login("kabid.aptika")
     ikp = emp("pegawai.ikp")
-    r = c.get(
-        "/penugasan/baru/calon/",
-        {
-            "q": ikp.name,
-            "starts_on": "2026-12-01",
-            "ends_on": "2027-02-26",
-            "hours_per_week": "6",
-            "competences": "Analisis Data dan Statistik, Pemrograman",
-        },
-    )
+    r = c.get("/penugasan/baru/calon/", {"q": ikp.name, "starts_on": "2026-12-01", "ends_on": "2027-02-26",
+                                          "hours_per_week": "6", "competences": "Analisis Data dan Statistik, Pemrograman"})
     assert r.status_code == 200
     page = html.unescape(r.content.decode())
     row = page.split(f'data-employee="{ikp.pk}"')[1].split("</tr>")[0]
@@ -264,10 +204,8 @@ def test_candidate_panel_member_row_and_ketua_ranking(demo, login):
     row = c.get("/penugasan/baru/anggota/", {"tambah": ikp.pk, "lebih": "1"}).content.decode()
     assert f'name="member" value="{ikp.pk}"' in row and "melampaui kapasitas" in row
     assert c.get("/penugasan/baru/anggota/", {"tambah": ikp.pk, "member": ikp.pk}).content == b""
-    ketua = c.get(
-        "/penugasan/baru/calon-ketua/",
-        {"member": [ikp.pk, emp("pegawai.kominfo").pk], "owning_unit": unit(demo.region, "DISKOMINFO.BID1").pk},
-    )
+    ketua = c.get("/penugasan/baru/calon-ketua/", {"member": [ikp.pk, emp("pegawai.kominfo").pk],
+                                                    "owning_unit": unit(demo.region, "DISKOMINFO.BID1").pk})
     ranked = ketua.content.decode()
     assert ketua.status_code == 200 and "ketua-ranked" in ranked and "Pasal 10" in html.unescape(ranked)
     assert emp("pegawai.kominfo").full_name in ranked
@@ -281,9 +219,8 @@ def test_candidate_panel_member_row_and_ketua_ranking(demo, login):
 @pytest.mark.req("PEN-6", "PEN-9")
 def test_propose_cross_unit_individual_through_the_form(demo, login):
     ikp = emp("pegawai.ikp")
-    r = login("kabid.aptika").post(
-        "/penugasan/baru/", form_data(unit(demo.region, "DISKOMINFO.BID1"), [(ikp, "anggota", "")])
-    )
+    r = login("kabid.aptika").post("/penugasan/baru/", form_data(unit(demo.region, "DISKOMINFO.BID1"),
+                                                                 [(ikp, "anggota", "")]))
     a = Assignment.objects.get()
     assert r.status_code == 302 and r["Location"] == detail_url(a)
     assert a.scope == "lintas_unit" and a.competences == ["Pemrograman", "Analisis data"]
@@ -299,22 +236,15 @@ def test_propose_bad_input_is_answered_in_indonesian_and_writes_nothing(demo, lo
     documents = Document.objects.count()
     cases = [
         (form_data(bid1, [(kominfo, "anggota", "")], purpose="  "), "Maksud dan tujuan wajib diisi."),
-        (
-            form_data(bid1, [(kominfo, "anggota", "")], starts_on="2027-02-26", ends_on="2026-12-01"),
-            "Tanggal selesai penugasan mendahului tanggal mulai.",
-        ),
+        (form_data(bid1, [(kominfo, "anggota", "")], starts_on="2027-02-26", ends_on="2026-12-01"),
+         "Tanggal selesai penugasan mendahului tanggal mulai."),
         (form_data(bid1, [(kominfo, "anggota", "")], starts_on="kemarin"), "Tanggal mulai tidak valid."),
-        (
-            form_data(bid1, [(kominfo, "anggota", "")], hours_per_week="abc"),
-            "Alokasi jam per minggu harus berupa angka.",
-        ),
+        (form_data(bid1, [(kominfo, "anggota", "")], hours_per_week="abc"), "Alokasi jam per minggu harus berupa angka."),
         (form_data(bid1, []), "Pilih paling sedikit satu pegawai yang ditugaskan."),
         (form_data(bid1, [(kominfo, "anggota", "")], owning_unit="999999"), "Unit pemilik kinerja tidak dikenal."),
         (form_data(bid1, [(kominfo, "anggota", "")], form="tim_kerja"), "Tim kerja terdiri atas satu ketua"),
-        (
-            form_data(bid1, [(kominfo, "ketua", "")], form="tim_kerja", external_members="Ir. Budi tanpa instansi"),
-            "Baris 1 anggota luar harus berbentuk 'Nama; Instansi'.",
-        ),
+        (form_data(bid1, [(kominfo, "ketua", "")], form="tim_kerja", external_members="Ir. Budi tanpa instansi"),
+         "Baris 1 anggota luar harus berbentuk 'Nama; Instansi'."),
     ]
     for data, message in cases:
         r = c.post("/penugasan/baru/", data)
@@ -335,13 +265,11 @@ def test_propose_bad_input_is_answered_in_indonesian_and_writes_nothing(demo, lo
 
 def test_propose_someone_not_leading_the_unit_is_refused(demo, login):
     kominfo = emp("pegawai.kominfo")
-    r = login("kabid.ikp").post(
-        "/penugasan/baru/", form_data(unit(demo.region, "DISKOMINFO.BID1"), [(kominfo, "anggota", "")])
-    )
+    r = login("kabid.ikp").post("/penugasan/baru/", form_data(unit(demo.region, "DISKOMINFO.BID1"),
+                                                              [(kominfo, "anggota", "")]))
     assert r.status_code == 400 and "Unit pemilik kinerja tidak dikenal." in text(r)  # not among the units offered
-    r = login("pegawai.ikp").post(
-        "/penugasan/baru/", form_data(unit(demo.region, "DISKOMINFO.BID1"), [(kominfo, "anggota", "")])
-    )
+    r = login("pegawai.ikp").post("/penugasan/baru/", form_data(unit(demo.region, "DISKOMINFO.BID1"),
+                                                                [(kominfo, "anggota", "")]))
     assert r.status_code == 403 and "pimpinan unit pemilik kinerja" in text(r)
     assert not Assignment.objects.exists()
 
@@ -349,14 +277,9 @@ def test_propose_someone_not_leading_the_unit_is_refused(demo, login):
 @pytest.mark.req("PEN-8", "PEN-10", "PEN-13")
 def test_propose_team_with_external_member_and_penugasan_tambahan(demo, login):
     bid1 = unit(demo.region, "DISKOMINFO.BID1")
-    data = form_data(
-        bid1,
-        [(emp("pegawai.kominfo"), "ketua", ""), (emp("pegawai.ikp"), "anggota", "")],
-        form="tim_kerja",
-        nature="insidental",
-        law_requires_decree="on",
-        external_members="Ir. Budi Santoso; Diskominfo Provinsi Kalimantan Timur",
-    )
+    data = form_data(bid1, [(emp("pegawai.kominfo"), "ketua", ""), (emp("pegawai.ikp"), "anggota", "")],
+                     form="tim_kerja", nature="insidental", law_requires_decree="on",
+                     external_members="Ir. Budi Santoso; Diskominfo Provinsi Kalimantan Timur")
     r = login("kabid.aptika").post("/penugasan/baru/", data)
     assert r.status_code == 302, text(r)
     a = Assignment.objects.get()
@@ -411,9 +334,7 @@ def test_answer_through_the_ui_and_refusals(demo, other_demo, login):
     # GET is not a transition
     assert login("kabid.ikp").get(decide_url(a, request)).status_code == 405
     # approve
-    r = login("kabid.ikp").post(
-        decide_url(a, request), {"decision": "setuju", "members": [ikp.pk], "reason": "Silakan"}
-    )
+    r = login("kabid.ikp").post(decide_url(a, request), {"decision": "setuju", "members": [ikp.pk], "reason": "Silakan"})
     assert r.status_code == 302 and r["Location"] == detail_url(a)
     request.refresh_from_db()
     assert request.status == "disetujui" and request.decided_by == emp("kabid.ikp")
@@ -429,23 +350,13 @@ def test_answer_through_the_ui_and_refusals(demo, other_demo, login):
 def test_partial_approval_with_checkboxes_and_the_rejection_reason_is_shown(demo, login):
     region = demo.region
     home = unit(region, "BAPPEDA.BID3")
-    moved = (
-        Employee.objects.filter(
-            region=region, unit__code="BAPPEDA.BID2", position__kind__in=["fungsional", "pelaksana"]
-        )
-        .order_by("pk")
-        .first()
-    )
+    moved = Employee.objects.filter(region=region, unit__code="BAPPEDA.BID2", position__kind__in=["fungsional", "pelaksana"]).order_by("pk").first()
     moved.unit = home
     moved.save(update_fields=["unit"])
     riset = emp("pegawai.bappeda")
-    a = services.propose(
-        actor=actor("kabid.aptika"),
-        form="tim_kerja",
-        owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
-        members=[MemberInput(emp("pegawai.kominfo").pk, role="ketua"), MemberInput(riset.pk), MemberInput(moved.pk)],
-        **base(title="Tim Satu Data"),
-    )
+    a = services.propose(actor=actor("kabid.aptika"), form="tim_kerja", owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
+                         members=[MemberInput(emp("pegawai.kominfo").pk, role="ketua"), MemberInput(riset.pk),
+                                  MemberInput(moved.pk)], **base(title="Tim Satu Data"))
     request = a.steps.get(kind="jawab_permohonan", official=emp("kabid.riset"))
     keep = a.members.get(employee=riset)
     c = login("kabid.riset")
@@ -497,26 +408,16 @@ def test_issue_through_the_ui_only_by_the_signer(demo, login):
 @pytest.mark.req("PEN-10")
 def test_team_whose_ketua_was_rejected_needs_a_new_ketua(demo, login):
     region = demo.region
-    a = services.propose(
-        actor=actor("kabid.aptika"),
-        form="tim_kerja",
-        owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
-        members=[
-            MemberInput(emp("pegawai.ikp").pk, role="ketua"),
-            MemberInput(emp("pegawai.kominfo").pk),
-            MemberInput(emp("pegawai.bappeda").pk),
-        ],
-        **base(title="Tim Data"),
-    )
+    a = services.propose(actor=actor("kabid.aptika"), form="tim_kerja", owning_unit_id=unit(region, "DISKOMINFO.BID1").pk,
+                         members=[MemberInput(emp("pegawai.ikp").pk, role="ketua"), MemberInput(emp("pegawai.kominfo").pk),
+                                  MemberInput(emp("pegawai.bappeda").pk)], **base(title="Tim Data"))
     ikp_step = a.steps.get(official=emp("kabid.ikp"))
     # not your unit: kabid.riset is a party (their own request) but may not answer kabid.ikp's
     r = login("kabid.riset").post(decide_url(a, ikp_step), {"decision": "setuju"})
     assert r.status_code == 403
     login("kabid.ikp").post(decide_url(a, ikp_step), {"decision": "tolak", "reason": "Sedang cuti"})
-    login("kabid.riset").post(
-        decide_url(a, a.steps.get(official=emp("kabid.riset"))),
-        {"decision": "setuju", "members": [a.members.get(employee=emp("pegawai.bappeda")).pk]},
-    )
+    login("kabid.riset").post(decide_url(a, a.steps.get(official=emp("kabid.riset"))),
+                              {"decision": "setuju", "members": [a.members.get(employee=emp("pegawai.bappeda")).pk]})
     issuing = step(a, "terbitkan")
     c = login("kabid.aptika")
     page = c.get(detail_url(a)).content.decode()
@@ -541,17 +442,9 @@ def test_voluntary_application_through_the_ui(demo, login):
     assert c.get("/penugasan/ajukan/").status_code == 200
     preview = c.get("/penugasan/ajukan/langkah/", {"owning_unit": bid1.pk}).content.decode()
     assert f"{PPU} Pasal 11 ayat (3)" in html.unescape(preview) and preview.count("<li>") == 7
-    data = {
-        "owning_unit": bid1.pk,
-        "title": "Pengembangan aplikasi",
-        "purpose": "Ikut membangun aplikasi",
-        "target": "Modul selesai",
-        "competences": "Pemrograman",
-        "starts_on": "2026-12-01",
-        "ends_on": "2027-02-26",
-        "hours_per_week": "6",
-        "nature": "reguler",
-    }
+    data = {"owning_unit": bid1.pk, "title": "Pengembangan aplikasi", "purpose": "Ikut membangun aplikasi",
+            "target": "Modul selesai", "competences": "Pemrograman", "starts_on": "2026-12-01", "ends_on": "2027-02-26",
+            "hours_per_week": "6", "nature": "reguler"}
     r = c.post("/penugasan/ajukan/", {**data, "target": ""})
     assert r.status_code == 400 and "Ekspektasi/target kinerja wajib diisi." in text(r)
     assert "Pasal 11 ayat (3)" in text(r)  # the steps stay in view
@@ -573,16 +466,8 @@ def test_voluntary_application_through_the_ui(demo, login):
 
 def test_voluntary_application_refused_for_a_leader_and_bad_input(demo, login):
     bid1 = unit(demo.region, "DISKOMINFO.BID1")
-    data = {
-        "owning_unit": bid1.pk,
-        "title": "X",
-        "purpose": "Y",
-        "target": "Z",
-        "starts_on": "2026-12-01",
-        "ends_on": "2027-02-26",
-        "hours_per_week": "6",
-        "nature": "reguler",
-    }
+    data = {"owning_unit": bid1.pk, "title": "X", "purpose": "Y", "target": "Z", "starts_on": "2026-12-01",
+            "ends_on": "2027-02-26", "hours_per_week": "6", "nature": "reguler"}
     r = login("kabid.ikp").post("/penugasan/ajukan/", data)
     assert r.status_code == 400 and "fungsional atau pelaksana (PEN-3)" in text(r)
     r = login("pegawai.ikp").post("/penugasan/ajukan/", {**data, "hours_per_week": "0"})
@@ -601,16 +486,9 @@ def test_detail_visibility_and_plh_acting_on_behalf(demo, other_demo, login):
     assert login("kabid.aptika").get("/penugasan/999999/").status_code == 404
     # a Plh answers on behalf of the absent leader; the page says so
     today = timezone.localdate()
-    Delegation.objects.create(
-        region=demo.region,
-        kind="plh",
-        delegator=emp("kabid.ikp"),
-        delegate=emp("kadis.kominfo"),
-        starts_on=today,
-        ends_on=today + dt.timedelta(days=3),
-        basis_number="800/2/2026",
-        basis_date=today,
-    )
+    Delegation.objects.create(region=demo.region, kind="plh", delegator=emp("kabid.ikp"), delegate=emp("kadis.kominfo"),
+                              starts_on=today, ends_on=today + dt.timedelta(days=3), basis_number="800/2/2026",
+                              basis_date=today)
     request = step(a, "jawab_permohonan")
     c = login("kadis.kominfo")
     inbox = c.get("/penugasan/").content.decode()

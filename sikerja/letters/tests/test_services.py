@@ -30,29 +30,16 @@ def test_sequence_restarts_each_year(demo, actor_of):
     persons = [person_from_employee(e) for e in staff(demo, "DISKOMINFO")]
     numbers = []
     for day in (dt.date(2025, 12, 30), dt.date(2025, 12, 31), dt.date(2026, 1, 2)):
-        doc = issue_document(
-            actor=actor_of("admin.bkpsdm"),
-            kind="surat_perintah",
-            issuing_unit=unit,
-            payload=sample_payload("surat_perintah", persons=persons),
-            signer=signer,
-            date=day,
-        )
+        doc = issue_document(actor=actor_of("admin.bkpsdm"), kind="surat_perintah", issuing_unit=unit,
+                             payload=sample_payload("surat_perintah", persons=persons), signer=signer, date=day)
         numbers.append(doc.number)
-    assert numbers == [
-        "800.1.11.1/001/DISKOMINFO/2025",
-        "800.1.11.1/002/DISKOMINFO/2025",
-        "800.1.11.1/001/DISKOMINFO/2026",
-    ]
+    assert numbers == ["800.1.11.1/001/DISKOMINFO/2025", "800.1.11.1/002/DISKOMINFO/2025", "800.1.11.1/001/DISKOMINFO/2026"]
     assert NumberSequence.objects.filter(unit=unit).count() == 2
 
 
 def test_region_configures_its_pattern_and_classification(demo, issue):
-    NumberingScheme.objects.create(
-        region=demo.region,
-        pattern="{klasifikasi}/{urut:04d}/{kode_unit}/{bulan_romawi}/{tahun}",
-        classification={"keputusan": "100.3.3"},
-    )
+    NumberingScheme.objects.create(region=demo.region, pattern="{klasifikasi}/{urut:04d}/{kode_unit}/{bulan_romawi}/{tahun}",
+                                   classification={"keputusan": "100.3.3"})
     doc = issue("keputusan")
     today = dt.date.today()
     roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][today.month - 1]
@@ -131,27 +118,16 @@ def test_who_may_issue(demo, issue):
     assert kabid
 
 
-@pytest.mark.parametrize(
-    "change,message",
-    [
-        ({"dasar": []}, "Dasar"),
-        ({"untuk": []}, "Untuk"),
-        ({"persons": []}, "pegawai"),
-        ({"subject": ""}, "Perihal"),
-    ],
-)
+@pytest.mark.parametrize("change,message", [
+    ({"dasar": []}, "Dasar"), ({"untuk": []}, "Untuk"), ({"persons": []}, "pegawai"), ({"subject": ""}, "Perihal"),
+])
 def test_bad_payload_is_refused_in_indonesian(demo, actor_of, change, message):
     payload = sample_payload("surat_perintah", persons=[person_from_employee(e) for e in staff(demo, "DISKOMINFO")])
     for k, v in change.items():
         setattr(payload, k, v)
     with pytest.raises(ValidationError) as exc:
-        issue_document(
-            actor=actor_of("admin.bkpsdm"),
-            kind="surat_perintah",
-            issuing_unit=demo.units["DISKOMINFO"],
-            payload=payload,
-            signer=leader(demo, "DISKOMINFO"),
-        )
+        issue_document(actor=actor_of("admin.bkpsdm"), kind="surat_perintah", issuing_unit=demo.units["DISKOMINFO"],
+                       payload=payload, signer=leader(demo, "DISKOMINFO"))
     assert message in " ".join(exc.value.messages)
     assert not Document.objects.exists() and not NumberSequence.objects.filter(last_number__gt=0).exists()
 
@@ -168,21 +144,11 @@ def test_other_region_people_and_units_are_refused(demo, other_demo, actor_of):
     foreign = next(p.employee for p in other_demo.people if p.role == "staff")
     payload = sample_payload("surat_perintah", persons=[person_from_employee(foreign)])
     with pytest.raises(ValidationError):
-        issue_document(
-            actor=actor_of("admin.bkpsdm"),
-            kind="surat_perintah",
-            issuing_unit=demo.units["DISKOMINFO"],
-            payload=payload,
-            signer=leader(demo, "DISKOMINFO"),
-        )
+        issue_document(actor=actor_of("admin.bkpsdm"), kind="surat_perintah", issuing_unit=demo.units["DISKOMINFO"],
+                       payload=payload, signer=leader(demo, "DISKOMINFO"))
     with pytest.raises(ValidationError):
-        issue_document(
-            actor=actor_of("admin.bkpsdm"),
-            kind="surat_perintah",
-            issuing_unit=other_demo.units["DISKOMINFO"],
-            payload=sample_payload("surat_perintah"),
-            signer=leader(demo, "DISKOMINFO"),
-        )
+        issue_document(actor=actor_of("admin.bkpsdm"), kind="surat_perintah", issuing_unit=other_demo.units["DISKOMINFO"],
+                       payload=sample_payload("surat_perintah"), signer=leader(demo, "DISKOMINFO"))
 
 
 def test_sample_letter_from_demo_data(demo, actor_of):
