@@ -296,8 +296,8 @@ def search_candidates(
 
     Queries: at most seven, whatever the size of the region (unit subtree, required
     competences (resolved, then their ids), count, page, commitments of the page, competences of the
-    page). The caller checks
-    ``may_search_candidates`` first."""
+    page), plus the scope of a scoped actor, read once per actor (sikerja.accounts.access). The
+    caller checks ``may_search_candidates`` first."""
     _period(starts_on, ends_on)
     hours = _requested_hours(hours_per_week)
     names = _competence_names(competences)
