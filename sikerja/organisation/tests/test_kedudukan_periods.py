@@ -257,3 +257,69 @@ def test_delegations_show_berlaku_belum_berlaku_berakhir(org, client):
         running.pk: "berlaku",
         future.pk: "belum berlaku",
     }
+
+
+@pytest.mark.req("ORG-6")
+def test_placing_someone_without_a_position_works_on_the_page_and_the_api(org, client):
+    client.force_login(org.admin.user)
+    page = client.get(reverse("ked:place", args=[org.newcomer.pk]))
+    assert page.status_code == 200 and org.kabid.full_name in page.content.decode()
+    response = client.post(
+        "/api/v1/placements",
+        {"employee_id": org.newcomer.pk, "assessor_id": org.kabid.pk, "basis_number": "800/9/2026",
+         "basis_date": TODAY.isoformat(), "effective_from": TODAY.isoformat()},
+        content_type="application/json",
+    )  # fmt: skip
+    assert response.status_code == 201, response.content
+    assert selectors.current_placement(org.newcomer).assessor_id == org.kabid.pk
+
+
+@pytest.mark.req("KED-6")
+def test_correction_on_the_page_keeps_the_reason(org, client):
+    placement = place(org, org.staff, org.kasi, TODAY - dt.timedelta(days=5))
+    client.force_login(org.admin.user)
+    url = reverse("ked:correct", args=[org.staff.pk, placement.pk])
+    data = {"assessor": org.kabid.pk, "basis_number": "800/1/2026-K", "basis_date": placement.basis_date.isoformat(),
+            "effective_from": placement.effective_from.isoformat()}  # fmt: skip
+    client.post(url, data)  # no reason: refused
+    placement.refresh_from_db()
+    assert placement.assessor_id == org.kasi.pk
+    assert client.post(url, {**data, "reason": "PPK tertukar pada keputusan"}).status_code == 302
+    placement.refresh_from_db()
+    assert (placement.assessor_id, placement.basis_number) == (org.kabid.pk, "800/1/2026-K")
+    assert placement.history.first().history_change_reason == "PPK tertukar pada keputusan"
+    assert Event.objects.get(verb="placement.corrected").changes["assessor_id"] == [str(org.kasi.pk), str(org.kabid.pk)]
+
+
+@pytest.mark.req("KED-7")
+def test_rsud_placement_under_a_jf_kepala_seksi_is_accepted_and_reported_clean(profiles):
+    """PPU Lampiran B.1 huruf g: the Kepala Seksi of an RSUD is a pejabat fungsional and PPK of
+    the JF and pelaksana of the seksi; the same in a Dinas is refused."""
+    region = RegionFactory(profile=profiles["penajam-paser-utara"])
+    admin = actor_for(user_with_role(region, Role.ADMIN_BKPSDM), region)
+    out = {}
+    for unit_type in (UnitType.RSUD, UnitType.DINAS):
+        top = UnitFactory(region=region, unit_type=unit_type)
+        seksi = UnitFactory(region=region, parent=top, unit_type=UnitType.SEKSI, is_perangkat_daerah=False)
+        EmployeeFactory(position=PositionFactory(unit=top, kind="administrator", is_leader=True))
+        kasi = EmployeeFactory(
+            position=PositionFactory(
+                unit=seksi, kind="fungsional", jf_level="ahli_muda", jf_category="keahlian", is_leader=True
+            )
+        )
+        perawat = EmployeeFactory(
+            position=PositionFactory(unit=seksi, kind="fungsional", jf_level="terampil", jf_category="keterampilan")
+        )
+        try:
+            place_employee(
+                actor=admin,
+                employee_id=perawat.pk,
+                assessor_id=kasi.pk,
+                basis_number="800/RS/1",
+                basis_date=TODAY,
+                effective_from=TODAY,
+            )
+            out[unit_type] = "ok"
+        except PlacementError as exc:
+            out[unit_type] = exc.code
+    assert out == {UnitType.RSUD: "ok", UnitType.DINAS: "violates_profile"}
