@@ -18,14 +18,17 @@ from sikerja.organisation.models import Delegation, Placement
 from sikerja.organisation.placement_selectors import assessor_candidates, validation_report
 from sikerja.organisation.placement_services import (
     PlacementError,
+    correct_placement,
     delegate_authority,
     place_employee,
     revoke_delegation,
+    withdraw_placement,
 )
 
 router = Router(auth=API_AUTH, tags=["Kedudukan"])
 EMPLOYEE_ID = Path(..., description="ID pegawai.")
 DELEGATION_ID = Path(..., description="ID pendelegasian.")
+PLACEMENT_ID = Path(..., description="ID kedudukan.")
 
 
 class FindingOut(Schema):
@@ -45,12 +48,33 @@ class PlacementOut(Schema):
     basis_date: dt.date
     effective_from: dt.date
     effective_until: dt.date | None
+    status: Literal["berlaku", "terjadwal", "berakhir", "ditarik"] = Field(
+        description="berlaku (periodenya mencakup hari ini), terjadwal (mulai kemudian), berakhir, atau ditarik."
+    )
+
+    @staticmethod
+    def resolve_status(obj) -> str:
+        return obj.status()
 
 
 class PlacementFilters(Schema):
     employee_id: Id | None = None
     assessor_id: Id | None = None
-    current: bool = Field(True, description="Hanya kedudukan yang sedang berlaku.")
+    current: bool = Field(
+        True, description="Hanya kedudukan yang berlaku hari ini (yang terjadwal kemudian tidak termasuk); false: seluruh riwayat."
+    )
+
+
+class PlacementWithdrawIn(Schema):
+    reason: str = Field(min_length=1, max_length=2000, description="Alasan penarikan; dicatat dalam riwayat.")
+
+
+class PlacementCorrectionIn(Schema):
+    reason: str = Field(min_length=1, max_length=2000, description="Alasan koreksi; dicatat dalam riwayat.")
+    assessor_id: Id | None = None
+    basis_number: str | None = Field(None, min_length=1, max_length=120)
+    basis_date: dt.date | None = None
+    effective_from: dt.date | None = None
 
 
 class PlacementIn(Schema):
@@ -89,12 +113,23 @@ class ReportRowOut(Schema):
     findings: list[FindingOut]
 
 
+class LimitedOut(Schema):
+    employee_id: int
+    employee_name: str
+    nip: str
+    unit_name: str
+    perangkat_daerah: str
+    reason: str = Field(description="Apa yang tidak dapat diperiksa dan mengapa (mis. unit belum mempunyai peta jabatan).")
+
+
 class ReportOut(Schema):
     profile: str
-    judged: int
+    judged: int = Field(description="JF, pelaksana, dan pegawai tanpa jabatan tercatat yang diperiksa.")
     violations: int
     by_requirement: dict[str, int]
     rows: list[ReportRowOut]
+    limited: list[LimitedOut] = Field(description="Pegawai yang hanya dapat diperiksa sebagian atau tidak dapat diperiksa, dengan alasannya.")
+    structural: int = Field(description="Pejabat struktural dalam cakupan; pola kedudukan hanya mengatur JF dan pelaksana.")
 
 
 class DelegationOut(Schema):
@@ -108,6 +143,9 @@ class DelegationOut(Schema):
     basis_date: dt.date
     reason: str
     revoked: bool
+    status: Literal["berlaku", "belum berlaku", "berakhir", "dicabut"] = Field(
+        description="Keadaan hari ini: berlaku, belum berlaku, berakhir, atau dicabut."
+    )
 
 
 class DelegationIn(Schema):
@@ -127,7 +165,8 @@ class DelegationRevokeIn(Schema):
 
 
 def _refuse(exc: PlacementError):
-    status = 404 if exc.code == "not_found" else 409 if exc.code in ("not_after_current", "overlap", "already_revoked") else 400
+    conflicts = ("not_after_current", "overlap", "already_revoked", "withdrawn", "in_effect", "after_next")
+    status = 404 if exc.code == "not_found" else 409 if exc.code in conflicts else 400
     return Status(status, {"code": exc.code, "detail": str(exc), "findings": [f.__dict__ for f in exc.findings]})
 
 
@@ -139,7 +178,7 @@ def list_placements(request: HttpRequest, filters: Query[PlacementFilters]):
     actor = request.auth
     qs = Placement.objects.filter(region=actor.region, employee__in=actor.employees()).select_related("employee", "assessor")
     if filters.current:
-        qs = qs.filter(effective_until__isnull=True)
+        qs = qs.current()
     if filters.employee_id:
         qs = qs.filter(employee_id=filters.employee_id)
     if filters.assessor_id:
@@ -156,6 +195,38 @@ def create_placement(request: HttpRequest, data: PlacementIn):
     except PlacementError as exc:
         return _refuse(exc)
     return Status(201, Placement.objects.select_related("employee", "assessor").get(pk=placement.pk))
+
+
+def _placement_out(placement: Placement):
+    return Placement.objects.select_related("employee", "assessor").get(pk=placement.pk)
+
+
+@router.post(
+    "/placements/{placement_id}/withdraw", response={200: PlacementOut, 400: RefusalOut, 409: RefusalOut, **ERRORS},
+    summary="Tarik kedudukan terjadwal",
+)
+def withdraw(request: HttpRequest, data: PlacementWithdrawIn, placement_id: Id = PLACEMENT_ID):
+    """Menarik kedudukan yang belum berlaku (admin BKPSDM); kedudukan sebelumnya tetap berlaku.
+    Kedudukan yang sudah berlaku tidak dapat ditarik (409, `in_effect`)."""
+    try:
+        placement = withdraw_placement(actor=request.auth, placement_id=placement_id, reason=data.reason)
+    except PlacementError as exc:
+        return _refuse(exc)
+    return Status(200, _placement_out(placement))
+
+
+@router.post(
+    "/placements/{placement_id}/correct", response={200: PlacementOut, 400: RefusalOut, 409: RefusalOut, **ERRORS},
+    summary="Koreksi kedudukan",
+)
+def correct(request: HttpRequest, data: PlacementCorrectionIn, placement_id: Id = PLACEMENT_ID):
+    """Mengoreksi PPK, dasar, atau tanggal berlaku sebuah kedudukan dengan alasan yang dicatat
+    dalam riwayat (KED-6); kedudukan hasil koreksi dinilai ulang menurut profil (400, `findings`)."""
+    try:
+        placement = correct_placement(actor=request.auth, placement_id=placement_id, **data.dict())
+    except PlacementError as exc:
+        return _refuse(exc)
+    return Status(200, _placement_out(placement))
 
 
 @router.get("/placements/candidates/{employee_id}", response={200: list[CandidateOut], **ERRORS}, summary="Calon PPK")
@@ -197,6 +268,12 @@ def placement_report(request: HttpRequest):
     return {
         "profile": report.profile_name, "judged": report.judged, "violations": len(report.rows),
         "by_requirement": dict(report.by_requirement), "rows": rows,
+        "limited": [
+            {"employee_id": r.employee_id, "employee_name": r.employee_name, "nip": r.nip, "unit_name": r.unit_name,
+             "perangkat_daerah": r.pd_name, "reason": r.reason}
+            for r in report.limited
+        ],
+        "structural": report.structural,
     }
 
 
@@ -204,7 +281,7 @@ def _delegation_out(d: Delegation) -> dict:
     return {
         "id": d.pk, "kind": d.kind, "delegator_id": d.delegator_id, "delegate_id": d.delegate_id,
         "starts_on": d.starts_on, "ends_on": d.ends_on, "basis_number": d.basis_number, "basis_date": d.basis_date,
-        "reason": d.reason, "revoked": d.revoked_at is not None,
+        "reason": d.reason, "revoked": d.revoked_at is not None, "status": d.status_label(),
     }
 
 

@@ -540,7 +540,8 @@ class AvailabilityOut(Schema):
 class CandidateRowOut(Schema):
     employee_id: int = Field(..., description="ID pegawai.")
     name: str = Field(..., description="Nama dengan gelar.")
-    nip: str = Field(..., description="NIP.")
+    nip: str | None = Field(None, description="NIP; kosong (null) bagi pegawai di luar cakupan Anda.")
+    in_scope: bool = Field(True, description="Pegawai dalam cakupan Anda; di luar cakupan, NIP dan daftar kompetensi tidak ditampilkan.")
     unit_id: int | None = Field(None, description="ID unit pegawai.")
     unit_name: str = Field(..., description="Nama unit pegawai.")
     position_name: str = Field(..., description="Jabatan.")
@@ -548,7 +549,7 @@ class CandidateRowOut(Schema):
     own_hours: float = Field(..., description="Beban kerja jabatan per minggu (ABK); 0 bila belum diukur.")
     own_hours_known: bool = Field(..., description="Beban kerja jabatan sudah diukur.")
     committed_hours: float = Field(..., description="Jam per minggu penugasan lain yang diterima (minggu terberat).")
-    competences: list[str] = Field(..., description="Kompetensi yang dimiliki.")
+    competences: list[str] = Field(..., description="Kompetensi yang dimiliki; kosong bagi pegawai di luar cakupan Anda.")
     overbooked: bool = Field(..., description="Permintaan ini akan melampaui kapasitas pegawai (PEN-14).")
     match: CompetenceMatchOut = Field(..., description="Kecocokan kompetensi.")
     availability: AvailabilityOut = Field(..., description="Ketersediaan waktu selama periode.")
@@ -596,7 +597,8 @@ class KetuaRankingOut(Schema):
 def _candidate_row(row) -> dict:
     e, m, a = row.employee, row.match, row.availability
     return {
-        "employee_id": e.pk, "name": e.full_name, "nip": e.nip, "unit_id": e.unit_id, "unit_name": row.unit_name,
+        "employee_id": e.pk, "name": e.full_name, "nip": row.nip, "in_scope": row.in_scope, "unit_id": e.unit_id,
+        "unit_name": row.unit_name,
         "position_name": row.position_name, "position_kind": e.position.kind if e.position_id else None,
         "own_hours": row.own_hours, "own_hours_known": row.own_hours_known, "committed_hours": row.committed_hours,
         "competences": list(row.competences), "overbooked": row.overbooked,

@@ -9,9 +9,12 @@ size of the region beyond what the database itself must scan; only the rows of o
 then judged exactly, week by week, with the pure rules (``rules.availability``,
 ``rules.competence_match``) in a fixed number of further queries.
 
-The search reveals name, NIP, position, unit, load and competence match of people outside the
-leader's own subtree. PEN-14 allows that for leaders choosing people; ``search_candidates``
-does not check who asks, so every caller must first check ``may_search_candidates``.
+The search looks across the whole region, but personal data stays in scope (issue 9 item 16,
+sikerja.accounts.access): a row of someone outside the leader's scope carries name, position,
+unit, load and competence match only — no NIP (it encodes birth date and sex) and no list of
+held competences — and a NIP typed as the search term finds only people in scope.
+``search_candidates`` does not check who may search: every caller first checks
+``may_search_candidates``.
 """
 
 from __future__ import annotations
@@ -53,10 +56,16 @@ class CandidateRow:
     own_hours: float  # Position.workload_hours (ABK), 0 when not measured
     own_hours_known: bool
     committed_hours: float  # peak per week of accepted assignments over the period
-    competences: tuple[str, ...]  # held competences (names), for display
+    competences: tuple[str, ...]  # held competences (names), for display; empty out of scope
     match: rules.CompetenceMatch
     availability: rules.AvailabilityDecision  # for the requested hours over the period
     overbooked: bool
+    in_scope: bool = True  # the actor may see this person's personal data (access.Actor.sees_employee)
+    nip: str | None = None  # None out of scope
+
+    @property
+    def employee_id(self) -> int:
+        return self.employee.pk
 
 
 @dataclass(frozen=True)
@@ -245,7 +254,9 @@ def candidate_queryset(
         nip = q.replace(" ", "")
         cond = Q(name__icontains=q)
         if nip.isdigit():
-            cond |= Q(nip__startswith=nip)
+            # A NIP prefix search finds people in scope only: otherwise digit by digit it would
+            # reveal the NIP (birth date, sex) of anyone in the region.
+            cond |= Q(nip__startswith=nip) & Q(pk__in=actor.employees().values("pk"))
         qs = qs.filter(cond)
     ordering = []
     annotated = qs
@@ -285,8 +296,8 @@ def search_candidates(
 
     Queries: at most seven, whatever the size of the region (unit subtree, required
     competences (resolved, then their ids), count, page, commitments of the page, competences of the
-    page). The caller checks
-    ``may_search_candidates`` first."""
+    page), plus the scope of a scoped actor, read once per actor (sikerja.accounts.access). The
+    caller checks ``may_search_candidates`` first."""
     _period(starts_on, ends_on)
     hours = _requested_hours(hours_per_week)
     names = _competence_names(competences)
@@ -309,11 +320,12 @@ def search_candidates(
     if total == 0 or offset >= total:
         return CandidatePage([], total, limit, offset)
     page = list(ordered.select_related("position", "unit")[offset : offset + limit])
-    return CandidatePage(_judge(page, names, starts_on, ends_on, hours), total, limit, offset)
+    return CandidatePage(_judge(actor, page, names, starts_on, ends_on, hours), total, limit, offset)
 
 
-def _judge(page: list[Employee], names: list[str], starts_on, ends_on, hours: float) -> list[CandidateRow]:
-    """Exact availability and competence match of one page: two queries."""
+def _judge(actor: Actor, page: list[Employee], names: list[str], starts_on, ends_on, hours: float) -> list[CandidateRow]:
+    """Exact availability and competence match of one page: two queries (and, for a scoped
+    actor, the scope itself, read once per actor)."""
     ids = [e.pk for e in page]
     committed = selectors.commitments(ids, starts_on, ends_on)
     held: dict[int, dict[str, int]] = defaultdict(dict)
@@ -329,6 +341,7 @@ def _judge(page: list[Employee], names: list[str], starts_on, ends_on, hours: fl
         decision = rules.availability(
             own, committed.get(e.pk, []), starts_on, ends_on, hours, selectors.DEFAULT_CAPACITY
         )
+        in_scope = actor.sees_employee(e)
         rows.append(
             CandidateRow(
                 employee=e,
@@ -337,10 +350,12 @@ def _judge(page: list[Employee], names: list[str], starts_on, ends_on, hours: fl
                 own_hours=own,
                 own_hours_known=own_known,
                 committed_hours=max((w.committed_hours for w in decision.weeks), default=0.0),
-                competences=tuple(sorted(k for k, level in held[e.pk].items() if level)),
+                competences=tuple(sorted(k for k, level in held[e.pk].items() if level)) if in_scope else (),
                 match=_match(names, held[e.pk]),
                 availability=decision,
                 overbooked=decision.overbooked,
+                in_scope=in_scope,
+                nip=e.nip if in_scope else None,
             )
         )
     return rows

@@ -12,6 +12,18 @@ class PlacementForm(forms.Form):
     effective_from = forms.DateField(label="Berlaku mulai", widget=DATE)
 
 
+class PlacementCorrectionForm(forms.Form):
+    assessor = forms.IntegerField(label="Pejabat penilai kinerja", required=False)
+    basis_number = forms.CharField(label="Nomor keputusan", max_length=120)
+    basis_date = forms.DateField(label="Tanggal keputusan", widget=DATE)
+    effective_from = forms.DateField(label="Berlaku mulai", widget=DATE)
+    reason = forms.CharField(label="Alasan koreksi", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label="Alasan penarikan", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class DelegationForm(forms.Form):
     kind = forms.ChoiceField(label="Jenis", choices=Delegation.Kind.choices)
     delegator = forms.CharField(label="NIP pemberi", max_length=21)

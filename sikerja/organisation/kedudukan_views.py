@@ -4,27 +4,34 @@ import io
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
 from sikerja.accounts.access import access_employee, may_place, may_read_placement_report
 from sikerja.organisation import selectors
-from sikerja.organisation.kedudukan_forms import DelegationForm, PlacementForm, nip_digits
+from sikerja.organisation.kedudukan_forms import (
+    DelegationForm,
+    PlacementCorrectionForm,
+    PlacementForm,
+    WithdrawForm,
+    nip_digits,
+)
 from sikerja.organisation.models import Delegation, Employee
 from sikerja.organisation.placement_selectors import (
     acting_for,
     assessor_candidates,
     profile_of,
-    running_delegations,
     validation_report,
 )
 from sikerja.organisation.placement_services import (
     PlacementError,
+    correct_placement,
     delegate_authority,
     place_employee,
     revoke_delegation,
+    withdraw_placement,
 )
 from sikerja.organisation.rules.placement import KIND_WORDS
 from sikerja.tenancy.labels import value_label
@@ -58,10 +65,16 @@ def report_xlsx(request, actor):
         for f in row.findings:
             ws.append([row.pd_name, row.unit_name, row.nip, row.employee_name, row.position, row.assessor_name or "-",
                        load.span if load else "", load.workload if load else "", f.requirement, f.article, f.message])
+    limited = wb.create_sheet("Belum diperiksa penuh")
+    limited.append(["Perangkat daerah", "Unit", "NIP", "Nama", "Alasan"])
+    for row in rep.limited:
+        limited.append([row.pd_name, row.unit_name, row.nip, row.employee_name, row.reason])
     summary = wb.create_sheet("Ringkasan")
     summary.append(["Profil", rep.profile_name])
     summary.append(["Kedudukan diperiksa", rep.judged])
     summary.append(["Kedudukan melanggar", len(rep.rows)])
+    summary.append(["Belum dapat diperiksa penuh", len(rep.limited)])
+    summary.append(["Pejabat struktural (tidak diperiksa)", rep.structural])
     for req, n in sorted(rep.by_requirement.items()):
         summary.append([req, n])
     buf = io.BytesIO()
@@ -98,8 +111,54 @@ def place(request, actor, pk):
     return render(
         request, "organisation/kedudukan/place.html",
         _ctx(actor, e=employee, form=form, candidates=candidates, current=selectors.current_placement(employee),
-             history=employee.placements.select_related("assessor").order_by("-effective_from"), kind_words=KIND_WORDS),
+             scheduled=selectors.scheduled_placements(employee),
+             history=employee.placements.select_related("assessor").order_by("-effective_from", "-pk"),
+             kind_words=KIND_WORDS),
         status=status,
+    )
+
+
+def _placement_write(request, actor, pk, placement_id, form_class, write, done: str):
+    if not may_place(actor):
+        raise PermissionDenied("Hanya admin BKPSDM yang dapat mengubah kedudukan.")
+    employee = access_employee(actor, pk)
+    if not employee.placements.filter(pk=placement_id).exists():
+        raise Http404("Kedudukan tidak ditemukan.")
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(m) for errs in form.errors.values() for m in errs))
+        return redirect("ked:place", pk=employee.pk)
+    try:
+        write(form.cleaned_data)
+    except PlacementError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, done)
+    return redirect("ked:place", pk=employee.pk)
+
+
+@region_view
+@require_POST
+def correct(request, actor, pk, placement_id):
+    """Correct a placement (issue 9 item 11): the reason is kept in its history."""
+    return _placement_write(
+        request, actor, pk, placement_id, PlacementCorrectionForm,
+        lambda d: correct_placement(
+            actor=actor, placement_id=placement_id, reason=d["reason"], assessor_id=d["assessor"],
+            basis_number=d["basis_number"], basis_date=d["basis_date"], effective_from=d["effective_from"],
+        ),
+        "Kedudukan dikoreksi; alasannya tercatat dalam riwayat.",
+    )
+
+
+@region_view
+@require_POST
+def withdraw(request, actor, pk, placement_id):
+    """Withdraw a placement before it takes effect (issue 9 item 11)."""
+    return _placement_write(
+        request, actor, pk, placement_id, WithdrawForm,
+        lambda d: withdraw_placement(actor=actor, placement_id=placement_id, reason=d["reason"]),
+        "Kedudukan terjadwal ditarik; kedudukan sebelumnya tetap berlaku.",
     )
 
 
@@ -143,10 +202,9 @@ def delegations(request, actor):
         .select_related("delegator", "delegate", "delegator__position", "delegate__position")
         .order_by("-starts_on", "-pk")[:200]
     )
-    running = set(running_delegations(actor.region).values_list("pk", flat=True))
     return render(
         request, "organisation/kedudukan/delegations.html",
-        _ctx(actor, rows=rows, running=running, form=form,
+        _ctx(actor, rows=rows, form=form,
              allowed=profile_of(actor.region).value("assessor_delegation_allowed"),
              article=profile_of(actor.region).cite("assessor_delegation_allowed")),
         status=status,
@@ -173,7 +231,7 @@ def patterns(request, actor):
     unit_patterns = profile.value("unit_patterns") or {}
     general = [
         (key, profile.entry(key)) for key in
-        ("placement_basis", "placement_superiors", "level_placement", "pelaksana_placement", "assessor_min_kind",
+        ("placement_basis", "placement_without_peta_jabatan", "placement_superiors", "level_placement", "pelaksana_placement", "assessor_min_kind",
          "assessor_delegation_allowed", "mandiri_head_may_supervise", "mandiri_head_may_be_assessor", "placement_set_by")
     ]
     from sikerja.tenancy.labels import SETTING_LABELS

@@ -15,7 +15,16 @@ from django.db.models import Count, Q, Sum
 
 from sikerja.organisation.choices import PositionKind
 from sikerja.organisation.models import Delegation, Employee, Placement, Position, Unit
-from sikerja.organisation.rules.placement import Finding, Holder, OrgFacts, Profile, judge, pattern_key_for
+from sikerja.organisation.rules.placement import (
+    UNKNOWN,
+    Finding,
+    Holder,
+    OrgFacts,
+    Profile,
+    judge,
+    limitation,
+    pattern_key_for,
+)
 
 
 def profile_of(region) -> Profile:
@@ -27,8 +36,13 @@ def org_facts(region) -> OrgFacts:
     parent = {pk: parent_id for pk, parent_id, _, _ in units}
     utype = {pk: t for pk, _, _, t in units}
     has_pengawas: set[int] = set()
-    pengawas_units = Position.objects.filter(region=region, kind=PositionKind.PENGAWAS).values_list("unit_id", flat=True)
-    for unit_id in set(pengawas_units):
+    position_units = dict(
+        Position.objects.filter(region=region)
+        .values("unit_id")
+        .annotate(pengawas=Count("pk", filter=Q(kind=PositionKind.PENGAWAS)))
+        .values_list("unit_id", "pengawas")
+    )
+    for unit_id in {u for u, n in position_units.items() if n}:
         node = unit_id
         while node is not None and node not in has_pengawas:  # the pengawas serves every unit above it
             has_pengawas.add(node)
@@ -36,18 +50,26 @@ def org_facts(region) -> OrgFacts:
     patterns = profile_of(region).value("unit_patterns")
     facts = OrgFacts(parent=parent, unit_name={pk: n for pk, _, n, _ in units}, has_pengawas=frozenset(has_pengawas))
     keys = {pk: pattern_key_for([utype[u] for u in facts.chain(pk)], patterns) for pk in parent} if patterns else {}
-    return OrgFacts(parent=parent, unit_name=facts.unit_name, has_pengawas=facts.has_pengawas, pattern_key=keys)
+    return OrgFacts(
+        parent=parent, unit_name=facts.unit_name, has_pengawas=facts.has_pengawas, pattern_key=keys,
+        has_positions=frozenset(position_units),
+    )
 
 
 def holders(region, employee_ids=None) -> dict[int, Holder]:
-    qs = Employee.objects.filter(region=region, is_active=True, position__isnull=False)
+    """Every active employee as the rules see them; one without a recorded position (a unit
+    without a peta jabatan, PPU Ps 7(4)) has the kind ``UNKNOWN`` and is judged by the chart."""
+    qs = Employee.objects.filter(region=region, is_active=True)
     if employee_ids is not None:
         qs = qs.filter(pk__in=employee_ids)
     rows = qs.values_list(
         "pk", "name", "position__kind", "position__jf_level", "unit_id", "position__is_leader", "unit__is_mandiri"
     )
     return {
-        pk: Holder(pk, name, kind, level, unit_id, leads_mandiri=bool(leader and mandiri))
+        pk: Holder(
+            pk, name, kind or UNKNOWN, level or "", unit_id, leads_mandiri=bool(leader and mandiri),
+            leads_unit=bool(leader),
+        )
         for pk, name, kind, level, unit_id, leader, mandiri in rows
     }
 
@@ -88,16 +110,34 @@ class AssessorLoad:
 
 
 @dataclass
+class LimitedRow:
+    """Someone the rules could check only in part, or not at all, and why (issue 9 item 9)."""
+
+    employee_id: int
+    employee_name: str
+    nip: str
+    unit_name: str
+    pd_name: str
+    reason: str
+
+
+@dataclass
 class ValidationReport:
     profile_name: str
-    judged: int
+    judged: int  # every JF, pelaksana and employee without a recorded position in scope
     rows: list[ReportRow]
     loads: dict[int, AssessorLoad]
     by_requirement: Counter = field(default_factory=Counter)
+    limited: list[LimitedRow] = field(default_factory=list)
+    structural: int = 0  # managerial officials in scope: the rules place JF and pelaksana only
 
     @property
     def counts(self) -> list[tuple[str, int]]:
         return sorted(self.by_requirement.items())
+
+    @property
+    def total(self) -> int:
+        return self.judged + self.structural
 
     def grouped(self) -> list[tuple[str, list[tuple[str, list[ReportRow]]]]]:
         """Rows grouped by perangkat daerah, then unit, both in name order."""
@@ -107,26 +147,36 @@ class ValidationReport:
         return [(pd, sorted(units.items())) for pd, units in sorted(tree.items())]
 
 
+JUDGED = (PositionKind.FUNGSIONAL, PositionKind.PELAKSANA)
+
+
 def validation_report(actor, on: dt.date | None = None) -> ValidationReport:
-    """Every JF/pelaksana placement of the actor's scope judged against the region's profile."""
+    """Every active employee of the actor's scope is counted: JF and pelaksana are judged against
+    the region's profile, and so is everyone without a recorded position (by the organisation
+    chart, PPU Ps 7(4)), who is also listed with what could not be checked; managerial officials
+    are counted as not subject to the placement rules."""
     region = actor.region
     profile = profile_of(region)
     org = org_facts(region)
     people = holders(region)
     delegates = authority_delegates(region, on)
-    open_placements = dict(
-        Placement.objects.filter(region=region, effective_until__isnull=True).values_list("employee_id", "assessor_id")
-    )
-    subjects = Employee.objects.filter(
-        region=region, is_active=True, position__kind__in=[PositionKind.FUNGSIONAL, PositionKind.PELAKSANA]
-    )
+    open_placements = dict(Placement.objects.filter(region=region).current(on).values_list("employee_id", "assessor_id"))
+    everyone = Employee.objects.filter(region=region, is_active=True)
     scope = actor.scope_unit_ids
     if scope is not None:
-        subjects = subjects.filter(unit_id__in=scope)
-    subject_rows = list(subjects.values_list("pk", "nip", "position__name", "unit_id", "unit__perangkat_daerah__name"))
-    rows, counter = [], Counter()
-    for pk, nip, position_name, unit_id, pd_name in subject_rows:
+        everyone = everyone.filter(unit_id__in=scope)
+    subject_rows = list(
+        everyone.values_list("pk", "nip", "position__name", "position__kind", "unit_id", "unit__perangkat_daerah__name")
+    )
+    rows, limited, counter, judged, structural = [], [], Counter(), 0, 0
+    for pk, nip, position_name, kind, unit_id, pd_name in subject_rows:
+        if kind and kind not in JUDGED:
+            structural += 1
+            continue
+        judged += 1
         subject = people[pk]
+        if reason := limitation(subject, org, profile):
+            limited.append(LimitedRow(pk, subject.name, nip, org.unit_name.get(unit_id, ""), pd_name or "", reason))
         assessor_id = open_placements.get(pk)
         assessor = people.get(assessor_id) if assessor_id else None
         findings = judge(subject, assessor, org, profile, delegated=assessor_id in delegates)
@@ -134,14 +184,15 @@ def validation_report(actor, on: dt.date | None = None) -> ValidationReport:
             counter.update(f.requirement for f in findings)
             rows.append(
                 ReportRow(
-                    pk, subject.name, nip, position_name, unit_id, org.unit_name.get(unit_id, ""), pd_name or "",
-                    assessor_id, assessor.name if assessor else "", findings,
+                    pk, subject.name, nip, position_name or "(jabatan belum tercatat)", unit_id,
+                    org.unit_name.get(unit_id, ""), pd_name or "", assessor_id, assessor.name if assessor else "", findings,
                 )
             )
-    return ValidationReport(profile.name, len(subject_rows), rows, assessor_loads(region, [r.assessor_id for r in rows]), counter)
+    loads = assessor_loads(region, [r.assessor_id for r in rows], on)
+    return ValidationReport(profile.name, judged, rows, loads, counter, limited, structural)
 
 
-def assessor_loads(region, assessor_ids) -> dict[int, AssessorLoad]:
+def assessor_loads(region, assessor_ids, on: dt.date | None = None) -> dict[int, AssessorLoad]:
     """Span of control (direct reports) and workload beside each assessor (BU Ps 17(2)).
 
     Workload is read from the peta jabatan: the JF and pelaksana posts (kebutuhan) of the
@@ -152,7 +203,8 @@ def assessor_loads(region, assessor_ids) -> dict[int, AssessorLoad]:
         return {}
     span = Counter(
         dict(
-            Placement.objects.filter(assessor_id__in=ids, effective_until__isnull=True)
+            Placement.objects.filter(assessor_id__in=ids)
+            .current(on)
             .values("assessor_id")
             .annotate(n=Count("id"))
             .values_list("assessor_id", "n")
@@ -198,7 +250,9 @@ def assessor_candidates(region, employee: Employee, on: dt.date | None = None) -
     ).exclude(pk=employee.pk)
     meta = {pk: (pos, unit) for pk, pos, unit in pool.values_list("pk", "position__name", "unit__name")}
     people = holders(region, list(meta) + [employee.pk])
-    subject = people[employee.pk]
+    subject = people.get(employee.pk)
+    if subject is None:  # no longer active: nobody is to be placed over them
+        return []
     profile = profile_of(region)
     candidates = [
         Candidate(h, meta[pk][0] or "", meta[pk][1] or "", judge(subject, h, org, profile, delegated=pk in delegates), pk in delegates)
@@ -227,7 +281,7 @@ def ppk_authority(acting: Employee, subject: Employee, on: dt.date | None = None
     Returns (True, None) for the subject's own PPK, (True, delegator) when acting as Plh/Plt
     of the subject's PPK — every action is then recorded as on behalf of the delegator.
     """
-    placement = Placement.objects.filter(employee=subject, effective_until__isnull=True).first()
+    placement = Placement.objects.filter(employee=subject).current(on).first()
     if placement is None:
         return False, None
     if placement.assessor_id == acting.pk:

@@ -62,15 +62,22 @@ def place_employee(
         assessor = _in_region(actor, assessor_id, "Pejabat penilai kinerja")
         if employee.pk == assessor.pk:
             raise PlacementError("self", "Pegawai tidak dapat menjadi pejabat penilai kinerja bagi dirinya sendiri.")
+        if employee.unit_id is None:
+            raise PlacementError(
+                "no_unit", f"{employee.full_name} belum tercatat pada unit organisasi; catat unitnya lebih dahulu."
+            )
         # Serialise on the employee row: two admins placing the same person queue here, and the
         # second then reads the placement the first one committed (locking the open placement
         # itself is not enough: once closed it no longer matches and the second would insert).
         Employee.objects.select_for_update().filter(pk=employee.pk).first()
-        current = Placement.objects.filter(employee=employee, effective_until__isnull=True).first()
+        # The last placement of the sequence (current or already scheduled): a new one follows it.
+        current = Placement.objects.filter(employee=employee).latest_open().first()
         if current and effective_from <= current.effective_from:
+            when = "terjadwal mulai" if current.effective_from > timezone.localdate() else "berlaku sejak"
             raise PlacementError(
                 "not_after_current",
-                f"Tanggal berlaku harus sesudah kedudukan yang berlaku sekarang ({current.effective_from:%d-%m-%Y}).",
+                f"Tanggal berlaku harus sesudah kedudukan terakhir ({when} {current.effective_from:%d-%m-%Y}); "
+                "untuk mengubahnya, koreksi atau tarik kedudukan itu.",
             )
         people = holders(actor.region, [employee.pk, assessor.pk])
         findings = judge(
@@ -98,6 +105,138 @@ def place_employee(
                 "basis": basis_number,
                 "effective_from": effective_from.isoformat(),
             },
+        )
+    return placement
+
+
+MAX_REASON = 2000  # reasons go into the append-only audit log: bounded (issue 9 item 15)
+
+
+def _reason(reason: str, what: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise PlacementError("reason_required", f"Alasan {what} wajib diisi; alasan itu dicatat dalam riwayat.")
+    if len(reason) > MAX_REASON:
+        raise PlacementError("reason_too_long", f"Alasan {what} paling panjang {MAX_REASON} karakter.")
+    return reason
+
+
+def _locked_placement(actor: Actor, placement_id: int) -> Placement:
+    """The placement, with its employee's row locked: the same lock as ``place_employee``, so a
+    correction or withdrawal and a new placement of one person never interleave."""
+    found = Placement.objects.filter(region=actor.region, pk=placement_id).values_list("employee_id", flat=True).first()
+    if found is None:
+        raise PlacementError("not_found", "Kedudukan tidak ditemukan.")
+    Employee.objects.select_for_update().filter(pk=found).first()
+    placement = Placement.objects.select_related("employee").get(pk=placement_id)
+    if placement.withdrawn_at is not None:
+        raise PlacementError("withdrawn", "Kedudukan ini sudah ditarik.")
+    return placement
+
+
+def _neighbours(placement: Placement) -> tuple[Placement | None, Placement | None]:
+    """The placement before and after this one in the employee's sequence."""
+    others = Placement.objects.filter(employee_id=placement.employee_id).active().exclude(pk=placement.pk)
+    before = others.filter(effective_from__lt=placement.effective_from).order_by("-effective_from").first()
+    after = others.filter(effective_from__gt=placement.effective_from).order_by("effective_from").first()
+    return before, after
+
+
+def withdraw_placement(*, actor: Actor, placement_id: int, reason: str) -> Placement:
+    """Withdraw a placement that has not taken effect yet (KED-6); the one before it runs on.
+
+    The placement is kept, marked withdrawn, with the reason in its history and the event log.
+    """
+    _require_placement_admin(actor)
+    reason = _reason(reason, "penarikan")
+    with transaction.atomic():
+        placement = _locked_placement(actor, placement_id)
+        if placement.effective_from <= timezone.localdate():
+            raise PlacementError(
+                "in_effect",
+                f"Kedudukan ini sudah berlaku sejak {placement.effective_from:%d-%m-%Y}; kedudukan yang sudah berlaku "
+                "tidak ditarik, tetapi dikoreksi atau diganti dengan kedudukan baru.",
+            )
+        before, _ = _neighbours(placement)
+        placement.withdrawn_at = timezone.now()
+        placement._change_reason = reason[:100]
+        placement.save(update_fields=["withdrawn_at"])
+        if before is not None:  # it takes back the period the withdrawn one would have had
+            before.effective_until = placement.effective_until
+            before._change_reason = "Kedudukan berikutnya ditarik"
+            before.save(update_fields=["effective_until"])
+        record_event(
+            region=actor.region, actor=actor.user, verb="placement.withdrawn", obj=placement,
+            changes={"employee": placement.employee.nip, "effective_from": placement.effective_from.isoformat()},
+            reason=reason,
+        )
+    return placement
+
+
+def correct_placement(
+    *,
+    actor: Actor,
+    placement_id: int,
+    reason: str,
+    assessor_id: int | None = None,
+    basis_number: str | None = None,
+    basis_date: dt.date | None = None,
+    effective_from: dt.date | None = None,
+) -> Placement:
+    """Correct a recorded placement (a wrong PPK, basis or date) with a reason kept in its
+    history and in the event log (KED-6). The corrected placement is judged again."""
+    _require_placement_admin(actor)
+    reason = _reason(reason, "koreksi")
+    with transaction.atomic():
+        placement = _locked_placement(actor, placement_id)
+        new = {
+            "assessor_id": assessor_id if assessor_id is not None else placement.assessor_id,
+            "basis_number": (basis_number.strip() if basis_number is not None else placement.basis_number),
+            "basis_date": basis_date or placement.basis_date,
+            "effective_from": effective_from or placement.effective_from,
+        }
+        changes = {k: [str(getattr(placement, k)), str(v)] for k, v in new.items() if getattr(placement, k) != v}
+        if not changes:
+            raise PlacementError("no_change", "Tidak ada yang dikoreksi: isian sama dengan yang tercatat.")
+        if not new["basis_number"]:
+            raise PlacementError("basis_required", "Nomor dasar penetapan (keputusan) wajib diisi.")
+        if new["basis_date"] > new["effective_from"]:
+            raise PlacementError("basis_after_start", "Tanggal berlaku tidak boleh sebelum tanggal dasar penetapan.")
+        before, _ = _neighbours(placement)
+        if before is not None and new["effective_from"] <= before.effective_from:
+            raise PlacementError(
+                "not_after_current",
+                f"Tanggal berlaku harus sesudah kedudukan sebelumnya (berlaku sejak {before.effective_from:%d-%m-%Y}).",
+            )
+        if placement.effective_until is not None and new["effective_from"] > placement.effective_until:
+            raise PlacementError(
+                "after_next",
+                f"Tanggal berlaku harus sebelum kedudukan berikutnya (mulai {placement.effective_until + dt.timedelta(days=1):%d-%m-%Y}).",
+            )
+        assessor = _in_region(actor, new["assessor_id"], "Pejabat penilai kinerja")
+        if assessor.pk == placement.employee_id:
+            raise PlacementError("self", "Pegawai tidak dapat menjadi pejabat penilai kinerja bagi dirinya sendiri.")
+        people = holders(actor.region, [placement.employee_id, assessor.pk])
+        findings = judge(
+            people[placement.employee_id], people[assessor.pk], org_facts(actor.region), profile_of(actor.region),
+            delegated=assessor.pk in authority_delegates(actor.region, new["effective_from"]),
+        )
+        if findings:
+            raise PlacementError(
+                "violates_profile",
+                "Koreksi ini melanggar profil regulasi: " + " ".join(f"{f.message} ({f.article})" for f in findings),
+                findings,
+            )
+        for name, value in new.items():
+            setattr(placement, name, value)
+        placement._change_reason = reason[:100]
+        placement.save(update_fields=list(new))
+        if before is not None and "effective_from" in changes:
+            before.effective_until = new["effective_from"] - dt.timedelta(days=1)
+            before._change_reason = "Tanggal berlaku kedudukan berikutnya dikoreksi"
+            before.save(update_fields=["effective_until"])
+        record_event(
+            region=actor.region, actor=actor.user, verb="placement.corrected", obj=placement, changes=changes, reason=reason
         )
     return placement
 
@@ -132,13 +271,29 @@ def delegate_authority(
         delegate = _in_region(actor, delegate_id, "Penerima kewenangan")
         if delegator.pk == delegate.pk:
             raise PlacementError("self", "Pemberi dan penerima kewenangan tidak boleh orang yang sama.")
-        overlapping = Delegation.objects.select_for_update().filter(
-            delegator=delegator, kind=kind, revoked_at__isnull=True, starts_on__lte=ends_on, ends_on__gte=starts_on
-        )
-        if kind in (Delegation.Kind.PLH, Delegation.Kind.PLT) and overlapping.exists():
-            raise PlacementError(
-                "overlap", f"Sudah ada {Delegation.Kind(kind).label} untuk {delegator.full_name} pada periode yang beririsan."
+        acting = (Delegation.Kind.PLH, Delegation.Kind.PLT)
+        if kind in acting:
+            # Check-then-act: lock the delegator's row so that two requests for the same official
+            # queue here and the second sees the first one's delegation (locking the overlapping
+            # delegations alone would lock nothing while there are none yet).
+            Employee.objects.select_for_update().filter(pk=delegator.pk).first()
+            # One official has at most one Plh or Plt on any day: both act in the delegator's
+            # place as PPK (KED-5), and two at once would leave the letters' signer ambiguous.
+            clash = (
+                Delegation.objects.filter(
+                    delegator=delegator, kind__in=acting, revoked_at__isnull=True,
+                    starts_on__lte=ends_on, ends_on__gte=starts_on,
+                )
+                .select_related("delegate")
+                .first()
             )
+            if clash is not None:
+                raise PlacementError(
+                    "overlap",
+                    f"Sudah ada {clash.get_kind_display()} untuk {delegator.full_name} ({clash.delegate.full_name}, "
+                    f"{clash.starts_on:%d-%m-%Y} s.d. {clash.ends_on:%d-%m-%Y}) yang beririsan dengan periode ini; "
+                    "cabut yang lama lebih dahulu atau pilih tanggal lain.",
+                )
         delegation = Delegation.objects.create(
             region=actor.region, kind=kind, delegator=delegator, delegate=delegate, starts_on=starts_on, ends_on=ends_on,
             basis_number=basis_number.strip(), basis_date=basis_date, reason=reason, created_by=actor.user,

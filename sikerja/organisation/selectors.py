@@ -108,10 +108,23 @@ def employee_list(actor, *, q: str = "", unit_id: int | None = None, subtree: bo
 
 
 def current_placement(employee: Employee) -> Placement | None:
+    """The placement whose period covers today — not merely the last one recorded (issue 9
+    item 11): a placement effective next year is scheduled, not current."""
     return (
-        Placement.objects.filter(employee=employee, effective_until__isnull=True)
+        Placement.objects.filter(employee=employee)
+        .current()
         .select_related("assessor", "assessor__position", "unit")
         .first()
+    )
+
+
+def scheduled_placements(employee: Employee) -> list[Placement]:
+    """Placements recorded to take effect later, earliest first."""
+    return list(
+        Placement.objects.filter(employee=employee)
+        .scheduled()
+        .select_related("assessor", "assessor__position")
+        .order_by("effective_from")
     )
 
 
@@ -124,6 +137,7 @@ def employee_detail(actor, employee_id: int) -> Employee:
         EmployeeCompetence.objects.filter(employee=employee).select_related("competence").order_by("competence__name")
     )
     employee.current_placement = current_placement(employee)
+    employee.scheduled_placements = scheduled_placements(employee)
     employee.placement_history = list(
         Placement.objects.filter(employee=employee).select_related("assessor").order_by("-effective_from")
     )
@@ -131,7 +145,7 @@ def employee_detail(actor, employee_id: int) -> Employee:
 
 
 def direct_reports(employee: Employee) -> QuerySet[Placement]:
-    return Placement.objects.filter(assessor=employee, effective_until__isnull=True).select_related(
+    return Placement.objects.filter(assessor=employee).current().select_related(
         "employee", "employee__position"
     )
 
@@ -173,6 +187,7 @@ __all__ = [
     "org_chart",
     "peta_jabatan",
     "perangkat_daerah_list",
+    "scheduled_placements",
     "unit_ancestors",
     "unit_children",
     "unit_leader",

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from sikerja.assignments import services
 from sikerja.assignments.candidates import ketua_ranking, may_search_candidates, search_candidates
@@ -107,9 +108,11 @@ def test_unit_subtree_kinds_and_text_query(demo):
     by_name = search_candidates(actor("kabid.ikp"), q=me.name.split()[0].upper(), limit=100, **PERIOD)
     assert me.pk in {r.employee.pk for r in by_name.rows}
     assert all(me.name.split()[0].lower() in r.employee.name.lower() for r in by_name.rows)
-    by_nip = search_candidates(actor("kabid.ikp"), q=f"{me.nip[:8]} {me.nip[8:14]}", **PERIOD)
+    by_nip = search_candidates(actor("kabid.aptika"), q=f"{me.nip[:8]} {me.nip[8:14]}", **PERIOD)
     assert me.pk in {r.employee.pk for r in by_nip.rows}
     assert all(r.employee.nip.startswith(me.nip[:14]) for r in by_nip.rows)
+    # ... but only within the searcher's scope: a NIP is personal data (issue 9 item 16)
+    assert search_candidates(actor("kabid.ikp"), q=me.nip, **PERIOD).rows == []
 
 
 @pytest.mark.req("PEN-14")
@@ -187,18 +190,18 @@ def test_an_issued_assignment_shows_as_committed_hours_and_can_overbook(demo):
 def test_query_count_does_not_grow_with_the_region(demo):
     region = demo.region
     params = dict(competences=["Pelayanan Publik", "Kearsipan"], unit_id=None, **PERIOD)
-    leader = actor("kaban.bappeda")
 
     def count(**kw):
+        leader = actor("kaban.bappeda")  # fresh each time: its scope (two queries) is read per actor
         with CaptureQueriesContext(connection) as ctx:
             page = search_candidates(leader, **{**params, **kw})
         return len(ctx.captured_queries), page
 
     small, small_page = count()
-    assert small_page.rows and small <= 6
+    assert small_page.rows and small <= 8  # 6, plus the actor's scope (units, Plh/Plt reports)
     assert count(limit=3)[0] == small == count(limit=100)[0]
     with_unit, _ = count(unit_id=unit(region, "DISDIK").pk, competences=[])
-    assert with_unit <= 7
+    assert with_unit <= 9
 
     # Many more people, all holding the competence, some with issued assignments.
     template = list(Employee.objects.filter(region=region, position__kind="pelaksana").order_by("pk")[:20])
@@ -312,3 +315,40 @@ def test_partial_competence_words_find_the_regions_names(demo):
     first_two = " ".join(name.split()[:2]).upper()
     resolved = resolve_competences(demo.region, [first_two, "Menyelam di Laut Dalam"])
     assert name in resolved and "Menyelam di Laut Dalam" in resolved
+
+
+@pytest.mark.req("PEN-14", "ORG-5")
+def test_out_of_scope_rows_show_no_nip_and_no_competences(demo, login):
+    """Issue 9 item 16: a kepala PD searches the whole region, but for people outside their
+    subtree sees name, position, unit, load and match only; a NIP search finds nobody outside."""
+    leader = actor("kaban.bappeda")
+    rows, _ = everyone(lambda **kw: search_candidates(leader, **PERIOD, **kw), competences=["Pelayanan Publik"])
+    inside = [r for r in rows if r.in_scope]
+    outside = [r for r in rows if not r.in_scope]
+    assert inside and outside
+    for r in outside:
+        assert not leader.sees_employee(r.employee)
+        assert r.nip is None and r.competences == ()
+        assert r.employee.full_name and r.position_name and r.unit_name and r.match.matched
+    for r in inside:
+        assert r.nip == r.employee.nip and r.competences
+    stranger = outside[0].employee
+    assert search_candidates(leader, q=stranger.nip[:12], **PERIOD).rows == []
+    assert [r.employee.pk for r in search_candidates(actor("admin.bkpsdm"), q=stranger.nip, **PERIOD).rows] == [stranger.pk]
+
+    client = login("kaban.bappeda")
+    items = client.get(
+        "/api/v1/penugasan/kandidat",
+        {"competences": "Pelayanan Publik", "limit": 100, "starts_on": START.isoformat(), "ends_on": END.isoformat()},
+    ).json()["items"]
+    api_outside = [i for i in items if not i["in_scope"]]
+    assert api_outside and all(i["nip"] is None and i["competences"] == [] for i in api_outside)
+    panel = client.get(
+        reverse("penugasan:candidates"),
+        {"unit_filter": unit(demo.region, "DISDIK").pk, "starts_on": START.isoformat(), "ends_on": END.isoformat()},
+    )
+    assert panel.status_code == 200
+    html = panel.content.decode()
+    assert "di luar cakupan Anda" in html
+    disdik = Employee.objects.filter(region=demo.region, unit__in=Unit.objects.filter(perangkat_daerah__code="DISDIK"))
+    assert not any(e.nip in html for e in disdik)

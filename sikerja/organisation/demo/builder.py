@@ -14,7 +14,7 @@ from sikerja.organisation.choices import KIND_RANK, CompetenceKind, EmploymentSt
 from sikerja.organisation.demo import names
 from sikerja.organisation.demo.blueprint import JF, PLK, Pos, UnitPlan, plan_region, scale_staff
 from sikerja.organisation.models import Competence, Delegation, Employee, EmployeeCompetence, Placement, Position, Unit
-from sikerja.organisation.rules.nip import build_nip
+from sikerja.organisation.rules.nip import PPPK_FIRST_YEAR, build_nip
 from sikerja.tenancy.models import Region, RegulationProfile
 from sikerja.tenancy.services import sync_builtin_profiles
 
@@ -190,7 +190,13 @@ class DemoBuilder:
         if person.role == "staff" and pos.level in ("ahli_pertama", "terampil", "") and rng.random() < 0.22:
             status = EmploymentStatus.PPPK
         golongan = PPPK_GOLONGAN_BY_FIELD[pos.field] if status == EmploymentStatus.PPPK else rng.choice(GOLONGAN_BY_POS[pos.level or pos.kind])
-        nip = self._nip(birth, appointed, gender)
+        pppk = status == EmploymentStatus.PPPK
+        if pppk:
+            # PPPK are appointed from 2019 on, and their NI PPPK carries the year and 21 (issue 9
+            # item 13). Drawn from a generator of its own so the rest of the region stays as it was.
+            own = random.Random(f"{self.seed}:pppk:{person.pos_code}:{birth}")
+            appointed = dt.date(own.randint(max(PPPK_FIRST_YEAR, birth.year + 21), max(PPPK_FIRST_YEAR, 2024)), 1, 1)
+        nip = self._nip(birth, appointed, gender, ni_pppk=pppk)
         degree_pool = names.DEGREES[pos.field]
         degree = rng.choice(degree_pool)
         front = "dr." if degree.startswith("dr.") else ""
@@ -202,9 +208,11 @@ class DemoBuilder:
             has_managerial_experience=pos.kind not in (JF, PLK) or (pos.level in ("ahli_madya", "ahli_muda") and rng.random() < 0.3),
         )
 
-    def _nip(self, birth: dt.date, appointed: dt.date, gender: str) -> str:
+    def _nip(self, birth: dt.date, appointed: dt.date, gender: str, ni_pppk: bool = False) -> str:
         while True:
-            nip = build_nip(birth_date=birth, appointed_on=appointed, gender=gender, serial=self.rng.randint(1, 999))
+            nip = build_nip(
+                birth_date=birth, appointed_on=appointed, gender=gender, serial=self.rng.randint(1, 999), ni_pppk=ni_pppk
+            )
             if nip not in self.used_nips:
                 self.used_nips.add(nip)
                 return nip

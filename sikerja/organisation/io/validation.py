@@ -442,14 +442,16 @@ def _validate_employees(rows: list[dict], ctx: Context, plan: Plan) -> None:
         row = _Row(raw, plan.errors)
         nip = sheets.normalise_nip(row.text("nip"))
         info = None
+        # The status decides the NIP layout: an NI PPPK carries 21 where a PNS NIP has the month.
+        status = sheets.choice(sheets.STATUS_LOOKUP, row.text("status"))
         if not nip:
             row.error("nip", "NIP wajib diisi.")
-        elif message := nip_error(nip):
+        elif message := nip_error(nip, status):
             if "E+" in nip.upper():
                 message += " Excel telah mengubah NIP menjadi angka; format kolom NIP sebagai Teks."
             row.error("nip", message)
         else:
-            info = parse_nip(nip)
+            info = parse_nip(nip, status)
             if first[nip] != row.number:
                 row.error("nip", f"NIP {nip} ganda: sudah dipakai pada baris {first[nip]}.")
             elif nip in ctx.nips_elsewhere:
@@ -463,7 +465,6 @@ def _validate_employees(rows: list[dict], ctx: Context, plan: Plan) -> None:
             fields["front_title"] = row.optional("gelar_depan", "Gelar depan", 40)
         if row.has("gelar_belakang"):
             fields["back_title"] = row.optional("gelar_belakang", "Gelar belakang", 60)
-        status = sheets.choice(sheets.STATUS_LOOKUP, row.text("status"))
         if not row.text("status"):
             row.error("status", "Status kepegawaian wajib diisi (PNS atau PPPK).")
         elif status is None:

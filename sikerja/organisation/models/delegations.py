@@ -63,3 +63,14 @@ class Delegation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.delegate} atas nama {self.delegator}"
+
+    def status_label(self, on=None) -> str:
+        """berlaku / belum berlaku / berakhir / dicabut, for pages and the API (issue 9 item 12)."""
+        on = on or timezone.localdate()
+        if self.revoked_at is not None:
+            return "dicabut"
+        if self.starts_on > on:
+            return "belum berlaku"
+        if self.ends_on < on:
+            return "berakhir"
+        return "berlaku"

@@ -2,7 +2,11 @@
 
 An ASN NIP has 18 digits (BKN; Peraturan BKN 22/2007 as amended):
 ``YYYYMMDD`` birth date · ``YYYYMM`` TMT of appointment · ``G`` sex (1 man, 2 woman) ·
-``NNN`` serial number. PPPK numbers follow the same layout.
+``NNN`` serial number.
+
+A PPPK's *Nomor Induk PPPK* (NI PPPK) as BKN issues it carries ``21`` where a PNS NIP has the
+appointment month: ``YYYYMMDD`` birth · ``YYYY`` year of appointment · ``21`` · ``G`` · ``NNN``
+(e.g. 198505122022211001). It is valid for a PPPK only; a PNS NIP with month 21 is refused.
 """
 
 from __future__ import annotations
@@ -11,6 +15,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 MIN_AGE_AT_APPOINTMENT = 18  # UU 20/2023 Ps 26 / PP 11/2017 Ps 23: minimum age 18 to apply
+PPPK_MARK = "21"  # digits 13-14 of an NI PPPK
+PPPK_FIRST_YEAR = 2019  # the first PPPK were appointed in 2019 (PP 49/2018)
+PNS, PPPK = "pns", "pppk"  # EmploymentStatus values; the rule stays free of the ORM
 
 
 @dataclass(frozen=True)
@@ -19,14 +26,18 @@ class NipInfo:
     appointed_on: dt.date  # first day of the appointment month
     gender: str  # "L" or "P"
     serial: int
+    is_ni_pppk: bool = False  # the NI PPPK layout (appointment month unknown: January is stored)
 
 
 class NipError(ValueError):
     pass
 
 
-def parse_nip(raw: str) -> NipInfo:
-    """Return what the NIP encodes, or raise ``NipError`` with a message in Bahasa Indonesia."""
+def parse_nip(raw: str, status: str | None = None) -> NipInfo:
+    """Return what the NIP encodes, or raise ``NipError`` with a message in Bahasa Indonesia.
+
+    ``status`` (``pns``/``pppk``) decides whether the NI PPPK layout is allowed; unknown
+    (None) accepts both layouts, for numbers already stored with their status."""
     nip = (raw or "").replace(" ", "").strip()
     if len(nip) != 18 or not nip.isdigit():
         raise NipError("NIP harus terdiri dari 18 angka.")
@@ -35,7 +46,17 @@ def parse_nip(raw: str) -> NipInfo:
     except ValueError:
         raise NipError(f"Tanggal lahir pada NIP tidak valid ({nip[6:8]}-{nip[4:6]}-{nip[0:4]}).") from None
     year, month = int(nip[8:12]), int(nip[12:14])
-    if not 1 <= month <= 12 or year < 1900:
+    ni_pppk = nip[12:14] == PPPK_MARK
+    if ni_pppk and status == PNS:
+        raise NipError(
+            "Digit ke-13 dan ke-14 NIP PNS adalah bulan pengangkatan (01-12); angka 21 hanya dipakai pada "
+            "Nomor Induk PPPK. Periksa NIP atau status kepegawaiannya."
+        )
+    if ni_pppk:
+        if year < PPPK_FIRST_YEAR:
+            raise NipError(f"Tahun pengangkatan pada NI PPPK tidak valid ({year}); PPPK pertama diangkat {PPPK_FIRST_YEAR}.")
+        month = 1
+    elif not 1 <= month <= 12 or year < 1900:
         raise NipError(f"Bulan/tahun pengangkatan pada NIP tidak valid ({nip[12:14]}/{nip[8:12]}).")
     appointed = dt.date(year, month, 1)
     if nip[14] not in "12":
@@ -46,19 +67,22 @@ def parse_nip(raw: str) -> NipInfo:
     age_at_appointment = year - birth.year - ((month, 1) < (birth.month, birth.day))
     if age_at_appointment < MIN_AGE_AT_APPOINTMENT:
         raise NipError("NIP tidak masuk akal: pengangkatan sebelum berusia 18 tahun.")
-    return NipInfo(birth_date=birth, appointed_on=appointed, gender="L" if nip[14] == "1" else "P", serial=serial)
+    return NipInfo(
+        birth_date=birth, appointed_on=appointed, gender="L" if nip[14] == "1" else "P", serial=serial,
+        is_ni_pppk=ni_pppk,
+    )
 
 
-def nip_error(raw: str) -> str | None:
+def nip_error(raw: str, status: str | None = None) -> str | None:
     try:
-        parse_nip(raw)
+        parse_nip(raw, status)
     except NipError as exc:
         return str(exc)
     return None
 
 
-def build_nip(*, birth_date: dt.date, appointed_on: dt.date, gender: str, serial: int) -> str:
-    """The inverse of ``parse_nip``; used by the demo generator and factories."""
-    return (
-        f"{birth_date:%Y%m%d}{appointed_on:%Y%m}{'1' if gender == 'L' else '2'}{serial:03d}"
-    )
+def build_nip(*, birth_date: dt.date, appointed_on: dt.date, gender: str, serial: int, ni_pppk: bool = False) -> str:
+    """The inverse of ``parse_nip``; used by the demo generator and factories. ``ni_pppk``:
+    the NI PPPK layout (year of appointment, then 21)."""
+    appointed = f"{appointed_on:%Y}{PPPK_MARK}" if ni_pppk else f"{appointed_on:%Y%m}"
+    return f"{birth_date:%Y%m%d}{appointed}{'1' if gender == 'L' else '2'}{serial:03d}"

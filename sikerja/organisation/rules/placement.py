@@ -3,7 +3,10 @@
 Each rule returns ``Finding``s naming the requirement, the article of the region's regulation
 and a message in Bahasa Indonesia. A setting the regulation is silent on (``silent: true``)
 adds no constraint. Only pejabat fungsional and pelaksana are judged: the regulations place
-*them* (MU Ps 9, KL Ps 5, BU Ps 17, BT Ps 8, PPU Ps 7).
+*them* (MU Ps 9, KL Ps 5, BU Ps 17, BT Ps 8, PPU Ps 7). An employee whose position is not
+recorded (a unit without a peta jabatan) is judged on what the organisation chart shows — the
+line of the structure and the PPK's own position (PPU Ps 7(4)) — and ``limitation`` says what
+could not be checked.
 """
 
 from __future__ import annotations
@@ -14,7 +17,12 @@ from dataclasses import dataclass, field
 from sikerja.organisation.choices import JfLevel, PositionKind
 
 MANDIRI_HEAD = "fungsional_pimpinan_mandiri"
+# A JF leading a unit that is not a unit kerja mandiri: the Kepala Seksi/Sub Bagian of an RSUD
+# (PPU Lampiran B.1 huruf g angka 2) and 4)). Only a unit pattern can make them a PPK.
+UNIT_HEAD_JF = "fungsional_pimpinan_unit"
+UNKNOWN = ""  # no position recorded: the unit has no peta jabatan, or the person is not mapped
 JUDGED_KINDS = frozenset({PositionKind.FUNGSIONAL, PositionKind.PELAKSANA})
+CHART = "bagan_organisasi"  # value of placement_without_peta_jabatan (PPU Ps 7(4))
 KIND_WORDS = {
     "jpt_utama": "JPT utama",
     "jpt_madya": "JPT madya",
@@ -24,6 +32,8 @@ KIND_WORDS = {
     "fungsional": "pejabat fungsional",
     "pelaksana": "pelaksana",
     MANDIRI_HEAD: "JF pimpinan unit kerja mandiri",
+    UNIT_HEAD_JF: "JF kepala seksi/sub bagian",
+    UNKNOWN: "pegawai tanpa jabatan tercatat",
 }
 RANK = {"jpt_utama": 7, "jpt_madya": 6, "jpt_pratama": 5, "administrator": 4, "pengawas": 3, "fungsional": 2, "pelaksana": 1}
 
@@ -38,10 +48,15 @@ class Holder:
     jf_level: str
     unit_id: int
     leads_mandiri: bool = False  # leader of a unit kerja mandiri (KED-2)
+    leads_unit: bool = False  # holds the leading position of their unit
 
     @property
     def role_kind(self) -> str:
-        return MANDIRI_HEAD if self.leads_mandiri else self.kind
+        if self.leads_mandiri:
+            return MANDIRI_HEAD
+        if self.kind == PositionKind.FUNGSIONAL and self.leads_unit:
+            return UNIT_HEAD_JF
+        return self.kind
 
 
 @dataclass(frozen=True)
@@ -54,6 +69,7 @@ class OrgFacts:
     unit_name: Mapping[int, str] = field(default_factory=dict)
     has_pengawas: frozenset[int] = frozenset()
     pattern_key: Mapping[int, str] = field(default_factory=dict)
+    has_positions: frozenset[int] = frozenset()  # units with a peta jabatan (at least one position)
 
     def chain(self, unit_id: int) -> list[int]:
         out, seen = [], set()
@@ -107,28 +123,46 @@ def judge(subject: Holder, assessor: Holder | None, org: OrgFacts, profile: Prof
     ``delegated`` is true when the assessor holds a running delegation of PPK authority
     (KED-5: "pejabat lain yang diberi pendelegasian kewenangan").
     """
-    if subject.kind not in JUDGED_KINDS:
+    if subject.kind not in JUDGED_KINDS and subject.kind != UNKNOWN:
         return []
+    unknown = subject.kind == UNKNOWN
+    by_chart = unknown and profile.value("placement_without_peta_jabatan") == CHART
+    line_key = "placement_without_peta_jabatan" if by_chart else "placement_superiors"
     if assessor is None:
         return [
             Finding(
                 "KED-1",
-                profile.cite("placement_superiors"),
+                profile.cite(line_key),
                 f"{subject.name} belum mempunyai pejabat penilai kinerja (atasan langsung).",
             )
         ]
     findings: list[Finding] = []
-    chain = org.chain(subject.unit_id)
+    chain = org.chain(subject.unit_id) if subject.unit_id is not None else []
     if assessor.unit_id not in chain:
         findings.append(
             Finding(
                 "KED-1",
-                profile.cite("placement_superiors"),
+                profile.cite(line_key),
                 f"PPK harus atasan langsung dalam struktur: {assessor.name} berada di "
                 f"{org.unit_name.get(assessor.unit_id, 'unit lain')}, bukan di unit {subject.name} atau unit di atasnya.",
             )
         )
-    findings += _superior_kind(subject, assessor, profile, delegated)
+    elif by_chart and not assessor.leads_unit and not delegated:
+        # PPU Ps 7(4): without a peta jabatan the organisation chart decides, and a chart shows
+        # each unit under its head: the PPK is the head of a unit in the employee's line.
+        findings.append(
+            Finding(
+                "KED-1",
+                profile.cite(line_key),
+                f"Unit {subject.name} belum mempunyai peta jabatan, sehingga kedudukan mengikuti bagan organisasi: "
+                f"PPK adalah pimpinan unit dalam garis strukturnya; {assessor.name} bukan pimpinan unit.",
+            )
+        )
+    pattern_ppk = not unknown and _pattern_names(subject, assessor, org, profile)
+    if not pattern_ppk:
+        findings += _superior_kind(subject, assessor, profile, delegated)
+    if unknown:
+        return findings  # kind and level unknown: the patterns by kind cannot be applied
     if delegated and profile.value("assessor_delegation_allowed"):
         # A delegate acts in the place of the structural PPK ("pejabat lain yang diberi
         # pendelegasian kewenangan", Ps 1 of each perbup): the patterns by kind, which describe
@@ -147,11 +181,12 @@ def _superior_kind(subject: Holder, assessor: Holder, profile: Profile, delegate
     superiors = profile.value("placement_superiors")
     role = assessor.role_kind
     if superiors is not None and role not in superiors and not delegated:
+        who = "Pegawai" if subject.kind == UNKNOWN else KIND_WORDS[subject.kind].capitalize()
         out.append(
             Finding(
                 "KED-1",
                 profile.cite("placement_superiors"),
-                f"{KIND_WORDS[subject.kind].capitalize()} berkedudukan di bawah {_words(superiors)}; "
+                f"{who} berkedudukan di bawah {_words(superiors)}; "
                 f"{assessor.name} adalah {KIND_WORDS.get(role, role)}.",
             )
         )
@@ -217,6 +252,44 @@ def _pelaksana_pattern(subject: Holder, assessor: Holder, org: OrgFacts, profile
             f"hanya bila tidak ada pengawas di unit itu{reason}.",
         )
     ]
+
+
+def _pattern_names(subject: Holder, assessor: Holder, org: OrgFacts, profile: Profile) -> bool:
+    """Does the unit's PPU pattern name the assessor's role as PPK of the subject's kind?
+
+    The Lampiran is the special rule for its unit type and prevails over the general list of
+    superiors and the lowest PPK: in an RSUD the Kepala Seksi/Sub Bagian are pejabat fungsional
+    and act as PPK for JF and pelaksana (PPU Lampiran B.1 huruf g angka 2) and 4)).
+    """
+    patterns = profile.value("unit_patterns")
+    key = org.pattern_key.get(subject.unit_id)
+    if not patterns or key not in patterns or assessor.unit_id not in org.chain(subject.unit_id):
+        return False
+    return subject.kind in (patterns[key]["assessors"].get(assessor.role_kind) or ())
+
+
+def limitation(subject: Holder, org: OrgFacts, profile: Profile) -> str | None:
+    """What the rules could not check for this person, and why; None when everything was checked."""
+    if subject.kind != UNKNOWN:
+        return None
+    unit = org.unit_name.get(subject.unit_id)
+    if subject.unit_id is None or unit is None:
+        return "Pegawai belum tercatat pada unit organisasi mana pun, sehingga kedudukannya tidak dapat diperiksa."
+    if subject.unit_id in org.has_positions:
+        return (
+            f"Jabatan pegawai belum tercatat pada peta jabatan {unit}: hanya garis struktur dan jabatan PPK yang "
+            "diperiksa; pola jenjang dan jenis jabatan tidak dapat diperiksa."
+        )
+    if profile.value("placement_without_peta_jabatan") == CHART:
+        return (
+            f"{unit} belum mempunyai peta jabatan: kedudukan diperiksa menurut bagan organisasi "
+            f"({profile.cite('placement_without_peta_jabatan')}); pola jenjang dan jenis jabatan tidak dapat "
+            "diperiksa karena jabatan pegawai belum tercatat."
+        )
+    return (
+        f"{unit} belum mempunyai peta jabatan dan jabatan pegawai belum tercatat: hanya garis struktur dan "
+        "jabatan PPK yang diperiksa."
+    )
 
 
 def _unit_pattern(subject: Holder, assessor: Holder, org: OrgFacts, profile: Profile) -> list[Finding]:

@@ -117,3 +117,16 @@ def test_seed_command_refuses_a_second_run_and_skips_with_if_missing(db, capsys)
 
     with pytest.raises(CommandError):
         call_command("seed_demo", "--employees", "100", "--slug", "cmd")
+
+
+@pytest.mark.req("ORG-5")
+def test_demo_pppk_carry_real_ni_pppk_numbers_from_2019_on(demo):
+    """Issue 9 item 13: the demo's PPPK have NI PPPK (21 in digits 13-14), appointed 2019 or later;
+    PNS keep the month layout."""
+    pppk = list(Employee.objects.filter(region=demo.region, status="pppk"))
+    assert pppk
+    for e in pppk:
+        assert e.nip[12:14] == "21" and int(e.nip[8:12]) >= 2019 and e.appointed_on.year >= 2019, e.nip
+        assert parse_nip(e.nip, "pppk").appointed_on == e.appointed_on
+    for e in Employee.objects.filter(region=demo.region, status="pns"):
+        parse_nip(e.nip, "pns")

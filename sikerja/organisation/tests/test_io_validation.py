@@ -244,3 +244,22 @@ def test_dry_run_writes_nothing(demo, sheet):
     assert report["errors"] == [] and report["creates"] == 1
     assert snapshot(demo.region) == before
     assert ImportBatch.objects.get().status == ImportBatch.Status.PREVIEWED
+
+
+@pytest.mark.req("ORG-5", "ORG-7")
+def test_real_ni_pppk_import_for_pppk_only(demo):
+    """Issue 9 item 13: an NI PPPK carries 21 in digits 13-14 (198505122022211001). Accepted for
+    a PPPK, with the year of appointment; refused for a PNS, saying why."""
+    report = preview(
+        demo,
+        "employees",
+        [
+            employee(nip="198505122022211001", status="PPPK", golongan="IX"),  # 2: NI PPPK of a PPPK
+            employee(nip="198505122022211002", status="PNS"),  # 3: the same layout for a PNS
+            employee(nip="198505122015211003", status="PPPK", golongan="IX"),  # 4: before the first PPPK (2019)
+        ],
+    )
+    assert errors_at(report, 2) == []
+    assert_error(report, 3, "nip", "hanya dipakai pada Nomor Induk PPPK")
+    assert_error(report, 4, "nip", "2019")
+    assert report["creates"] == 1

@@ -82,3 +82,24 @@ def test_position_kind_and_level_consistency():
     assert position_error("pelaksana", "", "") is None
     assert "Hanya jabatan fungsional" in position_error("pengawas", "", "ahli_muda")
     assert "tidak dikenal" in position_error("eselon_iv", "", "")
+
+
+def test_ni_pppk_layout_is_read_for_pppk_and_refused_for_pns():
+    """Issue 9 item 13: digits 13-14 of an NI PPPK are 21, not a month."""
+    info = parse_nip("198505122022211001", "pppk")
+    assert (info.birth_date, info.appointed_on, info.gender, info.serial) == (
+        dt.date(1985, 5, 12),
+        dt.date(2022, 1, 1),
+        "L",
+        1,
+    )
+    assert info.is_ni_pppk
+    assert parse_nip("198505122022211001").is_ni_pppk  # status unknown: a stored number stays readable
+    with pytest.raises(NipError, match="Nomor Induk PPPK"):
+        parse_nip("198505122022211001", "pns")
+    assert "bulan pengangkatan" in nip_error("198505122022211001", "pns")
+    assert nip_error("198505122022221001", "pppk")  # 22 is no month and no NI PPPK mark
+    assert (
+        build_nip(birth_date=dt.date(1985, 5, 12), appointed_on=dt.date(2022, 7, 1), gender="L", serial=1, ni_pppk=True)
+        == "198505122022211001"
+    )

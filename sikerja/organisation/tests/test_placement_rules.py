@@ -139,3 +139,31 @@ def test_every_ppu_unit_type_of_lampiran_b1_has_a_pattern():
     assert pattern_key_for(["seksi", "bidang", "rsud", "dinas"], patterns) == "rsud"
     assert pattern_key_for(["kelurahan", "kecamatan"], patterns) == "kelurahan"
     assert pattern_key_for(["bidang", "dinas"], None) is None
+
+
+@pytest.mark.req("ORG-6", "KED-1")
+def test_without_a_peta_jabatan_ppu_follows_the_chart_and_silent_profiles_check_the_line():
+    """PPU Ps 7(4): an employee whose unit has no positions sits under a head of a unit in their
+    line; a profile silent on it checks the line and the PPK's position only. Either way the
+    limitation is stated, never a silent pass."""
+    from sikerja.organisation.rules.placement import UNKNOWN, limitation
+
+    org = OrgFacts(
+        parent={1: None, 2: 1, 3: 2, 4: 2}, unit_name={1: "Dinas", 2: "Bidang", 3: "Seksi", 4: "Seksi Baru"},
+        has_positions=frozenset({1, 2, 3}),
+    )
+    newcomer = Holder(50, "Baru", UNKNOWN, "", 4)
+    kabid = Holder(2, "Kabid", "administrator", "", 2, leads_unit=True)
+    pengawas_staff = Holder(3, "Pengawas tanpa unit", "pengawas", "", 2)  # a pengawas who heads no unit
+    ppu, bu = PROFILES["penajam-paser-utara"], PROFILES["barito-utara"]
+    assert judge(newcomer, kabid, org, ppu) == [] and judge(newcomer, kabid, org, bu) == []
+    chart = judge(newcomer, pengawas_staff, org, ppu)
+    assert [f.requirement for f in chart] == ["KED-1"] and "Pasal 7 ayat (4)" in chart[0].article
+    assert judge(newcomer, pengawas_staff, org, bu) == []
+    assert reqs(judge(newcomer, Holder(5, "Kasi lain", "pengawas", "", 3, leads_unit=True), org, ppu)) == ["KED-1"]
+    assert reqs(judge(newcomer, None, org, bu)) == ["KED-1"]
+    assert "bagan organisasi" in limitation(newcomer, org, ppu) and "Pasal 7 ayat (4)" in limitation(newcomer, org, ppu)
+    assert "belum mempunyai peta jabatan" in limitation(newcomer, org, bu)
+    assert "peta jabatan Seksi" in limitation(Holder(51, "Belum dipetakan", UNKNOWN, "", 3), org, ppu)
+    assert "unit organisasi mana pun" in limitation(Holder(52, "Tanpa unit", UNKNOWN, "", None), org, ppu)
+    assert limitation(Holder(53, "Staf", "pelaksana", "", 3), org, ppu) is None
