@@ -76,7 +76,7 @@ class Actor:
 
         delegators = Delegation.objects.acting().filter(delegate=self.employee).values("delegator_id")
         return frozenset(
-            Placement.objects.filter(assessor_id__in=delegators, effective_until__isnull=True).values_list("employee_id", flat=True)
+            Placement.objects.filter(assessor_id__in=delegators).current().values_list("employee_id", flat=True)
         )
 
     # --- querysets restricted to what the actor may see -------------------------------

@@ -42,7 +42,8 @@ def sekretaris_daerah(region) -> Employee | None:
 
 def ppk_of(employee: Employee) -> Employee | None:
     placement = (
-        Placement.objects.filter(employee=employee, effective_until__isnull=True)
+        Placement.objects.filter(employee=employee)
+        .current()  # the placement whose period covers today, not a scheduled one
         .select_related("assessor__position", "assessor__unit")
         .order_by("-effective_from")
         .first()

@@ -25,10 +25,6 @@ DATA_QUALITY_ROLES = frozenset({Role.ADMIN_BKPSDM, Role.ADMIN_ORGANISASI})
 DELEGATION_HORIZON_DAYS = 7
 
 
-def _in_force(on: dt.date) -> Q:
-    return Q(effective_from__lte=on) & (Q(effective_until__isnull=True) | Q(effective_until__gte=on))
-
-
 @dataclass
 class StaffRow:
     employee: Employee
@@ -99,7 +95,7 @@ def _mine(me: Employee, board: Dashboard) -> None:
 
 def _staff(actor: Actor, me: Employee, board: Dashboard) -> None:
     """Those I assess today (my own placements, and those of an official I stand in for)."""
-    assessed = Placement.objects.filter(_in_force(board.today), region=actor.region).filter(
+    assessed = Placement.objects.current(board.today).filter(region=actor.region).filter(
         Q(assessor=me) | Q(employee_id__in=actor.acting_report_ids)
     )
     ids = list(assessed.order_by("employee__name", "employee_id").values_list("employee_id", flat=True)[: 5 * LIMIT])
@@ -123,7 +119,7 @@ def _staff(actor: Actor, me: Employee, board: Dashboard) -> None:
 def _quality(actor: Actor, board: Dashboard) -> DataQuality:
     region, today = actor.region, board.today
     active = Employee.objects.filter(region=region, is_active=True)
-    placed = Placement.objects.filter(_in_force(today), employee=OuterRef("pk"))
+    placed = Placement.objects.current(today).filter(employee=OuterRef("pk"))
     holders = Employee.objects.filter(position=OuterRef("pk"), is_active=True).order_by().values("position")
     return DataQuality(
         without_ppk=active.filter(~Exists(placed)).count(),

@@ -59,7 +59,7 @@ def test_a_leader_sees_the_staff_they_assess_with_their_load(demo, login):
     leader = emp("kabid.aptika")
     today = timezone.localdate()
     assessed = set(
-        Placement.objects.filter(assessor=leader, effective_from__lte=today, effective_until__isnull=True).values_list(
+        Placement.objects.filter(assessor=leader).current(today).values_list(
             "employee_id", flat=True
         )
     )
