@@ -327,6 +327,7 @@ def _judge(actor: Actor, page: list[Employee], names: list[str], starts_on, ends
     """Exact availability and competence match of one page: two queries (and, for a scoped
     actor, the scope itself, read once per actor)."""
     ids = [e.pk for e in page]
+    rule = rules.availability_rule(officials.profile_of(actor.region))
     committed = selectors.commitments(ids, starts_on, ends_on)
     held: dict[int, dict[str, int]] = defaultdict(dict)
     for emp_id, name, level in EmployeeCompetence.objects.filter(employee_id__in=ids).values_list(
@@ -338,9 +339,7 @@ def _judge(actor: Actor, page: list[Employee], names: list[str], starts_on, ends
         position = e.position
         own_known = position is not None and position.workload_hours is not None
         own = float(position.workload_hours) if own_known else 0.0
-        decision = rules.availability(
-            own, committed.get(e.pk, []), starts_on, ends_on, hours, selectors.DEFAULT_CAPACITY
-        )
+        decision = rules.availability(own, committed.get(e.pk, []), starts_on, ends_on, hours, rule)
         in_scope = actor.sees_employee(e)
         rows.append(
             CandidateRow(
@@ -351,7 +350,7 @@ def _judge(actor: Actor, page: list[Employee], names: list[str], starts_on, ends
                 own_hours_known=own_known,
                 committed_hours=max((w.committed_hours for w in decision.weeks), default=0.0),
                 competences=tuple(sorted(k for k, level in held[e.pk].items() if level)) if in_scope else (),
-                match=_match(names, held[e.pk]),
+                match=_match(names, held[e.pk], rule),
                 availability=decision,
                 overbooked=decision.overbooked,
                 in_scope=in_scope,
@@ -365,10 +364,10 @@ def _key(name: str) -> str:
     return " ".join(str(name).split()).casefold()
 
 
-def _match(required: list[str], held: dict[str, int]) -> rules.CompetenceMatch:
+def _match(required: list[str], held: dict[str, int], rule=None) -> rules.CompetenceMatch:
     """``rules.competence_match``, with the names spelled as the region records them (held) or
     as the leader typed them (missing) rather than in the rule's lower-case comparison form."""
-    match = rules.competence_match(required, held)
+    match = rules.competence_match(required, held, rule)
     spelling = {_key(n): n for n in required} | {_key(n): n for n in held}
     matched = tuple(spelling.get(n, n) for n in match.matched)
     missing = tuple(spelling.get(n, n) for n in match.missing)

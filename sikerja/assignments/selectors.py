@@ -17,8 +17,6 @@ from sikerja.assignments.models import Amendment, Assignment, Member, Step
 from sikerja.audit.models import Event
 from sikerja.organisation.models import Delegation, Employee
 
-DEFAULT_CAPACITY = 37.5  # jam kerja per minggu (7,5 jam x 5 hari)
-
 
 def commitments(employee_ids, starts_on: dt.date, ends_on: dt.date, *, exclude_assignment_id=None) -> dict[int, list]:
     """Accepted assignments (issued, the member approved) overlapping the period, per employee:
@@ -41,9 +39,11 @@ def commitments(employee_ids, starts_on: dt.date, ends_on: dt.date, *, exclude_a
 
 
 def availability_for(
-    employee_ids, starts_on, ends_on, requested_hours: dict[int, float], *, exclude_assignment_id=None
+    employee_ids, starts_on, ends_on, requested_hours: dict[int, float], *, region, exclude_assignment_id=None
 ):
-    """PEN-14 for several officials at once: two queries (own workload, commitments)."""
+    """PEN-14 for several officials at once, as the region's regulation weighs it: two queries
+    (own workload, commitments)."""
+    rule = rules.availability_rule(officials.profile_of(region))
     ids = list(employee_ids)
     own = dict(Employee.objects.filter(pk__in=ids).values_list("pk", "position__workload_hours"))
     committed = commitments(ids, starts_on, ends_on, exclude_assignment_id=exclude_assignment_id)
@@ -54,7 +54,7 @@ def availability_for(
             starts_on,
             ends_on,
             requested_hours.get(pk, 0),
-            DEFAULT_CAPACITY,
+            rule,
         )
         for pk in ids
     }

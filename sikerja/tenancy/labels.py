@@ -4,6 +4,7 @@ SETTING_LABELS = {
     "scopes": "Lingkup penugasan",
     "assignment_modes": "Cara penugasan",
     "work_forms": "Bentuk kerja",
+    "assignment_availability": "Pemeriksaan ketersediaan waktu dan kompetensi sebelum penugasan",
     "placement_basis": "Dasar kedudukan",
     "placement_without_peta_jabatan": "Kedudukan bila peta jabatan belum ditetapkan",
     "placement_superiors": "Atasan langsung JF/pelaksana",
@@ -66,6 +67,7 @@ VALUE_LABELS = {
     "ahli_utama": "ahli utama", "ahli_madya": "ahli madya", "ahli_muda": "ahli muda", "ahli_pertama": "ahli pertama",
     "penyelia": "penyelia", "mahir": "mahir", "terampil": "terampil", "pemula": "pemula",
     "default": "biasanya", "fallback": "bila tidak ada", "fallback_condition": "syarat",
+    "capacity_hours_per_week": "kapasitas jam kerja per minggu", "competence_article": "pasal relevansi kompetensi",
 }  # fmt: skip
 
 
@@ -81,4 +83,6 @@ def value_label(value) -> str:
         return ", ".join(value_label(v) for v in value) if value else "tidak ada"
     if isinstance(value, dict):
         return "; ".join(f"{VALUE_LABELS.get(k, k)}: {value_label(v)}" for k, v in value.items())
+    if isinstance(value, float | int):
+        return f"{value:g}".replace(".", ",")  # 37.5 -> "37,5" as Indonesian pages write it
     return VALUE_LABELS.get(str(value), str(value))

@@ -104,7 +104,7 @@ def _staff(actor: Actor, me: Employee, board: Dashboard) -> None:
     board.staff_total = len(ids) if len(ids) < 5 * LIMIT else assessed.count()
     monday = board.today - dt.timedelta(days=board.today.weekday())
     friday = monday + dt.timedelta(days=4)
-    loads = assignment_selectors.availability_for(ids, monday, friday, {})
+    loads = assignment_selectors.availability_for(ids, monday, friday, {}, region=actor.region)
     late = dict(
         Member.objects.filter(
             employee_id__in=ids, assignment__status=Assignment.Status.PROSES, assignment__starts_on__lt=board.today

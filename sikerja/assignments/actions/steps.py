@@ -117,6 +117,7 @@ def check_availability(assignment: Assignment, rows: list[Member], *, period=Non
         starts_on,
         ends_on,
         {r.employee_id: float(r.hours_per_week) for r in internal},
+        region=assignment.region,
         exclude_assignment_id=assignment.pk,
     )
     problems = [

@@ -1,7 +1,15 @@
 """Pure decision rules of penugasan and tim kerja (issue 5): plain data in, a decision out that
 names the article of the region's regulation. No ORM here; services and views call these."""
 
-from .availability import AvailabilityDecision, CompetenceMatch, WeekLoad, availability, competence_match
+from .availability import (
+    AvailabilityDecision,
+    AvailabilityRule,
+    CompetenceMatch,
+    WeekLoad,
+    availability,
+    availability_rule,
+    competence_match,
+)
 from .common import Profile, national_baseline
 from .flows import (
     RequestContentDecision,
@@ -36,7 +44,9 @@ __all__ = [
     "VoluntaryFlow",
     "WeekLoad",
     "assignment_scope",
+    "AvailabilityRule",
     "availability",
+    "availability_rule",
     "competence_match",
     "individual_reports_to",
     "ketua_reports_to",

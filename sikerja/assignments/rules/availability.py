@@ -6,8 +6,10 @@ Hours are per week. A commitment or request that covers only part of an ISO week
 share of that week's working days (Monday-Friday) it covers. Overbooking is flagged, never
 silently allowed: the decision says an override is possible only with a reason.
 
-No regional profile has a setting for this; the check is a safeguard the system applies
-everywhere and cites the one regulation that spells it out. It never refuses on its own.
+Where the check comes from is profile data (``assignment_availability``): Perbup Penajam Paser
+Utara spells it out (Lampiran huruf B angka 2 huruf b); a region whose regulation is silent cites
+the national baseline (PermenPANRB 7/2022) — never another kabupaten's perbup. It never refuses on
+its own.
 """
 
 from __future__ import annotations
@@ -18,9 +20,47 @@ from dataclasses import dataclass
 
 from sikerja.inputs import indonesian_date
 
-AVAILABILITY_ARTICLE = "Perbup Penajam Paser Utara 31/2024 Lampiran huruf B angka 2 huruf b) angka 1)-2)"
-COMPETENCE_ARTICLE = "Perbup Penajam Paser Utara 31/2024 Lampiran huruf B angka 2 huruf b) angka 3)"
 EPSILON = 1e-9
+SETTING = "assignment_availability"
+
+
+@dataclass(frozen=True)
+class AvailabilityRule:
+    """What the region's regulation says about availability: the weekly capacity weighed against,
+    and the articles that cite the time check and the competence check."""
+
+    capacity_hours_per_week: float
+    article: str
+    competence_article: str
+    from_baseline: bool
+
+
+def _baseline_rule() -> AvailabilityRule:
+    from sikerja.assignments.rules.common import national_baseline
+
+    return availability_rule(national_baseline())
+
+
+def availability_rule(profile, baseline=None) -> AvailabilityRule:
+    """The region's own setting, or the national baseline's where the region is silent."""
+    from sikerja.assignments.rules.common import national_baseline
+
+    own = profile.entry(SETTING)
+    source = profile
+    if own.get("silent") or not own.get("value"):
+        source = baseline or national_baseline()
+        own = source.entry(SETTING)
+    value = own.get("value") or {}
+
+    def cite(article):
+        return f"{source.name} {article}".strip() if article and article != source.name else source.name
+
+    return AvailabilityRule(
+        capacity_hours_per_week=float(value.get("capacity_hours_per_week", 37.5)),
+        article=cite(own.get("article")),
+        competence_article=cite(value.get("competence_article") or own.get("article")),
+        from_baseline=source is not profile,
+    )
 
 
 @dataclass(frozen=True)
@@ -102,10 +142,13 @@ def availability(
     requested_start: dt.date,
     requested_end: dt.date,
     requested_hours_per_week: float,
-    capacity_hours_per_week: float = 37.5,
+    rule: AvailabilityRule | None = None,
 ) -> AvailabilityDecision:
     """Load of each ISO week of the requested period; overbooked where own workload +
-    committed assignments + this request exceed the weekly capacity."""
+    committed assignments + this request exceed the weekly capacity of ``rule`` (the region's,
+    from ``availability_rule``; the national baseline's when none is given)."""
+    rule = rule or _baseline_rule()
+    capacity_hours_per_week, article = rule.capacity_hours_per_week, rule.article
     if requested_end < requested_start:
         raise ValueError("Tanggal selesai penugasan mendahului tanggal mulai.")
     if float(capacity_hours_per_week) <= 0:
@@ -145,15 +188,15 @@ def availability(
             f"Beban melebihi kapasitas {number_words(capacity)} jam/minggu pada {len(over)} minggu; terberat "
             f"{worst.words}: {number_words(worst.load_percent)}% (sisa waktu {number_words(worst.free_hours)} jam, "
             f"diminta {number_words(worst.requested_hours)} jam). "
-            f"Penugasan hanya dapat dilanjutkan dengan alasan yang dicatat ({AVAILABILITY_ARTICLE})."
+            f"Penugasan hanya dapat dilanjutkan dengan alasan yang dicatat ({article})."
         )
     else:
         message = (
             f"Tersedia: beban tertinggi {number_words(worst.load_percent)}% pada {worst.words} "
-            f"(sisa waktu {number_words(worst.free_hours)} jam sebelum penugasan ini; {AVAILABILITY_ARTICLE})."
+            f"(sisa waktu {number_words(worst.free_hours)} jam sebelum penugasan ini; {article})."
         )
     return AvailabilityDecision(
-        tuple(weeks), worst, worst.load_percent, bool(over), over, AVAILABILITY_ARTICLE, message
+        tuple(weeks), worst, worst.load_percent, bool(over), over, article, message
     )
 
 
@@ -161,20 +204,23 @@ def _norm(name: str) -> str:
     return " ".join(str(name).split()).casefold()
 
 
-def competence_match(required: Iterable[str], held: Mapping[str, object]) -> CompetenceMatch:
+def competence_match(
+    required: Iterable[str], held: Mapping[str, object], rule: AvailabilityRule | None = None
+) -> CompetenceMatch:
     """Share of the required competences the official holds (names compared without case or
     extra spaces; a competence held with an empty level counts as not held)."""
+    article = (rule or _baseline_rule()).competence_article
     held_names = {_norm(k) for k, level in held.items() if level not in (None, "", 0)}
     needed = sorted({_norm(r) for r in required if _norm(r)})
     matched = tuple(r for r in needed if r in held_names)
     missing = tuple(r for r in needed if r not in held_names)
     score = 100 if not needed else round(100 * len(matched) / len(needed))
     if not needed:
-        message = f"Tidak ada kompetensi yang disyaratkan ({COMPETENCE_ARTICLE})."
+        message = f"Tidak ada kompetensi yang disyaratkan ({article})."
     else:
         message = (
             f"Kesesuaian kompetensi {score}%: {len(matched)} dari {len(needed)} terpenuhi"
             + (f"; belum dimiliki: {', '.join(missing)}" if missing else "")
-            + f" ({COMPETENCE_ARTICLE})."
+            + f" ({article})."
         )
-    return CompetenceMatch(score, matched, missing, COMPETENCE_ARTICLE, message)
+    return CompetenceMatch(score, matched, missing, article, message)

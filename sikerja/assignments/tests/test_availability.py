@@ -2,11 +2,24 @@ import datetime as dt
 
 import pytest
 
-from sikerja.assignments.rules import availability, competence_match
+from sikerja.assignments.rules import availability as _availability
+from sikerja.assignments.rules import availability_rule
+from sikerja.assignments.rules import competence_match as _competence_match
+
+from .profiles import KEYS, NAS, PPU, PROFILES
 
 pytestmark = pytest.mark.req("PEN-14")
 D = dt.date
 ART = "Perbup Penajam Paser Utara 31/2024 Lampiran huruf B angka 2 huruf b) angka 1)-2)"
+RULE = availability_rule(PROFILES[PPU])  # the one regulation that spells the check out
+
+
+def availability(*args):
+    return _availability(*args, RULE)
+
+
+def competence_match(required, held):
+    return _competence_match(required, held, RULE)
 
 
 def test_free_week_is_available():
@@ -83,3 +96,33 @@ def test_the_message_speaks_indonesian_numbers_and_weeks():
     assert "kapasitas 37,5 jam/minggu" in decision.message
     assert "pekan 10 Maret 2025" in decision.message and "W11" not in decision.message
     assert "134,7%" in decision.message and "diminta 5 jam" in decision.message
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_each_region_cites_its_own_regulation_or_the_national_baseline(key):
+    """Issue 9 item 8: only PPU's perbup spells the check out; every other region cites the
+    national baseline, never another kabupaten's perbup."""
+    rule = availability_rule(PROFILES[key])
+    decision = _availability(30, [], D(2025, 1, 6), D(2025, 1, 10), 10, rule)
+    match = _competence_match({"GIS"}, {}, rule)
+    assert rule.capacity_hours_per_week == 37.5 and decision.overbooked
+    if key == PPU:
+        assert not rule.from_baseline
+        assert decision.article == ART and ART in decision.message
+        assert match.article.endswith("Lampiran huruf B angka 2 huruf b) angka 3)")
+    else:
+        assert rule.from_baseline == (key != NAS) and decision.article == "PermenPANRB 7/2022"
+        assert "(PermenPANRB 7/2022)" in decision.message and "PermenPANRB 7/2022" in match.message
+        assert "Penajam" not in decision.message + match.message
+
+
+def test_a_region_whose_capacity_differs_is_weighed_by_its_own_number():
+    from sikerja.assignments.rules import Profile
+
+    settings = dict(PROFILES[PPU].settings)
+    settings["assignment_availability"] = {
+        "value": {"capacity_hours_per_week": 40}, "article": "Pasal 99",
+    }  # fmt: skip
+    rule = availability_rule(Profile(name="Perbup Contoh 1/2030", settings=settings))
+    assert rule.capacity_hours_per_week == 40 and rule.article == "Perbup Contoh 1/2030 Pasal 99"
+    assert not _availability(30, [], D(2025, 1, 6), D(2025, 1, 10), 10, rule).overbooked

@@ -198,7 +198,7 @@ def test_query_count_does_not_grow_with_the_region(demo):
         return len(ctx.captured_queries), page
 
     small, small_page = count()
-    assert small_page.rows and small <= 8  # 6, plus the actor's scope (units, Plh/Plt reports)
+    assert small_page.rows and small <= 9  # 6, the actor's scope (units, Plh/Plt reports), the region's profile
     assert count(limit=3)[0] == small == count(limit=100)[0]
     with_unit, _ = count(unit_id=unit(region, "DISDIK").pk, competences=[])
     assert with_unit <= 9

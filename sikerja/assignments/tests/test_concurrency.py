@@ -123,5 +123,7 @@ def _twelve():
         pytest.fail(str(exc.messages))
     outcomes = _race([propose] * 11)
     assert "ok" in outcomes and set(outcomes) <= {"ok", "AssignmentError"}, outcomes
-    load = availability_for([person.pk], dt.date(2027, 1, 4), dt.date(2027, 1, 29), {person.pk: 0})[person.pk]
+    load = availability_for(
+        [person.pk], dt.date(2027, 1, 4), dt.date(2027, 1, 29), {person.pk: 0}, region=person.region
+    )[person.pk]
     assert not load.overbooked, load.message

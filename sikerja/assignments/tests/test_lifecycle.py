@@ -48,7 +48,7 @@ def issued_within_unit(title="Penyusunan data statistik sektoral", hours=10):
 
 def committed_hours(employee, on):
     """Hours of issued assignments in the week of ``on``."""
-    return availability_for([employee.pk], on, on, {})[employee.pk].worst_week.committed_hours
+    return availability_for([employee.pk], on, on, {}, region=employee.region)[employee.pk].worst_week.committed_hours
 
 
 @pytest.mark.req("PEN-4", "PEN-15")
