@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from django.utils import timezone
 
+from sikerja.letters.citations import regulation_citation
 from sikerja.letters.models import DocumentKind
 from sikerja.letters.payloads import (
     ASSIGNMENT_KINDS,
@@ -97,6 +98,11 @@ def sample_context(region, kind: str, *, unit: Unit | None = None) -> dict:
     unit = unit or Unit.objects.filter(region=region, is_perangkat_daerah=True).order_by("order", "pk").first()
     signer = _sample_signer(unit)
     payload = sample_payload(kind, signer=signer, place=region.capital or region.name, official=signer.position)
+    regulation = regulation_citation(region.profile)  # the region's regulation by its real title
+    if isinstance(payload, AssignmentPayload):
+        payload.dasar = [regulation, *payload.dasar[1:]]
+    elif isinstance(payload, KeputusanPayload):
+        payload.mengingat = [*payload.mengingat, f"{regulation};"]
     return build_context(
         kind=kind, payload=payload, number="", code="", kop=kop_for(region, unit), unit_name=unit.name if unit else "",
         sample=True,
