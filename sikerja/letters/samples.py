@@ -100,7 +100,8 @@ def sample_context(region, kind: str, *, unit: Unit | None = None) -> dict:
     payload = sample_payload(kind, signer=signer, place=region.capital or region.name, official=signer.position)
     regulation = regulation_citation(region.profile)  # the region's regulation by its real title
     if isinstance(payload, AssignmentPayload):
-        payload.dasar = [regulation, *payload.dasar[1:]]
+        budget = f"Dokumen Pelaksanaan Anggaran {unit.name} Tahun Anggaran berjalan." if unit else payload.dasar[1]
+        payload.dasar = [regulation, budget]
     elif isinstance(payload, KeputusanPayload):
         payload.mengingat = [*payload.mengingat, f"{regulation};"]
     return build_context(
