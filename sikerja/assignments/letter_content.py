@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sikerja.assignments import officials, rules
 from sikerja.assignments.models import Assignment, Member, Step
+from sikerja.letters.citations import assignment_basis
 from sikerja.letters.models import DocumentKind
 from sikerja.letters.payloads import (
     AssignmentPayload,
@@ -23,10 +24,10 @@ def period_words(a: Assignment) -> str:
 
 
 def basis(a: Assignment) -> list[str]:
-    profile = officials.profile_of(a.region)
-    lines = [f"{profile.name} tentang Sistem Kerja pada Pemerintah Daerah"]
-    lines += [d for d in a.decisions if "(" in d][:2]
-    return lines
+    """Dasar: the regulation by its title and the nota dinas that asked and answered, by number
+    and date (issue 10 item 3). The explanations in ``a.decisions`` stay on screen."""
+    regulations, memos = assignment_basis(a)
+    return regulations + memos
 
 
 def person(m: Member) -> Person:
@@ -39,13 +40,15 @@ def letter_payload(a: Assignment, approved: list[Member], kind: str):
     profile = officials.profile_of(a.region)
     report = rules.ketua_reports_to(profile) if a.is_team else rules.individual_reports_to(profile)
     if kind == DocumentKind.KEPUTUSAN:
+        regulations, memos = assignment_basis(a)
         return KeputusanPayload(
             subject=f"Pembentukan Tim Kerja {a.title}",
             menimbang=[
                 f"bahwa untuk mencapai {a.target} perlu dibentuk tim kerja {a.title}",
                 "bahwa berdasarkan pertimbangan tersebut perlu menetapkan keputusan tentang pembentukan tim kerja",
             ],
-            mengingat=basis(a),
+            mengingat=regulations,
+            memperhatikan=memos,
             dictums=[
                 f"Membentuk Tim Kerja {a.title} dengan susunan keanggotaan sebagaimana tercantum dalam Lampiran "
                 f"yang merupakan bagian tidak terpisahkan dari Keputusan ini.",

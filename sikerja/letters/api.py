@@ -17,6 +17,7 @@ from sikerja.api.errors import ApiError
 from sikerja.api.schemas import ERRORS, ErrorOut, Id, Pagination, check_params
 from sikerja.letters import selectors, services
 from sikerja.letters.models import Document, DocumentKind
+from sikerja.letters.rules import is_sample_code
 from sikerja.letters.views import DOCX_MIME, document_filename, file_response
 
 router = Router(auth=API_AUTH, tags=["Naskah dinas"])
@@ -158,6 +159,9 @@ def revoke(request: HttpRequest, data: RevokeIn, document_id: Id = DOCUMENT_ID):
 def verify(request: HttpRequest, code: str = Path(..., max_length=40, description="Kode verifikasi yang tercetak pada naskah.")):
     """Tanpa autentikasi. Hanya ringkasan publik: nomor, tanggal, perihal, penanda tangan,
     SHA-256 dan status; tidak ada NIP atau isi naskah."""
+    if is_sample_code(code):
+        raise ApiError(404, "not_found", "Kode ini tercetak pada naskah contoh (peragaan); naskah contoh bukan naskah dinas "
+                       "dan tidak pernah berlaku.")
     doc = selectors.document_by_code(code)
     if doc is None:
         raise ApiError(404, "not_found", "Naskah dengan kode verifikasi ini tidak ditemukan.")

@@ -125,8 +125,9 @@ class _Builder:
     def verify(self):
         self.para("")
         self.para("{{ qr_image }}")
-        self.para("Keaslian naskah ini dapat diperiksa dengan memindai kode QR atau membuka {{ verify_url }} "
-                  "(kode verifikasi: {{ code }}).", size=8.5)
+        self.para("{% if is_sample %}CONTOH — pratinjau, bukan naskah dinas: tidak bernomor, tidak tercatat dan tidak "
+                  "dapat diverifikasi.{% else %}Keaslian naskah ini dapat diperiksa dengan memindai kode QR atau membuka "
+                  "{{ verify_url }} (kode verifikasi: {{ code }}).{% endif %}", size=8.5)
 
     def grid(self, headers: list[str], loop: str, cells: list[str]):
         table = self.doc.add_table(rows=4, cols=len(headers))
@@ -179,6 +180,12 @@ def _keputusan(b: _Builder) -> None:
     b.tag("{%p for m in p.mengingat %}")
     b.list_item("{{ loop.index }}.\t{{ m }}")
     b.tag("{%p endfor %}")
+    b.tag("{%p if p.memperhatikan %}")
+    b.field("Memperhatikan", "")
+    b.tag("{%p for m in p.memperhatikan %}")
+    b.list_item("{{ loop.index }}.\t{{ m }}")
+    b.tag("{%p endfor %}")
+    b.tag("{%p endif %}")
     b.para("MEMUTUSKAN:", bold=True, center=True, space_after=8)
     b.field("Menetapkan", "{{ title }} TENTANG {{ p.subject|upper }}.")
     b.tag("{%p for d in dictums %}")

@@ -81,6 +81,9 @@ class KeputusanPayload(_Common):
     official: str = ""  # e.g. "KEPALA DINAS KOMUNIKASI DAN INFORMATIKA"
     menimbang: list[str] = field(default_factory=list)
     mengingat: list[str] = field(default_factory=list)
+    # Memperhatikan: documents that are not legal instruments (the nota dinas that asked and
+    # answered), kept apart from Mengingat as tata naskah dinas does; optional.
+    memperhatikan: list[str] = field(default_factory=list)
     dictums: list[str] = field(default_factory=list)
     team: list[TeamMember] = field(default_factory=list)
 
@@ -194,6 +197,7 @@ def payload_errors(kind: str, payload) -> list[str]:
     elif isinstance(payload, KeputusanPayload):
         errors += _texts("Menimbang", payload.menimbang, required=True)
         errors += _texts("Mengingat", payload.mengingat, required=True)
+        errors += _texts("Memperhatikan", payload.memperhatikan, required=False)
         errors += _texts("Diktum", payload.dictums, required=True)
         if len(payload.dictums) > 20:
             errors.append("Diktum paling banyak 20 (KESATU sampai KEDUA PULUH).")

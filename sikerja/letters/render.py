@@ -23,7 +23,7 @@ from django.template.loader import get_template
 
 from sikerja.letters.models import DocumentKind
 from sikerja.letters.payloads import ASSIGNMENT_KINDS, NOTA_KINDS, KeputusanPayload
-from sikerja.letters.rules import date_id, dictum
+from sikerja.letters.rules import SAMPLE_CODE, SAMPLE_NUMBER, date_id, dictum
 
 BUILTIN_HTML = {
     **{k.value: "letters/surat_perintah.html" for k in ASSIGNMENT_KINDS},
@@ -85,7 +85,11 @@ def default_logo_png() -> bytes:
     return out.getvalue()
 
 
-def build_context(*, kind: str, payload, number: str, code: str, kop: Kop, unit_name: str) -> dict:
+def build_context(*, kind: str, payload, number: str, code: str, kop: Kop, unit_name: str, sample: bool = False) -> dict:
+    """``sample``: a preview, not a letter — no number, a code that never verifies, and the
+    renderers stamp CONTOH across every page whatever the template says."""
+    if sample:
+        number, code = SAMPLE_NUMBER, SAMPLE_CODE
     title, verb = TITLES[DocumentKind(kind)]
     if isinstance(payload, KeputusanPayload):
         title = f"KEPUTUSAN {payload.official.upper()}".strip()
@@ -111,6 +115,7 @@ def build_context(*, kind: str, payload, number: str, code: str, kop: Kop, unit_
         "is_keputusan": kind == DocumentKind.KEPUTUSAN,
         "is_nota": kind in {k.value for k in NOTA_KINDS},
         "is_jawaban": kind == DocumentKind.NOTA_DINAS_JAWABAN,
+        "is_sample": sample,
     }
 
 
@@ -150,8 +155,25 @@ def html_to_pdf(html: str) -> bytes:
     return HTML(string=html, url_fetcher=fetcher).write_pdf()
 
 
+WATERMARK_HTML = (
+    '<div class="sikerja-contoh" aria-hidden="true" style="position: fixed; top: 40%; left: -1cm; right: -1cm; '
+    "text-align: center; transform: rotate(-35deg); font: bold 96pt 'Liberation Sans', Arial, sans-serif; "
+    'letter-spacing: 8pt; color: rgba(150, 150, 150, 0.33); z-index: 1000;">CONTOH</div>'
+)
+
+
+def with_watermark(html: str) -> str:
+    """The page with CONTOH across it (a fixed element repeats on every PDF page). Added after
+    the template has rendered, so no template — built-in or uploaded — can leave it out."""
+    marker = re.search(r"</body\s*>", html, flags=re.IGNORECASE)
+    if marker is None:
+        return html + WATERMARK_HTML
+    return html[: marker.start()] + WATERMARK_HTML + html[marker.start() :]
+
+
 def render_pdf(context: dict, content: str | None = None) -> bytes:
-    return html_to_pdf(render_html(context, content))
+    html = render_html(context, content)
+    return html_to_pdf(with_watermark(html) if context.get("is_sample") else html)
 
 
 # --- DOCX ----------------------------------------------------------------------------------
@@ -176,6 +198,52 @@ def render_docx(context: dict, template_bytes: bytes | None = None) -> bytes:
         tpl.render(ctx, jinja_env=SandboxedEnvironment(autoescape=True))
     except Exception as exc:  # a broken uploaded template must not become a 500
         raise TemplateProblem(f"Templat DOCX tidak dapat diisi: {exc}") from exc
+    if context.get("is_sample"):
+        watermark_docx(tpl.docx)
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()
+
+
+# Word's own watermark (Design > Watermark): a VML WordArt shape in the header, drawn behind the
+# text of every page; LibreOffice reads it as its watermark too. It takes no room in the layout.
+_VML = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+    'xmlns:w10="urn:schemas-microsoft-com:office:word"><w:rPr><w:noProof/></w:rPr><w:pict>'
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">'
+    "<v:formulas>"
+    + "".join(
+        f'<v:f eqn="{eqn}"/>'
+        for eqn in (
+            "sum #0 0 10800", "prod #0 2 1", "sum 21600 0 @1", "sum 0 0 @2", "sum 21600 0 @3", "if @0 @3 0",
+            "if @0 21600 @1", "if @0 0 @2", "if @0 @4 21600", "mid @5 @6", "mid @8 @5", "mid @7 @8", "mid @6 @7",
+            "sum @6 0 @5",
+        )
+    )
+    + "</v:formulas>"
+    '<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" '
+    'o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/>'
+    '<v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>'
+    '<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
+    '<v:shape id="SiKerjaContoh" o:spid="_x0000_s2049" type="#_x0000_t136" o:allowincell="f" fillcolor="#a0a0a0" '
+    'stroked="f" style="position:absolute;margin-left:0;margin-top:0;width:430pt;height:140pt;rotation:315;'
+    "z-index:-251654144;mso-position-horizontal:center;mso-position-horizontal-relative:margin;"
+    'mso-position-vertical:center;mso-position-vertical-relative:margin">'
+    '<v:fill opacity=".4"/><v:textpath style="font-family:&quot;Arial&quot;;font-size:1pt" string="CONTOH"/>'
+    '<w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r>'
+)
+
+
+def watermark_docx(document) -> None:
+    """Put the CONTOH watermark into the header of every section of a python-docx document."""
+    from docx.oxml import parse_xml
+
+    for section in document.sections:
+        headers = [section.header]
+        if section.different_first_page_header_footer:
+            headers.append(section.first_page_header)
+        for header in headers:
+            header.is_linked_to_previous = False
+            paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+            paragraph._p.append(parse_xml(_VML))

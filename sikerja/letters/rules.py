@@ -20,6 +20,11 @@ ORDINALS = (
 # Crockford base32 without I, L, O, U: unambiguous when typed from paper. 10 chars = 50 bits.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 10
+# A sample (preview) is never numbered and never verifiable: its QR points at this code, which is
+# not code-shaped (6 characters), so no issued document can ever carry it; the verification page
+# says it is a sample.
+SAMPLE_CODE = "CONTOH"
+SAMPLE_NUMBER = "........"
 
 
 class NumberPatternError(ValueError):
@@ -81,6 +86,10 @@ def normalise_code(raw: str) -> str:
     """Accept what people type: lower case, spaces, dashes, O for 0, I/L for 1."""
     cleaned = "".join(ch for ch in (raw or "").upper() if ch.isalnum())
     return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))[:32]
+
+
+def is_sample_code(raw: str) -> bool:
+    return normalise_code(raw) == normalise_code(SAMPLE_CODE)
 
 
 def is_code_shaped(code: str) -> bool:

@@ -1,11 +1,17 @@
-"""Sample data: fictitious payloads for template previews, and a real sample letter from the
-region's own data so a new user can see what SiKerja issues."""
+"""Samples: fictitious payloads rendered as previews (issue 10 item 1).
+
+A sample is never a letter: it is rendered with CONTOH across every page, carries no number and
+a verification code that no issued document can have, names fictitious people only, and is
+never stored — no number is taken, no ``Document`` is written. The template preview (admins)
+and the demo's "contoh surat" (only with ``SIKERJA_DEMO``) both go through ``sample_file``."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from dataclasses import replace
+
 from django.utils import timezone
 
+from sikerja.letters.citations import regulation_citation
 from sikerja.letters.models import DocumentKind
 from sikerja.letters.payloads import (
     ASSIGNMENT_KINDS,
@@ -15,10 +21,9 @@ from sikerja.letters.payloads import (
     Person,
     Signer,
     TeamMember,
-    person_from_employee,
 )
 from sikerja.letters.render import build_context
-from sikerja.organisation.models import Employee, Unit
+from sikerja.organisation.models import Unit
 
 SAMPLE_PERSONS = [
     Person("Budi Santoso, S.Kom.", "198703152010011002", "Penata Tingkat I (III/d)", "Pranata Komputer Ahli Muda", "Bidang Aplikasi Informatika"),
@@ -78,36 +83,41 @@ def sample_payload(kind: str, *, persons: list[Person] | None = None, signer: Si
     )
 
 
+def _sample_signer(unit: Unit | None) -> Signer:
+    """The fictitious signer under the real title of the unit's leading position, so the sample
+    reads like the unit's letter without naming anyone who holds the office."""
+    from sikerja.organisation.models import Position
+
+    position = Position.objects.filter(unit=unit, is_leader=True).values_list("name", flat=True).first() if unit else None
+    return replace(SAMPLE_SIGNER, position=position or SAMPLE_SIGNER.position)
+
+
 def sample_context(region, kind: str, *, unit: Unit | None = None) -> dict:
     from sikerja.letters.selectors import kop_for
 
     unit = unit or Unit.objects.filter(region=region, is_perangkat_daerah=True).order_by("order", "pk").first()
-    payload = sample_payload(kind, place=region.capital or region.name)
+    signer = _sample_signer(unit)
+    payload = sample_payload(kind, signer=signer, place=region.capital or region.name, official=signer.position)
+    regulation = regulation_citation(region.profile)  # the region's regulation by its real title
+    if isinstance(payload, AssignmentPayload):
+        budget = f"Dokumen Pelaksanaan Anggaran {unit.name} Tahun Anggaran berjalan." if unit else payload.dasar[1]
+        payload.dasar = [regulation, budget]
+    elif isinstance(payload, KeputusanPayload):
+        payload.mengingat = [*payload.mengingat, f"{regulation};"]
     return build_context(
-        kind=kind, payload=payload, number=f"800.1.11.1/000/CONTOH/{payload.date.year}", code="CONTOH0000",
-        kop=kop_for(region, unit), unit_name=unit.name if unit else "",
+        kind=kind, payload=payload, number="", code="", kop=kop_for(region, unit), unit_name=unit.name if unit else "",
+        sample=True,
     )
 
 
-def issue_sample_letter(*, actor, kind: str = DocumentKind.SURAT_PERINTAH):
-    """A real letter from the region's data: the head of a PD orders three of its staff."""
-    from sikerja.letters.services import issue_document
+def sample_file(region, kind: str, engine: str, *, template=None) -> bytes:
+    """The sample of ``kind`` as PDF (engine ``html``) or DOCX, with ``template`` (a
+    ``LetterTemplate`` version) or else the region's template in force."""
+    from sikerja.letters.render import render_docx, render_pdf
+    from sikerja.letters.selectors import active_template
 
-    leaders = (
-        Employee.objects.filter(region=actor.region, is_active=True, position__is_leader=True, position__unit__is_perangkat_daerah=True)
-        .select_related("position__unit")
-        .order_by("-position__unit__code")
-    )
-    preferred = leaders.filter(position__unit__code="DISKOMINFO").first() or leaders.first()
-    if preferred is None:
-        raise ValidationError("Belum ada kepala perangkat daerah di data organisasi untuk contoh surat.")
-    pd = preferred.position.unit
-    staff = list(
-        Employee.objects.filter(region=actor.region, is_active=True, unit__perangkat_daerah=pd)
-        .exclude(pk=preferred.pk).select_related("position", "unit").order_by("-golongan", "name")[:3]
-    )
-    if not staff:
-        raise ValidationError("Perangkat daerah contoh belum mempunyai pegawai.")
-    payload = sample_payload(kind, persons=[person_from_employee(e) for e in staff], place=actor.region.capital or actor.region.name, official="")
-    payload.date = timezone.localdate()
-    return issue_document(actor=actor, kind=kind, issuing_unit=pd, payload=payload, signer=preferred, capacity="definitif")
+    tpl = template if template is not None else active_template(region, kind, engine)
+    context = sample_context(region, kind)
+    if engine == "docx":
+        return render_docx(context, bytes(tpl.docx) if tpl else None)
+    return render_pdf(context, tpl.content if tpl else None)

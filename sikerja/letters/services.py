@@ -1,9 +1,10 @@
 """Writes for naskah dinas: issuing (number, render, hash, store, event), revoking, and the
 administration of letterheads and templates. Each runs in one transaction with its event.
 
-Who may issue (kept simple on purpose): an org admin (admin BKPSDM / admin organisasi), the
-signer themself, or the leader of the issuing unit (the holder of its leading position). The
-assignment issue will call ``issue_document`` from its own, finer rules.
+Who may issue: only the signer — the official the rule names, or their Plh/Plt while the
+delegation runs (``authority.signing_authority``, checked inside ``issue_document`` so that no
+caller can forget it). Administrators manage letters (templates, letterheads, revocation) but
+never sign one.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.dispatch import Signal
@@ -20,6 +21,7 @@ from django.utils import timezone
 from sikerja.accounts.access import Actor, require_org_admin
 from sikerja.audit.services import record_event
 from sikerja.letters import selectors
+from sikerja.letters.authority import NotTheSigner, SigningAuthority, signing_authority
 from sikerja.letters.models import (
     Document,
     DocumentKind,
@@ -64,38 +66,43 @@ def take_number(*, region, unit: Unit, year: int) -> int:
 
 
 # --- issuing ---------------------------------------------------------------------------------
-def may_issue(actor: Actor, *, issuing_unit: Unit, signer: Employee) -> bool:
-    if actor.can_administer_org:
-        return True
-    me = actor.employee
-    if me is None:
-        return False
-    if me.pk == signer.pk:
-        return True
-    position = me.position
-    return bool(position and position.is_leader and position.unit_id == issuing_unit.pk)
-
-
-def _signer(signer: Employee, capacity: str, on_behalf_of: Employee | None) -> Signer:
+def _signer(authority: SigningAuthority) -> Signer:
+    """The signature block: the signer's name and NIP under the office of the official signed
+    for ("Plh. Kepala Dinas ..." when acting)."""
     from sikerja.organisation.rules.golongan import pangkat_label
 
-    if capacity not in SignerCapacity.values:
-        raise ValidationError(f"Kedudukan penanda tangan '{capacity}' tidak dikenal (definitif, plh, plt).")
-    if capacity == SignerCapacity.DEFINITIF:
-        if on_behalf_of is not None:
-            raise ValidationError("Penanda tangan definitif tidak menandatangani atas nama pejabat lain.")
-        holder = signer
-    else:
-        if on_behalf_of is None:
-            raise ValidationError("Plh./Plt. harus menyebut pejabat yang digantikan (on_behalf_of).")
-        if on_behalf_of.pk == signer.pk:
-            raise ValidationError("Plh./Plt. tidak dapat menggantikan dirinya sendiri.")
-        holder = on_behalf_of
+    signer, capacity, on_behalf_of = authority.signer, authority.capacity, authority.on_behalf_of
+    holder = on_behalf_of or signer
     position = holder.position.name if holder.position_id else "Pejabat"
     return Signer(
         name=signer.full_name, nip=signer.nip, pangkat=pangkat_label(signer.status, signer.golongan), position=position,
         capacity=capacity, employee_id=signer.pk, on_behalf_of_id=on_behalf_of.pk if on_behalf_of else None,
     )
+
+
+def _named_official(actor: Actor, *, official, signer, capacity, on_behalf_of) -> Employee:
+    """The official the rule names as signer. Callers either name them (``official``) or, in the
+    older form, state who signs (``signer``, which must be the actor) and for whom."""
+    if capacity is not None and capacity not in SignerCapacity.values:
+        raise ValidationError(f"Kedudukan penanda tangan '{capacity}' tidak dikenal (definitif, plh, plt).")
+    if official is not None:
+        return official
+    if signer is None:
+        raise ValidationError("Pejabat penanda tangan wajib disebut.")
+    if capacity == SignerCapacity.DEFINITIF and on_behalf_of is not None:
+        raise ValidationError("Penanda tangan definitif tidak menandatangani atas nama pejabat lain.")
+    if capacity in (SignerCapacity.PLH, SignerCapacity.PLT) and on_behalf_of is None:
+        raise ValidationError("Plh./Plt. harus menyebut pejabat yang digantikan (on_behalf_of).")
+    if on_behalf_of is not None and on_behalf_of.pk == signer.pk:
+        raise ValidationError("Plh./Plt. tidak dapat menggantikan dirinya sendiri.")
+    me = actor.employee
+    if me is None or me.pk != signer.pk:
+        # Nobody signs in another official's name: not an administrator, not a unit leader.
+        raise NotTheSigner(
+            f"Naskah hanya dapat ditandatangani sendiri oleh {signer.full_name}; "
+            "admin atau pimpinan unit tidak menandatangani atas nama pejabat lain."
+        )
+    return on_behalf_of or signer
 
 
 def _templates(region, kind: str):
@@ -117,13 +124,18 @@ def render_files(*, region, kind: str, unit: Unit, payload, number: str, code: s
 
 
 def issue_document(
-    *, actor: Actor, kind: str, issuing_unit: Unit, payload, signer: Employee, capacity: str = SignerCapacity.DEFINITIF,
-    on_behalf_of: Employee | None = None, replaces: Document | None = None, date: dt.date | None = None,
+    *, actor: Actor, kind: str, issuing_unit: Unit, payload, official: Employee | None = None,
+    signer: Employee | None = None, capacity: str | None = None, on_behalf_of: Employee | None = None,
+    replaces: Document | None = None, date: dt.date | None = None,
 ) -> Document:
-    """Number, render, hash and store one document; record ``document.issued``.
+    """Number, render, hash and store one document signed by the actor; record ``document.issued``.
 
-    ``payload`` is the kind's dataclass (or a dict of it). Raises PermissionDenied when the
-    actor may not issue, ValidationError (Indonesian messages) for bad input."""
+    ``official`` is the official the rule names as signer; the actor must be that official or
+    their running Plh/Plt, and the capacity (definitif/Plh./Plt.) follows from the delegation.
+    (``signer``/``capacity``/``on_behalf_of`` is the older form of the same: the actor signs,
+    for ``on_behalf_of`` when acting.) ``payload`` is the kind's dataclass (or a dict of it).
+    Raises ``authority.NotTheSigner`` (a PermissionDenied) when the actor may not sign,
+    ValidationError (Indonesian messages) for bad input."""
     region = actor.region
     if kind not in DocumentKind.values:
         raise ValidationError(f"Jenis naskah '{kind}' tidak dikenal.")
@@ -132,14 +144,16 @@ def issue_document(
             payload = from_dict(kind, payload)
         except PayloadError as exc:
             raise ValidationError(exc.messages) from exc
-    for who, label in ((issuing_unit, "Unit penerbit"), (signer, "Penanda tangan"), (on_behalf_of, "Pejabat yang digantikan")):
+    people = ((issuing_unit, "Unit penerbit"), (official, "Penanda tangan"), (signer, "Penanda tangan"),
+              (on_behalf_of, "Pejabat yang digantikan"))
+    for who, label in people:
         if who is not None and who.region_id != region.pk:
             raise ValidationError(f"{label} bukan dari pemerintah daerah ini.")
     if replaces is not None and (replaces.region_id != region.pk or replaces.is_revoked):
         raise ValidationError("Naskah yang diganti harus naskah yang masih berlaku di daerah ini.")
-    if not may_issue(actor, issuing_unit=issuing_unit, signer=signer):
-        raise PermissionDenied("Naskah hanya dapat diterbitkan oleh admin, penanda tangan, atau pimpinan unit penerbit.")
-    payload.signer = _signer(signer, capacity, on_behalf_of)
+    named = _named_official(actor, official=official, signer=signer, capacity=capacity, on_behalf_of=on_behalf_of)
+    authority = signing_authority(actor, official=named)
+    payload.signer = _signer(authority)
     if isinstance(payload, KeputusanPayload) and not payload.official.strip():
         payload.official = payload.signer.position  # "KEPUTUSAN KEPALA DINAS ..." names the holder's office
     payload.date = date or payload.date or timezone.localdate()
@@ -167,8 +181,8 @@ def issue_document(
             raise ValidationError(str(exc)) from exc
         doc = Document.objects.create(
             region=region, kind=kind, number=number, sequence=sequence, date=payload.date, issuing_unit=issuing_unit,
-            subject=payload.subject[:500], payload=to_dict(payload), signer=signer, signer_capacity=capacity,
-            on_behalf_of=on_behalf_of, signer_display=payload.signer.title[:300], pdf=pdf, docx=docx,
+            subject=payload.subject[:500], payload=to_dict(payload), signer=authority.signer,
+            signer_capacity=authority.capacity, on_behalf_of=authority.on_behalf_of, signer_display=payload.signer.title[:300], pdf=pdf, docx=docx,
             sha256=hashlib.sha256(pdf).hexdigest(), verification_code=code, template_versions=versions,
             replaces=replaces, created_by=actor.user if actor.user.is_authenticated else None,
         )
@@ -176,7 +190,7 @@ def issue_document(
         record_event(
             region=region, actor=actor.user, verb="document.issued", obj=doc,
             changes={"number": number, "kind": kind, "sha256": doc.sha256, "replaces": replaces.pk if replaces else None},
-            on_behalf_of=on_behalf_of,
+            on_behalf_of=authority.on_behalf_of,
         )
         if replaces is not None:
             _revoke(actor, replaces, f"Diganti dengan naskah nomor {number}.")

@@ -3,6 +3,7 @@ letterheads and templates (org admins). Thin: actor → selector/service → ren
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -15,8 +16,7 @@ from sikerja.letters import selectors, services
 from sikerja.letters.docx_default import default_docx_template
 from sikerja.letters.forms import LetterheadForm, RevokeForm, TemplateUploadForm
 from sikerja.letters.models import Document, DocumentKind, LetterTemplate
-from sikerja.letters.render import render_docx, render_pdf
-from sikerja.letters.samples import issue_sample_letter, sample_context
+from sikerja.letters.samples import sample_file
 from sikerja.web.decorators import region_view
 
 PAGE_SIZE = 50
@@ -53,6 +53,7 @@ def document_list(request, actor):
     page = Paginator(selectors.document_list(actor, kind=kind, status=status, q=q), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "letters/pages/list.html", _ctx(
         request, actor, page=page, kind=kind, status=status, q=q, kinds=DocumentKind.choices, statuses=Document.Status.choices,
+        demo_mode=settings.SIKERJA_DEMO,
     ))
 
 
@@ -91,17 +92,21 @@ def document_revoke(request, actor, pk):
 
 
 @region_view
-@require_POST
-def issue_sample(request, actor):
+def sample(request, actor):
+    """A preview of a surat perintah (PDF or DOCX), in demo mode only: CONTOH across every page,
+    no number, fictitious people, nothing stored (issue 10 item 1). Outside demo mode it does
+    not exist (404)."""
+    if not settings.SIKERJA_DEMO:
+        raise Http404("Halaman tidak ditemukan.")
     require_org_admin(actor)
-    try:
-        doc = issue_sample_letter(actor=actor)
-    except ValidationError as exc:
-        for m in _errors(exc):
-            messages.error(request, m)
-        return redirect("letters:list")
-    messages.success(request, f"Contoh surat perintah nomor {doc.number} diterbitkan.")
-    return redirect("letters:detail", pk=doc.pk)
+    kind = request.GET.get("jenis", DocumentKind.SURAT_PERINTAH)
+    engine = "docx" if request.GET.get("berkas") == "docx" else "html"
+    if kind not in DocumentKind.values:
+        raise Http404("Jenis naskah tidak dikenal.")
+    data = sample_file(actor.region, kind, engine)
+    if engine == "docx":
+        return file_response(data, filename=f"contoh-{kind}.docx", mime=DOCX_MIME, inline=False)
+    return file_response(data, filename=f"contoh-{kind}.pdf", mime="application/pdf", inline=True)
 
 
 # --- administration --------------------------------------------------------------------------
@@ -228,11 +233,10 @@ def template_preview(request, actor):
         tpl = selectors.active_template(actor.region, kind, engine)
     else:
         raise Http404("Mesin templat tidak dikenal.")
-    context = sample_context(actor.region, kind)
+    data = sample_file(actor.region, kind, engine, template=tpl)
     if engine == "docx":
-        data = render_docx(context, bytes(tpl.docx) if tpl else None)
         return file_response(data, filename=f"contoh-{kind}.docx", mime=DOCX_MIME, inline=False)
-    return file_response(render_pdf(context, tpl.content if tpl else None), filename=f"contoh-{kind}.pdf", mime="application/pdf", inline=True)
+    return file_response(data, filename=f"contoh-{kind}.pdf", mime="application/pdf", inline=True)
 
 
 @region_view

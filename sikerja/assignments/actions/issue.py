@@ -9,7 +9,7 @@ from django.utils import timezone
 from sikerja.accounts.access import Actor
 from sikerja.assignments import letter_content, officials
 from sikerja.assignments.actions.common import AssignmentError, employee_of, required_text
-from sikerja.assignments.actions.roles import acts_for, capacity_of, ketua_problem
+from sikerja.assignments.actions.roles import acts_for, ketua_problem
 from sikerja.assignments.actions.steps import check_availability, claim, current_steps, locked, step_for
 from sikerja.assignments.models import Assignment, Member, Step
 from sikerja.audit.services import record_event
@@ -77,20 +77,13 @@ def issue_letter(actor: Actor, assignment: Assignment, step: Step) -> None:
     # what other letters issued since the proposal took (PEN-14).
     check_availability(assignment, approved)
     me = employee_of(actor)
-    may, on_behalf_of = acts_for(actor, step.official)
     signer_unit = step.official.position.unit if step.official.position_id else step.official.unit
     kind = INSTRUMENT_DOCUMENT.get(assignment.instrument, DocumentKind.SURAT_PERINTAH)
     payload = letter_content.letter_payload(assignment, approved, kind)
-    capacity = capacity_of(me, step.official) if on_behalf_of else "definitif"
-    document = issue_document(
-        actor=actor,
-        kind=kind,
-        issuing_unit=signer_unit,
-        payload=payload,
-        signer=me,
-        capacity=capacity,
-        on_behalf_of=on_behalf_of,
-    )
+    # The letters service checks that the actor is the step's official or their running Plh/Plt
+    # and derives the capacity (definitif, Plh., Plt.) from the delegation (issue 10 item 2).
+    document = issue_document(actor=actor, kind=kind, issuing_unit=signer_unit, payload=payload, official=step.official)
+    on_behalf_of = document.on_behalf_of
     claim(
         step,
         status=Step.Status.SELESAI,

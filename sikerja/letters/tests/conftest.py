@@ -57,17 +57,40 @@ def leader(builder, unit_code):
     return next(p.employee for p in builder.people if p.unit_code == unit_code and p.role == "leader")
 
 
+def actor_as(employee, role="pegawai"):
+    """The actor of an employee's own login (created when the demo gave them none)."""
+    from sikerja.accounts.models import RoleAssignment
+    from sikerja.organisation.models import Employee
+    from sikerja.testing.factories import UserFactory
+
+    # Fresh from the database: the demo's Employee objects are shared by every test, and a user
+    # set on one of them in an earlier (rolled back) test no longer exists.
+    employee = Employee.objects.select_related("user").get(pk=employee.pk)
+    user = employee.user if employee.user_id else None
+    if user is None:
+        user = UserFactory(username=f"uji.{employee.pk}")
+        employee.user = user
+        employee.save(update_fields=["user"])
+    if not RoleAssignment.objects.filter(user=user, region_id=employee.region_id).exists():
+        RoleAssignment.objects.create(user=user, region_id=employee.region_id, role=role, unit=employee.unit)
+    return actor_for(user, employee.region)
+
+
 @pytest.fixture
 def issue(demo, actor_of):
-    """issue(kind, unit_code='DISKOMINFO', persons=[...], by='admin.bkpsdm', **kw) -> Document."""
+    """issue(kind, unit_code='DISKOMINFO', persons=[...], signer=None, by=None, **kw) -> Document.
 
-    def _issue(kind="surat_perintah", *, unit_code="DISKOMINFO", persons=None, by="admin.bkpsdm", signer=None, **kw):
+    Signed by ``signer`` (the unit's leader by default) through their own login; ``by`` names
+    another demo login as the actor (to prove who may not sign)."""
+
+    def _issue(kind="surat_perintah", *, unit_code="DISKOMINFO", persons=None, by=None, signer=None, **kw):
         unit = demo.units[unit_code]
         people = persons if persons is not None else staff(demo, unit_code)
         payload = sample_payload(kind, persons=[person_from_employee(e) for e in people], official="")
-        return issue_document(
-            actor=actor_of(by), kind=kind, issuing_unit=unit, payload=payload,
-            signer=signer or leader(demo, unit_code), **kw,
-        )
+        signer = signer or leader(demo, unit_code)
+        actor = actor_of(by) if by else actor_as(signer)
+        if "official" not in kw:
+            kw["signer"] = signer
+        return issue_document(actor=actor, kind=kind, issuing_unit=unit, payload=payload, **kw)
 
     return _issue

@@ -31,7 +31,7 @@ def test_concurrent_issuing_gets_distinct_consecutive_numbers():
     unit = Unit.objects.get(region=region, code="DISKOMINFO")
     signer = Employee.objects.get(region=region, position__unit=unit, position__is_leader=True)
     persons = [person_from_employee(e) for e in Employee.objects.filter(region=region, unit__perangkat_daerah=unit).exclude(pk=signer.pk)[:2]]
-    user = get_user_model().objects.get(username="srt.admin.bkpsdm")
+    user = get_user_model().objects.get(username="srt.kadis.kominfo")  # only the signer signs
     barrier = threading.Barrier(N)
     numbers, errors = [], []
 
@@ -40,7 +40,7 @@ def test_concurrent_issuing_gets_distinct_consecutive_numbers():
             actor = actor_for(user, region)
             barrier.wait()
             doc = issue_document(actor=actor, kind="surat_perintah", issuing_unit=unit,
-                                 payload=sample_payload("surat_perintah", persons=persons), signer=signer)
+                                 payload=sample_payload("surat_perintah", persons=persons), official=signer)
             numbers.append(doc.sequence)
         except Exception as exc:  # noqa: BLE001 - reported by the assertion below
             errors.append(repr(exc))

@@ -4,6 +4,7 @@ import pytest
 
 from sikerja.letters.models import DocumentKind
 from sikerja.letters.tests.conftest import docx_text, leader, pdf_text, squash, staff
+from sikerja.letters.tests.factories import DelegationFactory
 
 pytestmark = [pytest.mark.req("PEN-15"), pytest.mark.django_db]
 
@@ -55,7 +56,8 @@ def test_keputusan_has_menimbang_mengingat_dictums_and_team_lampiran(demo, issue
 def test_plh_signer_block(demo, issue):
     kadis = leader(demo, "DISKOMINFO")
     kabid = leader(demo, "DISKOMINFO.BID1")
-    doc = issue("surat_tugas", signer=kabid, capacity="plh", on_behalf_of=kadis)
+    DelegationFactory(delegator=kadis, delegate=kabid, kind="plh")
+    doc = issue("surat_tugas", signer=kabid, official=kadis)
     assert doc.signer_display.startswith("Plh. ")
     for text in (squash(pdf_text(doc.pdf)), squash(docx_text(doc.docx))):
         assert f"Plh. {kadis.position.name.upper()}" in text
@@ -65,7 +67,8 @@ def test_plh_signer_block(demo, issue):
 def test_plt_signer_block(demo, issue):
     kadis = leader(demo, "DISKOMINFO")
     kabid = leader(demo, "DISKOMINFO.BID1")
-    doc = issue("keputusan", signer=kabid, capacity="plt", on_behalf_of=kadis)
+    DelegationFactory(delegator=kadis, delegate=kabid, kind="plt")
+    doc = issue("keputusan", signer=kabid, official=kadis)
     assert "Plt. " in squash(pdf_text(doc.pdf)) and "Plt. " in squash(docx_text(doc.docx))
 
 

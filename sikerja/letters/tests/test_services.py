@@ -7,9 +7,9 @@ from django.http import Http404
 from sikerja.audit.models import Event
 from sikerja.letters.models import Document, ImmutableDocument, NumberingScheme, NumberSequence
 from sikerja.letters.payloads import person_from_employee
-from sikerja.letters.samples import issue_sample_letter, sample_payload
+from sikerja.letters.samples import sample_payload
 from sikerja.letters.services import issue_document, revoke_document
-from sikerja.letters.tests.conftest import leader, staff
+from sikerja.letters.tests.conftest import actor_as, leader, staff
 
 pytestmark = [pytest.mark.req("PEN-15"), pytest.mark.django_db]
 
@@ -30,8 +30,8 @@ def test_sequence_restarts_each_year(demo, actor_of):
     persons = [person_from_employee(e) for e in staff(demo, "DISKOMINFO")]
     numbers = []
     for day in (dt.date(2025, 12, 30), dt.date(2025, 12, 31), dt.date(2026, 1, 2)):
-        doc = issue_document(actor=actor_of("admin.bkpsdm"), kind="surat_perintah", issuing_unit=unit,
-                             payload=sample_payload("surat_perintah", persons=persons), signer=signer, date=day)
+        doc = issue_document(actor=actor_as(signer), kind="surat_perintah", issuing_unit=unit,
+                             payload=sample_payload("surat_perintah", persons=persons), official=signer, date=day)
         numbers.append(doc.number)
     assert numbers == ["800.1.11.1/001/DISKOMINFO/2025", "800.1.11.1/002/DISKOMINFO/2025", "800.1.11.1/001/DISKOMINFO/2026"]
     assert NumberSequence.objects.filter(unit=unit).count() == 2
@@ -105,17 +105,12 @@ def test_correction_is_a_new_document_replacing_the_old(demo, issue):
 
 
 def test_who_may_issue(demo, issue):
-    # the signer themself
+    """Only the signer (see test_signing.py for every role and the Plh/Plt cases)."""
     kadis = leader(demo, "DISKOMINFO")
     assert issue(by="kadis.kominfo", signer=kadis).pk
-    # the leader of the issuing unit, for another signer (Plh.)
-    kabid = leader(demo, "DISKOMINFO.BID1")
-    assert issue(by="kabid.aptika", unit_code="DISKOMINFO.BID1", signer=kadis).pk
-    with pytest.raises(PermissionDenied):
-        issue(by="pegawai.kominfo", signer=kadis)
-    with pytest.raises(PermissionDenied):
-        issue(by="kabid.aptika", signer=kadis)  # not the signer, not the leader of DISKOMINFO
-    assert kabid
+    for username in ("pegawai.kominfo", "kabid.aptika", "admin.bkpsdm", "admin.organisasi"):
+        with pytest.raises(PermissionDenied):
+            issue(by=username, signer=kadis)
 
 
 @pytest.mark.parametrize("change,message", [
@@ -126,8 +121,8 @@ def test_bad_payload_is_refused_in_indonesian(demo, actor_of, change, message):
     for k, v in change.items():
         setattr(payload, k, v)
     with pytest.raises(ValidationError) as exc:
-        issue_document(actor=actor_of("admin.bkpsdm"), kind="surat_perintah", issuing_unit=demo.units["DISKOMINFO"],
-                       payload=payload, signer=leader(demo, "DISKOMINFO"))
+        issue_document(actor=actor_as(leader(demo, "DISKOMINFO")), kind="surat_perintah",
+                       issuing_unit=demo.units["DISKOMINFO"], payload=payload, official=leader(demo, "DISKOMINFO"))
     assert message in " ".join(exc.value.messages)
     assert not Document.objects.exists() and not NumberSequence.objects.filter(last_number__gt=0).exists()
 
@@ -143,15 +138,10 @@ def test_plh_needs_the_official_replaced(demo, issue):
 def test_other_region_people_and_units_are_refused(demo, other_demo, actor_of):
     foreign = next(p.employee for p in other_demo.people if p.role == "staff")
     payload = sample_payload("surat_perintah", persons=[person_from_employee(foreign)])
+    kadis = leader(demo, "DISKOMINFO")
     with pytest.raises(ValidationError):
-        issue_document(actor=actor_of("admin.bkpsdm"), kind="surat_perintah", issuing_unit=demo.units["DISKOMINFO"],
-                       payload=payload, signer=leader(demo, "DISKOMINFO"))
+        issue_document(actor=actor_as(kadis), kind="surat_perintah", issuing_unit=demo.units["DISKOMINFO"],
+                       payload=payload, official=kadis)
     with pytest.raises(ValidationError):
-        issue_document(actor=actor_of("admin.bkpsdm"), kind="surat_perintah", issuing_unit=other_demo.units["DISKOMINFO"],
-                       payload=sample_payload("surat_perintah"), signer=leader(demo, "DISKOMINFO"))
-
-
-def test_sample_letter_from_demo_data(demo, actor_of):
-    doc = issue_sample_letter(actor=actor_of("admin.bkpsdm"))
-    assert doc.kind == "surat_perintah" and doc.issuing_unit.code == "DISKOMINFO"
-    assert doc.parties.count() >= 2
+        issue_document(actor=actor_as(kadis), kind="surat_perintah", issuing_unit=other_demo.units["DISKOMINFO"],
+                       payload=sample_payload("surat_perintah"), official=kadis)

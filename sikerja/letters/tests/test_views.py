@@ -203,15 +203,6 @@ def test_docx_template_upload_and_preview(login):
     assert c.get("/surat/pengaturan/templat/pratinjau/", {"jenis": "keputusan", "versi": "9" * 30}).status_code == 404
 
 
-def test_sample_button_issues_a_real_letter(login):
-    c = login("admin.bkpsdm")
-    assert "Buat contoh surat perintah" in c.get("/surat/").content.decode()
-    r = c.post("/surat/contoh/", follow=True)
-    assert r.status_code == 200 and "Contoh surat perintah nomor" in r.content.decode()
-    assert Document.objects.filter(kind="surat_perintah").count() == 1
-    assert login("pegawai.kominfo").post("/surat/contoh/").status_code == 403
-
-
 def test_bad_query_params_never_500(login, kominfo_letter):
     c = login("admin.bkpsdm")
     for q in ("?page=abc", "?page=99999", "?jenis=zzz&status=zzz", "?q=" + "x" * 500):
