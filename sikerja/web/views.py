@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from sikerja.accounts.access import access_unit, regions_of
+from sikerja.accounts.access import access_unit, may_place, regions_of
 from sikerja.organisation import selectors
 from sikerja.organisation.choices import EmploymentStatus, PositionKind
 from sikerja.organisation.rules.golongan import pangkat_label
@@ -144,6 +144,7 @@ def employee_detail(request, actor, pk):
             "emp",
             e=employee,
             reports=selectors.direct_reports(employee) if actor.sees_employee(employee) else [],
+            may_manage=may_place(actor),
         ),
     )
 

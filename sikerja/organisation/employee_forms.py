@@ -1,0 +1,74 @@
+"""Forms of the employee administration page (PLT-6): shapes only; the rules are in
+``employee_services``."""
+
+from django import forms
+
+from sikerja.organisation.choices import GOLONGAN_CHOICES
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _msgs(label):
+    return {
+        "required": f"{label} wajib diisi.",
+        "max_length": f"{label} terlalu panjang.",
+        "invalid": f"{label} tidak valid.",
+    }
+
+
+class EmployeeEditForm(forms.Form):
+    front_title = forms.CharField(
+        label="Gelar depan", required=False, max_length=40, error_messages=_msgs("Gelar depan")
+    )
+    name = forms.CharField(label="Nama", max_length=150, error_messages=_msgs("Nama"))
+    back_title = forms.CharField(
+        label="Gelar belakang", required=False, max_length=60, error_messages=_msgs("Gelar belakang")
+    )
+    golongan = forms.ChoiceField(label="Pangkat/golongan", choices=GOLONGAN_CHOICES, error_messages=_msgs("Golongan"))
+    position = forms.TypedChoiceField(label="Jabatan", required=False, coerce=int, empty_value=None)
+    email = forms.CharField(label="Surel", required=False, max_length=254, error_messages=_msgs("Surel"))
+    has_managerial_experience = forms.BooleanField(label="Berpengalaman manajerial", required=False)
+    reason = forms.CharField(
+        label="Alasan perubahan",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages=_msgs("Alasan perubahan"),
+    )
+
+    def __init__(self, *args, positions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["position"].choices = [("", "— tanpa jabatan —"), *((p.pk, p.name) for p in positions)]
+        self.fields["position"].error_messages["invalid_choice"] = "Pilih jabatan pada unit pegawai ini."
+
+
+class MoveForm(forms.Form):
+    unit = forms.TypedChoiceField(label="Unit tujuan", coerce=int, error_messages=_msgs("Unit tujuan"))
+    # The choices follow the chosen unit (loaded by htmx); the service checks the position is there.
+    position = forms.IntegerField(
+        label="Jabatan di unit tujuan", required=False, widget=forms.Select(choices=[("", "— pilih unit dahulu —")])
+    )
+    effective_on = forms.DateField(label="Berlaku mulai", widget=DATE, error_messages=_msgs("Tanggal berlaku"))
+    basis_number = forms.CharField(
+        label="Nomor keputusan mutasi", max_length=120, error_messages=_msgs("Nomor keputusan mutasi")
+    )
+    reason = forms.CharField(
+        label="Keterangan", required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, units=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", "— pilih unit —"), *units]
+        self.fields["unit"].error_messages["invalid_choice"] = "Pilih unit tujuan dari daftar."
+        self.fields["unit"].widget.attrs.update(
+            {"hx-get": "jabatan/", "hx-target": "#id_position", "hx-trigger": "change", "hx-include": "this"}
+        )
+
+
+class DeactivateForm(forms.Form):
+    effective_on = forms.DateField(label="Berhenti mulai", widget=DATE, error_messages=_msgs("Tanggal berhenti"))
+    reason = forms.CharField(
+        label="Alasan (pensiun, pindah instansi, berhenti, …)",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages=_msgs("Alasan"),
+    )
