@@ -12,6 +12,9 @@ VERB_WORDS = {
     "account.password_reset": "Kata sandi diatur ulang",
     "role.granted": "Peran diberikan",
     "role.withdrawn": "Peran dicabut",
+    "employee.updated": "Data pegawai diubah",
+    "employee.moved": "Mutasi pegawai dicatat",
+    "employee.deactivated": "Pegawai dinonaktifkan",
     "placement.set": "Kedudukan ditetapkan",
     "placement.withdrawn": "Kedudukan terjadwal ditarik",
     "placement.corrected": "Kedudukan dikoreksi",
@@ -46,6 +49,7 @@ VERB_WORDS = {
 TOPIC_WORDS = {
     "account": "Akun",
     "role": "Peran",
+    "employee": "Data pegawai",
     "placement": "Kedudukan",
     "delegation": "Plh./Plt.",
     "unit": "Unit organisasi",
