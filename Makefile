@@ -30,8 +30,9 @@ demo: venv
 	@$(PY) manage.py seed_demo --if-missing
 	@echo "SiKerja berjalan di http://127.0.0.1:$(PORT)/  (hentikan dengan Ctrl+C)"
 	@# The background worker (e-mail printed to this console) runs beside the server and stops with it.
-	@SIKERJA_DEMO=1 $(PY) manage.py sikerja_worker --no-reload -v0 & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
-		SIKERJA_DEMO=1 $(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
+	@export SIKERJA_DEMO=1 SIKERJA_PUBLIC_URL=$${SIKERJA_PUBLIC_URL:-http://127.0.0.1:$(PORT)}; \
+		$(PY) manage.py sikerja_worker --no-reload -v0 & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
+		$(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
 
 lint: dev-venv
 	@$(VENV)/bin/ruff check .
