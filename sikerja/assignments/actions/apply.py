@@ -74,7 +74,7 @@ def apply_voluntarily(
     me = employee_of(actor)
     region, profile = actor.region, officials.profile_of(actor.region)
     if not me.position_id or me.position.kind not in ASSIGNEE_KINDS:
-        raise AssignmentError("Pengajuan sukarela diajukan oleh pejabat fungsional atau pelaksana (PEN-3).")
+        raise AssignmentError("Pengajuan sukarela diajukan oleh pejabat fungsional atau pelaksana.")
     owning = owning_unit_of(actor, owning_unit_id)
     title = required_text(title, "Kinerja/kegiatan yang ingin diikuti", limit=300)
     purpose = required_text(purpose, "Maksud dan tujuan")

@@ -115,7 +115,7 @@ def propose(
         if not assignee.position_id or assignee.position.kind not in ASSIGNEE_KINDS:
             raise AssignmentError(
                 f"{assignee.full_name} bukan pejabat fungsional atau pelaksana; penugasan individu ditujukan kepada "
-                f"pejabat fungsional dan pelaksana (PEN-1)."
+                f"pejabat fungsional dan pelaksana."
             )
     else:
         assignee = None
@@ -123,7 +123,7 @@ def propose(
             raise AssignmentError("Tim kerja terdiri atas satu ketua dan paling sedikit satu anggota.")
         ketua = [m for m in members if m.role == Member.Role.KETUA]
         if len(ketua) != 1:
-            raise AssignmentError("Tim kerja harus mempunyai tepat satu ketua (PEN-10).")
+            raise AssignmentError("Tim kerja harus mempunyai tepat satu ketua.")
     for m in members:
         if m.role not in Member.Role.values:
             raise AssignmentError("Peran anggota harus ketua, sekretaris atau anggota.")
