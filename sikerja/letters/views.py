@@ -71,6 +71,7 @@ def document_list(request, actor):
             q=q,
             kinds=DocumentKind.choices,
             statuses=Document.Status.choices,
+            help_topic="naskah",
         ),
     )
 
@@ -87,6 +88,7 @@ def document_detail(request, actor, pk):
             doc=doc,
             revoke_form=RevokeForm(),
             replaced_by=list(doc.replaced_by.only("pk", "number")),
+            help_topic="naskah",
         ),
     )
 

@@ -40,7 +40,11 @@ def report(request, actor):
     if not may_read_placement_report(actor):
         raise PermissionDenied("Laporan kedudukan hanya untuk pimpinan, PPK, dan admin.")
     rep = validation_report(actor)
-    return render(request, "organisation/kedudukan/report.html", _ctx(actor, rep=rep, groups=rep.grouped()))
+    return render(
+        request,
+        "organisation/kedudukan/report.html",
+        _ctx(actor, rep=rep, groups=rep.grouped(), help_topic="kedudukan"),
+    )
 
 
 @region_view
@@ -137,6 +141,7 @@ def place(request, actor, pk):
             current=selectors.current_placement(employee),
             history=employee.placements.select_related("assessor").order_by("-effective_from"),
             kind_words=KIND_WORDS,
+            help_topic="kedudukan",
         ),
         status=status,
     )
@@ -198,6 +203,7 @@ def delegations(request, actor):
             form=form,
             allowed=profile_of(actor.region).value("assessor_delegation_allowed"),
             article=profile_of(actor.region).cite("assessor_delegation_allowed"),
+            help_topic="pendelegasian",
         ),
         status=status,
     )
