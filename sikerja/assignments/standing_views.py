@@ -72,6 +72,7 @@ def team_list(request, actor):
             actor,
             teams=list(standing.standing_teams(actor)),
             kinds=standing.provided_kinds(actor),
+            help_topic="tim-tetap",
         ),
     )
 

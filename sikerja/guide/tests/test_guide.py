@@ -17,6 +17,7 @@ from sikerja.assignments.services import MemberInput
 from sikerja.guide import content
 from sikerja.organisation.models import Employee, Unit
 from sikerja.tenancy.labels import SETTING_LABELS
+from sikerja.tenancy.models import Region
 from sikerja.testing.factories import ProfileFactory
 
 pytestmark = pytest.mark.req("PLT-7")
@@ -107,6 +108,9 @@ def test_each_main_page_links_its_guide_next_to_the_title(demo, login):
         ("admin.bkpsdm", reverse("letters:detail", args=[a.letter_id]), "naskah"),
         ("pegawai.kominfo", reverse("accounts:mine"), "akun"),
         ("admin.bkpsdm", reverse("accounts:admin"), "admin-bkpsdm"),
+        ("pegawai.kominfo", reverse("notifications:inbox"), "notifikasi"),
+        ("admin.organisasi", reverse("io:index"), "impor-ekspor"),
+        ("sekda", reverse("standing:list"), "tim-tetap"),
     ]
     clients = {}
     for username, url, slug in pages:
@@ -142,7 +146,7 @@ def test_a_guide_cites_the_article_of_the_regions_own_profile(demo, other_demo, 
 
 
 def test_the_citation_follows_an_edited_profile_and_says_when_it_is_silent(demo, login):
-    region = demo.region
+    region = Region.objects.get(pk=demo.region.pk)  # a fresh copy: demo.region is shared by the session
     region.profile = ProfileFactory(
         key="perbup-uji",
         name="Perbup Uji 1/2030",
