@@ -164,7 +164,7 @@ FLOWS = (
         steps=(
             Step(_("Buka menu “Penugasan” dan tekan “Pengajuan sukarela”."), (c("Pengajuan sukarela", INBOX),)),
             Step(
-                _("Pilih unit pemilik kinerja. Bagian “Langkah menurut profil” di sebelahnya langsung menampilkan "
+                _("Pilih unit pemilik kinerja. Bagian “Langkah menurut profil” langsung menampilkan "
                   "siapa yang memutus setiap langkah dan pasal dasarnya untuk unit itu."),
                 (c("Langkah menurut profil", "assignments/apply.html"),),
             ),
