@@ -75,6 +75,7 @@ def mine(request):
             "tokens": tokens,
             "token_form": TokenForm(),
             "has_totp": _has_confirmed_totp(request.user),
+            "help_topic": "akun",
             **_menu(request),
         },
     )
@@ -185,6 +186,7 @@ def admin_index(request, actor):
             without=Paginator(without, 50).get_page(request.GET.get("hal_tanpa")),
             without_count=services.employees_without_login(actor.region).count(),
             delivery_form=DeliveryForm(),
+            help_topic="admin-bkpsdm",
         ),
     )
 

@@ -58,7 +58,7 @@ def _ctx(actor, **extra):
 @region_view
 def team_list(request, actor):
     return render(request, "assignments/standing/list.html", _ctx(
-        actor, teams=list(standing.standing_teams(actor)), kinds=standing.provided_kinds(actor),
+        actor, teams=list(standing.standing_teams(actor)), kinds=standing.provided_kinds(actor), help_topic="tim-tetap",
     ))
 
 

@@ -153,6 +153,7 @@ def inbox(request, actor):
             statuses=Assignment.Status.choices,
             me=actor.employee,
             may_propose=may_search_candidates(actor),
+            help_topic="jawaban-permohonan",
         ),
     )
 
@@ -266,6 +267,7 @@ def propose(request, actor):
             may_search=may_search_candidates(actor),
             kind_filters=[(k, v[0]) for k, v in KIND_FILTERS.items()],
             all_units=_all_units(actor),
+            help_topic="penunjukan",
         ),
         status=status,
     )
@@ -421,6 +423,7 @@ def apply(request, actor):
             form=form,
             me=actor.employee,
             **_voluntary_flow(actor, unit_id),
+            help_topic="pengajuan-sukarela",
         ),
         status=status,
     )
@@ -544,6 +547,7 @@ def _detail_page(
             events=_event_rows(view.events),
             current_ids={s.pk for s in view.current},
             rejected=[m for m in view.members if m.status == Member.Status.DITOLAK],
+            help_topic="ubah-cabut" if may_change else "jawaban-permohonan",
         ),
         status=status,
     )

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "sikerja.execution",
     "sikerja.api",
     "sikerja.web",
+    "sikerja.guide",
     # Platform (issue 11): notifications + background worker, login protection, second factor.
     "sikerja.notifications",
     "django_tasks",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("verifikasi/", include("sikerja.letters.public_urls")),
     path("akun/", include("sikerja.accounts.urls")),
     path("notifikasi/", include("sikerja.notifications.urls")),
+    path("bantuan/", include("sikerja.guide.urls")),
     path("kesehatan/", health.health, name="health"),
     path("log/", include("sikerja.audit.urls")),
     path("", include("sikerja.web.urls")),

@@ -53,7 +53,7 @@ def document_list(request, actor):
     page = Paginator(selectors.document_list(actor, kind=kind, status=status, q=q), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "letters/pages/list.html", _ctx(
         request, actor, page=page, kind=kind, status=status, q=q, kinds=DocumentKind.choices, statuses=Document.Status.choices,
-        demo_mode=settings.SIKERJA_DEMO,
+        demo_mode=settings.SIKERJA_DEMO, help_topic="naskah",
     ))
 
 
@@ -62,6 +62,7 @@ def document_detail(request, actor, pk):
     doc = selectors.access_document(actor, pk)
     return render(request, "letters/pages/detail.html", _ctx(
         request, actor, doc=doc, revoke_form=RevokeForm(), replaced_by=list(doc.replaced_by.only("pk", "number")),
+        help_topic="naskah",
     ))
 
 

@@ -34,6 +34,7 @@ def inbox(request):
             "items": selectors.recent(request.user),
             "form": form,
             "has_address": bool(services.email_address(request.user)),
+            "help_topic": "notifikasi",
             **_menu(request),
         },
     )

@@ -47,7 +47,11 @@ def report(request, actor):
     if not may_read_placement_report(actor):
         raise PermissionDenied("Laporan kedudukan hanya untuk pimpinan, PPK, dan admin.")
     rep = validation_report(actor)
-    return render(request, "organisation/kedudukan/report.html", _ctx(actor, rep=rep, groups=rep.grouped()))
+    return render(
+        request,
+        "organisation/kedudukan/report.html",
+        _ctx(actor, rep=rep, groups=rep.grouped(), help_topic="kedudukan"),
+    )
 
 
 @region_view
@@ -113,7 +117,7 @@ def place(request, actor, pk):
         _ctx(actor, e=employee, form=form, candidates=candidates, current=selectors.current_placement(employee),
              scheduled=selectors.scheduled_placements(employee),
              history=employee.placements.select_related("assessor").order_by("-effective_from", "-pk"),
-             kind_words=KIND_WORDS),
+             kind_words=KIND_WORDS, help_topic="kedudukan"),
         status=status,
     )
 
@@ -206,7 +210,8 @@ def delegations(request, actor):
         request, "organisation/kedudukan/delegations.html",
         _ctx(actor, rows=rows, form=form,
              allowed=profile_of(actor.region).value("assessor_delegation_allowed"),
-             article=profile_of(actor.region).cite("assessor_delegation_allowed")),
+             article=profile_of(actor.region).cite("assessor_delegation_allowed"),
+             help_topic="pendelegasian"),
         status=status,
     )
 

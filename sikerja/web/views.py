@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from sikerja.accounts.access import access_unit, may_place, regions_of
+from sikerja.guide.content import role_guide
 from sikerja.organisation import selectors
 from sikerja.organisation.choices import EmploymentStatus, PositionKind
 from sikerja.organisation.rules.golongan import pangkat_label
@@ -36,7 +37,17 @@ def home(request, actor):
     return render(
         request,
         "web/home.html",
-        _ctx(request, actor, "home", region=region, stats=stats, emp=emp, me=actor.employee, board=dashboard(actor)),
+        _ctx(
+            request,
+            actor,
+            "home",
+            region=region,
+            stats=stats,
+            emp=emp,
+            me=actor.employee,
+            board=dashboard(actor),
+            help_topic=role_guide(actor),
+        ),
     )
 
 

@@ -35,6 +35,7 @@ def _index(request, actor, form, status=200):
             sheets=sheets.SHEETS.values(),
             batches=batches,
             max_mb=services.MAX_UPLOAD_BYTES // (1024 * 1024),
+            help_topic="impor-ekspor",
         ),
         status=status,
     )

@@ -1,0 +1,1 @@
+"""Help inside the application (PLT-7): a guide per role and per flow, as data."""
