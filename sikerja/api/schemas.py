@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
-from pydantic import AfterValidator, ValidationInfo
+from pydantic import AfterValidator, BeforeValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from sikerja import inputs
@@ -56,13 +56,22 @@ def _window(check):
     return AfterValidator(validate)
 
 
+def _iso_text(value):
+    """A date comes as 'YYYY-MM-DD': pydantic would otherwise read the number 0 as 1970-01-01."""
+    if isinstance(value, bool | int | float):
+        raise PydanticCustomError("date_type", "harus berupa tanggal YYYY-MM-DD.")
+    return value
+
+
+ISO_TEXT = BeforeValidator(_iso_text)
+
 # When a decision (placement, delegation, assignment, team) takes effect: not decades back, at
 # most inputs.MAX_YEARS_AHEAD years ahead (a delegation to year 4444 is a typing error).
 DecisionDate = Annotated[
-    dt.date, _window(lambda v, label: inputs.check_decision_date(v, label, today=timezone.localdate()))
+    dt.date, ISO_TEXT, _window(lambda v, label: inputs.check_decision_date(v, label, today=timezone.localdate()))
 ]
 # When a decree was signed: never after today, never before inputs.EARLIEST_DATE.
-SignedDate = Annotated[dt.date, _window(lambda v, label: inputs.check_not_future(v, label, today=timezone.localdate()))]
+SignedDate = Annotated[dt.date, ISO_TEXT, _window(lambda v, label: inputs.check_not_future(v, label, today=timezone.localdate()))]
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200

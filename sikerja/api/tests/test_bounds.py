@@ -148,6 +148,9 @@ def test_out_of_range_and_schema_errors_are_distinct_and_documented(demo):
     wrong_type = post_json(client, f"{API}/delegations", _delegation(demo.region, starts_on="kemarin"))
     assert wrong_type.status_code == 422 and wrong_type.json()["errors"][0]["field"] == "data.starts_on"
     assert "YYYY-MM-DD" in wrong_type.json()["errors"][0]["message"]
+    # a number is not a date (pydantic would read 0 as 1970-01-01)
+    epoch = post_json(client, f"{API}/delegations", _delegation(demo.region, basis_date=0))
+    assert epoch.status_code == 422 and "YYYY-MM-DD" in epoch.json()["detail"]
 
 
 # --- dates through the pages -------------------------------------------------------------------------
