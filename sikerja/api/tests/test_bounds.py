@@ -8,9 +8,11 @@ forever, so they are bounded), TIK-1 (the API answers in its documented shape).
 """
 
 import datetime as dt
+import importlib
 import json
 
 import pytest
+from django import forms
 from django.contrib.auth import get_user_model
 from django.test import Client
 
@@ -250,3 +252,64 @@ def test_the_revoke_page_answers_an_overlong_reason_with_a_400_page(demo):
     assert f"Alasan paling panjang {inputs.LONG_TEXT} karakter" in response.content.decode()
     delegation.refresh_from_db()
     assert delegation.revoked_at is None
+
+
+# --- every text has a maximum length, every date a window --------------------------------------------
+FORM_MODULES = (
+    "sikerja.accounts.forms", "sikerja.assignments.forms", "sikerja.assignments.standing_views",
+    "sikerja.letters.forms", "sikerja.notifications.forms", "sikerja.organisation.kedudukan_forms",
+    "sikerja.organisation.io.forms",
+)  # fmt: skip
+
+
+def _forms():
+    for name in FORM_MODULES:
+        module = importlib.import_module(name)
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, forms.Form) and value.__module__ == name:
+                yield value
+
+
+@pytest.mark.req("PLT-6", "TIK-1")
+def test_every_form_text_has_a_maximum_length_and_every_date_a_window():
+    checked = 0
+    for form_class in _forms():
+        for name, field in form_class().fields.items():  # as rendered: some set max_length in __init__
+            if isinstance(field.widget, forms.PasswordInput):
+                continue  # hashed, never stored as typed
+            if isinstance(field, forms.CharField):
+                assert field.max_length, f"{form_class.__name__}.{name} has no max_length"
+                checked += 1
+            if isinstance(field, forms.DateField):
+                assert field.validators, f"{form_class.__name__}.{name} has no date window"
+    assert checked >= 20
+
+
+def _unbounded(doc, node, where, out):
+    schemas = doc["components"]["schemas"]
+    while "$ref" in node:
+        node = schemas[node["$ref"].rsplit("/", 1)[-1]]
+    for option in node.get("anyOf", []):
+        _unbounded(doc, option, where, out)
+    if node.get("type") == "string" and not ({"maxLength", "enum", "format"} & set(node)):
+        out.append(where)
+    if node.get("type") == "array":
+        if "maxItems" not in node:
+            out.append(where + "[]")
+        _unbounded(doc, node.get("items", {}), where + "[]", out)
+    for key, prop in (node.get("properties") or {}).items():
+        _unbounded(doc, prop, f"{where}.{key}", out)
+
+
+@pytest.mark.req("TIK-1")
+def test_every_text_the_api_accepts_has_a_maximum_length(db):
+    doc = load_openapi(Client())
+    unbounded: list[str] = []
+    for path, operations in doc["paths"].items():
+        for method, op in operations.items():
+            for param in op.get("parameters", []):
+                _unbounded(doc, param["schema"], f"{method} {path} ?{param['name']}", unbounded)
+            body = op.get("requestBody")
+            if body:
+                _unbounded(doc, body["content"]["application/json"]["schema"], f"{method} {path} body", unbounded)
+    assert unbounded == []
