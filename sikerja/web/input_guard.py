@@ -155,6 +155,8 @@ class InputGuardMiddleware:
             problem = problem_of(request)
         except RequestDataTooBig:
             return refuse(request, 413, "too_large", _too_big_message())
+        except RecursionError:  # JSON nested deeper than Python can follow: unreadable, not a crash
+            return refuse(request, 400, "bad_body", "Isi permintaan terlalu bersarang untuk dibaca.")
         except TooManyFieldsSent:
             return refuse(request, 400, "too_many_fields", "Terlalu banyak kolom dalam satu permintaan.")
         if problem:

@@ -242,6 +242,14 @@ def test_malformed_json_answers_400_with_messages(demo):
 
 
 @pytest.mark.req("TIK-1")
+def test_deeply_nested_json_answers_400_not_500(demo):
+    response = client_for("admin.bkpsdm").post(
+        f"{API}/delegations", data="[" * 100_000 + "]" * 100_000, content_type="application/json"
+    )
+    assert response.status_code == 400 and response.json()["code"] == "bad_body"
+
+
+@pytest.mark.req("TIK-1")
 def test_oversized_body_answers_413_json(demo, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
     response = post_json(client_for("admin.bkpsdm"), f"{API}/delegations", {"reason": "x" * 2048})
