@@ -109,6 +109,30 @@ def check_not_future(value: dt.date, label: str, *, today: dt.date) -> dt.date:
     return value
 
 
+def _today() -> dt.date:
+    from django.utils import timezone  # late: the rules above stay usable without settings
+
+    return timezone.localdate()
+
+
+def decision_date_validator(label: str, today=_today):
+    """A Django form validator: ``check_decision_date`` against today in the region's time zone."""
+
+    def validate(value: dt.date) -> None:
+        check_decision_date(value, label, today=today())
+
+    return validate
+
+
+def signed_date_validator(label: str, today=_today):
+    """A Django form validator: ``check_not_future`` (a decree is not dated after today)."""
+
+    def validate(value: dt.date) -> None:
+        check_not_future(value, label, today=today())
+
+    return validate
+
+
 MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",

@@ -4,21 +4,32 @@ Every error the API returns has the same shape::
 
     {"code": "not_found", "detail": "Unit tidak ditemukan."}
 
-``code`` is stable English for programs; ``detail`` is Bahasa Indonesia for people. A 422 also
-lists the offending fields. Bad input never reaches the database as a 500: ids are bounded,
-enums are validated, unknown query parameters are refused and out-of-range pages are a 404.
+``code`` is stable English for programs; ``detail`` is Bahasa Indonesia for people. A 400 and a
+422 also carry ``messages`` (each reason on its own); a 422 lists the offending fields. Bad input
+never reaches the database as a 500: ids are bounded, enums are validated, unknown query
+parameters are refused, out-of-range pages are a 404, unstorable characters are refused by
+``sikerja.web.input_guard`` and an error nobody foresaw is a JSON 500, not an HTML page
+(issue 9 item 17).
+
+422 means "does not fit the documented schema"; 400 means "fits the schema, but the rules refuse
+it" (a date outside the window a record may hold, a NUL byte in a text, a regulation's refusal),
+so a client generating schema-valid data can tell its own mistake from the rules'.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
 from sikerja.accounts.access import NoRegion
+
+log = logging.getLogger("sikerja.api")
 
 # Largest id the database accepts (BigAutoField); a larger one would overflow in the query.
 MAX_ID = 2**63 - 1
@@ -29,16 +40,24 @@ CODE_BY_STATUS = {
     403: "permission_denied",
     404: "not_found",
     405: "method_not_allowed",
+    413: "too_large",
     422: "invalid_input",
     429: "throttled",
+    500: "server_error",
 }
 DEFAULT_DETAIL = {
     400: "Permintaan tidak valid.",
     401: "Autentikasi diperlukan: kirim token 'Authorization: Bearer sk_...' atau masuk terlebih dahulu.",
     403: "Anda tidak berwenang melakukan ini.",
     404: "Data tidak ditemukan.",
+    413: "Isi permintaan terlalu besar.",
     422: "Masukan tidak valid.",
+    429: "Terlalu banyak permintaan; coba lagi nanti.",
+    500: "Terjadi kesalahan pada server; tidak ada data yang setengah tersimpan. Coba lagi atau hubungi admin.",
 }
+# Pydantic error types raised by the input windows of sikerja.api.schemas: the value fits the
+# documented type (a date is a date) but no record may hold it, so the answer is 400, not 422.
+REFUSED_TYPES = frozenset({"date_window"})
 
 
 class ApiError(HttpError):
@@ -62,6 +81,8 @@ def invalid_input(field: str, message: str, *, location: str = "query", type_: s
 
 def error_body(status: int, detail: str | None = None, code: str | None = None, **extra: Any) -> dict:
     body = {"code": code or CODE_BY_STATUS.get(status, "error"), "detail": detail or DEFAULT_DETAIL.get(status, "")}
+    if status in (400, 413, 422, 500) and "messages" not in extra:
+        body["messages"] = [body["detail"]]
     body.update(extra)
     return body
 
@@ -91,6 +112,22 @@ def _message(err: dict) -> str:
         return f"paling pendek {ctx.get('min_length')} karakter."
     if kind == "extra_forbidden":
         return "parameter tidak dikenal."
+    if kind == "string_pattern_mismatch":
+        return f"tidak sesuai bentuk yang didokumentasikan (pola {ctx.get('pattern')})."
+    if kind in REFUSED_TYPES:
+        return err.get("msg", "tidak valid.")
+    if kind in ("date_parsing", "date_from_datetime_parsing", "date_type", "date_from_datetime_inexact"):
+        return "harus berupa tanggal YYYY-MM-DD."
+    if kind in ("json_invalid", "model_attributes_type", "dict_type", "model_type"):
+        return "harus berupa objek JSON."
+    if kind == "list_type":
+        return "harus berupa daftar."
+    if kind in ("string_type", "float_type", "float_parsing"):
+        return "jenis nilai tidak sesuai."
+    if kind == "too_long":
+        return f"paling banyak {ctx.get('max_length')} butir."
+    if kind == "too_short":
+        return f"paling sedikit {ctx.get('min_length')} butir."
     return err.get("msg", "tidak valid.")
 
 
@@ -123,8 +160,25 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         errors = _field_errors(exc.errors)
-        summary = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
-        return respond(request, 422, error_body(422, f"Masukan tidak valid: {summary}", errors=errors))
+        messages = [f"{e['field']}: {e['message']}" for e in errors]
+        if errors and all(e["type"] in REFUSED_TYPES for e in errors):
+            return respond(request, 400, error_body(400, " ".join(e["message"] for e in errors), code="out_of_range",
+                                                    messages=[e["message"] for e in errors]))
+        summary = "; ".join(messages)
+        return respond(request, 422, error_body(422, f"Masukan tidak valid: {summary}", errors=errors, messages=messages))
+
+    @api.exception_handler(DjangoValidationError)
+    def on_refused_input(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+        # sikerja.inputs.InputError (or a rule's ValidationError) that a service raised before it
+        # wrote anything, or inside its transaction, which has rolled back: a 400, never a 500.
+        messages = [str(m) for m in exc.messages]
+        return respond(request, 400, error_body(400, " ".join(messages), code="refused", messages=messages))
+
+    @api.exception_handler(Exception)
+    def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+        # A JSON 500 in the documented shape; the traceback goes to the log, not to the client.
+        log.exception("Galat tak terduga pada %s %s", request.method, request.path)
+        return respond(request, 500, error_body(500))
 
     @api.exception_handler(Http404)
     def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:

@@ -11,9 +11,10 @@ from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from sikerja import inputs
 from sikerja.accounts.access import access_employee, may_read_placement_report
 from sikerja.api.auth import API_AUTH
-from sikerja.api.schemas import ERRORS, ErrorOut, Id, Pagination, check_params
+from sikerja.api.schemas import ERRORS, BadRequestOut, DecisionDate, Id, Pagination, SignedDate, check_params
 from sikerja.organisation.models import Delegation, Placement
 from sikerja.organisation.placement_selectors import assessor_candidates, validation_report
 from sikerja.organisation.placement_services import (
@@ -81,12 +82,14 @@ class PlacementIn(Schema):
     employee_id: Id
     assessor_id: Id
     basis_number: str = Field(min_length=1, max_length=120, description="Nomor keputusan pejabat pembina kepegawaian.")
-    basis_date: dt.date
-    effective_from: dt.date
+    basis_date: SignedDate = Field(description="Tanggal keputusan; tidak setelah hari ini.")
+    effective_from: DecisionDate = Field(
+        description=f"Berlaku mulai; paling jauh {inputs.MAX_YEARS_AHEAD} tahun ke depan, tidak puluhan tahun ke belakang."
+    )
 
 
-class RefusalOut(ErrorOut):
-    findings: list[FindingOut] = []
+class RefusalOut(BadRequestOut):
+    findings: list[FindingOut] = Field([], description="Temuan per persyaratan, dengan pasalnya.")
 
 
 class CandidateOut(Schema):
@@ -132,9 +135,12 @@ class ReportOut(Schema):
     structural: int = Field(description="Pejabat struktural dalam cakupan; pola kedudukan hanya mengatur JF dan pelaksana.")
 
 
+DelegationKind = Literal["plh", "plt", "pendelegasian"]
+
+
 class DelegationOut(Schema):
     id: int
-    kind: str
+    kind: DelegationKind
     delegator_id: int
     delegate_id: int
     starts_on: dt.date
@@ -150,24 +156,27 @@ class DelegationOut(Schema):
 
 class DelegationIn(Schema):
     # A Literal, not Delegation.Kind: ninja names enum schemas by class name and "Kind" is taken.
-    kind: Literal["plh", "plt", "pendelegasian"] = Field(description="plh, plt, atau pendelegasian (kewenangan PPK).")
+    kind: DelegationKind = Field(description="plh, plt, atau pendelegasian (kewenangan PPK).")
     delegator_id: Id
     delegate_id: Id
-    starts_on: dt.date
-    ends_on: dt.date
+    starts_on: DecisionDate = Field(description="Mulai berlaku.")
+    ends_on: DecisionDate = Field(description="Berakhir.")
     basis_number: str = Field(min_length=1, max_length=120)
-    basis_date: dt.date
-    reason: str = ""
+    basis_date: SignedDate = Field(description="Tanggal surat dasar; tidak setelah hari ini.")
+    reason: str = Field("", max_length=inputs.LONG_TEXT, description="Alasan.")
 
 
 class DelegationRevokeIn(Schema):
-    reason: str = Field(min_length=1, description="Alasan pencabutan.")
+    reason: str = Field(min_length=1, max_length=inputs.LONG_TEXT, description="Alasan pencabutan.")
 
 
 def _refuse(exc: PlacementError):
     conflicts = ("not_after_current", "overlap", "already_revoked", "withdrawn", "in_effect", "after_next")
     status = 404 if exc.code == "not_found" else 409 if exc.code in conflicts else 400
-    return Status(status, {"code": exc.code, "detail": str(exc), "findings": [f.__dict__ for f in exc.findings]})
+    findings = [f.__dict__ for f in exc.findings]
+    # One message per finding, with its article; a refusal without findings has its one reason.
+    messages = [f"{f['message']} ({f['article']})" for f in findings] or [str(exc)]
+    return Status(status, {"code": exc.code, "detail": str(exc), "messages": messages, "findings": findings})
 
 
 @router.get("/placements", response={200: list[PlacementOut], **ERRORS}, summary="Daftar kedudukan")
@@ -186,7 +195,7 @@ def list_placements(request: HttpRequest, filters: Query[PlacementFilters]):
     return qs.order_by("employee__name", "-effective_from", "pk")
 
 
-@router.post("/placements", response={201: PlacementOut, 400: RefusalOut, 409: RefusalOut, **ERRORS}, summary="Tetapkan kedudukan")
+@router.post("/placements", response={201: PlacementOut, **ERRORS, 400: RefusalOut, 409: RefusalOut}, summary="Tetapkan kedudukan")
 def create_placement(request: HttpRequest, data: PlacementIn):
     """Menempatkan pegawai di bawah PPK (admin BKPSDM atas nama pejabat pembina kepegawaian,
     KED-6). Kedudukan yang melanggar profil regulasi ditolak dengan pasalnya (400, `findings`)."""
@@ -297,7 +306,7 @@ def list_delegations(request: HttpRequest):
     return [_delegation_out(d) for d in qs]
 
 
-@router.post("/delegations", response={201: DelegationOut, 400: RefusalOut, 409: RefusalOut, **ERRORS}, summary="Catat pendelegasian")
+@router.post("/delegations", response={201: DelegationOut, **ERRORS, 400: RefusalOut, 409: RefusalOut}, summary="Catat pendelegasian")
 def create_delegation(request: HttpRequest, data: DelegationIn):
     """Mencatat Plh./Plt. atau pendelegasian kewenangan PPK dengan periode dan dasarnya (KED-5)."""
     try:
@@ -307,7 +316,7 @@ def create_delegation(request: HttpRequest, data: DelegationIn):
     return Status(201, _delegation_out(delegation))
 
 
-@router.post("/delegations/{delegation_id}/revoke", response={200: DelegationOut, 400: RefusalOut, 409: RefusalOut, **ERRORS}, summary="Cabut pendelegasian")
+@router.post("/delegations/{delegation_id}/revoke", response={200: DelegationOut, **ERRORS, 400: RefusalOut, 409: RefusalOut}, summary="Cabut pendelegasian")
 def revoke(request: HttpRequest, data: DelegationRevokeIn, delegation_id: Id = DELEGATION_ID):
     try:
         delegation = revoke_delegation(actor=request.auth, delegation_id=delegation_id, reason=data.reason)

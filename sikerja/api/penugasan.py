@@ -17,7 +17,7 @@ and Indonesian messages apply as on the web pages. Status codes:
 """
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, F
@@ -26,9 +26,10 @@ from django.utils import timezone
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from sikerja import inputs
 from sikerja.api.auth import API_AUTH
 from sikerja.api.errors import invalid_input
-from sikerja.api.schemas import ERRORS, ErrorOut, Id, Pagination, check_params
+from sikerja.api.schemas import ERRORS, DecisionDate, ErrorOut, Id, Pagination, SignedDate, check_params
 from sikerja.assignments import candidates, services, standing
 from sikerja.assignments.models import Assignment, Form, Member, Mode, Nature, Scope, StandingKind, Step
 from sikerja.assignments.selectors import assignment_detail, inbox, visible_assignments
@@ -55,6 +56,11 @@ NatureCode = _literal(Nature)
 StandingKindCode = _literal(StandingKind)
 StatusCode = _literal(Assignment.Status)
 RoleCode = _literal(Member.Role)
+MemberStatusCode = _literal(Member.Status)
+StepKindCode = _literal(Step.Kind)
+StepStatusCode = _literal(Step.Status)
+# A competence named in a request: as long as a competence's name may be.
+CompetenceName = Annotated[str, Field(max_length=inputs.SHORT_TEXT)]
 
 
 # --- errors ---------------------------------------------------------------------------------
@@ -143,7 +149,7 @@ class MemberOut(Schema):
     home_unit_name: str = Field(..., description="Nama unit asal, atau instansi/unsur anggota dari luar.")
     external: bool = Field(..., description="Anggota dari luar pemerintah daerah ini.")
     role: RoleCode = Field(..., description="Peran: ketua, sekretaris, anggota.")
-    status: str = Field(..., description="Status: diusulkan, disetujui, ditolak.")
+    status: MemberStatusCode = Field(..., description="Status: diusulkan, disetujui, ditolak.")
     hours_per_week: float = Field(..., description="Jam per minggu.")
     overbooking_reason: str = Field(..., description="Alasan bila melampaui kapasitas (PEN-14).")
     decision_reason: str = Field(..., description="Alasan penolakan oleh pimpinan unit asalnya.")
@@ -172,14 +178,14 @@ class MemberOut(Schema):
 class StepOut(Schema):
     id: int = Field(..., description="ID langkah.")
     order: int = Field(..., description="Urutan; langkah berurutan sama dijalankan bersamaan.")
-    kind: str = Field(..., description="jawab_permohonan, persetujuan, konfirmasi, atau terbitkan.")
+    kind: StepKindCode = Field(..., description="jawab_permohonan, persetujuan, konfirmasi, atau terbitkan.")
     kind_label: str = Field(..., description="Nama jenis langkah.")
     role: str = Field(..., description="Peran pejabat yang bertindak, mis. pimpinan_unit, sekretaris_daerah.")
     action: str = Field(..., description="Tindakan yang harus dilakukan.")
     article: str = Field(..., description="Pasal yang menjadi dasar langkah ini.")
     official_id: int | None = Field(None, description="ID pejabat yang harus bertindak.")
     official_name: str = Field(..., description="Nama pejabat yang harus bertindak.")
-    status: str = Field(..., description="menunggu, disetujui, sebagian, ditolak, selesai, dibatalkan.")
+    status: StepStatusCode = Field(..., description="menunggu, disetujui, sebagian, ditolak, selesai, dibatalkan.")
     status_label: str = Field(..., description="Nama status.")
     is_current: bool = Field(..., description="Langkah ini dapat dijalankan sekarang.")
     member_ids: list[int] = Field(..., description="ID anggota yang disebut dalam langkah ini.")
@@ -307,7 +313,7 @@ class AssignmentDetailOut(AssignmentOut):
 class InboxStepOut(Schema):
     id: int = Field(..., description="ID langkah.")
     order: int = Field(..., description="Urutan langkah.")
-    kind: str = Field(..., description="Jenis langkah.")
+    kind: StepKindCode = Field(..., description="Jenis langkah.")
     role: str = Field(..., description="Peran pejabat yang bertindak.")
     action: str = Field(..., description="Tindakan yang harus dilakukan.")
     article: str = Field(..., description="Dasar pasal.")
@@ -369,10 +375,10 @@ class ProposeIn(Schema):
     title: str = Field(..., max_length=300, description="Nama kegiatan/tim.")
     purpose: str = Field(..., max_length=2000, description="Maksud dan tujuan.")
     target: str = Field(..., max_length=2000, description="Ekspektasi/target kinerja.")
-    starts_on: dt.date = Field(..., description="Tanggal mulai.")
-    ends_on: dt.date = Field(..., description="Tanggal selesai.")
+    starts_on: DecisionDate = Field(..., description="Tanggal mulai.")
+    ends_on: DecisionDate = Field(..., description="Tanggal selesai.")
     members: list[MemberIn] = Field(..., min_length=1, max_length=MAX_MEMBERS, description="Pegawai/anggota yang ditugaskan.")
-    competences: list[str] = Field([], max_length=30, description="Kompetensi yang dibutuhkan.")
+    competences: list[CompetenceName] = Field([], max_length=30, description="Kompetensi yang dibutuhkan.")
     hours_per_week: float = Field(8, gt=0, le=60, description="Alokasi jam per minggu.")
     other_arrangements: str = Field("", max_length=2000, description="Pengaturan lainnya.")
     nature: NatureCode = Field("reguler", description="Sifat: reguler atau insidental (tugas tambahan).")
@@ -388,9 +394,9 @@ class ApplyIn(Schema):
     title: str = Field(..., max_length=300, description="Kinerja/kegiatan yang ingin diikuti.")
     purpose: str = Field(..., max_length=2000, description="Maksud dan tujuan.")
     target: str = Field(..., max_length=2000, description="Ekspektasi/target kinerja.")
-    starts_on: dt.date = Field(..., description="Tanggal mulai.")
-    ends_on: dt.date = Field(..., description="Tanggal selesai.")
-    competences: list[str] = Field([], max_length=30, description="Kompetensi yang Anda tawarkan/dibutuhkan.")
+    starts_on: DecisionDate = Field(..., description="Tanggal mulai.")
+    ends_on: DecisionDate = Field(..., description="Tanggal selesai.")
+    competences: list[CompetenceName] = Field([], max_length=30, description="Kompetensi yang Anda tawarkan/dibutuhkan.")
     hours_per_week: float = Field(8, gt=0, le=60, description="Jam per minggu yang Anda ajukan.")
     nature: NatureCode = Field("reguler", description="Sifat: reguler atau insidental.")
 
@@ -505,6 +511,11 @@ def get_inbox(request: HttpRequest):
 
 
 # --- candidates and the ketua ranking (PEN-11, PEN-14) ---------------------------------------
+# Comma-separated position kinds: the pattern lists the enum, so the schema says which words are valid.
+_KIND = "(?:" + "|".join(PositionKind.values) + ")"
+KINDS_PATTERN = rf"^\s*(?:{_KIND}\s*(?:[,;]\s*{_KIND}\s*)*)?$"
+
+
 class CandidateFilters(Schema):
     competences: str | None = Field(
         None, max_length=4000, description="Kompetensi yang dibutuhkan, dipisah koma; pegawai yang memiliki paling sedikit satu."
@@ -512,10 +523,11 @@ class CandidateFilters(Schema):
     unit_id: Id | None = Field(None, description="Hanya pegawai pada unit ini dan seluruh subunitnya.")
     q: str | None = Field(None, max_length=100, description="Bagian dari nama, atau awalan NIP.")
     kinds: str | None = Field(
-        None, max_length=200, description="Jenis jabatan dipisah koma; bawaan fungsional,pelaksana (PEN-1)."
+        None, max_length=200, pattern=KINDS_PATTERN,
+        description=f"Jenis jabatan dipisah koma, dari: {', '.join(PositionKind.values)}; bawaan fungsional,pelaksana (PEN-1).",
     )
-    starts_on: dt.date | None = Field(None, description="Mulai periode penugasan; bawaan hari ini.")
-    ends_on: dt.date | None = Field(None, description=f"Selesai periode; bawaan {CANDIDATE_DEFAULT_DAYS} hari setelah mulai.")
+    starts_on: DecisionDate | None = Field(None, description="Mulai periode penugasan; bawaan hari ini.")
+    ends_on: DecisionDate | None = Field(None, description=f"Selesai periode; bawaan {CANDIDATE_DEFAULT_DAYS} hari setelah mulai.")
     hours_per_week: float = Field(8, ge=0, le=60, description="Jam per minggu yang akan diminta.")
     limit: int = Field(20, ge=1, le=100, description="Jumlah baris (paling banyak 100).")
     offset: int = Field(0, ge=0, le=1_000_000, description="Posisi baris pertama, mulai dari 0.")
@@ -545,7 +557,7 @@ class CandidateRowOut(Schema):
     unit_id: int | None = Field(None, description="ID unit pegawai.")
     unit_name: str = Field(..., description="Nama unit pegawai.")
     position_name: str = Field(..., description="Jabatan.")
-    position_kind: str | None = Field(None, description="Jenis jabatan.")
+    position_kind: PositionKind | None = Field(None, description="Jenis jabatan.")
     own_hours: float = Field(..., description="Beban kerja jabatan per minggu (ABK); 0 bila belum diukur.")
     own_hours_known: bool = Field(..., description="Beban kerja jabatan sudah diukur.")
     committed_hours: float = Field(..., description="Jam per minggu penugasan lain yang diterima (minggu terberat).")
@@ -618,7 +630,7 @@ def _require_search(actor) -> None:
 
 
 @router.get(
-    "/penugasan/kandidat", response={200: CandidatePageOut, 400: AssignmentRefusalOut, **ERRORS}, summary="Cari calon pegawai untuk penugasan"
+    "/penugasan/kandidat", response={200: CandidatePageOut, **ERRORS, 400: AssignmentRefusalOut}, summary="Cari calon pegawai untuk penugasan"
 )
 def search_candidates(request: HttpRequest, filters: Query[CandidateFilters]):
     """Pegawai se-daerah yang memiliki kompetensi yang dibutuhkan dan masih mempunyai waktu:
@@ -644,7 +656,7 @@ def search_candidates(request: HttpRequest, filters: Query[CandidateFilters]):
     return {"items": [_candidate_row(r) for r in page.rows], "total": page.total, "limit": page.limit, "offset": page.offset}
 
 
-@router.post("/penugasan/calon-ketua", response={200: KetuaRankingOut, 400: AssignmentRefusalOut, **ERRORS}, summary="Urutan calon ketua tim")
+@router.post("/penugasan/calon-ketua", response={200: KetuaRankingOut, **ERRORS, 400: AssignmentRefusalOut}, summary="Urutan calon ketua tim")
 def rank_ketua_candidates(request: HttpRequest, data: KetuaIn):
     """Calon ketua diurutkan menurut prioritas peraturan daerah, tiap peringkat dengan alasan
     dan pasalnya (PEN-11); yang tidak dapat menjadi ketua dicantumkan dengan alasannya (PEN-10).
@@ -685,14 +697,14 @@ class StandingTeamIn(Schema):
     purpose: str = Field("", max_length=10000, description="Tugas tim; kosong: tugas yang dirinci peraturan.")
     target: str = Field("", max_length=10000, description="Ekspektasi/target.")
     basis_number: str = Field(..., max_length=120, description="Nomor keputusan penetapan.")
-    basis_date: dt.date = Field(..., description="Tanggal keputusan penetapan.")
-    starts_on: dt.date = Field(..., description="Berlaku mulai.")
-    ends_on: dt.date = Field(..., description="Berlaku sampai.")
+    basis_date: SignedDate = Field(..., description="Tanggal keputusan penetapan; tidak setelah hari ini.")
+    starts_on: DecisionDate = Field(..., description="Berlaku mulai.")
+    ends_on: DecisionDate = Field(..., description="Berlaku sampai.")
     hours_per_week: float = Field(2, gt=0, le=60, description="Alokasi jam per minggu.")
     members: list[StandingMemberIn] = Field(..., max_length=200, description="Anggota tim.")
 
 
-@router.post("/penugasan/tim-tetap", response={201: AssignmentDetailOut, **REFUSALS, **ERRORS}, summary="Catat tim tetap")
+@router.post("/penugasan/tim-tetap", response={201: AssignmentDetailOut, **ERRORS, **REFUSALS}, summary="Catat tim tetap")
 def record_standing_team(request: HttpRequest, data: StandingTeamIn):
     """Tim tetap tata kelola yang ditetapkan Keputusan Bupati: dicatat oleh admin organisasi atau
     Sekretaris Daerah, dengan susunan diperiksa menurut profil regulasi (sama dengan halaman)."""
@@ -707,7 +719,7 @@ def record_standing_team(request: HttpRequest, data: StandingTeamIn):
 
 
 # --- one assignment and its transitions ------------------------------------------------------
-@router.post("/penugasan", response={201: AssignmentDetailOut, **REFUSALS, **ERRORS}, summary="Usulkan penugasan (penunjukan)")
+@router.post("/penugasan", response={201: AssignmentDetailOut, **ERRORS, **REFUSALS}, summary="Usulkan penugasan (penunjukan)")
 def propose_assignment(request: HttpRequest, data: ProposeIn):
     """Penugasan individu atau tim kerja dengan penunjukan oleh pimpinan unit pemilik kinerja
     (atau Plh./Plt.-nya), atau oleh PPK dalam satu unit. Langkahnya mengikuti profil regulasi:
@@ -730,7 +742,7 @@ def propose_assignment(request: HttpRequest, data: ProposeIn):
     return Status(201, _detail(actor, a.pk))
 
 
-@router.post("/penugasan/pengajuan", response={201: AssignmentDetailOut, **REFUSALS, **ERRORS}, summary="Ajukan diri (pengajuan sukarela)")
+@router.post("/penugasan/pengajuan", response={201: AssignmentDetailOut, **ERRORS, **REFUSALS}, summary="Ajukan diri (pengajuan sukarela)")
 def apply_voluntarily(request: HttpRequest, data: ApplyIn):
     """Pejabat fungsional atau pelaksana mengajukan diri untuk suatu kinerja (PEN-3). Langkahnya
     mengikuti profil: persetujuan atasan langsung/PPK lintas unit (PEN-12), atau alur PPU Ps 11(2)
@@ -753,7 +765,7 @@ def get_assignment(request: HttpRequest, assignment_id: Id = ASSIGNMENT_ID):
 
 @router.post(
     "/penugasan/{assignment_id}/langkah/{step_id}/putuskan",
-    response={200: AssignmentDetailOut, **REFUSALS, **ERRORS}, summary="Putuskan langkah penugasan",
+    response={200: AssignmentDetailOut, **ERRORS, **REFUSALS}, summary="Putuskan langkah penugasan",
 )
 def decide_step(request: HttpRequest, data: DecideIn, assignment_id: Id = ASSIGNMENT_ID, step_id: Id = STEP_ID):
     """Menjawab permohonan pelibatan (seluruhnya, sebagian, atau tidak; penolakan dengan alasan,
@@ -771,7 +783,7 @@ def decide_step(request: HttpRequest, data: DecideIn, assignment_id: Id = ASSIGN
 
 @router.post(
     "/penugasan/{assignment_id}/langkah/{step_id}/terbitkan",
-    response={200: AssignmentDetailOut, **REFUSALS, **ERRORS}, summary="Terbitkan naskah penugasan",
+    response={200: AssignmentDetailOut, **ERRORS, **REFUSALS}, summary="Terbitkan naskah penugasan",
 )
 def issue_letter(request: HttpRequest, data: IssueIn | None = None, assignment_id: Id = ASSIGNMENT_ID, step_id: Id = STEP_ID):
     """Penanda tangan (atau Plh./Plt.-nya) menerbitkan surat perintah/surat tugas/keputusan bagi
@@ -786,7 +798,7 @@ def issue_letter(request: HttpRequest, data: IssueIn | None = None, assignment_i
 
 
 @router.post(
-    "/penugasan/{assignment_id}/batal", response={200: AssignmentDetailOut, **REFUSALS, **ERRORS}, summary="Batalkan penugasan",
+    "/penugasan/{assignment_id}/batal", response={200: AssignmentDetailOut, **ERRORS, **REFUSALS}, summary="Batalkan penugasan",
 )
 def cancel_assignment(request: HttpRequest, data: CancelIn, assignment_id: Id = ASSIGNMENT_ID):
     """Pengusul atau pemohon (atau Plh./Plt.-nya) membatalkan penugasan yang masih diproses, dengan

@@ -8,9 +8,13 @@ import math
 from typing import Annotated, Any
 
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
+from pydantic import AfterValidator, BeforeValidator, ValidationInfo
+from pydantic_core import PydanticCustomError
 
+from sikerja import inputs
 from sikerja.api.errors import MAX_ID, invalid_input
 from sikerja.organisation.choices import (
     GOLONGAN_CHOICES,
@@ -30,6 +34,45 @@ Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Golongan = enum.StrEnum("Golongan", [(code, code) for code, _ in GOLONGAN_CHOICES])
 Golongan.__doc__ = "Pangkat/golongan ruang PNS (I/a–IV/e) atau golongan PPPK (I–XVII)."
 
+# --- date windows (issue 9 item 15): the rules of sikerja.inputs, as pydantic types ----------
+DATE_LABELS = {
+    "starts_on": "Tanggal mulai",
+    "ends_on": "Tanggal selesai",
+    "basis_date": "Tanggal dasar penetapan",
+    "effective_from": "Tanggal berlaku",
+}
+
+
+def _window(check):
+    """A pydantic validator running one check of sikerja.inputs; its refusal is a 400 (errors.REFUSED_TYPES)."""
+
+    def validate(value: dt.date, info: ValidationInfo) -> dt.date:
+        label = DATE_LABELS.get(info.field_name or "", "Tanggal")
+        try:
+            return check(value, label)
+        except inputs.InputError as exc:
+            raise PydanticCustomError("date_window", "{reason}", {"reason": exc.messages[0]}) from None
+
+    return AfterValidator(validate)
+
+
+def _iso_text(value):
+    """A date comes as 'YYYY-MM-DD': pydantic would otherwise read the number 0 as 1970-01-01."""
+    if isinstance(value, bool | int | float):
+        raise PydanticCustomError("date_type", "harus berupa tanggal YYYY-MM-DD.")
+    return value
+
+
+ISO_TEXT = BeforeValidator(_iso_text)
+
+# When a decision (placement, delegation, assignment, team) takes effect: not decades back, at
+# most inputs.MAX_YEARS_AHEAD years ahead (a delegation to year 4444 is a typing error).
+DecisionDate = Annotated[
+    dt.date, ISO_TEXT, _window(lambda v, label: inputs.check_decision_date(v, label, today=timezone.localdate()))
+]
+# When a decree was signed: never after today, never before inputs.EARLIEST_DATE.
+SignedDate = Annotated[dt.date, ISO_TEXT, _window(lambda v, label: inputs.check_not_future(v, label, today=timezone.localdate()))]
+
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 
@@ -47,11 +90,29 @@ class FieldErrorOut(Schema):
     message: str = Field(..., description="Penjelasan galat untuk kolom ini.")
 
 
-class ValidationErrorOut(ErrorOut):
+class BadRequestOut(ErrorOut):
+    """400: the request fits the schema but is refused (unstorable character, date outside its
+    window, unreadable body, a rule of the regulation)."""
+
+    messages: list[str] = Field(..., description="Setiap alasan penolakan, dengan pasal bila ada.")
+
+
+class ValidationErrorOut(BadRequestOut):
     errors: list[FieldErrorOut] = Field(..., description="Galat per kolom.")
 
 
-ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
+# Every operation can answer these: 400 from the input guard (NUL, lone surrogate, unreadable
+# body) or a date window, 413 for a body over DATA_UPLOAD_MAX_MEMORY_SIZE, 429 after too many
+# wrong tokens from one address (PLT-2).
+ERRORS: dict[int, Any] = {
+    400: BadRequestOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    413: BadRequestOut,
+    422: ValidationErrorOut,
+    429: ErrorOut,
+}
 
 
 # --- pagination ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django import forms
 
 from sikerja.assignments.models import Assignment, Form, Member, Nature
+from sikerja.inputs import decision_date_validator
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_EXTERNAL = 30
@@ -18,22 +19,10 @@ def _required(label: str) -> dict:
 
 def _period_fields():
     return (
-        forms.DateField(
-            label="Mulai",
-            widget=DATE,
-            error_messages={
-                "required": "Tanggal mulai penugasan wajib diisi.",
-                "invalid": "Tanggal mulai tidak valid.",
-            },
-        ),
-        forms.DateField(
-            label="Selesai",
-            widget=DATE,
-            error_messages={
-                "required": "Tanggal selesai penugasan wajib diisi.",
-                "invalid": "Tanggal selesai tidak valid.",
-            },
-        ),
+        forms.DateField(label="Mulai", widget=DATE, validators=[decision_date_validator("Tanggal mulai")], error_messages={
+            "required": "Tanggal mulai penugasan wajib diisi.", "invalid": "Tanggal mulai tidak valid."}),
+        forms.DateField(label="Selesai", widget=DATE, validators=[decision_date_validator("Tanggal selesai")], error_messages={
+            "required": "Tanggal selesai penugasan wajib diisi.", "invalid": "Tanggal selesai tidak valid."}),
     )
 
 

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 
 from sikerja.assignments import standing
 from sikerja.assignments.models import StandingKind
+from sikerja.inputs import decision_date_validator, signed_date_validator
 from sikerja.web.decorators import page_context, region_view
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -21,22 +22,23 @@ class StandingTeamForm(forms.Form):
     kind = forms.ChoiceField(label="Jenis tim tetap")
     title = forms.CharField(label="Nama tim", max_length=300)
     purpose = forms.CharField(
-        label="Tugas tim", required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        label="Tugas tim", required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         help_text="Kosongkan untuk memakai tugas yang dirinci peraturan bupati; wajib diisi bila peraturan tidak merincinya.",
     )
-    target = forms.CharField(label="Ekspektasi/target", required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 60}))
+    target = forms.CharField(label="Ekspektasi/target", required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 2, "cols": 60}))
     basis_number = forms.CharField(label="Nomor keputusan penetapan", max_length=120)
-    basis_date = forms.DateField(label="Tanggal keputusan penetapan", widget=DATE)
-    starts_on = forms.DateField(label="Berlaku mulai", widget=DATE)
-    ends_on = forms.DateField(label="Berlaku sampai", widget=DATE)
+    basis_date = forms.DateField(label="Tanggal keputusan penetapan", widget=DATE,
+                                 validators=[signed_date_validator("Tanggal keputusan penetapan")])
+    starts_on = forms.DateField(label="Berlaku mulai", widget=DATE, validators=[decision_date_validator("Berlaku mulai")])
+    ends_on = forms.DateField(label="Berlaku sampai", widget=DATE, validators=[decision_date_validator("Berlaku sampai")])
     hours_per_week = forms.DecimalField(label="Alokasi jam per minggu", min_value=0.5, max_value=60, decimal_places=1,
                                         initial=standing.DEFAULT_HOURS)
     ketua = forms.CharField(label="Ketua (NIP atau nomor pegawai)", max_length=40, required=False)
     sekretaris = forms.CharField(label="Sekretaris (NIP atau nomor pegawai, opsional)", max_length=40, required=False)
-    anggota = forms.CharField(label="Anggota (satu NIP atau nomor pegawai per baris)", required=False,
+    anggota = forms.CharField(label="Anggota (satu NIP atau nomor pegawai per baris)", required=False, max_length=10000,
                               widget=forms.Textarea(attrs=LINES))
     external = forms.CharField(
-        label="Anggota dari luar pemerintah daerah (satu per baris: nama; unsur/instansi)", required=False,
+        label="Anggota dari luar pemerintah daerah (satu per baris: nama; unsur/instansi)", required=False, max_length=20000,
         widget=forms.Textarea(attrs=LINES), help_text="Contoh: Dr. Rina Wati; akademisi/Universitas Mulawarman",
     )
 

@@ -1,6 +1,7 @@
 from django.dispatch import Signal
 
 from sikerja.audit.models import Event
+from sikerja.inputs import LONG_TEXT, clean_text
 
 # Sent right after an event is written, still inside the writer's transaction (sender=Event,
 # event=<Event>). Listeners that cause side effects (notifications, e-mail) must defer them
@@ -9,7 +10,11 @@ event_recorded = Signal()
 
 
 def record_event(*, region, actor, verb: str, obj, changes: dict | None = None, reason: str = "", on_behalf_of=None):
-    """Append one event. Called inside the writing service's transaction so both land or neither."""
+    """Append one event. Called inside the writing service's transaction so both land or neither.
+
+    The reason is kept forever: a reason over ``LONG_TEXT`` or with an unstorable character raises
+    ``InputError`` here, which rolls the service's whole transaction back (issue 9 item 15)."""
+    reason = clean_text(reason, "Alasan", limit=LONG_TEXT)
     event = Event.objects.create(
         region=region,
         actor=actor if getattr(actor, "is_authenticated", False) else None,

@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "sikerja.accounts.middleware.SessionActivityMiddleware",
     "sikerja.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After auth and messages (its 400 page renders like any page), before every view (issue 9 item 14).
+    "sikerja.web.input_guard.InputGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks

@@ -14,9 +14,9 @@ from ninja.pagination import paginate
 from sikerja.accounts.access import require_org_admin
 from sikerja.api.auth import API_AUTH
 from sikerja.api.errors import ApiError
-from sikerja.api.schemas import ERRORS, ErrorOut, Id, Pagination, check_params
+from sikerja.api.schemas import ERRORS, BadRequestOut, ErrorOut, Id, Pagination, ValidationErrorOut, check_params
 from sikerja.letters import selectors, services
-from sikerja.letters.models import Document, DocumentKind
+from sikerja.letters.models import Document, DocumentKind, SignerCapacity
 from sikerja.letters.rules import is_sample_code
 from sikerja.letters.views import DOCX_MIME, document_filename, file_response
 
@@ -27,6 +27,8 @@ DocumentKindCode = enum.StrEnum("DocumentKindCode", [(v, v) for v in DocumentKin
 DocumentKindCode.__doc__ = "Jenis naskah dinas."
 DocumentStatusCode = enum.StrEnum("DocumentStatusCode", [(v, v) for v in Document.Status.values])
 DocumentStatusCode.__doc__ = "Status naskah: issued (berlaku) atau revoked (dicabut)."
+SignerCapacityCode = enum.StrEnum("SignerCapacityCode", [(v, v) for v in SignerCapacity.values])
+SignerCapacityCode.__doc__ = "Kedudukan penanda tangan: definitif, plh atau plt."
 FILE_RESPONSES = {200: None, **ERRORS}
 
 
@@ -38,7 +40,7 @@ class DocumentFilters(Schema):
 
 class DocumentOut(Schema):
     id: int = Field(..., description="ID naskah.")
-    kind: str = Field(..., description="Jenis naskah.")
+    kind: DocumentKindCode = Field(..., description="Jenis naskah.")
     number: str = Field(..., description="Nomor naskah.")
     date: dt.date = Field(..., description="Tanggal naskah.")
     subject: str = Field(..., description="Perihal / tentang.")
@@ -46,13 +48,13 @@ class DocumentOut(Schema):
     issuing_unit_name: str = Field(..., description="Nama unit penerbit.", alias="issuing_unit.name")
     signer_id: int = Field(..., description="ID pegawai penanda tangan.")
     signer_display: str = Field(..., description="Jabatan penanda tangan, dengan Plh./Plt. bila menggantikan.")
-    status: str = Field(..., description="issued (berlaku) atau revoked (dicabut).")
+    status: DocumentStatusCode = Field(..., description="issued (berlaku) atau revoked (dicabut).")
     revoked_at: dt.datetime | None = Field(None, description="Waktu pencabutan.")
     verification_code: str = Field(..., description="Kode verifikasi publik.")
 
 
 class DocumentDetailOut(DocumentOut):
-    signer_capacity: str = Field(..., description="definitif, plh atau plt.")
+    signer_capacity: SignerCapacityCode = Field(..., description="definitif, plh atau plt.")
     on_behalf_of_id: int | None = Field(None, description="ID pejabat yang digantikan (Plh./Plt.).")
     sha256: str = Field(..., description="SHA-256 berkas PDF.")
     revoke_reason: str = Field("", description="Alasan pencabutan.")
@@ -82,7 +84,7 @@ class RevokeIn(Schema):
 class VerificationOut(Schema):
     """Ringkasan publik: tanpa NIP, tanpa isi naskah."""
 
-    kind: str = Field(..., description="Jenis naskah.")
+    kind: DocumentKindCode = Field(..., description="Jenis naskah.")
     number: str = Field(..., description="Nomor naskah.")
     date: dt.date = Field(..., description="Tanggal naskah.")
     subject: str = Field(..., description="Perihal / tentang.")
@@ -91,7 +93,7 @@ class VerificationOut(Schema):
     signer_name: str = Field(..., description="Nama penanda tangan.")
     signer_position: str = Field(..., description="Jabatan penanda tangan (dengan Plh./Plt.).")
     sha256: str = Field(..., description="SHA-256 berkas PDF asli.")
-    status: str = Field(..., description="issued (berlaku) atau revoked (dicabut).")
+    status: DocumentStatusCode = Field(..., description="issued (berlaku) atau revoked (dicabut).")
     revoked_at: dt.datetime | None = Field(None, description="Waktu pencabutan.")
     revoke_reason: str = Field("", description="Alasan pencabutan.")
 
@@ -153,7 +155,7 @@ def revoke(request: HttpRequest, data: RevokeIn, document_id: Id = DOCUMENT_ID):
 
 
 @router.get(
-    "/verify/{code}", auth=None, response={200: VerificationOut, 404: ErrorOut, 422: ErrorOut},
+    "/verify/{code}", auth=None, response={200: VerificationOut, 400: BadRequestOut, 404: ErrorOut, 422: ValidationErrorOut},
     summary="Verifikasi naskah (publik)",
 )
 def verify(request: HttpRequest, code: str = Path(..., max_length=40, description="Kode verifikasi yang tercetak pada naskah.")):

@@ -33,7 +33,7 @@ class LetterheadForm(forms.Form):
 class TemplateUploadForm(forms.Form):
     kind = forms.ChoiceField(label="Jenis naskah", choices=DocumentKind.choices)
     engine = forms.ChoiceField(label="Mesin", choices=LetterTemplate.Engine.choices)
-    content = forms.CharField(label="Isi HTML (untuk mesin HTML)", required=False, widget=forms.Textarea(attrs={"rows": 8}))
+    content = forms.CharField(label="Isi HTML (untuk mesin HTML)", required=False, max_length=MAX_UPLOAD, widget=forms.Textarea(attrs={"rows": 8}))
     file = forms.FileField(label="Berkas (.html atau .docx)", required=False)
     note = forms.CharField(label="Catatan versi", max_length=300, required=False)
 

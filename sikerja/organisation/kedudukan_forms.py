@@ -1,5 +1,6 @@
 from django import forms
 
+from sikerja.inputs import LONG_TEXT, decision_date_validator, signed_date_validator
 from sikerja.organisation.models import Delegation
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -8,8 +9,8 @@ DATE = forms.DateInput(attrs={"type": "date"})
 class PlacementForm(forms.Form):
     assessor = forms.IntegerField(widget=forms.HiddenInput, error_messages={"required": "Pilih pejabat penilai kinerja."})
     basis_number = forms.CharField(label="Nomor keputusan", max_length=120)
-    basis_date = forms.DateField(label="Tanggal keputusan", widget=DATE)
-    effective_from = forms.DateField(label="Berlaku mulai", widget=DATE)
+    basis_date = forms.DateField(label="Tanggal keputusan", widget=DATE, validators=[signed_date_validator("Tanggal keputusan")])
+    effective_from = forms.DateField(label="Berlaku mulai", widget=DATE, validators=[decision_date_validator("Berlaku mulai")])
 
 
 class PlacementCorrectionForm(forms.Form):
@@ -28,11 +29,11 @@ class DelegationForm(forms.Form):
     kind = forms.ChoiceField(label="Jenis", choices=Delegation.Kind.choices)
     delegator = forms.CharField(label="NIP pemberi", max_length=21)
     delegate = forms.CharField(label="NIP penerima", max_length=21)
-    starts_on = forms.DateField(label="Mulai", widget=DATE)
-    ends_on = forms.DateField(label="Sampai", widget=DATE)
+    starts_on = forms.DateField(label="Mulai", widget=DATE, validators=[decision_date_validator("Tanggal mulai")])
+    ends_on = forms.DateField(label="Sampai", widget=DATE, validators=[decision_date_validator("Tanggal sampai")])
     basis_number = forms.CharField(label="Nomor dasar", max_length=120)
-    basis_date = forms.DateField(label="Tanggal dasar", widget=DATE)
-    reason = forms.CharField(label="Alasan", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    basis_date = forms.DateField(label="Tanggal dasar", widget=DATE, validators=[signed_date_validator("Tanggal dasar")])
+    reason = forms.CharField(label="Alasan", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=LONG_TEXT)
 
 
 def nip_digits(raw: str) -> str:
