@@ -81,7 +81,7 @@ def invalid_input(field: str, message: str, *, location: str = "query", type_: s
 
 def error_body(status: int, detail: str | None = None, code: str | None = None, **extra: Any) -> dict:
     body = {"code": code or CODE_BY_STATUS.get(status, "error"), "detail": detail or DEFAULT_DETAIL.get(status, "")}
-    if status in (400, 413, 422, 500) and "messages" not in extra:
+    if "messages" not in extra:  # every error lists its reasons, one per entry
         body["messages"] = [body["detail"]]
     body.update(extra)
     return body

@@ -74,8 +74,8 @@ class PlacementCorrectionIn(Schema):
     reason: str = Field(min_length=1, max_length=2000, description="Alasan koreksi; dicatat dalam riwayat.")
     assessor_id: Id | None = None
     basis_number: str | None = Field(None, min_length=1, max_length=120)
-    basis_date: dt.date | None = None
-    effective_from: dt.date | None = None
+    basis_date: SignedDate | None = Field(None, description="Tanggal keputusan yang benar; tidak setelah hari ini.")
+    effective_from: DecisionDate | None = Field(None, description="Tanggal berlaku yang benar.")
 
 
 class PlacementIn(Schema):

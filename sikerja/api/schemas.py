@@ -81,6 +81,7 @@ MAX_PAGE_SIZE = 200
 class ErrorOut(Schema):
     code: str = Field(..., description="Kode galat yang stabil untuk program, mis. not_found, not_authenticated.")
     detail: str = Field(..., description="Penjelasan galat dalam Bahasa Indonesia.")
+    messages: list[str] = Field(..., description="Setiap alasan, satu per butir (sekurang-kurangnya satu).")
 
 
 class FieldErrorOut(Schema):
@@ -93,8 +94,6 @@ class FieldErrorOut(Schema):
 class BadRequestOut(ErrorOut):
     """400: the request fits the schema but is refused (unstorable character, date outside its
     window, unreadable body, a rule of the regulation)."""
-
-    messages: list[str] = Field(..., description="Setiap alasan penolakan, dengan pasal bila ada.")
 
 
 class ValidationErrorOut(BadRequestOut):
