@@ -30,7 +30,7 @@ EVENT_WORDS = {
 
 
 def _ctx(actor, **extra) -> dict:
-    return page_context(actor, "pelaksanaan", actor=actor, **extra)
+    return page_context(actor, "pelaksanaan", me=actor.employee, **extra)
 
 
 @region_view

@@ -1,0 +1,407 @@
+"""Pelaksanaan and pertanggungjawaban over the API (issue 12, TIK-1): my works, one work with
+its reports, evidence, feedback, dues and review chain, reporting progress with evidence files
+and links, feedback, submitting the result and deciding a review.
+
+Writes go through ``sikerja.execution.services``, so the same permissions, locks, events and
+Indonesian messages apply as on the pages. Status codes:
+
+* 201 for a new report or feedback, 200 for a transition (answering with the work's detail);
+* 400 ``refused``: the data or the regulation refuses it (progress above 100, a negative
+  budget, a file over 5 MB or of another type, a return without notes); ``messages`` lists each;
+* 409 ``already_decided`` (the review or period was decided already) or ``wrong_state`` (the
+  work is not in the stage the request needs);
+* 403 when the caller may not act (not an assignee, not the ketua/PPK, not the reviewer or
+  their Plh/Plt); 404 for another region's work, or one outside the caller's reach;
+* 422 for input that does not fit the schema.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import Field, File, Form, Path, Router, Schema, Status
+from ninja.files import UploadedFile
+
+from sikerja.api.auth import API_AUTH
+from sikerja.api.schemas import ERRORS, ErrorOut, check_params
+from sikerja.assignments.selectors import get_visible as get_visible_assignment
+from sikerja.execution import selectors, services
+from sikerja.execution.models import Evidence, Report, Review
+
+router = Router(auth=API_AUTH, tags=["Pelaksanaan"])
+
+WORK_ID = Path(..., ge=1, le=2**63 - 1, description="ID pelaksanaan penugasan.")
+CONFLICTS = ("already_decided", "wrong_state")
+
+
+class ExecutionRefusalOut(ErrorOut):
+    messages: list[str] = Field(..., description="Setiap alasan penolakan, dengan pasal bila ada.")
+
+
+REFUSALS = {400: ExecutionRefusalOut, 409: ExecutionRefusalOut}
+
+
+def _refuse(exc: ValidationError):
+    messages = [str(m) for m in exc.messages]
+    code = getattr(exc, "code", None)
+    status = 409 if code in CONFLICTS else 400
+    return Status(
+        status, {"code": code if status == 409 else "refused", "detail": " ".join(messages), "messages": messages}
+    )
+
+
+# --- output ---------------------------------------------------------------------------------
+class WorkOut(Schema):
+    id: int = Field(..., description="ID pelaksanaan penugasan.")
+    assignment_id: int = Field(..., description="ID penugasan yang dilaksanakan.")
+    title: str = Field(..., description="Nama kegiatan/tim.")
+    is_team: bool = Field(..., description="true untuk tim kerja, false untuk penugasan individu.")
+    owning_unit_name: str = Field(..., description="Unit pemilik kinerja.")
+    lead_id: int = Field(..., description="ID ketua tim atau pegawai yang ditugaskan.")
+    lead_name: str = Field(..., description="Nama ketua tim atau pegawai yang ditugaskan.")
+    status: str = Field(..., description="Tahap: perencanaan, pelaksanaan, evaluasi, selesai.")
+    status_label: str = Field(..., description="Nama tahap.")
+    progress: int = Field(..., description="Kemajuan terakhir menurut laporan ketua/pegawai (%).")
+    budget_realised: int = Field(..., description="Realisasi anggaran terakhir (rupiah).")
+    starts_on: dt.date = Field(..., description="Mulai.")
+    ends_on: dt.date = Field(..., description="Selesai.")
+    accepted_at: dt.datetime | None = Field(None, description="Waktu hasil diterima (selesai).")
+
+    @staticmethod
+    def resolve_title(obj) -> str:
+        return obj.assignment.title
+
+    @staticmethod
+    def resolve_owning_unit_name(obj) -> str:
+        return obj.owning_unit.name
+
+    @staticmethod
+    def resolve_lead_name(obj) -> str:
+        return obj.lead.full_name
+
+    @staticmethod
+    def resolve_status_label(obj) -> str:
+        return obj.get_status_display()
+
+
+class MyWorkOut(WorkOut):
+    next_due: dt.date | None = Field(None, description="Jatuh tempo laporan Anda berikutnya.")
+    late_count: int = Field(..., description="Jumlah laporan Anda yang lewat jatuh tempo dan belum disampaikan.")
+
+
+class WorkEvidenceOut(Schema):
+    id: int = Field(..., description="ID bukti dukung.")
+    filename: str = Field(..., description="Nama berkas; kosong untuk tautan.")
+    size: int = Field(..., description="Ukuran berkas (bita).")
+    url: str = Field(..., description="Tautan; kosong untuk berkas (unduh lewat /pelaksanaan/bukti/{id}).")
+
+
+class ReportFeedbackOut(Schema):
+    id: int = Field(..., description="ID umpan balik.")
+    author_name: str = Field(..., description="Pemberi umpan balik.")
+    capacity: str = Field(..., description="Sebagai: ketua, ppk, plh_ppk.")
+    text: str = Field(..., description="Umpan balik.")
+    created_at: dt.datetime = Field(..., description="Waktu.")
+
+    @staticmethod
+    def resolve_author_name(obj) -> str:
+        return obj.author.full_name
+
+
+class ReportRecipientOut(Schema):
+    employee_id: int = Field(..., description="ID pegawai penerima laporan.")
+    name: str = Field(..., description="Nama penerima.")
+    roles: list[str] = Field(..., description="Peran penerima menurut profil regulasi.")
+
+
+class ProgressReportOut(Schema):
+    id: int = Field(..., description="ID laporan kemajuan.")
+    kind: str = Field(..., description="anggota (kepada ketua), ketua (laporan tim), individu.")
+    author_id: int = Field(..., description="ID penyusun.")
+    author_name: str = Field(..., description="Nama penyusun.")
+    recipients: list[ReportRecipientOut] = Field(..., description="Disampaikan kepada, menurut profil regulasi.")
+    article: str = Field(..., description="Pasal yang menentukan penerima laporan.")
+    period_start: dt.date = Field(..., description="Awal periode laporan.")
+    period_end: dt.date = Field(..., description="Akhir periode laporan.")
+    progress: int = Field(..., description="Kemajuan (%).")
+    realisation: str = Field(..., description="Realisasi terhadap rencana.")
+    budget_realised: int = Field(..., description="Realisasi anggaran (rupiah).")
+    is_late: bool = Field(..., description="true bila disampaikan setelah jatuh tempo.")
+    submitted_at: dt.datetime = Field(..., description="Waktu penyampaian.")
+    evidence: list[WorkEvidenceOut] = Field(..., description="Bukti dukung (berkas dan tautan).")
+    feedback: list[ReportFeedbackOut] = Field(..., description="Umpan balik ketua/PPK.")
+
+    @staticmethod
+    def resolve_author_name(obj) -> str:
+        return obj.author.full_name
+
+    @staticmethod
+    def resolve_evidence(obj):
+        return list(obj.evidence.all())
+
+    @staticmethod
+    def resolve_feedback(obj):
+        return list(obj.feedback.all())
+
+
+class ResultReviewOut(Schema):
+    id: int = Field(..., description="ID tahap reviu.")
+    work_id: int = Field(..., description="ID pelaksanaan penugasan.")
+    round: int = Field(..., description="Pengajuan ke-.")
+    order: int = Field(..., description="Urutan tahap.")
+    label: str = Field(..., description="Peninjau menurut profil (mis. Kepala Dinas).")
+    article: str = Field(..., description="Dasar pasal tahap ini.")
+    official_id: int = Field(..., description="ID pejabat peninjau.")
+    official_name: str = Field(..., description="Nama pejabat peninjau.")
+    accepts: bool = Field(..., description="true: tahap ini menerima hasil (penugasan selesai).")
+    status: str = Field(..., description="antre, menunggu, diteruskan, dikembalikan, diterima, batal.")
+    status_label: str = Field(..., description="Nama status.")
+    notes: str = Field(..., description="Catatan peninjau.")
+    decided_by_name: str | None = Field(None, description="Yang memutus.")
+    on_behalf_of_name: str | None = Field(None, description="Atas nama (bila diputus Plh./Plt.).")
+    decided_at: dt.datetime | None = Field(None, description="Waktu keputusan.")
+
+    @staticmethod
+    def resolve_official_name(obj) -> str:
+        return obj.official.full_name
+
+    @staticmethod
+    def resolve_status_label(obj) -> str:
+        return obj.get_status_display()
+
+    @staticmethod
+    def resolve_decided_by_name(obj) -> str | None:
+        return obj.decided_by.full_name if obj.decided_by_id else None
+
+    @staticmethod
+    def resolve_on_behalf_of_name(obj) -> str | None:
+        return obj.on_behalf_of.full_name if obj.on_behalf_of_id else None
+
+
+class ReportDueOut(Schema):
+    id: int = Field(..., description="ID jadwal laporan.")
+    owed_by_id: int = Field(..., description="ID pegawai yang wajib melapor.")
+    period_start: dt.date = Field(..., description="Awal periode.")
+    period_end: dt.date = Field(..., description="Akhir periode.")
+    due_on: dt.date = Field(..., description="Jatuh tempo.")
+    report_id: int | None = Field(None, description="Laporan yang menjawabnya.")
+    state: str = Field(..., description="dilaporkan, terlambat_dilaporkan, terlambat, terbuka, akan_datang.")
+
+
+class WorkDetailOut(WorkOut):
+    result_summary: str = Field(..., description="Hasil pelaksanaan yang disampaikan.")
+    reports: list[ProgressReportOut] = Field(..., description="Laporan kemajuan, terbaru lebih dulu.")
+    reviews: list[ResultReviewOut] = Field(..., description="Tahap reviu hasil, pengajuan terbaru lebih dulu.")
+    dues: list[ReportDueOut] = Field(..., description="Jadwal laporan per periode.")
+
+    @staticmethod
+    def resolve_reports(obj):
+        return obj.page.reports
+
+    @staticmethod
+    def resolve_reviews(obj):
+        return obj.page.reviews
+
+    @staticmethod
+    def resolve_dues(obj):
+        return [
+            {
+                "id": r.due.pk,
+                "owed_by_id": r.due.owed_by_id,
+                "period_start": r.due.period_start,
+                "period_end": r.due.period_end,
+                "due_on": r.due.due_on,
+                "report_id": r.due.report_id,
+                "state": r.state,
+            }
+            for r in obj.page.dues
+        ]
+
+
+def _detail(actor, work_id):
+    """The work with its page (reports, reviews, dues) read by one selector."""
+    page = selectors.work_page(actor, work_id)
+    page.work.page = page
+    return page.work
+
+
+# --- reads ----------------------------------------------------------------------------------
+@router.get("/pelaksanaan", response={200: list[MyWorkOut], **ERRORS}, summary="Pelaksanaan saya")
+def my_works(request: HttpRequest):
+    """Penugasan yang Anda pimpin atau ikuti (sebagai ketua, anggota atau pegawai yang
+    ditugaskan), dengan jatuh tempo laporan berikutnya dan jumlah laporan yang terlambat."""
+    check_params(request)
+    services.ensure_works(request.auth.employee)
+    return selectors.my_works(request.auth)
+
+
+@router.get(
+    "/pelaksanaan/menunggu-reviu", response={200: list[ResultReviewOut], **ERRORS}, summary="Hasil menunggu reviu Anda"
+)
+def waiting_reviews(request: HttpRequest):
+    """Tahap reviu yang menunggu keputusan Anda, atau pejabat yang Anda gantikan sebagai Plh./Plt."""
+    check_params(request)
+    return selectors.waiting_reviews(request.auth)
+
+
+@router.post(
+    "/pelaksanaan/dari-penugasan/{assignment_id}",
+    response={200: WorkDetailOut, **ERRORS},
+    summary="Buka pelaksanaan sebuah penugasan",
+)
+def open_from_assignment(
+    request: HttpRequest, assignment_id: int = Path(..., ge=1, le=2**63 - 1, description="ID penugasan.")
+):
+    """Pelaksanaan penugasan yang sudah diterbitkan (dibuat bila belum ada). 404 bila penugasan
+    tidak terlihat oleh Anda atau belum diterbitkan."""
+    actor = request.auth
+    work = services.work_for(get_visible_assignment(actor, assignment_id))
+    if work is None:
+        raise Http404("Penugasan ini belum diterbitkan; pelaksanaannya belum dimulai.")
+    return _detail(actor, work.pk)
+
+
+@router.get("/pelaksanaan/{work_id}", response={200: WorkDetailOut, **ERRORS}, summary="Satu pelaksanaan penugasan")
+def work_detail(request: HttpRequest, work_id: int = WORK_ID):
+    """Laporan kemajuan dengan bukti dukung dan umpan balik, jadwal laporan, dan rantai reviu
+    hasil: siapa memutus apa, kapan, atas nama siapa, dan mengapa (MEK-5)."""
+    check_params(request)
+    return _detail(request.auth, work_id)
+
+
+@router.get("/pelaksanaan/bukti/{evidence_id}", response={200: None, **ERRORS}, summary="Unduh berkas bukti dukung")
+def evidence_file(
+    request: HttpRequest, evidence_id: int = Path(..., ge=1, le=2**63 - 1, description="ID bukti dukung.")
+):
+    """Berkas bukti dukung, hanya bagi yang dapat melihat pelaksanaannya."""
+    actor = request.auth
+    item = Evidence.objects.filter(pk=evidence_id, report__work__region=actor.region).exclude(filename="").first()
+    if item is None:
+        raise Http404("Bukti dukung tidak ditemukan.")
+    selectors.get_visible(actor, item.report.work_id)
+    response = HttpResponse(bytes(item.data), content_type=item.content_type or "application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="{item.filename.replace(chr(34), "")}"'
+    return response
+
+
+# --- writes ---------------------------------------------------------------------------------
+class ProgressReportIn(Schema):
+    progress: int = Field(..., ge=0, le=100, description="Kemajuan (%), 0-100.")
+    realisation: str = Field(..., max_length=4000, description="Realisasi terhadap rencana.")
+    budget_realised: str = Field("", max_length=30, description="Realisasi anggaran dalam rupiah, mis. 1.500.000.")
+    due_id: int | None = Field(
+        None, ge=1, le=2**63 - 1, description="Periode yang dilaporkan; kosong: periode terbuka terlama."
+    )
+    links: str = Field("", max_length=6000, description="Tautan bukti dukung, satu per baris.")
+
+
+@router.post(
+    "/pelaksanaan/{work_id}/laporan",
+    response={201: ProgressReportOut, **REFUSALS, **ERRORS},
+    summary="Sampaikan laporan kemajuan",
+)
+def submit_report(
+    request: HttpRequest, data: Form[ProgressReportIn], work_id: int = WORK_ID, files: File[list[UploadedFile]] = None
+):
+    """Laporan kemajuan (multipart/form-data) dengan berkas bukti dukung (PDF, JPG, PNG, DOCX,
+    XLSX; masing-masing paling besar 5 MB) dan tautan. Anggota melapor kepada ketua; ketua dan
+    pegawai individu kepada pejabat yang ditetapkan profil regulasi (pasalnya disimpan). Bila satu
+    berkas ditolak, tidak ada yang disimpan."""
+    actor = request.auth
+    selectors.get_visible(actor, work_id)
+    try:
+        report = services.submit_report(
+            actor=actor,
+            work_id=work_id,
+            progress=data.progress,
+            realisation=data.realisation,
+            budget_realised=data.budget_realised,
+            due_id=data.due_id,
+            links=data.links,
+            files=files or [],
+        )
+    except services.ExecutionError as exc:
+        return _refuse(exc)
+    return Status(
+        201, Report.objects.select_related("author").prefetch_related("evidence", "feedback__author").get(pk=report.pk)
+    )
+
+
+class ReportFeedbackIn(Schema):
+    text: str = Field(..., max_length=4000, description="Umpan balik.")
+
+
+@router.post(
+    "/pelaksanaan/laporan/{report_id}/umpan-balik",
+    response={201: ReportFeedbackOut, **REFUSALS, **ERRORS},
+    summary="Beri umpan balik atas laporan",
+)
+def give_feedback(
+    request: HttpRequest,
+    data: ReportFeedbackIn,
+    report_id: int = Path(..., ge=1, le=2**63 - 1, description="ID laporan."),
+):
+    """Umpan balik berkala oleh ketua tim (atas laporan anggota) atau PPK penyusun laporan (atau
+    Plh./Plt.-nya) (PEL-4); penyusun laporan melihatnya."""
+    actor = request.auth
+    work_id = Report.objects.filter(pk=report_id, work__region=actor.region).values_list("work_id", flat=True).first()
+    if work_id is None:
+        raise Http404("Laporan tidak ditemukan.")
+    selectors.get_visible(actor, work_id)
+    try:
+        fb = services.give_feedback(actor=actor, report_id=report_id, text_value=data.text)
+    except services.ExecutionError as exc:
+        return _refuse(exc)
+    return Status(201, fb)
+
+
+class WorkResultIn(Schema):
+    summary: str = Field(..., max_length=4000, description="Hasil pelaksanaan.")
+
+
+@router.post(
+    "/pelaksanaan/{work_id}/hasil",
+    response={200: WorkDetailOut, **REFUSALS, **ERRORS},
+    summary="Sampaikan hasil untuk direviu",
+)
+def submit_result(request: HttpRequest, data: WorkResultIn, work_id: int = WORK_ID):
+    """Ketua tim atau pegawai individu menyampaikan hasil; tahap reviu dibuat dari rantai reviu
+    jenis perangkat daerah menurut profil regulasi (mis. PPU Lampiran huruf C)."""
+    actor = request.auth
+    selectors.get_visible(actor, work_id)
+    try:
+        services.submit_result(actor=actor, work_id=work_id, summary=data.summary)
+    except services.ExecutionError as exc:
+        return _refuse(exc)
+    return _detail(actor, work_id)
+
+
+class ReviewDecisionIn(Schema):
+    decision: str = Field(
+        ..., pattern="^(teruskan|kembalikan)$", description="teruskan (di tahap terakhir: terima) atau kembalikan."
+    )
+    notes: str = Field("", max_length=4000, description="Catatan; wajib bila dikembalikan.")
+
+
+@router.post(
+    "/pelaksanaan/reviu/{review_id}/putusan",
+    response={200: WorkDetailOut, **REFUSALS, **ERRORS},
+    summary="Putuskan tahap reviu",
+)
+def decide_review(
+    request: HttpRequest,
+    data: ReviewDecisionIn,
+    review_id: int = Path(..., ge=1, le=2**63 - 1, description="ID tahap reviu."),
+):
+    """Peninjau tahap ini (atau Plh./Plt.-nya) meneruskan, menerima di tahap terakhir, atau
+    mengembalikan hasil dengan catatan. Keputusan kedua atas tahap yang sama: 409."""
+    actor = request.auth
+    work_id = Review.objects.filter(pk=review_id, work__region=actor.region).values_list("work_id", flat=True).first()
+    if work_id is None:
+        raise Http404("Reviu tidak ditemukan.")
+    selectors.get_visible(actor, work_id)
+    try:
+        services.decide_review(actor=actor, review_id=review_id, decision=data.decision, notes=data.notes)
+    except services.ExecutionError as exc:
+        return _refuse(exc)
+    return _detail(actor, work_id)
