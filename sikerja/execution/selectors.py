@@ -58,7 +58,8 @@ def get_visible(actor: Actor, work_id) -> Work:
 # --- "Pelaksanaan saya" --------------------------------------------------------------------------
 def my_works(actor: Actor, *, today: dt.date | None = None) -> list[Work]:
     """Works the actor leads or is a member of, with ``next_due`` (their earliest unreported
-    due) and ``late_count`` (their dues past the date without a report). Two queries."""
+    due), ``late_count`` (their dues past the date without a report) and ``team_late`` (for
+    the ketua: the team's). One query."""
     me = actor.employee
     if me is None:
         return []
@@ -72,6 +73,10 @@ def my_works(actor: Actor, *, today: dt.date | None = None) -> list[Work]:
         .annotate(
             next_due=Min("dues__due_on", filter=mine_open),
             late_count=Count("dues", filter=mine_open & Q(dues__due_on__lt=today), distinct=True),
+            # For the ketua: every member's late report too (TJ-3: visible to the ketua).
+            team_late=Count(
+                "dues", filter=Q(dues__report__isnull=True, dues__due_on__lt=today, lead=me), distinct=True
+            ),
         )
         .order_by("status", "ends_on", "pk")
     )
