@@ -13,7 +13,7 @@ from django.http import Http404
 from sikerja.accounts.access import Actor
 from sikerja.assignments import officials
 from sikerja.assignments.actions.roles import nearest_leader
-from sikerja.assignments.models import Member
+from sikerja.assignments.models import Assignment, Member
 from sikerja.execution.models import Work
 from sikerja.inputs import InputError, clean_text
 from sikerja.organisation.models import Employee
@@ -51,6 +51,15 @@ def locked_work(actor: Actor, work_id) -> Work:
     if work is None:
         raise Http404(NOT_FOUND)
     return work
+
+
+def check_running(work: Work) -> None:
+    """A revoked or ended assignment letter ends the work: nothing more is reported or submitted."""
+    if work.assignment.status != Assignment.Status.DITERBITKAN:
+        raise ExecutionError(
+            f"Penugasan ini {work.assignment.get_status_display().lower()}; pelaksanaannya tidak dapat dilanjutkan.",
+            code="wrong_state",
+        )
 
 
 def profile_for(work: Work):

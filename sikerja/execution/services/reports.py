@@ -20,6 +20,7 @@ from sikerja.execution.models import Evidence, Feedback, Report, ReportDue, Work
 from sikerja.execution.services.common import (
     ExecutionError,
     acting_for,
+    check_running,
     employee_of,
     holder_of,
     locked_work,
@@ -97,6 +98,7 @@ def submit_report(
             f"Penugasan ini dalam tahap {work.get_status_display().lower()}; laporan kemajuan tidak dapat disampaikan.",
             code="wrong_state",
         )
+    check_running(work)
     today = timezone.localdate()
     # Every input is checked before the first row is written (nothing half-stored).
     percent = _percent(progress)

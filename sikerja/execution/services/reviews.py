@@ -28,6 +28,7 @@ from sikerja.execution.models import Review, Work
 from sikerja.execution.services.common import (
     ExecutionError,
     acting_for,
+    check_running,
     employee_of,
     locked_work,
     ppk_for,
@@ -76,6 +77,7 @@ def submit_result(*, actor: Actor, work_id: int, summary) -> list[Review]:
             f"Hasil tidak dapat disampaikan: penugasan dalam tahap {work.get_status_display().lower()}.",
             code="wrong_state",
         )
+    check_running(work)
     summary = text(summary, "Hasil pelaksanaan")
     _chain, resolved = planned_chain(work)
     if not resolved or resolved[-1].official_id == me.pk:

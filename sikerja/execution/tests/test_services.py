@@ -233,3 +233,28 @@ def test_the_plh_of_a_reviewer_decides_on_their_behalf(demo):
     assert done.decided_by == emp("kabid.ikp") and done.on_behalf_of == emp("kabid.aptika")
     with pytest.raises(PermissionDenied):  # outside my unit, no delegation: refused
         services.decide_review(actor=actor("kaban.bappeda"), review_id=reviews[1].pk, decision="teruskan")
+
+
+@pytest.mark.req("MEK-2")
+def test_a_revoked_assignment_takes_no_more_reports_or_results(demo):
+    work = individual(demo.region).work
+    work.assignment.status = "dicabut"
+    work.assignment.save(update_fields=["status"])
+    with pytest.raises(ExecutionError, match="dicabut"):
+        report("pegawai.kominfo", work)
+    with pytest.raises(ExecutionError, match="dicabut"):
+        services.submit_result(actor=actor("pegawai.kominfo"), work_id=work.pk, summary="Selesai")
+
+
+@pytest.mark.req("MEK-2")
+def test_a_failing_receiver_never_undoes_the_issued_letter(demo, monkeypatch):
+    from sikerja.execution.services import works
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("rusak")
+
+    monkeypatch.setattr(works, "create_dues", broken)
+    a = individual(demo.region)  # issued at once; the receiver fails inside its savepoint
+    assert a.status == "diterbitkan" and not Work.objects.filter(assignment=a).exists()
+    monkeypatch.undo()
+    assert services.work_for(a).dues.count() == 3  # the lazy path creates it when first opened
