@@ -405,3 +405,27 @@ def decide_review(
     except services.ExecutionError as exc:
         return _refuse(exc)
     return _detail(actor, work_id)
+
+
+class ReportPeriodIn(Schema):
+    period: str = Field(
+        ..., pattern="^(mingguan|dua_mingguan|bulanan|triwulanan)$", description="Periode laporan tim/penugasan."
+    )
+
+
+@router.post(
+    "/pelaksanaan/{work_id}/periode",
+    response={200: WorkDetailOut, **REFUSALS, **ERRORS},
+    summary="Tetapkan periode laporan",
+)
+def set_report_period(request: HttpRequest, data: ReportPeriodIn, work_id: int = WORK_ID):
+    """Ketua tim/pegawai yang ditugaskan atau pimpinan unit pemilik kinerja (atau Plh./Plt.-nya)
+    menetapkan periode laporan sebelum laporan pertama (TJ-3); jadwal laporan disusun ulang.
+    Setelah ada laporan: 409 wrong_state."""
+    actor = request.auth
+    selectors.get_visible(actor, work_id)
+    try:
+        services.set_period(actor=actor, work_id=work_id, period=data.period)
+    except services.ExecutionError as exc:
+        return _refuse(exc)
+    return _detail(actor, work_id)

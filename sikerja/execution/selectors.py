@@ -117,6 +117,7 @@ class WorkPage:
     reporter: str | None = None  # my role: individu | ketua | anggota
     my_open_dues: list[ReportDue] = field(default_factory=list)
     may_submit: bool = False
+    may_set_period: bool = False
     my_review: Review | None = None
     my_review_on_behalf_of: object = None
     planned: list = field(default_factory=list)  # the stages a submission would create
@@ -185,6 +186,7 @@ def work_page(actor: Actor, work_id, *, today: dt.date | None = None) -> WorkPag
             }
             for r in resolved
         ]
+    page.may_set_period = me.pk == work.lead_id and work.status == Work.Status.PELAKSANAAN and not reports
     ids = _ids(actor)
     page.my_review = next((r for r in reviews if r.status == Review.Status.MENUNGGU and r.official_id in ids), None)
     if page.my_review and page.my_review.official_id != me.pk:

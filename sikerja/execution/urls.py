@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/laporan/", views.report, name="report"),
     path("<int:pk>/hasil/", views.submit, name="submit"),
+    path("<int:pk>/periode/", views.period, name="period"),
     path("laporan/<int:report_pk>/umpan-balik/", views.feedback, name="feedback"),
     path("reviu/<int:review_pk>/putuskan/", views.decide, name="decide"),
     path("bukti/<int:evidence_pk>/", views.evidence, name="evidence"),

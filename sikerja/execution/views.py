@@ -13,13 +13,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from sikerja.assignments.selectors import get_visible as get_visible_assignment
 from sikerja.execution import selectors, services
-from sikerja.execution.models import Evidence, Report, Review
+from sikerja.execution.models import Evidence, Period, Report, Review
 from sikerja.execution.rules import format_rupiah
 from sikerja.execution.services.evidence import ALLOWED_WORDS, MAX_FILES
 from sikerja.web.decorators import page_context, region_view
 
 EVENT_WORDS = {
     "work.created": "Pelaksanaan dimulai (naskah penugasan terbit)",
+    "work.period_set": "Periode laporan ditetapkan",
     "work.report_submitted": "Laporan kemajuan disampaikan",
     "work.feedback_given": "Umpan balik diberikan",
     "work.result_submitted": "Hasil disampaikan untuk direviu",
@@ -78,6 +79,7 @@ def _page(request, actor, pk, *, status=200, errors=None, where="", values=None)
             budget=format_rupiah(page.work.budget_realised),
             allowed_words=ALLOWED_WORDS,
             max_files=MAX_FILES,
+            periods=Period.choices,
         ),
         status=status,
     )
@@ -139,6 +141,18 @@ def submit(request, actor, pk):
     except services.ExecutionError as exc:
         return _page(request, actor, pk, status=400, errors=_errors(exc), where="submit", values=request.POST)
     messages.success(request, "Hasil pelaksanaan disampaikan untuk direviu.")
+    return redirect("pelaksanaan:detail", pk=pk)
+
+
+@region_view
+@require_POST
+def period(request, actor, pk):
+    selectors.get_visible(actor, pk)
+    try:
+        services.set_period(actor=actor, work_id=pk, period=request.POST.get("period", ""))
+    except services.ExecutionError as exc:
+        return _page(request, actor, pk, status=400, errors=_errors(exc), where="period")
+    messages.success(request, "Periode laporan ditetapkan; jadwal laporan disusun ulang.")
     return redirect("pelaksanaan:detail", pk=pk)
 
 

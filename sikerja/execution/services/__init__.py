@@ -5,7 +5,7 @@
 from sikerja.execution.services.common import ExecutionError
 from sikerja.execution.services.reports import give_feedback, submit_report
 from sikerja.execution.services.reviews import FORWARD, RETURN, decide_review, submit_result
-from sikerja.execution.services.works import ensure_works, work_for
+from sikerja.execution.services.works import ensure_works, set_period, work_for
 
 __all__ = [
     "FORWARD",
@@ -16,5 +16,6 @@ __all__ = [
     "give_feedback",
     "submit_report",
     "submit_result",
+    "set_period",
     "work_for",
 ]

@@ -112,3 +112,40 @@ def ensure_works(employee) -> None:
     ).select_related("owning_unit", "region")
     for assignment in missing[:50]:
         work_for(assignment)
+
+
+@transaction.atomic
+def set_period(*, actor, work_id: int, period: str) -> Work:
+    """The reporting period of a work (TJ-3: set per team), chosen by its lead or the leader of
+    the owning unit (or their Plh/Plt) before the first report; the dues are drawn again."""
+    from django.core.exceptions import PermissionDenied
+
+    from sikerja.assignments.actions.roles import nearest_leader
+    from sikerja.execution.models import Period
+    from sikerja.execution.services.common import ExecutionError, acting_for, employee_of, locked_work
+
+    work = locked_work(actor, work_id)
+    me = employee_of(actor)
+    leader = nearest_leader(work.owning_unit)
+    if me.pk != work.lead_id and not acting_for(actor, leader.pk if leader else None)[0]:
+        raise PermissionDenied("Periode laporan ditetapkan oleh ketua tim/pegawai yang ditugaskan atau pimpinan unit.")
+    if period not in Period.values:
+        raise ExecutionError("Pilih periode laporan: mingguan, dua mingguan, bulanan atau triwulanan.")
+    if work.reports.exists() or work.status != Work.Status.PELAKSANAAN:
+        raise ExecutionError(
+            "Periode laporan hanya dapat diubah sebelum laporan pertama disampaikan.", code="wrong_state"
+        )
+    previous = work.period
+    work.period = period
+    work.save(update_fields=["period"])
+    work.dues.all().delete()
+    _, members = _lead_of(work.assignment)
+    create_dues(work, [m.employee for m in members])
+    record_event(
+        region=actor.region,
+        actor=actor.user,
+        verb="work.period_set",
+        obj=work,
+        changes={"from": previous, "to": period},
+    )
+    return work

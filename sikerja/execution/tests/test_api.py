@@ -25,6 +25,8 @@ def test_the_whole_loop_over_the_api(demo):
     mine = me.get("/api/v1/pelaksanaan").json()
     work_id = mine[0]["id"] if isinstance(mine, list) else mine["items"][0]["id"]
     assert me.post(f"/api/v1/pelaksanaan/dari-penugasan/{a.pk}").json()["id"] == work_id
+    weekly = me.post(f"/api/v1/pelaksanaan/{work_id}/periode", {"period": "mingguan"}, content_type="application/json")
+    assert weekly.status_code == 200 and len(weekly.json()["dues"]) > 3
     pdf = SimpleUploadedFile("bukti.pdf", b"%PDF-1.7 isi", content_type="application/pdf")
     r = me.post(
         f"/api/v1/pelaksanaan/{work_id}/laporan",

@@ -96,3 +96,18 @@ def test_the_lazy_path_from_an_assignment_opens_its_work(demo, login):
     Work.objects.filter(assignment=a).delete()
     response = login("pegawai.kominfo").get(f"/pelaksanaan/penugasan/{a.pk}/")
     assert response.status_code == 302 and Work.objects.filter(assignment=a).exists()
+
+
+@pytest.mark.req("TJ-3")
+def test_the_lead_sets_the_reporting_period_before_the_first_report(demo, login):
+    work = individual(demo.region).work
+    assert login("kabid.riset").post(f"/pelaksanaan/{work.pk}/periode/", {"period": "mingguan"}).status_code == 404
+    assert login("kadis.kominfo").post(f"/pelaksanaan/{work.pk}/periode/", {"period": "mingguan"}).status_code == 403
+    me = login("pegawai.kominfo")
+    assert me.post(f"/pelaksanaan/{work.pk}/periode/", {"period": "mingguan"}).status_code == 302
+    work.refresh_from_db()
+    assert work.period == "mingguan" and work.dues.count() == 13  # 90 days: 12 full weeks and a part
+    assert me.post(f"/pelaksanaan/{work.pk}/periode/", {"period": "tahunan"}).status_code == 400
+    _post_report(me, work)
+    response = me.post(f"/pelaksanaan/{work.pk}/periode/", {"period": "bulanan"})
+    assert response.status_code == 400 and "sebelum laporan pertama" in response.content.decode()
