@@ -127,6 +127,9 @@ def test_individual_assignment_from_issued_to_accepted(as_user, demo_live, live_
     expect(phone.locator("#accepted-at")).to_be_visible()
     _no_horizontal_scroll(phone)
     shots(phone, "pelaksanaan-selesai-390")
+    phone.goto(f"{live_server.url}/pelaksanaan/")
+    expect(phone.locator(f"tr[data-work='{work.pk}']")).to_contain_text("Selesai")
+    _no_horizontal_scroll(phone)
     work.refresh_from_db()
     assert work.status == "selesai" and work.accepted_at
 
