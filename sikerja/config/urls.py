@@ -16,6 +16,7 @@ urlpatterns = [
     path("surat/", include("sikerja.letters.urls")),
     path("penugasan/tim-tetap/", include("sikerja.assignments.standing_urls")),
     path("penugasan/", include("sikerja.assignments.urls")),
+    path("pelaksanaan/", include("sikerja.execution.urls")),
     path("verifikasi/", include("sikerja.letters.public_urls")),
     path("akun/", include("sikerja.accounts.urls")),
     path("notifikasi/", include("sikerja.notifications.urls")),
