@@ -15,6 +15,8 @@ Indonesian messages apply as on the pages. Status codes:
 * 422 for input that does not fit the schema.
 """
 
+from typing import Literal
+
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, File, Form, Path, Router, Schema, Status
@@ -122,6 +124,7 @@ def evidence_file(
 
 
 # --- writes ---------------------------------------------------------------------------------
+EVIDENCE_FILES = File(None, max_length=10, description="Bukti dukung: paling banyak 10 berkas (PDF, JPG, PNG, DOCX, XLSX).")
 class ProgressReportIn(Schema):
     progress: int = Field(..., ge=0, le=100, description="Kemajuan (%), 0-100.")
     realisation: str = Field(..., max_length=4000, description="Realisasi terhadap rencana.")
@@ -138,7 +141,7 @@ class ProgressReportIn(Schema):
     summary="Sampaikan laporan kemajuan",
 )
 def submit_report(
-    request: HttpRequest, data: Form[ProgressReportIn], work_id: int = WORK_ID, files: File[list[UploadedFile]] = None
+    request: HttpRequest, data: Form[ProgressReportIn], work_id: int = WORK_ID, files: list[UploadedFile] = EVIDENCE_FILES
 ):
     """Laporan kemajuan (multipart/form-data) dengan berkas bukti dukung (PDF, JPG, PNG, DOCX,
     XLSX; masing-masing paling besar 5 MB) dan tautan. Anggota melapor kepada ketua; ketua dan
@@ -214,8 +217,8 @@ def submit_result(request: HttpRequest, data: WorkResultIn, work_id: int = WORK_
 
 
 class ReviewDecisionIn(Schema):
-    decision: str = Field(
-        ..., pattern="^(teruskan|kembalikan)$", description="teruskan (di tahap terakhir: terima) atau kembalikan."
+    decision: Literal["teruskan", "kembalikan"] = Field(
+        ..., description="teruskan (di tahap terakhir: terima) atau kembalikan."
     )
     notes: str = Field("", max_length=4000, description="Catatan; wajib bila dikembalikan.")
 
@@ -245,8 +248,8 @@ def decide_review(
 
 
 class ReportPeriodIn(Schema):
-    period: str = Field(
-        ..., pattern="^(mingguan|dua_mingguan|bulanan|triwulanan)$", description="Periode laporan tim/penugasan."
+    period: Literal["mingguan", "dua_mingguan", "bulanan", "triwulanan"] = Field(
+        ..., description="Periode laporan tim/penugasan."
     )
 
 

@@ -244,6 +244,7 @@ class AmendForm(forms.Form):
     new_ends_on = forms.DateField(
         label="Tanggal selesai yang baru",
         widget=DATE,
+        validators=[decision_date_validator("Tanggal selesai yang baru")],
         error_messages={"required": "Tanggal selesai yang baru wajib diisi.", "invalid": "Tanggal tidak valid."},
     )
     reason = forms.CharField(

@@ -11,10 +11,11 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET
 
 from sikerja.audit import selectors, words
-from sikerja.inputs import SEARCH_TEXT
+from sikerja.inputs import SEARCH_TEXT, decision_date_validator
 from sikerja.web.decorators import page_context, region_view
 
 PAGE_SIZE = 50
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class LogFilterForm(forms.Form):
@@ -23,10 +24,10 @@ class LogFilterForm(forms.Form):
     object_type = forms.ChoiceField(label="Jenis objek", required=False)
     object_id = forms.CharField(label="ID objek", required=False, max_length=40)
     date_from = forms.DateField(
-        label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label="Dari tanggal", required=False, widget=DATE, validators=[decision_date_validator("Dari tanggal")]
     )
     date_to = forms.DateField(
-        label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label="Sampai tanggal", required=False, widget=DATE, validators=[decision_date_validator("Sampai tanggal")]
     )
 
     def __init__(self, *args, object_types=(), **kwargs):

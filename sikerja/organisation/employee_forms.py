@@ -3,6 +3,7 @@
 
 from django import forms
 
+from sikerja.inputs import decision_date_validator
 from sikerja.organisation.choices import GOLONGAN_CHOICES
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -47,7 +48,10 @@ class MoveForm(forms.Form):
     position = forms.IntegerField(
         label="Jabatan di unit tujuan", required=False, widget=forms.Select(choices=[("", "— pilih unit dahulu —")])
     )
-    effective_on = forms.DateField(label="Berlaku mulai", widget=DATE, error_messages=_msgs("Tanggal berlaku"))
+    effective_on = forms.DateField(
+        label="Berlaku mulai", widget=DATE, validators=[decision_date_validator("Tanggal berlaku")],
+        error_messages=_msgs("Tanggal berlaku"),
+    )
     basis_number = forms.CharField(
         label="Nomor keputusan mutasi", max_length=120, error_messages=_msgs("Nomor keputusan mutasi")
     )
@@ -65,7 +69,10 @@ class MoveForm(forms.Form):
 
 
 class DeactivateForm(forms.Form):
-    effective_on = forms.DateField(label="Berhenti mulai", widget=DATE, error_messages=_msgs("Tanggal berhenti"))
+    effective_on = forms.DateField(
+        label="Berhenti mulai", widget=DATE, validators=[decision_date_validator("Tanggal berhenti")],
+        error_messages=_msgs("Tanggal berhenti"),
+    )
     reason = forms.CharField(
         label="Alasan (pensiun, pindah instansi, berhenti, …)",
         max_length=500,

@@ -16,8 +16,8 @@ class PlacementForm(forms.Form):
 class PlacementCorrectionForm(forms.Form):
     assessor = forms.IntegerField(label="Pejabat penilai kinerja", required=False)
     basis_number = forms.CharField(label="Nomor keputusan", max_length=120)
-    basis_date = forms.DateField(label="Tanggal keputusan", widget=DATE)
-    effective_from = forms.DateField(label="Berlaku mulai", widget=DATE)
+    basis_date = forms.DateField(label="Tanggal keputusan", widget=DATE, validators=[signed_date_validator("Tanggal keputusan")])
+    effective_from = forms.DateField(label="Berlaku mulai", widget=DATE, validators=[decision_date_validator("Berlaku mulai")])
     reason = forms.CharField(label="Alasan koreksi", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
