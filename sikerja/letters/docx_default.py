@@ -172,7 +172,7 @@ class _Builder:
     def grid(self, headers: list[str], loop: str, cells: list[str]):
         """A bordered list of people; a cell text's "\n" starts a new paragraph (name, then
         NIP under it). Fixed widths leave an 18-digit NIP room on one line (issue 10 item 5)."""
-        widths = (Cm(1.0), Cm(4.7), Cm(3.3), Cm(3.4), Cm(4.1))[: len(headers)]
+        widths = (Cm(1.1), Cm(5.9), Cm(2.9), Cm(3.0), Cm(3.6))[: len(headers)]
         table = self.doc.add_table(rows=4, cols=len(headers))
         table.style = "Table Grid"
         table.autofit = False
@@ -182,11 +182,12 @@ class _Builder:
             for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = width  # and each cell's own width, which Word reads
         for cell, text in zip(table.rows[0].cells, headers, strict=True):
-            cell.paragraphs[0].add_run(text).bold = True
+            run = cell.paragraphs[0].add_run(text)
+            run.bold, run.font.size = True, Pt(10)
         table.rows[1].cells[0].paragraphs[0].add_run(f"{{%tr for {loop} %}}")
         for cell, text in zip(table.rows[2].cells, cells, strict=True):
             for i, line in enumerate(text.split("\n")):
-                (cell.paragraphs[0] if i == 0 else cell.add_paragraph()).add_run(line)
+                (cell.paragraphs[0] if i == 0 else cell.add_paragraph()).add_run(line).font.size = Pt(10)
         table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
 
     def bytes(self) -> bytes:
@@ -234,7 +235,7 @@ def _assignment(b: _Builder) -> None:
     b.grid(
         ["No.", "Nama / NIP", "Kedudukan", "Jabatan", "Unit Kerja / Instansi"],
         "person in p.persons",
-        ["{{ loop.index }}.", "{{ person.name }}\n{% if person.nip %}{{ person.nip_label }}.\u00a0{{ person.nip }}{% endif %}",
+        ["{{ loop.index }}.", "{{ person.name }}\n{% if person.nip %}{{ person.nip_label|replace(' ', '\u00a0') }}.\u00a0{{ person.nip }}{% endif %}",
          "{{ person.role or '-' }}", "{{ person.jabatan or '-' }}", "{{ person.unit or '-' }}"],
     )
     b.sign(dated=False, with_qr=False)
@@ -268,7 +269,7 @@ def _keputusan(b: _Builder) -> None:
     b.grid(
         ["No.", "Nama / NIP", "Jabatan", "Kedudukan dalam Tim", "Unit Kerja / Instansi"],
         "m in p.team",
-        ["{{ loop.index }}.", "{{ m.person.name }}\n{% if m.person.nip %}{{ m.person.nip_label }}.\u00a0{{ m.person.nip }}{% endif %}",
+        ["{{ loop.index }}.", "{{ m.person.name }}\n{% if m.person.nip %}{{ m.person.nip_label|replace(' ', '\u00a0') }}.\u00a0{{ m.person.nip }}{% endif %}",
          "{{ m.person.jabatan or '-' }}", "{{ m.role }}", "{{ m.person.unit or '-' }}"],
     )
     b.sign(dated=False, with_qr=False)
@@ -297,7 +298,7 @@ def _nota(b: _Builder) -> None:
     b.grid(
         ["No.", "Nama / NIP", "Pangkat/Golongan", "Jabatan", "Unit Kerja / Instansi"],
         "person in p.persons",
-        ["{{ loop.index }}.", "{{ person.name }}\n{% if person.nip %}{{ person.nip_label }}.\u00a0{{ person.nip }}{% endif %}",
+        ["{{ loop.index }}.", "{{ person.name }}\n{% if person.nip %}{{ person.nip_label|replace(' ', '\u00a0') }}.\u00a0{{ person.nip }}{% endif %}",
          "{{ person.pangkat or '-' }}", "{{ person.jabatan or '-' }}", "{{ person.unit or '-' }}"],
     )
     b.tag("{%p endif %}")
