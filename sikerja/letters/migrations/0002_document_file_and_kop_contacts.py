@@ -41,6 +41,10 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(files_to_own_table, files_back),
+        # A default in the state before the columns go, so that migrating back can add them to
+        # existing rows (files_back then fills them).
+        migrations.AlterField(model_name='document', name='pdf', field=models.BinaryField(default=b'', verbose_name='PDF')),
+        migrations.AlterField(model_name='document', name='docx', field=models.BinaryField(default=b'', verbose_name='DOCX')),
         migrations.RemoveField(
             model_name='document',
             name='docx',
