@@ -289,10 +289,10 @@ def _nota(b: _Builder) -> None:
     b.field("Lampiran", "{{ p.lampiran or '-' }}")
     b.field("Hal", "{{ p.subject }}", space_after=10)
     b.tag("{%p if reference_text %}")
-    b.para("{{ reference_text }}")
+    b.para("{{ reference_text }}", hanging=Cm(-1.25), space_after=4)
     b.tag("{%p endif %}")
     b.tag("{%p for para in p.body %}")
-    b.para("{{ para }}")
+    b.para("{{ para }}", hanging=Cm(-1.25), space_after=4)
     b.tag("{%p endfor %}")
     b.tag("{%p if p.persons %}")
     b.grid(
@@ -302,7 +302,8 @@ def _nota(b: _Builder) -> None:
          "{{ person.pangkat or '-' }}", "{{ person.jabatan or '-' }}", "{{ person.unit or '-' }}"],
     )
     b.tag("{%p endif %}")
-    b.para("{{ closing }}", space_after=10)
+    b.para("", space_after=2)
+    b.para("{{ closing }}", hanging=Cm(-1.25), space_after=10)
     b.sign(dated=False)
 
 
