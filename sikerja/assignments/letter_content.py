@@ -5,7 +5,7 @@ and the nota dinas that ask for and answer an involvement. Builds payloads only;
 from __future__ import annotations
 
 from sikerja.assignments import officials, rules
-from sikerja.assignments.models import Assignment, Member, Step
+from sikerja.assignments.models import Assignment, Member, Mode, Step
 from sikerja.letters.citations import assignment_basis
 from sikerja.letters.models import DocumentKind
 from sikerja.letters.payloads import (
@@ -16,11 +16,19 @@ from sikerja.letters.payloads import (
     TeamMember,
     person_from_employee,
 )
+from sikerja.letters.rules import date_id
 from sikerja.organisation.models import Employee
 
 
 def period_words(a: Assignment) -> str:
-    return f"{a.starts_on:%d-%m-%Y} s.d. {a.ends_on:%d-%m-%Y}"
+    """Dates in words, as tata naskah dinas writes them: "2 Desember 2026 s.d. 31 Maret 2027"."""
+    return f"{date_id(a.starts_on)} s.d. {date_id(a.ends_on)}"
+
+
+def hours_words(hours) -> str:
+    """"8 jam", "7,5 jam" (never "8.0 jam")."""
+    text = f"{hours:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{text} jam"
 
 
 def basis(a: Assignment) -> list[str]:
@@ -30,10 +38,22 @@ def basis(a: Assignment) -> list[str]:
     return regulations + memos
 
 
-def person(m: Member) -> Person:
+def person(m: Member, *, with_role: bool = False) -> Person:
+    """The member as the letter names them; in a team with their place in it (ketua,
+    sekretaris, anggota), and an external member with their agency."""
+    role = m.get_role_display() if with_role else ""
     if m.employee_id:
-        return person_from_employee(m.employee)
-    return Person(name=m.external_name, nip=m.external_nip, jabatan="", unit=m.external_org)
+        p = person_from_employee(m.employee)
+        p.role = role
+        return p
+    return Person(name=m.external_name, nip=m.external_nip, jabatan="", unit=m.external_org, role=role, external=True)
+
+
+def reporting_words(report, *, team: bool) -> str:
+    """To whom the assignee reports, in the letter's words; the article stays on screen and in
+    Dasar (naskah dinas cite law only in Dasar)."""
+    who = "Ketua tim melaporkan" if team else "Melaporkan"
+    return f"{who} pelaksanaan tugas kepada {rules.common.words(report.roles, 'dan/atau')}."
 
 
 def letter_payload(a: Assignment, approved: list[Member], kind: str):
@@ -62,17 +82,27 @@ def letter_payload(a: Assignment, approved: list[Member], kind: str):
             ],
             team=[TeamMember(role=m.get_role_display(), person=person(m)) for m in ketua_first(approved)],
         )
-    untuk = [f"{a.title}: {a.purpose}", f"Ekspektasi/target kinerja: {a.target}", f"Jangka waktu: {period_words(a)}"]
+    if a.mode == Mode.PENGAJUAN_SUKARELA:
+        # The applicant's own sentence ("Saya ingin membantu ...") belongs to the surat
+        # permohonan cited in Dasar; the surat penugasan names the receiving unit and the work.
+        untuk = [f"Melaksanakan tugas pada {a.owning_unit.name} dalam kegiatan {a.title}"]
+    else:
+        untuk = [f"{a.title}: {a.purpose}"]
+    untuk += [
+        f"Ekspektasi/target kinerja: {a.target}",
+        f"Jangka waktu: {period_words(a)}, dengan alokasi waktu {hours_words(a.hours_per_week)} per minggu",
+    ]
     if a.is_team:
         ketua = next(m for m in approved if m.role == Member.Role.KETUA)
-        untuk.append(f"Ketua tim: {ketua.display_name}; anggota lainnya sebagai anggota tim kerja.")
+        untuk.append(f"Ketua tim: {ketua.display_name}; susunan tim sebagaimana tercantum dalam daftar nama.")
     if a.other_arrangements:
         untuk.append(f"Pengaturan lainnya: {a.other_arrangements}")
-    untuk.append(report.message)
+    untuk.append(reporting_words(report, team=a.is_team))
     untuk.extend(recording_words(a))
     untuk.append("Melaksanakan tugas ini dengan penuh tanggung jawab.")
     return AssignmentPayload(
-        subject=a.title, dasar=basis(a), persons=[person(m) for m in ketua_first(approved)], untuk=untuk
+        subject=a.title, dasar=basis(a), persons=[person(m, with_role=a.is_team) for m in ketua_first(approved)],
+        untuk=untuk,
     )
 
 
@@ -80,20 +110,20 @@ def recording_words(a: Assignment) -> list[str]:
     """A letter entered after its period began says so, and why (issue 9 item 4)."""
     if not a.recording_reason:
         return []
-    return [f"Naskah ini mencatat penugasan yang telah berjalan sejak {a.starts_on:%d-%m-%Y}; alasan: {a.recording_reason}."]
+    return [f"Naskah ini mencatat penugasan yang telah berjalan sejak {date_id(a.starts_on)}; alasan: {a.recording_reason}."]
 
 
 def amendment_payload(a: Assignment, *, kind: str, letter_kind: str, new_ends_on, reason: str, approved: list[Member]):
     """The letter that ends an issued assignment early or extends it; it names the first letter
     (its number and date) as its basis, so the two are read together."""
     first = a.letter
-    reference = f"{first.get_kind_display()} Nomor {first.number} tanggal {first.date:%d-%m-%Y} tentang {a.title}"
+    reference = f"{first.get_kind_display()} Nomor {first.number} tanggal {date_id(first.date)} tentang {a.title}"
     ending = kind == "diakhiri"
     change = (
-        f"Mengakhiri penugasan {a.title} sebagaimana dimaksud dalam {reference} pada tanggal {new_ends_on:%d-%m-%Y}."
+        f"Mengakhiri penugasan {a.title} sebagaimana dimaksud dalam {reference} pada tanggal {date_id(new_ends_on)}."
         if ending
         else f"Memperpanjang jangka waktu penugasan {a.title} sebagaimana dimaksud dalam {reference} sampai dengan "
-        f"tanggal {new_ends_on:%d-%m-%Y}."
+        f"tanggal {date_id(new_ends_on)}."
     )
     subject = f"{'Pengakhiran' if ending else 'Perpanjangan'} Penugasan {a.title}"
     if letter_kind == DocumentKind.KEPUTUSAN:
@@ -108,7 +138,7 @@ def amendment_payload(a: Assignment, *, kind: str, letter_kind: str, new_ends_on
     return AssignmentPayload(
         subject=subject,
         dasar=[*basis(a), reference],
-        persons=[person(m) for m in ketua_first(approved)],
+        persons=[person(m, with_role=a.is_team) for m in ketua_first(approved)],
         untuk=[change, f"Alasan: {reason}", "Ketentuan lain dalam naskah penugasan tersebut tetap berlaku."],
     )
 
@@ -129,15 +159,15 @@ def request_memo(a: Assignment, *, sender: Employee, leader: Employee, group: li
             f"Maksud dan tujuan: {a.purpose}",
             f"Kompetensi yang dibutuhkan: {', '.join(a.competences) or '-'}",
             f"Ekspektasi/target kinerja: {a.target}",
-            f"Durasi: {period_words(a)} ({a.hours_per_week} jam per minggu)",
+            f"Durasi: {period_words(a)} ({hours_words(a.hours_per_week)} per minggu)",
         ],
-        persons=[person(m) for m in group],
+        persons=[person(m, with_role=a.is_team) for m in group],
     )
 
 
 def answer_memo(a: Assignment, step: Step, *, holder: Employee, approved, rejected, reason: str) -> NotaDinasPayload:
     """The nota dinas jawaban of a home leader to the initiator."""
-    request = step.request_document.number if step.request_document_id else ""
+    asked = step.request_document if step.request_document_id else None
     body = [f"Menjawab permohonan pelibatan dalam {a.title}:"]
     if approved:
         body.append("Disetujui: " + ", ".join(m.display_name for m in approved) + ".")
@@ -147,15 +177,17 @@ def answer_memo(a: Assignment, step: Step, *, holder: Employee, approved, reject
         # The approver's note, whether it explains a refusal or accompanies an approval.
         body.append(f"{'Alasan' if rejected else 'Catatan'}: {reason}")
     if step.article:
-        body.append(f"Dasar: {step.article}.")
+        body.append(f"Hal ini sesuai dengan ketentuan {step.article}.")
     initiator = a.initiated_by
     return NotaDinasPayload(
         subject=f"Jawaban permohonan pelibatan dalam {a.title}",
         kepada=initiator.position.name if initiator.position_id else initiator.full_name,
         dari=holder.position.name if holder.position_id else holder.full_name,
         body=body,
-        persons=[person(m) for m in approved + rejected],
-        reference=request,
+        persons=[person(m, with_role=a.is_team) for m in approved + rejected],
+        reference=asked.number if asked else "",
+        reference_date=asked.date if asked else None,
+        reference_subject=asked.subject if asked else "",
     )
 
 
@@ -174,7 +206,7 @@ def step_memo(a: Assignment, step: Step, *, sender: Employee, to: Employee, copi
         body = [
             f"Menjawab permohonan Saudara untuk dilibatkan dalam pelaksanaan kinerja {a.title}: disetujui.",
             f"Ekspektasi/target kinerja: {a.target}",
-            f"Durasi: {period_words(a)} ({a.hours_per_week} jam per minggu)",
+            f"Durasi: {period_words(a)} ({hours_words(a.hours_per_week)} per minggu)",
         ]
     else:
         subject = f"Permohonan untuk dilibatkan dalam {a.title}"
@@ -183,18 +215,21 @@ def step_memo(a: Assignment, step: Step, *, sender: Employee, to: Employee, copi
             f"Maksud dan tujuan: {a.purpose}",
             f"Kompetensi yang saya miliki/butuhkan: {', '.join(a.competences) or '-'}",
             f"Ekspektasi/target kinerja: {a.target}",
-            f"Durasi: {period_words(a)} ({a.hours_per_week} jam per minggu)",
+            f"Durasi: {period_words(a)} ({hours_words(a.hours_per_week)} per minggu)",
         ]
     if note:
         body.append(f"Catatan: {note}")
     if step.article:
-        body.append(f"Dasar: {step.article}.")
+        body.append(f"Hal ini sesuai dengan ketentuan {step.article}.")
+    reference = earlier.document if answering and earlier else None
     return NotaDinasPayload(
         subject=subject,
         kepada=_office(to),
         dari=_office(sender),
         tembusan=[_office(e) for e in copies],
         body=body,
-        persons=[person(m) for m in a.members.select_related("employee")],
-        reference=earlier.document.number if answering and earlier else "",
+        persons=[person(m, with_role=a.is_team) for m in a.members.select_related("employee")],
+        reference=reference.number if reference else "",
+        reference_date=reference.date if reference else None,
+        reference_subject=reference.subject if reference else "",
     )

@@ -95,7 +95,6 @@ def get_visible(actor: Actor, assignment_id: int) -> Assignment:
     a = (
         visible_assignments(actor)
         .select_related("owning_unit", "initiated_by__position", "letter")
-        .defer("letter__pdf", "letter__docx")  # the files are served by the letters app, not read here
         .filter(pk=assignment_id)
         .first()
     )
@@ -143,7 +142,6 @@ def steps_to_act(actor: Actor) -> QuerySet[Step]:
         .filter(_addressed_to(actor))
         .filter(_current_step_q())
         .select_related("assignment__owning_unit", "assignment__initiated_by", "official", "request_document")
-        .defer("request_document__pdf", "request_document__docx")
         .order_by("assignment__created_at", "pk")
     )
 
@@ -160,7 +158,6 @@ def inbox(actor: Actor, *, limit: int = 50) -> Inbox:
             status=Member.Status.DISETUJUI,
         )
         .select_related("assignment__owning_unit", "assignment__letter")
-        .defer("assignment__letter__pdf", "assignment__letter__docx")
         .order_by("-assignment__closed_at")[:limit]
     )
     proposed = list(
@@ -209,7 +206,6 @@ def assignment_detail(actor: Actor, assignment_id: int) -> AssignmentView:
         a.steps.select_related(
             "official__position", "decided_by", "on_behalf_of", "document", "request_document", "unit"
         )
-        .defer("document__pdf", "document__docx", "request_document__pdf", "request_document__docx")
         .prefetch_related("members")
     )
     pending = [s for s in steps if s.status == Step.Status.MENUNGGU]
@@ -221,6 +217,6 @@ def assignment_detail(actor: Actor, assignment_id: int) -> AssignmentView:
         .order_by("at", "pk")
     )
     amendments = list(
-        a.amendments.select_related("document", "decided_by", "on_behalf_of").defer("document__pdf", "document__docx")
+        a.amendments.select_related("document", "decided_by", "on_behalf_of")
     )
     return AssignmentView(a, members, steps, current, events, amendments)

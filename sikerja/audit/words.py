@@ -27,6 +27,7 @@ VERB_WORDS = {
     "profile.upgraded": "Profil regulasi diperbarui",
     "document.issued": "Naskah diterbitkan",
     "document.revoked": "Naskah dicabut",
+    "document.number_unused": "Nomor naskah tidak terpakai",
     "letterhead.uploaded": "Kop surat diunggah",
     "letter_template.uploaded": "Templat naskah diunggah",
     "letter_template.builtin": "Templat bawaan dipakai",

@@ -31,7 +31,6 @@ class DocumentAdmin(admin.ModelAdmin):
     list_display = ["number", "kind", "date", "region", "status"]
     list_filter = ["kind", "status", "region"]
     search_fields = ["number", "subject", "verification_code"]
-    exclude = ["pdf", "docx"]
 
     def has_add_permission(self, request):
         return False

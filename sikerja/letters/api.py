@@ -151,7 +151,7 @@ def revoke(request: HttpRequest, data: RevokeIn, document_id: Id = DOCUMENT_ID):
         services.revoke_document(actor=actor, document_id=document_id, reason=data.reason)
     except ValidationError as exc:
         raise ApiError(409, "conflict", " ".join(exc.messages)) from exc
-    return Document.objects.defer("pdf", "docx").select_related("issuing_unit").get(pk=document_id)
+    return Document.objects.select_related("issuing_unit").get(pk=document_id)
 
 
 @router.get(

@@ -41,7 +41,7 @@ def assignment_memos(assignment) -> list[Document]:
         ids.update(i for i in (request_id, document_id) if i)
     return list(
         Document.objects.filter(pk__in=ids, kind__in=[k.value for k in NOTA_KINDS], status=Document.Status.ISSUED)
-        .defer("pdf", "docx", "payload")
+        .defer("payload")
         .order_by("date", "created_at", "pk")
     )
 

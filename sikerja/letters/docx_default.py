@@ -42,11 +42,12 @@ class _Builder:
         section.left_margin, section.right_margin = Cm(2.5), Cm(2)
         style = self.doc.styles["Normal"]
         style.font.name = FONT
-        style.font.size = Pt(11.5)
+        style.font.size = Pt(11)
         style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
         pf = style.paragraph_format
-        pf.space_after = Pt(2)
+        pf.space_after = Pt(0)
         pf.space_before = Pt(0)
+        pf.line_spacing = 1.0
 
     def para(self, text: str = "", *, bold=False, underline=False, center=False, size=None, indent=None, hanging=None, tabs=(), space_after=None):
         p = self.doc.add_paragraph()
@@ -80,6 +81,14 @@ class _Builder:
         """An item under a label (numbered by the template text itself)."""
         return self.para(text, indent=Cm(4.1), hanging=Cm(0.6), tabs=(Cm(4.1),))
 
+    def labelled_list(self, label: str, loop: str, text: str, *, number: str = "{{ loop.index }}."):
+        """"Dasar : 1. ..." with the first item on the label's line and the next ones under it,
+        numbered at 3.5 cm and wrapped at 4.1 cm (one paragraph per item)."""
+        self.tag(f"{{%p for {loop} %}}")
+        self.para(f"{{% if loop.first %}}{label}\t:{{% else %}}\t{{% endif %}}\t{number}\t{text}",
+                  indent=Cm(4.1), hanging=Cm(4.1), tabs=(LABEL_TAB, VALUE_TAB, Cm(4.1)), space_after=1)
+        self.tag("{%p endfor %}")
+
     def kop(self):
         table = self.doc.add_table(rows=1, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -97,13 +106,13 @@ class _Builder:
         for text, size, bold in (
             ("{{ kop.pd_name|upper }}", 16, True),
             ("{{ kop.address }}", 9.5, False),
-            ("{{ kop.contact }}", 9.5, False),
+            ("{{ kop.contact_line }}", 9.5, False),
         ):
             p = names.add_paragraph()
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             run = p.add_run(text)
             run.bold, run.font.size = bold, Pt(size)
-        line = self.para("", space_after=10)
+        line = self.para("", space_after=6)
         ppr = line._p.get_or_add_pPr()
         borders = OxmlElement("w:pBdr")
         bottom = OxmlElement("w:bottom")
@@ -112,31 +121,73 @@ class _Builder:
         borders.append(bottom)
         ppr.append(borders)
 
-    def sign(self, *, dated: bool):
-        indent = Cm(9.0)
+    def sign(self, *, dated: bool, with_qr: bool = True, with_tembusan: bool = False):
+        """The signature block as one table row that may not split across pages (w:cantSplit):
+        "Ditetapkan di ... pada tanggal ...", the office, name, pangkat and NIP stay together,
+        with the QR and its verification text beside them, as in the PDF (issue 10 item 5)."""
+        self.para("", space_after=4).paragraph_format.keep_with_next = True
+        table = self.doc.add_table(rows=1, cols=2)
+        table.autofit = False
+        widths = (Cm(6.8), Cm(9.7))
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        row = table.rows[0]
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
+        qr_cell, sign_cell = row.cells
+        qr_cell.width, sign_cell.width = widths
+        first = qr_cell.paragraphs[0]
+        if with_qr:
+            first.add_run("{{ qr_image }}")
+            note = qr_cell.add_paragraph()
+            run = note.add_run(
+                "{% if is_sample %}CONTOH — pratinjau, bukan naskah dinas: tidak bernomor, tidak tercatat dan tidak "
+                "dapat diverifikasi.{% else %}Keaslian naskah ini dapat diperiksa dengan memindai kode QR atau membuka "
+                "{{ verify_url }} (kode verifikasi: {{ code }}).{% endif %}"
+            )
+            run.font.size = Pt(8)
+        if with_tembusan:  # under the QR, at the left of the signature, as tata naskah dinas places it
+            for text in ("{%p if p.tembusan %}", "Tembusan:", "{%p for t in p.tembusan %}", "{{ loop.index }}. {{ t }}",
+                         "{%p endfor %}", "{%p endif %}"):
+                run = qr_cell.add_paragraph().add_run(text)
+                run.font.size = Pt(10)
+        lines = []
         if dated:
-            self.para("Ditetapkan di {{ place }}", indent=indent)
-            self.para("pada tanggal {{ date_text }}", indent=indent)
-        self.para("{% if signer.prefix %}{{ signer.prefix }} {% endif %}{{ signer.position|upper }},", indent=indent, space_after=48)
-        self.para("{{ signer.name }}", indent=indent, bold=True, underline=True)
-        self.para("{{ signer.pangkat }}", indent=indent)
-        self.para("NIP. {{ signer.nip }}", indent=indent)
+            lines += [("Ditetapkan di {{ place }}", {}), ("pada tanggal {{ date_text }}", {})]
+        lines += [
+            ("{% if signer.prefix %}{{ signer.prefix }} {% endif %}{{ signer.position|upper }},", {"space_after": 40}),
+            ("{{ signer.name }}", {"bold": True, "underline": True}),
+            ("{{ signer.pangkat }}", {}),
+            ("{{ signer.nip_label }}. {{ signer.nip }}", {}),
+        ]
+        for i, (text, kw) in enumerate(lines):
+            p = sign_cell.paragraphs[0] if i == 0 else sign_cell.add_paragraph()
+            run = p.add_run(text)
+            run.bold, run.underline = kw.get("bold", False), kw.get("underline", False)
+            p.paragraph_format.keep_with_next = i < len(lines) - 1
+            if "space_after" in kw:
+                p.paragraph_format.space_after = Pt(kw["space_after"])
 
-    def verify(self):
-        self.para("")
-        self.para("{{ qr_image }}")
-        self.para("{% if is_sample %}CONTOH — pratinjau, bukan naskah dinas: tidak bernomor, tidak tercatat dan tidak "
-                  "dapat diverifikasi.{% else %}Keaslian naskah ini dapat diperiksa dengan memindai kode QR atau membuka "
-                  "{{ verify_url }} (kode verifikasi: {{ code }}).{% endif %}", size=8.5)
 
     def grid(self, headers: list[str], loop: str, cells: list[str]):
+        """A bordered list of people; a cell text's "\n" starts a new paragraph (name, then
+        NIP under it). Fixed widths leave an 18-digit NIP room on one line (issue 10 item 5)."""
+        widths = (Cm(1.1), Cm(5.9), Cm(2.9), Cm(3.0), Cm(3.6))[: len(headers)]
         table = self.doc.add_table(rows=4, cols=len(headers))
         table.style = "Table Grid"
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width  # the table grid LibreOffice reads
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width  # and each cell's own width, which Word reads
         for cell, text in zip(table.rows[0].cells, headers, strict=True):
-            cell.paragraphs[0].add_run(text).bold = True
+            run = cell.paragraphs[0].add_run(text)
+            run.bold, run.font.size = True, Pt(10)
         table.rows[1].cells[0].paragraphs[0].add_run(f"{{%tr for {loop} %}}")
         for cell, text in zip(table.rows[2].cells, cells, strict=True):
-            cell.paragraphs[0].add_run(text)
+            for i, line in enumerate(text.split("\n")):
+                (cell.paragraphs[0] if i == 0 else cell.add_paragraph()).add_run(line).font.size = Pt(10)
         table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
 
     def bytes(self) -> bytes:
@@ -147,52 +198,66 @@ class _Builder:
 
 def _assignment(b: _Builder) -> None:
     b.para("{{ title }}", bold=True, underline=True, center=True)
-    b.para("NOMOR {{ number }}", center=True, space_after=12)
-    b.field("Dasar", "")
-    b.tag("{%p for d in p.dasar %}")
-    b.list_item("{{ loop.index }}.\t{{ d }}")
-    b.tag("{%p endfor %}")
-    b.para("{{ verb }}:", bold=True, center=True, space_after=8)
-    b.field("Kepada", "")
+    b.para("NOMOR {{ number }}", center=True, space_after=8)
+    b.labelled_list("Dasar", "d in p.dasar", "{{ d }}")
+    b.para("", space_after=2)
+    b.para("{{ verb }}:", bold=True, center=True, space_after=6)
+    b.tag("{%p if p.persons|length > 4 %}")
+    b.field("Kepada", "Daftar nama sebagaimana tercantum dalam lampiran surat ini.")
+    b.tag("{%p else %}")
     b.tag("{%p for person in p.persons %}")
-    b.list_item("{{ loop.index }}.\tNama: {{ person.name }}")
-    b.list_item("\tNIP: {{ person.nip }}")
-    b.list_item("\tPangkat/Golongan: {{ person.pangkat }}")
-    b.list_item("\tJabatan: {{ person.jabatan }}")
+    b.para("{% if loop.first %}Kepada\t:{% else %}\t{% endif %}\t{{ loop.index }}.\tNama: {{ person.name }}",
+           indent=Cm(4.1), hanging=Cm(4.1), tabs=(LABEL_TAB, VALUE_TAB, Cm(4.1)))
+    b.tag("{%p if person.nip or not person.external %}")
+    b.list_item("\t{{ person.nip_label }}: {{ person.nip or '-' }}")
+    b.tag("{%p endif %}")
+    b.tag("{%p if not person.external %}")
+    b.list_item("\tPangkat/Golongan: {{ person.pangkat or '-' }}")
+    b.tag("{%p endif %}")
+    b.list_item("\tJabatan: {{ person.jabatan or '-' }}")
+    b.tag("{%p if person.external %}")
+    b.list_item("\tInstansi: {{ person.unit or '-' }}")
+    b.tag("{%p endif %}")
+    b.tag("{%p if person.role %}")
+    b.list_item("\tKedudukan dalam tim: {{ person.role }}")
+    b.tag("{%p endif %}")
     b.tag("{%p endfor %}")
-    b.field("Untuk", "")
-    b.tag("{%p for u in p.untuk %}")
-    b.list_item("{{ loop.index }}.\t{{ u }}")
-    b.tag("{%p endfor %}")
-    b.sign(dated=True)
-    b.verify()
+    b.tag("{%p endif %}")
+    b.labelled_list("Untuk", "u in p.untuk", "{{ u }}")
+    b.sign(dated=True, with_tembusan=True)
+    b.tag("{%p if p.persons|length > 4 %}")
+    b.doc.add_page_break()
+    b.para("LAMPIRAN {{ title }}", indent=Cm(8))
+    b.para("NOMOR {{ number }}", indent=Cm(8))
+    b.para("TANGGAL {{ date_text }}", indent=Cm(8), space_after=12)
+    b.para("DAFTAR NAMA PEGAWAI", bold=True, center=True)
+    b.para("{{ p.subject }}", center=True, space_after=8)
+    b.grid(
+        ["No.", "Nama / NIP", "Kedudukan", "Jabatan", "Unit Kerja / Instansi"],
+        "person in p.persons",
+        ["{{ loop.index }}.", "{{ person.name }}\n{% if person.nip %}{{ person.nip_label|replace(' ', '\u00a0') }}.\u00a0{{ person.nip }}{% endif %}",
+         "{{ person.role or '-' }}", "{{ person.jabatan or '-' }}", "{{ person.unit or '-' }}"],
+    )
+    b.sign(dated=False, with_qr=False)
+    b.tag("{%p endif %}")
 
 
 def _keputusan(b: _Builder) -> None:
     for text in ("{{ title }}", "NOMOR {{ number }}", "TENTANG", "{{ p.subject|upper }}"):
         b.para(text, bold=True, center=True)
     b.para("{{ p.official|upper }},", bold=True, center=True, space_after=12)
-    b.field("Menimbang", "")
-    b.tag("{%p for m in p.menimbang %}")
-    b.list_item("{{ 'abcdefghijklmnopqrstuvwxyz'[loop.index0] if loop.index0 < 26 else loop.index }}.\t{{ m }}")
-    b.tag("{%p endfor %}")
-    b.field("Mengingat", "")
-    b.tag("{%p for m in p.mengingat %}")
-    b.list_item("{{ loop.index }}.\t{{ m }}")
-    b.tag("{%p endfor %}")
+    b.labelled_list("Menimbang", "m in p.menimbang", "{{ m }}",
+                    number="{{ 'abcdefghijklmnopqrstuvwxyz'[loop.index0] if loop.index0 < 26 else loop.index }}.")
+    b.labelled_list("Mengingat", "m in p.mengingat", "{{ m }}")
     b.tag("{%p if p.memperhatikan %}")
-    b.field("Memperhatikan", "")
-    b.tag("{%p for m in p.memperhatikan %}")
-    b.list_item("{{ loop.index }}.\t{{ m }}")
-    b.tag("{%p endfor %}")
+    b.labelled_list("Memperhatikan", "m in p.memperhatikan", "{{ m }}")
     b.tag("{%p endif %}")
     b.para("MEMUTUSKAN:", bold=True, center=True, space_after=8)
     b.field("Menetapkan", "{{ title }} TENTANG {{ p.subject|upper }}.")
     b.tag("{%p for d in dictums %}")
     b.field("{{ d.ordinal }}", "{{ d.text }}")
     b.tag("{%p endfor %}")
-    b.sign(dated=True)
-    b.verify()
+    b.sign(dated=True, with_tembusan=True)
     b.tag("{%p if p.team %}")
     b.doc.add_page_break()
     b.para("LAMPIRAN {{ title }}", indent=Cm(8))
@@ -202,11 +267,12 @@ def _keputusan(b: _Builder) -> None:
     b.para("SUSUNAN KEANGGOTAAN", bold=True, center=True)
     b.para("{{ p.subject|upper }}", bold=True, center=True, space_after=8)
     b.grid(
-        ["No.", "Nama / NIP", "Jabatan", "Kedudukan dalam Tim", "Unit Kerja"],
+        ["No.", "Nama / NIP", "Jabatan", "Kedudukan dalam Tim", "Unit Kerja / Instansi"],
         "m in p.team",
-        ["{{ loop.index }}.", "{{ m.person.name }} / NIP. {{ m.person.nip }}", "{{ m.person.jabatan }}", "{{ m.role }}", "{{ m.person.unit }}"],
+        ["{{ loop.index }}.", "{{ m.person.name }}\n{% if m.person.nip %}{{ m.person.nip_label|replace(' ', '\u00a0') }}.\u00a0{{ m.person.nip }}{% endif %}",
+         "{{ m.person.jabatan or '-' }}", "{{ m.role }}", "{{ m.person.unit or '-' }}"],
     )
-    b.sign(dated=False)
+    b.sign(dated=False, with_qr=False)
     b.tag("{%p endif %}")
 
 
@@ -222,21 +288,23 @@ def _nota(b: _Builder) -> None:
     b.field("Sifat", "{{ p.sifat or 'Biasa' }}")
     b.field("Lampiran", "{{ p.lampiran or '-' }}")
     b.field("Hal", "{{ p.subject }}", space_after=10)
-    b.tag("{%p if is_jawaban and p.reference %}")
-    b.para("Menindaklanjuti Nota Dinas Nomor {{ p.reference }}, dengan hormat kami sampaikan hal-hal sebagai berikut.")
+    b.tag("{%p if reference_text %}")
+    b.para("{{ reference_text }}", hanging=Cm(-1.25), space_after=4)
     b.tag("{%p endif %}")
     b.tag("{%p for para in p.body %}")
-    b.para("{{ para }}")
+    b.para("{{ para }}", hanging=Cm(-1.25), space_after=4)
     b.tag("{%p endfor %}")
     b.tag("{%p if p.persons %}")
     b.grid(
-        ["No.", "Nama / NIP", "Pangkat/Golongan", "Jabatan"],
+        ["No.", "Nama / NIP", "Pangkat/Golongan", "Jabatan", "Unit Kerja / Instansi"],
         "person in p.persons",
-        ["{{ loop.index }}.", "{{ person.name }} / NIP. {{ person.nip }}", "{{ person.pangkat }}", "{{ person.jabatan }}"],
+        ["{{ loop.index }}.", "{{ person.name }}\n{% if person.nip %}{{ person.nip_label|replace(' ', '\u00a0') }}.\u00a0{{ person.nip }}{% endif %}",
+         "{{ person.pangkat or '-' }}", "{{ person.jabatan or '-' }}", "{{ person.unit or '-' }}"],
     )
     b.tag("{%p endif %}")
+    b.para("", space_after=2)
+    b.para("{{ closing }}", hanging=Cm(-1.25), space_after=10)
     b.sign(dated=False)
-    b.verify()
 
 
 @lru_cache(maxsize=8)

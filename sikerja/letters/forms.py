@@ -16,7 +16,11 @@ class LetterheadForm(forms.Form):
     pd_name = forms.CharField(label="Nama perangkat daerah", max_length=200, required=False,
                               help_text="Kosongkan agar diisi nama perangkat daerah penerbit.")
     address = forms.CharField(label="Alamat", max_length=300, required=False)
-    contact = forms.CharField(label="Telepon/surel/laman", max_length=300, required=False)
+    phone = forms.CharField(label="Telepon", max_length=100, required=False, help_text="Mis. (0542) 123456.")
+    email = forms.EmailField(label="Surel (e-mail)", max_length=150, required=False)
+    website = forms.CharField(label="Laman (website)", max_length=150, required=False, help_text="Mis. diskominfo.contoh.go.id")
+    contact = forms.CharField(label="Kontak lain", max_length=300, required=False,
+                              help_text="Mis. kode pos atau faksimile; dicetak di bawah telepon, surel dan laman.")
     logo = forms.FileField(label="Logo (PNG/JPEG, paling besar 1 MB)", required=False)
 
     def __init__(self, *args, units=(), **kwargs):

@@ -85,7 +85,12 @@ class Letterhead(models.Model):
     government_name = models.CharField("nama pemerintah daerah", max_length=200)
     pd_name = models.CharField("nama perangkat daerah", max_length=200, blank=True)
     address = models.CharField("alamat", max_length=300, blank=True)
-    contact = models.CharField("telepon/surel/laman", max_length=300, blank=True)
+    # What a regional kop carries under the address (tata naskah dinas): telephone, e-mail and
+    # website, each its own field so the kop prints them in the usual order and labels.
+    phone = models.CharField("telepon", max_length=100, blank=True)
+    email = models.EmailField("surel", max_length=150, blank=True)
+    website = models.CharField("laman", max_length=150, blank=True)
+    contact = models.CharField("kontak lain", max_length=300, blank=True)
     logo = models.BinaryField("logo", blank=True, default=b"")
     logo_mime = models.CharField(max_length=20, blank=True)
     is_active = models.BooleanField("aktif", default=True)
@@ -156,7 +161,8 @@ class DocumentQuerySet(models.QuerySet):
 
 
 class Document(models.Model):
-    """An issued naskah dinas with its PDF, DOCX, hash and public verification code."""
+    """An issued naskah dinas with its hash and public verification code; its PDF and DOCX are
+    in ``DocumentFile`` (issue 10 item 7), so no list or lookup ever loads megabytes of files."""
 
     class Status(models.TextChoices):
         ISSUED = "issued", "Berlaku"
@@ -177,8 +183,6 @@ class Document(models.Model):
         verbose_name="atas nama pejabat",
     )
     signer_display = models.CharField("jabatan penanda tangan", max_length=300)
-    pdf = models.BinaryField("PDF")
-    docx = models.BinaryField("DOCX")
     sha256 = models.CharField("SHA-256 PDF", max_length=64)
     verification_code = models.CharField("kode verifikasi", max_length=16, unique=True)
     template_versions = models.JSONField("versi templat", default=dict)
@@ -225,3 +229,36 @@ class Document(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.status == self.Status.REVOKED
+
+    @property
+    def pdf(self) -> bytes:
+        return bytes(self.file.pdf)
+
+    @property
+    def docx(self) -> bytes:
+        return bytes(self.file.docx)
+
+
+class DocumentFile(models.Model):
+    """The rendered files of one issued document, in their own table: selectors read documents
+    without ever touching these columns. Immutable like the document (``Document.sha256`` is the
+    SHA-256 of ``pdf``)."""
+
+    document = models.OneToOneField(Document, on_delete=models.PROTECT, primary_key=True, related_name="file")
+    pdf = models.BinaryField("PDF")
+    docx = models.BinaryField("DOCX")
+
+    class Meta:
+        verbose_name = "berkas naskah dinas"
+        verbose_name_plural = "berkas naskah dinas"
+
+    def __str__(self) -> str:
+        return f"Berkas naskah {self.document_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableDocument("Berkas naskah yang sudah terbit tidak dapat diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableDocument("Berkas naskah dinas tidak dapat dihapus.")

@@ -19,14 +19,29 @@ MAX_ITEMS = 200
 MAX_TEXT = 2000
 
 
+def number_label(status: str) -> str:
+    """A PPPK's number is the NI PPPK, a PNS's the NIP (issue 10 item 4)."""
+    return "NI PPPK" if status == "pppk" else "NIP"
+
+
 @dataclass
 class Person:
+    """``unit`` is the unit kerja, or the agency (instansi) of an external member; ``role`` the
+    place in a team (Ketua, Sekretaris, Anggota), empty for an individual assignment."""
+
     name: str
     nip: str = ""
     pangkat: str = ""
     jabatan: str = ""
     unit: str = ""
     employee_id: int | None = None
+    status: str = ""  # pns / pppk: which number the letter prints
+    role: str = ""
+    external: bool = False
+
+    @property
+    def nip_label(self) -> str:
+        return number_label(self.status)
 
 
 @dataclass
@@ -41,6 +56,11 @@ class Signer:
     capacity: str = "definitif"
     employee_id: int | None = None
     on_behalf_of_id: int | None = None
+    status: str = ""
+
+    @property
+    def nip_label(self) -> str:
+        return number_label(self.status)
 
     @property
     def prefix(self) -> str:
@@ -63,6 +83,9 @@ class _Common:
     place: str = ""
     date: dt.date | None = None
     signer: Signer | None = None
+    # Tembusan: offices that receive a copy; any letter may carry it (the nota dinas prints it in
+    # its head, the others under the signature, as tata naskah dinas does).
+    tembusan: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -94,12 +117,14 @@ class NotaDinasPayload(_Common):
 
     kepada: str = ""
     dari: str = ""
-    tembusan: list[str] = field(default_factory=list)
     sifat: str = "Biasa"
     lampiran: str = "-"
     body: list[str] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     reference: str = ""  # nomor nota dinas yang dijawab
+    reference_date: dt.date | None = None
+    reference_subject: str = ""
+    closing: str = ""  # empty: the usual "Demikian disampaikan, ..."
 
 
 PAYLOAD_CLASS = {
@@ -127,13 +152,15 @@ def person_from_employee(employee, *, unit_name: str | None = None) -> Person:
         jabatan=position.name if position else "Pelaksana",
         unit=unit_name if unit_name is not None else (unit.name if unit else ""),
         employee_id=employee.pk,
+        status=employee.status,
     )
 
 
 def to_dict(payload) -> dict:
     data = asdict(payload)
-    if payload.date:
-        data["date"] = payload.date.isoformat()
+    for key in ("date", "reference_date"):
+        if data.get(key):
+            data[key] = data[key].isoformat()
     return data
 
 
@@ -151,8 +178,9 @@ def from_dict(kind: str, data: dict):
     names = {f.name for f in fields(cls)}
     values = {k: v for k, v in data.items() if k in names}
     try:
-        if isinstance(values.get("date"), str):
-            values["date"] = dt.date.fromisoformat(values["date"])
+        for key in ("date", "reference_date"):
+            if isinstance(values.get(key), str):
+                values[key] = dt.date.fromisoformat(values[key]) if values[key] else None
         if isinstance(values.get("signer"), dict):
             values["signer"] = Signer(**values["signer"])
         if "persons" in values:
@@ -205,7 +233,9 @@ def payload_errors(kind: str, payload) -> list[str]:
         if not payload.kepada.strip():
             errors.append("Kepada (Yth.) wajib diisi.")
         errors += _texts("Isi nota dinas", payload.body, required=True)
-        errors += _texts("Tembusan", payload.tembusan, required=False)
+        if len(payload.closing or "") > MAX_TEXT:
+            errors.append(f"Penutup paling panjang {MAX_TEXT} karakter.")
+    errors += _texts("Tembusan", payload.tembusan, required=False)
     persons = list(getattr(payload, "persons", [])) + [m.person for m in getattr(payload, "team", [])]
     if len(persons) > MAX_ITEMS:
         errors.append(f"Paling banyak {MAX_ITEMS} orang dalam satu naskah.")

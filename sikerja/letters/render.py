@@ -54,6 +54,17 @@ class Kop:
     contact: str
     logo: bytes
     logo_mime: str
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+
+    @property
+    def contact_line(self) -> str:
+        """'Telepon (0542) 123 Laman diskominfo.go.id Pos-el info@...' in the order of a
+        regional kop; the free "kontak lain" text follows."""
+        parts = [f"Telepon {self.phone}" if self.phone else "", f"Laman {self.website}" if self.website else "",
+                 f"Pos-el {self.email}" if self.email else "", self.contact]
+        return "  ".join(p for p in parts if p)
 
     @property
     def logo_uri(self) -> str:
@@ -116,7 +127,27 @@ def build_context(*, kind: str, payload, number: str, code: str, kop: Kop, unit_
         "is_nota": kind in {k.value for k in NOTA_KINDS},
         "is_jawaban": kind == DocumentKind.NOTA_DINAS_JAWABAN,
         "is_sample": sample,
+        "has_roles": any(getattr(p, "role", "") for p in getattr(payload, "persons", [])),
+        "reference_text": reference_text(payload),
+        "closing": (getattr(payload, "closing", "") or CLOSING).strip(),
     }
+
+
+CLOSING = "Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih."
+
+
+def reference_text(payload) -> str:
+    """The opening of a nota dinas that answers or follows another: that letter by number, date
+    and hal (tata naskah dinas), e.g. "Menindaklanjuti Nota Dinas Nomor X tanggal 2 Desember
+    2026 hal Permohonan ..., dengan hormat kami sampaikan hal sebagai berikut."."""
+    number = (getattr(payload, "reference", "") or "").strip()
+    if not number:
+        return ""
+    ref_date = getattr(payload, "reference_date", None)
+    subject = (getattr(payload, "reference_subject", "") or "").strip().rstrip(".")
+    dated = f" tanggal {date_id(ref_date)}" if ref_date else ""
+    hal = f" hal {subject}" if subject else ""
+    return f"Menindaklanjuti Nota Dinas Nomor {number}{dated}{hal}, dengan hormat kami sampaikan hal sebagai berikut."
 
 
 # --- HTML → PDF ----------------------------------------------------------------------------
@@ -191,9 +222,9 @@ def render_docx(context: dict, template_bytes: bytes | None = None) -> bytes:
     qr_png = io.BytesIO()
     context["qr"].save(qr_png, kind="png", scale=4, border=1)
     qr_png.seek(0)
-    ctx["qr_image"] = InlineImage(tpl, qr_png, width=Mm(22))
+    ctx["qr_image"] = InlineImage(tpl, qr_png, width=Mm(20))
     kop = context["kop"]
-    ctx["logo_image"] = InlineImage(tpl, io.BytesIO(kop.logo), height=Mm(22)) if kop.logo else ""
+    ctx["logo_image"] = InlineImage(tpl, io.BytesIO(kop.logo), height=Mm(20)) if kop.logo else ""
     try:
         tpl.render(ctx, jinja_env=SandboxedEnvironment(autoescape=True))
     except Exception as exc:  # a broken uploaded template must not become a 500

@@ -75,10 +75,11 @@ def sample_payload(kind: str, *, persons: list[Person] | None = None, signer: Si
         tembusan=["Sekretaris Daerah"],
         body=[
             "Dalam rangka pelaksanaan Tim Kerja Transformasi Digital Layanan Kepegawaian, dengan hormat kami mohon keterlibatan pegawai sebagaimana tercantum di bawah ini.",
-            "Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
         ],
         persons=list(persons[:2]),
         reference="000.1.5/012/BKPSDM/2025" if kind == DocumentKind.NOTA_DINAS_JAWABAN else "",
+        reference_date=common["date"] if kind == DocumentKind.NOTA_DINAS_JAWABAN else None,
+        reference_subject="Permohonan Keterlibatan Pegawai dalam Tim Kerja" if kind == DocumentKind.NOTA_DINAS_JAWABAN else "",
         **common,
     )
 

@@ -19,8 +19,8 @@ LIST_FIELDS = (
 def readable_documents(actor: Actor):
     """Documents the actor may read: the whole region for region-wide roles; otherwise those
     naming someone in the actor's scope (themself, their subtree's staff, acting reports) or
-    created by the actor. Content columns (pdf, docx) are deferred."""
-    qs = Document.objects.filter(region=actor.region).defer("pdf", "docx", "payload")
+    created by the actor. The payload is deferred; the files live in ``DocumentFile``."""
+    qs = Document.objects.filter(region=actor.region).defer("payload")
     if actor.scope_unit_ids is None:
         return qs
     party = Document.parties.through.objects.filter(document_id=OuterRef("pk"), employee__in=actor.employees())
@@ -40,7 +40,9 @@ def document_list(actor: Actor, *, kind: str = "", status: str = "", q: str = ""
 
 def access_document(actor: Actor, document_id: int, *, with_files: bool = False) -> Document:
     qs = readable_documents(actor).select_related("issuing_unit", "signer", "replaces", "on_behalf_of")
-    qs = qs.defer(None) if with_files else qs.defer(None).defer("pdf", "docx")
+    qs = qs.defer(None)
+    if with_files:
+        qs = qs.select_related("file")
     doc = qs.filter(pk=document_id).first()
     if doc is None:
         raise Http404("Naskah tidak ditemukan atau di luar cakupan Anda.")
@@ -55,7 +57,6 @@ def document_by_code(raw_code: str) -> Document | None:
     return (
         Document.objects.filter(verification_code=code)
         .select_related("issuing_unit", "region", "replaces")
-        .defer("pdf", "docx")
         .first()
     )
 
@@ -89,6 +90,9 @@ def kop_for(region, unit) -> Kop:
         head.contact,
         bytes(head.logo) if head.logo else default_logo_png(),
         head.logo_mime if head.logo else "image/png",
+        phone=head.phone,
+        email=head.email,
+        website=head.website,
     )
 
 

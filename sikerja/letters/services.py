@@ -1,5 +1,6 @@
 """Writes for naskah dinas: issuing (number, render, hash, store, event), revoking, and the
-administration of letterheads and templates. Each runs in one transaction with its event.
+administration of letterheads and templates. Each write runs in a transaction with its event;
+issuing reserves its number in its own short transaction and renders outside it (issue 10 item 7).
 
 Who may issue: only the signer — the official the rule names, or their Plh/Plt while the
 delegation runs (``authority.signing_authority``, checked inside ``issue_document`` so that no
@@ -24,6 +25,7 @@ from sikerja.letters import selectors
 from sikerja.letters.authority import NotTheSigner, SigningAuthority, signing_authority
 from sikerja.letters.models import (
     Document,
+    DocumentFile,
     DocumentKind,
     Letterhead,
     LetterTemplate,
@@ -50,9 +52,10 @@ LOGO_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
 
 # --- numbering -------------------------------------------------------------------------------
 def take_number(*, region, unit: Unit, year: int) -> int:
-    """The next number of the unit's sequence for the year. Must run inside a transaction: the
-    sequence row stays locked (SELECT ... FOR UPDATE) until the caller commits, so two letters
-    issued at the same moment never share a number. A missing row is created first; when two
+    """The next number of the unit's sequence for the year. Must run inside a (short)
+    transaction: the sequence row stays locked (SELECT ... FOR UPDATE) until the caller commits,
+    so two letters issued at the same moment never share a number; ``issue_document`` commits it
+    before rendering. A missing row is created first; when two
     transactions create it at once, the loser's IntegrityError is absorbed by the savepoint."""
     try:
         with transaction.atomic():
@@ -76,7 +79,7 @@ def _signer(authority: SigningAuthority) -> Signer:
     position = holder.position.name if holder.position_id else "Pejabat"
     return Signer(
         name=signer.full_name, nip=signer.nip, pangkat=pangkat_label(signer.status, signer.golongan), position=position,
-        capacity=capacity, employee_id=signer.pk, on_behalf_of_id=on_behalf_of.pk if on_behalf_of else None,
+        status=signer.status, capacity=capacity, employee_id=signer.pk, on_behalf_of_id=on_behalf_of.pk if on_behalf_of else None,
     )
 
 
@@ -166,26 +169,39 @@ def issue_document(
         raise ValidationError("Semua pegawai dalam naskah harus dari pemerintah daerah ini.")
 
     scheme = selectors.numbering_scheme(region)
-    with transaction.atomic():
-        sequence = take_number(region=region, unit=issuing_unit, year=payload.date.year)
-        number = format_number(
-            scheme.pattern, klasifikasi=scheme.classification_for(kind), urut=sequence,
-            kode_unit=issuing_unit.code, date=payload.date,
-        )
-        code = _unused_code()
-        try:
-            pdf, docx, versions = render_files(
-                region=region, kind=kind, unit=issuing_unit, payload=payload, number=number, code=code
-            )
+    html_tpl, _ = _templates(region, kind)
+    if html_tpl is not None:
+        try:  # a template that cannot be used is refused before a number is spent on it
+            check_html_template(html_tpl.content)
         except TemplateProblem as exc:
             raise ValidationError(str(exc)) from exc
+    # 1. Reserve the number: the sequence row is locked only for this short transaction, so
+    # letters of the same unit never wait for another letter's WeasyPrint/DOCX rendering.
+    with transaction.atomic():
+        sequence = take_number(region=region, unit=issuing_unit, year=payload.date.year)
+    number = format_number(
+        scheme.pattern, klasifikasi=scheme.classification_for(kind), urut=sequence,
+        kode_unit=issuing_unit.code, date=payload.date,
+    )
+    code = _unused_code()
+    # 2. Render outside any lock (the number and code are printed in the files and the QR).
+    try:
+        pdf, docx, versions = render_files(
+            region=region, kind=kind, unit=issuing_unit, payload=payload, number=number, code=code
+        )
+    except TemplateProblem as exc:
+        _number_unused(actor, number, str(exc))
+        raise ValidationError(str(exc)) from exc
+    # 3. Store the document, its files and the event together.
+    with transaction.atomic():
         doc = Document.objects.create(
             region=region, kind=kind, number=number, sequence=sequence, date=payload.date, issuing_unit=issuing_unit,
             subject=payload.subject[:500], payload=to_dict(payload), signer=authority.signer,
-            signer_capacity=authority.capacity, on_behalf_of=authority.on_behalf_of, signer_display=payload.signer.title[:300], pdf=pdf, docx=docx,
-            sha256=hashlib.sha256(pdf).hexdigest(), verification_code=code, template_versions=versions,
-            replaces=replaces, created_by=actor.user if actor.user.is_authenticated else None,
+            signer_capacity=authority.capacity, on_behalf_of=authority.on_behalf_of,
+            signer_display=payload.signer.title[:300], sha256=hashlib.sha256(pdf).hexdigest(), verification_code=code,
+            template_versions=versions, replaces=replaces, created_by=actor.user if actor.user.is_authenticated else None,
         )
+        DocumentFile.objects.create(document=doc, pdf=pdf, docx=docx)
         doc.parties.set(parties)
         record_event(
             region=region, actor=actor.user, verb="document.issued", obj=doc,
@@ -195,6 +211,15 @@ def issue_document(
         if replaces is not None:
             _revoke(actor, replaces, f"Diganti dengan naskah nomor {number}.")
     return doc
+
+
+def _number_unused(actor: Actor, number: str, reason: str) -> None:
+    """A reserved number whose letter could not be rendered stays unused (numbers are never
+    handed out twice); the event log says which and why, so the gap in the register is explained."""
+    from sikerja.tenancy.models import Region
+
+    record_event(region=actor.region, actor=actor.user, verb="document.number_unused",
+                 obj=Region.objects.get(pk=actor.region.pk), changes={"number": number}, reason=reason)
 
 
 def _unused_code() -> str:
@@ -251,7 +276,7 @@ def revoke_document(*, actor: Actor, document_id: int, reason: str, consequence_
         doc = selectors.access_document(actor, document_id) if consequence_of is None else None  # 404 outside reach
         if consequence_of is None and not may_revoke(actor, doc):
             raise PermissionDenied("Naskah hanya dapat dicabut oleh admin organisasi atau pejabat penanda tangannya.")
-        doc = Document.objects.select_for_update().defer("pdf", "docx").get(pk=document_id, region=actor.region)
+        doc = Document.objects.select_for_update().get(pk=document_id, region=actor.region)
         if doc.is_revoked:
             raise ValidationError("Naskah ini sudah dicabut.")
         return _revoke(actor, doc, reason)
@@ -280,8 +305,21 @@ def logo_mime(data: bytes) -> str:
 
 
 def upload_letterhead(*, actor: Actor, government_name: str, pd_name: str = "", address: str = "", contact: str = "",
-                      logo: bytes | None = None, unit: Unit | None = None) -> Letterhead:
+                      logo: bytes | None = None, unit: Unit | None = None, phone: str = "", email: str = "",
+                      website: str = "") -> Letterhead:
+    """A new kop version: name, address, telephone, e-mail, website (what a regional kop
+    carries), logo; per perangkat daerah or the region's default."""
     require_org_admin(actor)
+    from django.core.validators import validate_email
+
+    if email.strip():
+        try:
+            validate_email(email.strip())
+        except ValidationError as exc:
+            raise ValidationError("Surel kop surat tidak valid.") from exc
+    for value, label, limit in ((phone, "Telepon", 100), (email, "Surel", 150), (website, "Laman", 150)):
+        if len(value.strip()) > limit:
+            raise ValidationError(f"{label} kop surat paling panjang {limit} karakter.")
     if unit is not None and unit.region_id != actor.region.pk:
         raise ValidationError("Perangkat daerah bukan dari pemerintah daerah ini.")
     if not government_name.strip():
@@ -296,7 +334,8 @@ def upload_letterhead(*, actor: Actor, government_name: str, pd_name: str = "", 
         current.update(is_active=False)
         head = Letterhead.objects.create(
             region=actor.region, unit=unit, version=last + 1, government_name=government_name.strip(),
-            pd_name=pd_name.strip(), address=address.strip(), contact=contact.strip(), logo=logo or b"",
+            pd_name=pd_name.strip(), address=address.strip(), phone=phone.strip(), email=email.strip(),
+            website=website.strip(), contact=contact.strip(), logo=logo or b"",
             logo_mime=mime, created_by=actor.user,
         )
         record_event(region=actor.region, actor=actor.user, verb="letterhead.uploaded", obj=head, changes={"version": head.version})

@@ -147,7 +147,8 @@ def letterhead_upload(request, actor):
         try:
             head = services.upload_letterhead(
                 actor=actor, government_name=data["government_name"], pd_name=data["pd_name"], address=data["address"],
-                contact=data["contact"], logo=logo, unit=unit,
+                phone=data["phone"], email=data["email"], website=data["website"], contact=data["contact"], logo=logo,
+                unit=unit,
             )
             messages.success(request, f"Kop surat versi {head.version} disimpan dan dipakai untuk naskah berikutnya.")
             return redirect("letters:admin")

@@ -43,7 +43,8 @@ def test_individual_within_unit_is_issued_at_once_and_reaches_the_inbox(demo):
     assert a.status == Assignment.Status.DITERBITKAN and a.scope == "dalam_unit"
     assert a.letter.kind == "surat_tugas"  # PPU Ps 9(4): surat perintah tugas
     text = str(a.letter.payload)
-    assert pegawai.nip in text and "Rapat mingguan" in text and "01-12-2026 s.d. 26-02-2027" in text
+    assert pegawai.nip in text and "Rapat mingguan" in text and "1 Desember 2026 s.d. 26 Februari 2027" in text  # dates in words (issue 10 item 4)
+    assert "-12-2026" not in text
     box = inbox(actor("pegawai.kominfo"))
     assert [m.assignment_id for m in box.received] == [a.pk]
     assert Event.objects.filter(object_id=str(a.pk), verb="assignment.issued").exists()

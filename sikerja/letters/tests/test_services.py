@@ -1,15 +1,19 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
+from sikerja.accounts.access import actor_for
 from sikerja.audit.models import Event
 from sikerja.letters.models import Document, ImmutableDocument, NumberingScheme, NumberSequence
 from sikerja.letters.payloads import person_from_employee
 from sikerja.letters.samples import sample_payload
 from sikerja.letters.services import issue_document, revoke_document
 from sikerja.letters.tests.conftest import actor_as, leader, staff
+from sikerja.organisation.demo.builder import build_demo_region
+from sikerja.organisation.models import Employee, Unit
 
 pytestmark = [pytest.mark.req("PEN-15"), pytest.mark.django_db]
 
@@ -145,3 +149,41 @@ def test_other_region_people_and_units_are_refused(demo, other_demo, actor_of):
     with pytest.raises(ValidationError):
         issue_document(actor=actor_as(kadis), kind="surat_perintah", issuing_unit=other_demo.units["DISKOMINFO"],
                        payload=sample_payload("surat_perintah"), official=kadis)
+
+
+@pytest.mark.req("PEN-15")
+@pytest.mark.django_db(transaction=True)
+def test_render_runs_after_the_number_is_committed(monkeypatch):
+    """Issue 10 item 7 (any database): rendering runs outside every transaction, when the
+    reserved number is already committed; the files land in DocumentFile and the hash matches."""
+    import hashlib
+
+    from django.db import connection
+
+    from sikerja.letters import services
+    from sikerja.letters.models import DocumentFile, NumberSequence
+
+    seen = {}
+    real = services.render_files
+
+    def spy(**kwargs):
+        seen["in_atomic"] = connection.in_atomic_block
+        seen["committed"] = NumberSequence.objects.get(unit=kwargs["unit"]).last_number
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "render_files", spy)
+    region, _, _ = build_demo_region(n_employees=60, seed=7, slug="render-luar", user_prefix="rlr")
+    unit = Unit.objects.get(region=region, code="DISKOMINFO")
+    signer = Employee.objects.get(region=region, position__unit=unit, position__is_leader=True)
+    user = get_user_model().objects.get(username="rlr.kadis.kominfo")
+    doc = services.issue_document(
+        actor=actor_for(user, region),
+        kind="surat_perintah",
+        issuing_unit=unit,
+        payload=sample_payload("surat_perintah"),
+        official=signer,
+    )
+    assert seen == {"in_atomic": False, "committed": 1}
+    stored = DocumentFile.objects.get(document=doc)
+    assert doc.sha256 == hashlib.sha256(bytes(stored.pdf)).hexdigest()
+    assert bytes(stored.docx)[:2] == b"PK"
