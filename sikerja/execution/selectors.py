@@ -46,7 +46,6 @@ def get_visible(actor: Actor, work_id) -> Work:
     work = (
         visible_works(actor)
         .select_related("assignment__letter", "owning_unit", "lead__position", "lead__unit")
-        .defer("assignment__letter__pdf", "assignment__letter__docx")
         .filter(pk=work_id)
         .first()
     )
