@@ -129,9 +129,8 @@ class ProgressReportIn(Schema):
     progress: int = Field(..., ge=0, le=100, description="Kemajuan (%), 0-100.")
     realisation: str = Field(..., max_length=4000, description="Realisasi terhadap rencana.")
     budget_realised: str = Field("", max_length=30, description="Realisasi anggaran dalam rupiah, mis. 1.500.000.")
-    due_id: int | None = Field(
-        None, ge=1, le=2**63 - 1, description="Periode yang dilaporkan; kosong: periode terbuka terlama."
-    )
+    # 0 rather than null for "not chosen": a multipart form has no null.
+    due_id: int = Field(0, ge=0, le=2**63 - 1, description="Periode yang dilaporkan; 0: periode terbuka terlama.")
     links: str = Field("", max_length=6000, description="Tautan bukti dukung, satu per baris.")
 
 
@@ -156,7 +155,7 @@ def submit_report(
             progress=data.progress,
             realisation=data.realisation,
             budget_realised=data.budget_realised,
-            due_id=data.due_id,
+            due_id=data.due_id or None,
             links=data.links,
             files=files or [],
         )

@@ -42,7 +42,11 @@ def test_profile_detail_gives_each_setting_with_its_article(demo, login):
 def test_unknown_profile_is_404(demo, login):
     response = login("pegawai.kominfo").get(f"{API}/profiles/tidak-ada")
     assert response.status_code == 404
-    assert body(response) == {"code": "not_found", "detail": "Profil regulasi tidak ditemukan."}
+    assert body(response) == {
+        "code": "not_found",
+        "detail": "Profil regulasi tidak ditemukan.",
+        "messages": ["Profil regulasi tidak ditemukan."],
+    }
 
 
 @pytest.mark.req("PRF-1", "PRF-3")

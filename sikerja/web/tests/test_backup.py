@@ -110,7 +110,7 @@ def test_postgresql_dump_and_restore_into_a_fresh_database(committed_region, tmp
 
         # A damaged letter in the restored copy is caught.
         with psycopg.connect(**conninfo) as pg:
-            pg.execute("UPDATE letters_document SET pdf = %s WHERE id = %s", (b"rusak", committed_region.letter_id))
+            pg.execute("UPDATE letters_documentfile SET pdf = %s WHERE document_id = %s", (b"rusak", committed_region.letter_id))
             assert backup.snapshot(pg.cursor()).bad_hashes == [committed_region.letter_id]
     finally:
         with connection.cursor() as cursor:
@@ -135,7 +135,7 @@ def test_sqlite_backup_api_and_file_copy_round_trip(committed_region, tmp_path):
 
     damaged = sqlite3.connect(restored)
     with damaged:
-        damaged.execute("UPDATE letters_document SET pdf = ? WHERE id = ?", (b"rusak", committed_region.letter_id))
+        damaged.execute("UPDATE letters_documentfile SET pdf = ? WHERE document_id = ?", (b"rusak", committed_region.letter_id))
     damaged.close()
     with pytest.raises(CommandError, match=f"naskah id {committed_region.letter_id}"):
         call_command("sikerja_backup", str(restored), periksa=True, stdout=StringIO())
