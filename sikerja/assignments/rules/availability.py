@@ -181,7 +181,12 @@ def availability(
         )
         monday += dt.timedelta(days=7)
 
-    worst = max(weeks, key=lambda w: (w.own_hours + w.committed_hours + w.requested_hours, -w.monday.toordinal()))
+    # The worst week is the one with the highest load as shown (rounded); hours break ties, then
+    # the earliest week. Ranking by the rounded hours alone could pick a week that shows less.
+    worst = max(
+        weeks,
+        key=lambda w: (w.load_percent, w.own_hours + w.committed_hours + w.requested_hours, -w.monday.toordinal()),
+    )
     over = tuple(w.label for w in weeks if w.overbooked)
     if over:
         message = (
