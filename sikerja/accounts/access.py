@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 
 from sikerja.accounts.models import ORG_ADMIN_ROLES, REGION_WIDE_ROLES, SUBTREE_ROLES, Role, RoleAssignment
@@ -87,12 +86,8 @@ class Actor:
         return Position.objects.filter(region=self.region)
 
     def employees(self):
-        qs = Employee.objects.filter(region=self.region)
-        scope = self.scope_unit_ids
-        if scope is None:
-            return qs
-        own = self.employee.pk if self.employee else None
-        return qs.filter(Q(unit_id__in=scope) | Q(pk=own) | Q(pk__in=self.acting_report_ids))
+        """Employees whose personal data the actor may see (policy: ``sikerja.accounts.policies``)."""
+        return Employee.objects.restrict(self, "view")
 
     def sees_staff_of(self, unit: Unit) -> bool:
         scope = self.scope_unit_ids
@@ -108,13 +103,22 @@ class Actor:
 
 
 def regions_of(user) -> list[Region]:
+    """The regions the user has a role in. Read once per request: the user object of a request
+    keeps the answer, so the actor and the page's region switcher share one query (issue 15
+    item 6)."""
     if not user.is_authenticated:
         return []
+    cached = getattr(user, "_sikerja_regions", None)
+    if cached is not None:
+        return list(cached)
     if user.is_superuser:
-        return list(Region.objects.filter(is_active=True).select_related("profile"))
-    return list(
-        Region.objects.filter(is_active=True, role_assignments__user=user).select_related("profile").distinct()
-    )
+        regions = list(Region.objects.filter(is_active=True).select_related("profile"))
+    else:
+        regions = list(
+            Region.objects.filter(is_active=True, role_assignments__user=user).select_related("profile").distinct()
+        )
+    user._sikerja_regions = regions
+    return list(regions)
 
 
 def actor_for(user, region: Region) -> Actor:

@@ -621,14 +621,6 @@ def _candidate_row(row) -> dict:
     }
 
 
-def _require_search(actor) -> None:
-    if not candidates.may_search_candidates(actor):
-        raise PermissionDenied(
-            "Pencarian calon hanya untuk pimpinan unit, PPK, kepala perangkat daerah, Sekretaris Daerah, admin, "
-            "atau Plh./Plt.-nya (PEN-14)."
-        )
-
-
 @router.get(
     "/penugasan/kandidat", response={200: CandidatePageOut, **ERRORS, 400: AssignmentRefusalOut}, summary="Cari calon pegawai untuk penugasan"
 )
@@ -638,7 +630,7 @@ def search_candidates(request: HttpRequest, filters: Query[CandidateFilters]):
     Diurutkan menurut kecocokan kompetensi lalu beban paling ringan. Hanya untuk pimpinan (403)."""
     check_params(request, CandidateFilters)
     actor = request.auth
-    _require_search(actor)
+    candidates.require_search(actor)  # 403 before any 400 about the filters
     kinds = _split(filters.kinds) or list(candidates.DEFAULT_KINDS)
     unknown = [k for k in kinds if k not in PositionKind.values]
     if unknown:
@@ -662,7 +654,7 @@ def rank_ketua_candidates(request: HttpRequest, data: KetuaIn):
     dan pasalnya (PEN-11); yang tidak dapat menjadi ketua dicantumkan dengan alasannya (PEN-10).
     Hanya untuk pimpinan yang menyusun tim (403)."""
     actor = request.auth
-    _require_search(actor)
+    candidates.require_search(actor)  # 403 before any 400 about the filters
     try:
         ranking = candidates.ketua_ranking(actor, data.employee_ids, data.owning_unit_id)
     except ValidationError as exc:

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Lower
 
@@ -97,6 +97,19 @@ def may_search_candidates(actor: Actor) -> bool:
     if me.position_id and me.position.is_leader:
         return True
     return bool(officials.delegator_ids(me))
+
+
+SEARCH_REFUSED = (
+    "Pencarian dan pemilihan calon hanya untuk pimpinan unit, PPK, kepala perangkat daerah, Sekretaris Daerah, "
+    "admin organisasi, atau Plh./Plt. mereka."
+)
+
+
+def require_search(actor: Actor) -> None:
+    """The one guard of candidate search, the member picker and the ketua ranking; the
+    functions below call it themselves so that no caller can forget it."""
+    if not may_search_candidates(actor):
+        raise PermissionDenied(SEARCH_REFUSED)
 
 
 # --- input checks ----------------------------------------------------------------------------
@@ -297,7 +310,8 @@ def search_candidates(
     Queries: at most seven, whatever the size of the region (unit subtree, required
     competences (resolved, then their ids), count, page, commitments of the page, competences of the
     page), plus the scope of a scoped actor, read once per actor (sikerja.accounts.access). The
-    caller checks ``may_search_candidates`` first."""
+    search is refused (PermissionDenied) to whoever may not choose people."""
+    require_search(actor)
     _period(starts_on, ends_on)
     hours = _requested_hours(hours_per_week)
     names = _competence_names(competences)
@@ -385,6 +399,7 @@ def ketua_ranking(actor: Actor, employee_ids: Iterable[int], owning_unit_id: int
     explained with its article; those who may not lead a team are listed as excluded with the
     reason. ``owning_unit_id``: the performance-owning unit of a cross-unit team (its subtree
     counts as the owning unit); None for a team within one unit. At most three queries."""
+    require_search(actor)
     ids = list(dict.fromkeys(_int(i, "Pegawai yang dipilih tidak dikenal.") for i in (employee_ids or ())))
     if not ids:
         raise ValidationError("Pilih paling sedikit satu calon ketua.")

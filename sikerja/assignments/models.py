@@ -14,6 +14,8 @@ kerja SPBE).
 from django.conf import settings
 from django.db import models
 
+from sikerja.accounts.restrict import RestrictedManager
+
 
 class Form(models.TextChoices):
     INDIVIDU = "individu", "Penugasan individu"
@@ -111,6 +113,7 @@ class Assignment(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField("dibuat", auto_now_add=True)
     closed_at = models.DateTimeField("selesai diproses", null=True, blank=True)
+    objects = RestrictedManager()
 
     class Meta:
         verbose_name = "penugasan"

@@ -61,34 +61,12 @@ def availability_for(
 
 
 # --- who sees what ---------------------------------------------------------------------------
-def _party_filter(employee: Employee | None, acting_for: list[int]) -> Q:
-    ids = ([employee.pk] if employee else []) + acting_for
-    if not ids:
-        return Q(pk__in=[])
-    return (
-        Q(initiated_by_id__in=ids)
-        | Exists(Member.objects.filter(assignment=OuterRef("pk"), employee_id__in=ids))
-        | Exists(
-            Step.objects.filter(assignment=OuterRef("pk")).filter(Q(official_id__in=ids) | Q(decided_by_id__in=ids))
-        )
-    )
-
-
 def visible_assignments(actor: Actor) -> QuerySet[Assignment]:
     """Parties to an assignment (initiator, members, officials of its steps, their Plh/Plt) and
     their superiors (the subtree of the owning unit or of a member's unit) see it; region-wide
-    roles see all of the region. Nobody sees another region's."""
-    qs = Assignment.objects.filter(region=actor.region)
-    scope = actor.scope_unit_ids
-    if scope is None:
-        return qs
-    party = _party_filter(actor.employee, officials.delegator_ids(actor.employee))
-    superior = (
-        Q(owning_unit_id__in=scope) | Exists(Member.objects.filter(assignment=OuterRef("pk"), home_unit_id__in=scope))
-        if scope
-        else Q(pk__in=[])
-    )
-    return qs.filter(party | superior)
+    roles see all of the region. Nobody sees another region's (policy:
+    ``sikerja.accounts.policies``)."""
+    return Assignment.objects.restrict(actor, "view")
 
 
 def get_visible(actor: Actor, assignment_id: int) -> Assignment:

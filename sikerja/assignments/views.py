@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,7 +23,7 @@ from django.utils.formats import date_format
 from django.views.decorators.http import require_GET, require_POST
 
 from sikerja.assignments import officials, rules, selectors, services
-from sikerja.assignments.candidates import ketua_ranking, may_search_candidates, search_candidates
+from sikerja.assignments.candidates import ketua_ranking, may_search_candidates, require_search, search_candidates
 from sikerja.assignments.forms import (
     ROLE_CHOICES,
     AmendForm,
@@ -278,8 +278,7 @@ def propose(request, actor):
 def candidates(request, actor):
     """The candidate panel (htmx): officials with their load and competence match for the
     period and hours of the form being filled."""
-    if not may_search_candidates(actor):
-        raise PermissionDenied("Pencarian calon hanya untuk pimpinan unit, PPK, dan pejabat yang mewakilinya.")
+    require_search(actor)
     get = request.GET
     starts_on, ends_on = _date(get.get("starts_on")), _date(get.get("ends_on"))
     note = ""
@@ -331,8 +330,7 @@ def candidates(request, actor):
 @require_GET
 def member_row(request, actor):
     """One chosen person as a row of the form (htmx); nothing when already chosen."""
-    if not may_search_candidates(actor):
-        raise PermissionDenied("Pemilihan pegawai hanya untuk pimpinan unit, PPK, dan pejabat yang mewakilinya.")
+    require_search(actor)
     pk = _int(request.GET.get("tambah"))
     if pk is None or pk in _ints(request.GET.getlist("member")):
         return HttpResponse("")
@@ -349,8 +347,7 @@ def member_row(request, actor):
 @require_GET
 def ketua(request, actor):
     """The ketua ranking of the chosen members (htmx), PEN-11, with each line's article."""
-    if not may_search_candidates(actor):
-        raise PermissionDenied("Pengurutan calon ketua hanya untuk pimpinan unit, PPK, dan pejabat yang mewakilinya.")
+    require_search(actor)
     ids = _ints(request.GET.getlist("member"))
     ranking, error = None, ""
     if not ids:

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from sikerja.accounts.restrict import RestrictedQuerySet
+
 
 class DocumentKind(models.TextChoices):
     SURAT_PERINTAH = "surat_perintah", "Surat Perintah"
@@ -149,7 +151,7 @@ class ImmutableDocument(ValidationError):
 REVOCATION_FIELDS = frozenset({"status", "revoked_at", "revoke_reason", "revoked_by", "revoked_by_id"})
 
 
-class DocumentQuerySet(models.QuerySet):
+class DocumentQuerySet(RestrictedQuerySet):
     def update(self, **kwargs):
         forbidden = set(kwargs) - REVOCATION_FIELDS
         if forbidden:

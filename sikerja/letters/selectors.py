@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.http import Http404
 
 from sikerja.accounts.access import Actor
@@ -19,12 +19,9 @@ LIST_FIELDS = (
 def readable_documents(actor: Actor):
     """Documents the actor may read: the whole region for region-wide roles; otherwise those
     naming someone in the actor's scope (themself, their subtree's staff, acting reports) or
-    created by the actor. The payload is deferred; the files live in ``DocumentFile``."""
-    qs = Document.objects.filter(region=actor.region).defer("payload")
-    if actor.scope_unit_ids is None:
-        return qs
-    party = Document.parties.through.objects.filter(document_id=OuterRef("pk"), employee__in=actor.employees())
-    return qs.filter(Q(Exists(party)) | Q(created_by=actor.user))
+    created by the actor (policy: ``sikerja.accounts.policies``). The payload is deferred; the
+    files live in ``DocumentFile``."""
+    return Document.objects.restrict(actor, "view").defer("payload")
 
 
 def document_list(actor: Actor, *, kind: str = "", status: str = "", q: str = ""):

@@ -250,17 +250,7 @@ def _revoke(actor: Actor, doc: Document, reason: str) -> Document:
 def may_revoke(actor: Actor, doc: Document) -> bool:
     """An org administrator, or the official in whose name the letter was issued (the signer, or
     the official a Plh/Plt signed for), or whoever stands in for that official today."""
-    if actor.can_administer_org:
-        return True
-    me = actor.employee
-    if me is None:
-        return False
-    official_id = doc.on_behalf_of_id or doc.signer_id
-    if me.pk in (official_id, doc.signer_id):
-        return True
-    from sikerja.organisation.models import Delegation
-
-    return Delegation.objects.acting().filter(delegator_id=official_id, delegate=me).exists()
+    return Document.objects.restrict(actor, "revoke").filter(pk=doc.pk).exists()
 
 
 def revoke_document(*, actor: Actor, document_id: int, reason: str, consequence_of: Document | None = None) -> Document:

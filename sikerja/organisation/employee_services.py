@@ -47,9 +47,10 @@ def _require_hr_admin(actor: Actor) -> None:
 
 def _locked(actor: Actor, employee_id: int) -> Employee:
     employee = (
-        Employee.objects.select_for_update(of=("self",))
+        Employee.objects.restrict(actor, "change")
+        .select_for_update(of=("self",))
         .select_related("unit", "position", "user")
-        .filter(region=actor.region, pk=employee_id)
+        .filter(pk=employee_id)
         .first()
     )
     if employee is None:

@@ -41,6 +41,16 @@ def test_ppu_priority_within_a_unit():
     assert ranking.article == PPU_ART
 
 
+@pytest.mark.req("PEN-11")
+def test_ppu_managerial_experience_counts_for_a_pelaksana_too():
+    """Huruf b names "JF dan Pelaksana" with managerial experience: a pelaksana II/a who has it
+    ranks above a JF keterampilan and a pelaksana III/c who do not (mutation: JF only)."""
+    manajerial = Candidate(11, "Lina", "pelaksana", status="pns", golongan="II/a", has_managerial_experience=True, unit_id=2)
+    ranking = rank_ketua(PROFILES[PPU], [pelaksana_iiic, mahir, manajerial])
+    assert _names(ranking) == ["Lina", "Eko", "Fajar"]
+    assert f"Memiliki pengalaman dan/atau kompetensi manajerial ({PPU_ART} huruf b)" in ranking.ranked[0].explanation
+
+
 @pytest.mark.req("PEN-10", "PEN-11")
 def test_ppu_owning_unit_comes_first_in_a_cross_unit_team():
     ranking = rank_ketua(PROFILES[PPU], ALL, owning_unit_ids={OWN})

@@ -7,6 +7,7 @@ import random
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from sikerja.accounts.models import Role, RoleAssignment
@@ -333,9 +334,10 @@ class DemoBuilder:
         ]
         User = get_user_model()
         out = []
+        demo_hash = make_password(DEMO_PASSWORD)  # one PBKDF2 run for all demo logins (issue 15 item 6)
         for username, description, employee, roles in spec:
             username = f"{prefix}.{username}" if prefix else username
-            user = User.objects.create_user(username=username, password=DEMO_PASSWORD, first_name=employee.name[:150])
+            user = User.objects.create(username=username, password=demo_hash, first_name=employee.name[:150])
             employee.user = user
             employee.save(update_fields=["user"])
             for role, unit in roles:

@@ -10,6 +10,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from sikerja.accounts.access import Actor, require_org_admin
 from sikerja.audit.services import record_event
+from sikerja.organisation.db_stats import analyse
 from sikerja.organisation.io import sheets
 from sikerja.organisation.io.readers import ReadError, read_table
 from sikerja.organisation.io.validation import Plan, load_context, validate
@@ -96,6 +97,7 @@ def apply_import(*, actor: Actor, batch_id: int) -> ImportBatch:
             )
     if refused is not None:
         raise refused
+    analyse()  # after the commit: fresh statistics for the tables the import filled (issue 15 item 5)
     return batch
 
 

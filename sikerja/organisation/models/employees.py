@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from sikerja.accounts.restrict import RestrictedManager
 from sikerja.organisation.choices import GOLONGAN_CHOICES, CompetenceKind, EmploymentStatus, Gender
 
 
@@ -49,6 +50,7 @@ class Employee(models.Model):
     is_active = models.BooleanField("aktif", default=True)
     competences = models.ManyToManyField(Competence, through="EmployeeCompetence", related_name="employees")
     history = HistoricalRecords(excluded_fields=["user"])
+    objects = RestrictedManager()
 
     class Meta:
         ordering = ["name"]

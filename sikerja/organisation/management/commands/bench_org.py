@@ -14,6 +14,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from sikerja.organisation.db_stats import analyse
 from sikerja.organisation.demo.builder import DEMO_PASSWORD, build_demo_region
 from sikerja.organisation.models import Employee, Unit
 from sikerja.tenancy.models import Region
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         if not Region.objects.filter(slug=slug).exists():
             started = time.perf_counter()
             build_demo_region(n_employees=n, seed=99, slug=slug, name=f"Kabupaten Benchmark {n}", user_prefix=prefix)
+            analyse()
             self.stdout.write(f"seed_demo {n} pegawai: {time.perf_counter() - started:.1f} dtk")
         region = Region.objects.get(slug=slug)
         pd = Unit.objects.get(region=region, code="DISDIK")

@@ -3,6 +3,7 @@ import time
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from sikerja.organisation.db_stats import analyse
 from sikerja.organisation.demo.builder import DEMO_PASSWORD, build_demo_region
 from sikerja.tenancy.models import Region
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             n_employees=opts["employees"], seed=opts["seed"], slug=opts["slug"], name=opts["name"],
             profile=opts["profile"], with_users=not opts["no_users"], user_prefix=opts["user_prefix"],
         )
+        analyse()  # a seeded region is planned from real statistics at once (issue 15 item 5)
         User = get_user_model()
         if not opts["no_users"] and not User.objects.filter(username="superadmin").exists():
             User.objects.create_superuser("superadmin", "", DEMO_PASSWORD)
