@@ -93,12 +93,13 @@ def _fits(target, kind):
     return t in FLOW_NODE_TYPES or t == "participant"
 
 
-def _check_ref(el, attr, value, kind, ids, out):
+def _check_ref(el, attr, value, kind, ids, out, owner=None):
     ref = _ref_id(value)
     if not ref:
         return
     target = ids.get(ref)
-    where = f"Baris {el.sourceline}: {_describe(el)}"
+    # A reference written as a child element (<bpmn:incoming>) is described by its owner.
+    where = f"Baris {el.sourceline}: {_describe(owner if owner is not None else el)}"
     if target is None:
         out.append(f"{where} merujuk «{ref}» ({attr}), yang tidak ada di peta.")
     elif not _fits(target, kind):
@@ -140,9 +141,9 @@ def reference_messages(root):
                         _check_ref(el, attr, el.get(attr), "any", ids, out)
             kind = _TEXT_REFS.get(local)
             if kind:
-                _check_ref(el, local, el.text, kind, ids, out)
+                _check_ref(el, local, el.text, kind, ids, out, owner=el.getparent())
             if local in {"sourceRef", "targetRef"} and _local(el.getparent()).startswith("data"):
-                _check_ref(el, local, el.text, "any", ids, out)
+                _check_ref(el, local, el.text, "any", ids, out, owner=el.getparent())
         elif ns == BPMNDI_NS and local in _DI_REF:
             value = el.get("bpmnElement")
             if value is not None and _ref_id(value) not in ids:
