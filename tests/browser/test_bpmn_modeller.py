@@ -78,7 +78,9 @@ def modeller_app(settings, transactional_db):
 def open_map(page, url):
     csp = []
     page.on("console", lambda m: csp.append(m.text) if "Content Security Policy" in m.text else None)
-    page.goto(url)
+    response = page.goto(url)
+    # the site's strict policy is in force: no inline script, no eval
+    assert "script-src 'self'" in response.headers["content-security-policy"]
     expect(page.locator("[data-bpmn-modeller][data-bpmn-ready]")).to_have_count(1)
     return csp
 

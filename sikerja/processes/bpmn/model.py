@@ -40,6 +40,7 @@ TYPE_LABELS = {
     "dataObjectReference": "Objek data",
     "dataStoreReference": "Penyimpanan data",
     "textAnnotation": "Catatan",
+    "association": "Asosiasi",
     "group": "Kelompok",
 }
 

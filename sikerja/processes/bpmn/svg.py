@@ -137,6 +137,7 @@ ATTRIBUTES = PROPERTIES | frozenset(
         "lineHeight",
         "data-element-id",
         "data-container-id",
+        "data-corner-radius",
     ]
 )
 

@@ -287,3 +287,25 @@ def test_large_map_validates_in_reasonable_time():
     assert pm.flow_nodes[7].type == "exclusiveGateway" and pm.flow_nodes[-1].type == "endEvent"
     assert pm.flow_nodes[3].name == "Langkah 3 <uji & ukur>"
     assert elapsed < 3, elapsed
+
+
+def test_schema_location_hints_are_not_fetched():
+    # xsi:schemaLocation may name any URL or file: the validator uses only the vendored XSDs.
+    hinted = FIXTURE.replace(
+        b"<bpmn:definitions ",
+        b'<bpmn:definitions xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        b'xsi:schemaLocation="http://www.omg.org/spec/BPMN/20100524/MODEL http://127.0.0.1:9/x.xsd" ',
+        1,
+    )
+    started = time.perf_counter()
+    assert validate_bpmn(hinted).processes[0].id == "Process_Cuti"
+    assert time.perf_counter() - started < 1
+
+
+def test_bench_helper_times_each_step():
+    from sikerja.processes.management.commands.bench_bpmn import bench
+
+    runs, size = bench(n_elements=50, repeat=2)
+    assert set(runs) == {"validasi BPMN", "sanitasi SVG", "total"}
+    assert all(len(v) == 2 and all(ms > 0 for ms in v) for v in runs.values())
+    assert size["elements"] == 50 + 49 + 5 + 1 + 1  # nodes, flows, lanes, pool, process
