@@ -167,14 +167,26 @@ def test_draw_save_reopen_export_and_import(page, live_server, modeller_app, tmp
     expect(page.locator("[data-bpmn-modeller][data-bpmn-ready]")).to_have_count(1)
     assert modeller_app["saves"] == 2
     parsed = validate_bpmn(modeller_app["xml"].encode())
-    assert [(lane.id, lane.name) for lane in parsed.lanes] == [
-        ("Lane_Subbag", "Subbagian Umum dan Kepegawaian"),
-        ("Lane_Kepala", "Bidang Aplikasi Informatika"),
+    assert [(lane.id, lane.name, lane.ref) for lane in parsed.lanes] == [
+        ("Lane_Subbag", "Subbagian Umum dan Kepegawaian", ""),
+        ("Lane_Kepala", "Bidang Aplikasi Informatika", "u-aptika"),
     ]
     assert [p.name for p in parsed.participants] == ["Permohonan cuti tahunan", "Pegawai pemohon"]
     assert {n.id for n in parsed.flow_nodes} == {n.id for n in validate_bpmn(FIXTURE.read_bytes()).flow_nodes}
     # Camunda's own attributes survive the round trip through bpmn-js
     assert 'camunda:assignee="subbag"' in modeller_app["xml"]
+    # a lane renamed by hand loses its link to the unit
+    page.evaluate(
+        "() => { const m = window.sikerjaModeller;"
+        " m.get('modeling').updateLabel(m.get('elementRegistry').get('Lane_Kepala'), 'Kepala Dinas'); }"
+    )
+    page.get_by_role("button", name="Simpan peta").click()
+    expect(page.locator("[data-bpmn-modeller][data-bpmn-ready]")).to_have_count(1)
+    assert modeller_app["saves"] == 3
+    assert [(lane.name, lane.ref) for lane in validate_bpmn(modeller_app["xml"].encode()).lanes][1] == (
+        "Kepala Dinas",
+        "",
+    )
     assert csp == [], csp
 
 
