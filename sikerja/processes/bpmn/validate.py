@@ -234,7 +234,7 @@ def _capped(messages):
     return messages[:MAX_MESSAGES] + [f"… dan {rest} masalah lain."]
 
 
-def validate_bpmn(xml):
+def validate_bpmn(xml: bytes | str) -> ParsedMap:
     """Check a BPMN 2.0 file (bytes) and return its ParsedMap; raise BpmnError otherwise."""
     root = parse_untrusted(xml, limit=MAX_BPMN_BYTES, what=WHAT)
     if _local(root) != "definitions" or _ns(root) != BPMN_NS:
