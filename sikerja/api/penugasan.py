@@ -144,7 +144,7 @@ class MemberOut(Schema):
     employee_id: int | None = Field(None, description="ID pegawai; kosong untuk anggota dari luar pemerintah daerah.")
     name: str = Field(..., description="Nama (dengan gelar).")
     nip: str = Field(..., description="NIP; boleh kosong untuk anggota dari luar.")
-    position_name: str = Field(..., description="Jabatan pegawai; kosong untuk anggota dari luar.")
+    position_name: str = Field(..., description="Jabatan pegawai, atau jabatan anggota dari luar bila dicatat.")
     home_unit_id: int | None = Field(None, description="ID unit asal pegawai saat diusulkan.")
     home_unit_name: str = Field(..., description="Nama unit asal, atau instansi/unsur anggota dari luar.")
     external: bool = Field(..., description="Anggota dari luar pemerintah daerah ini.")
@@ -164,7 +164,9 @@ class MemberOut(Schema):
 
     @staticmethod
     def resolve_position_name(obj) -> str:
-        return obj.employee.position.name if obj.employee_id and obj.employee.position_id else ""
+        if not obj.employee_id:
+            return obj.external_position
+        return obj.employee.position.name if obj.employee.position_id else ""
 
     @staticmethod
     def resolve_home_unit_name(obj) -> str:
@@ -361,6 +363,7 @@ class MemberIn(Schema):
     employee_id: Id | None = Field(None, description="ID pegawai pemerintah daerah ini; kosongkan untuk anggota dari luar.")
     external_name: str = Field("", max_length=200, description="Nama anggota dari luar pemerintah daerah.")
     external_org: str = Field("", max_length=200, description="Instansi/unsur anggota dari luar.")
+    external_position: str = Field("", max_length=200, description="Jabatan anggota dari luar (dicetak di lampiran).")
     external_nip: str = Field("", max_length=18, description="NIP anggota dari luar (18 angka), bila ASN.")
     role: RoleCode = Field("anggota", description="Peran dalam tim: ketua, sekretaris, anggota.")
     hours_per_week: float | None = Field(None, gt=0, le=60, description="Jam per minggu; bawaan dari penugasan.")
@@ -724,6 +727,7 @@ def propose_assignment(request: HttpRequest, data: ProposeIn):
         MemberInput(
             employee_id=m.employee_id, role=m.role, hours_per_week=m.hours_per_week, overbooking_reason=m.overbooking_reason,
             external_name=m.external_name, external_nip=m.external_nip, external_org=m.external_org,
+            external_position=m.external_position,
         )
         for m in data.members
     ]

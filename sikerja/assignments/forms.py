@@ -146,9 +146,12 @@ class ProposeForm(_WorkForm):
         label="Anggota dari luar pemerintah daerah (lintas instansi)",
         required=False,
         max_length=6000,
-        help_text="Satu orang per baris: Nama; Instansi (boleh ditambah ; NIP 18 angka).",
+        help_text="Satu orang per baris: Nama; Instansi; Jabatan (boleh ditambah ; NIP 18 angka).",
         widget=forms.Textarea(
-            attrs={"rows": 2, "placeholder": "Ir. Budi Santoso; Dinas Kominfo Provinsi Kalimantan Timur"}
+            attrs={
+                "rows": 2,
+                "placeholder": "Ir. Budi Santoso; Dinas Kominfo Provinsi Kalimantan Timur; Kepala Bidang Aplikasi Informatika",
+            }
         ),
     )
 
@@ -158,12 +161,18 @@ class ProposeForm(_WorkForm):
             if not line.strip():
                 continue
             parts = [p.strip() for p in line.split(";")]
-            if len(parts) < 2 or not parts[0] or not parts[1] or len(parts) > 3:
-                raise forms.ValidationError(f"Baris {n} anggota luar harus berbentuk 'Nama; Instansi'.")
-            nip = "".join(parts[2].split()) if len(parts) == 3 else ""
-            if nip and not (nip.isdigit() and len(nip) == 18):
-                raise forms.ValidationError(f"NIP {parts[0]} harus 18 angka.")
-            rows.append({"name": parts[0][:200], "org": parts[1][:200], "nip": nip})
+            if len(parts) < 2 or not parts[0] or not parts[1] or len(parts) > 4:
+                raise forms.ValidationError(f"Baris {n} anggota luar harus berbentuk 'Nama; Instansi; Jabatan'.")
+            position, nip = "", ""
+            for extra in parts[2:]:
+                digits = "".join(extra.split())
+                if digits.isdigit():  # a number is the NIP, any other text the jabatan
+                    if len(digits) != 18:
+                        raise forms.ValidationError(f"NIP {parts[0]} harus 18 angka.")
+                    nip = digits
+                elif extra:
+                    position = extra
+            rows.append({"name": parts[0][:200], "org": parts[1][:200], "position": position[:200], "nip": nip})
         if len(rows) > MAX_EXTERNAL:
             raise forms.ValidationError(f"Paling banyak {MAX_EXTERNAL} anggota dari luar.")
         return rows

@@ -46,7 +46,9 @@ def person(m: Member, *, with_role: bool = False) -> Person:
         p = person_from_employee(m.employee)
         p.role = role
         return p
-    return Person(name=m.external_name, nip=m.external_nip, jabatan="", unit=m.external_org, role=role, external=True)
+    return Person(
+        name=m.external_name, nip=m.external_nip, jabatan=m.external_position, unit=m.external_org, role=role, external=True
+    )
 
 
 def reporting_words(report, *, team: bool) -> str:

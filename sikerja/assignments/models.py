@@ -154,6 +154,7 @@ class Member(models.Model):
     external_name = models.CharField("nama (anggota luar)", max_length=200, blank=True)
     external_nip = models.CharField("NIP (anggota luar)", max_length=18, blank=True)
     external_org = models.CharField("instansi/unsur (anggota luar)", max_length=200, blank=True)
+    external_position = models.CharField("jabatan (anggota luar)", max_length=200, blank=True)
     home_unit = models.ForeignKey(
         "organisation.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name="unit asal (saat diusulkan)",

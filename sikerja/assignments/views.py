@@ -225,7 +225,9 @@ def propose(request, actor):
                 )
                 for r in rows
             ] + [
-                MemberInput(external_name=x["name"], external_org=x["org"], external_nip=x["nip"])
+                MemberInput(
+                    external_name=x["name"], external_org=x["org"], external_nip=x["nip"], external_position=x["position"]
+                )
                 for x in data["external_members"]
             ]
             try:

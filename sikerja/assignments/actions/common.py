@@ -47,6 +47,7 @@ class MemberInput:
     external_name: str = ""
     external_nip: str = ""
     external_org: str = ""
+    external_position: str = ""  # jabatan of a member from outside, printed in the lampiran
 
 
 def employee_of(actor: Actor) -> Employee:

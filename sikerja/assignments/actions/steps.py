@@ -88,6 +88,9 @@ def create_members(assignment, members: list[MemberInput], people, default_hours
                 external_org=required_text(m.external_org, "Instansi", required=False, limit=200)
                 if not employee
                 else "",
+                external_position=required_text(m.external_position, "Jabatan", required=False, limit=200)
+                if not employee
+                else "",
                 role=m.role,
                 hours_per_week=weekly_hours(m.hours_per_week) if m.hours_per_week else default_hours,
                 overbooking_reason=required_text(m.overbooking_reason, "Alasan melampaui kapasitas", required=False),
