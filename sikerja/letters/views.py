@@ -9,10 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sikerja.accounts.access import regions_of, require_org_admin
-from sikerja.letters import selectors, services
+from sikerja.letters import rules, selectors, services
 from sikerja.letters.docx_default import default_docx_template
 from sikerja.letters.forms import LetterheadForm, RevokeForm, TemplateUploadForm
 from sikerja.letters.models import Document, DocumentKind, LetterTemplate
@@ -131,7 +132,16 @@ def _admin_page(request, actor, *, letterhead_form=None, template_form=None, sta
         templates=selectors.template_versions(actor.region),
         kinds=DocumentKind.choices,
         scheme=selectors.numbering_scheme(actor.region),
+        number_example=_number_example(actor, pds),
     ), status=status)
+
+
+def _number_example(actor, pds) -> str:
+    """What the region's numbering produces, shown instead of the pattern's format string."""
+    scheme = selectors.numbering_scheme(actor.region)
+    code = pds[0].code if pds else "PD"
+    return rules.format_number(scheme.pattern, klasifikasi=scheme.default_classification, urut=7, kode_unit=code,
+                               date=timezone.localdate())
 
 
 @region_view

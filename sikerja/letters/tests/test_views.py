@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from sikerja.letters.models import Document, LetterTemplate
 from sikerja.letters.tests.conftest import leader, pdf_text, squash, staff
@@ -208,3 +209,13 @@ def test_bad_query_params_never_500(login, kominfo_letter):
     for q in ("?page=abc", "?page=99999", "?jenis=zzz&status=zzz", "?q=" + "x" * 500):
         assert c.get("/surat/" + q).status_code == 200
     assert c.get("/surat/99999999999999999999/").status_code == 404
+
+
+@pytest.mark.req("PEN-15")
+def test_the_numbering_is_shown_as_an_example_number_not_a_format_string(login):
+    page = login("admin.organisasi").get("/surat/pengaturan/").content.decode()
+    assert "{urut" not in page and "{klasifikasi" not in page and "{tahun" not in page
+    import re
+
+    year = str(timezone.localdate().year)
+    assert re.search(r"Contoh nomor naskah ketujuh tahun ini: <strong>[^<]*007[^<]*" + year, page)
