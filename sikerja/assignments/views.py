@@ -258,6 +258,10 @@ def propose(request, actor):
                         request, "Usulan penugasan dikirim; langkah berikutnya menunggu pejabat yang berwenang."
                     )
                 return redirect("penugasan:detail", pk=assignment.pk)
+        elif not rows and not (request.POST.get("external_members") or "").strip():
+            # All of the form's errors at once (issue 10 item 11): the missing people too, not
+            # only after the fields are fixed.
+            form.add_error(None, "Pilih paling sedikit satu pegawai yang ditugaskan.")
     return render(
         request,
         "assignments/propose.html",

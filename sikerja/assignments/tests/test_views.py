@@ -526,3 +526,13 @@ def test_a_rejected_individual_closes_the_assignment_with_the_reason_shown(demo,
     assert a.status == "ditolak" and a.members.get().status == Member.Status.DITOLAK
     page = login("kabid.aptika").get(detail_url(a)).content.decode()
     assert "Beban kerja penuh" in page and 'id="actions"' not in page
+
+
+@pytest.mark.req("PEN-4")
+def test_the_propose_form_shows_all_its_errors_at_once(demo, login):
+    r = login("kabid.aptika").post("/penugasan/baru/", {"form": "individu", "title": "", "purpose": "", "target": ""})
+    assert r.status_code == 400
+    page = r.content.decode()
+    for expected in ("Pilih paling sedikit satu pegawai yang ditugaskan.", "wajib diisi"):
+        assert expected in page
+    assert page.count('class="errorlist') >= 3  # the fields and the missing people, together
