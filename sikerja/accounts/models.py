@@ -125,3 +125,29 @@ class UserSession(models.Model):
     @classmethod
     def touch(cls, session_key: str) -> None:
         cls.objects.filter(session_key=session_key, ended_at__isnull=True).update(last_seen_at=timezone.now())
+
+
+class IdentityProvider(models.Model):
+    """A region's own OpenID Connect identity provider (PLT-1): its officials log in there and
+    SiKerja matches the returned identity to an employee of that region who has a login. The
+    client secret is never shown back on a page."""
+
+    class Match(models.TextChoices):
+        NIP = "nip", "NIP (klaim 'nip' atau 'preferred_username')"
+        EMAIL = "email", "Alamat surel terverifikasi"
+
+    region = models.OneToOneField("tenancy.Region", on_delete=models.CASCADE, related_name="identity_provider")
+    label = models.CharField("nama tombol", max_length=80, default="Akun pemerintah daerah")
+    issuer = models.URLField("alamat penerbit (issuer)", max_length=300)
+    client_id = models.CharField("client ID", max_length=200)
+    client_secret = models.CharField("client secret", max_length=500)
+    match = models.CharField("cocokkan pegawai menurut", max_length=10, choices=Match.choices, default=Match.NIP)
+    is_active = models.BooleanField("aktif", default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "penyedia identitas (OpenID Connect)"
+        verbose_name_plural = "penyedia identitas (OpenID Connect)"
+
+    def __str__(self) -> str:
+        return f"{self.region}: {self.issuer}"

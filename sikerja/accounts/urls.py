@@ -1,6 +1,7 @@
 from django.urls import path
 
 from sikerja.accounts import views
+from sikerja.accounts.oidc import admin_views as sso_admin_views
 
 app_name = "accounts"
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("token/<int:pk>/cabut/", views.token_revoke, name="token_revoke"),
     path("dua-langkah/", views.second_factor, name="second_factor"),
     path("kelola/", views.admin_index, name="admin"),
+    path("kelola/sso/", sso_admin_views.configure, name="sso"),
     path("kelola/pegawai/<int:employee_pk>/buat/", views.admin_create_login, name="admin_create_login"),
     path("kelola/buat-semua/", views.admin_create_all, name="admin_create_all"),
     path("kelola/pengguna/<int:user_pk>/", views.admin_user, name="admin_user"),

@@ -27,6 +27,17 @@ class LoginView(auth_views.LoginView):
     template_name = "web/login.html"
     authentication_form = LoginForm
 
+    def get_context_data(self, **kwargs):
+        from sikerja.accounts.models import IdentityProvider
+
+        ctx = super().get_context_data(**kwargs)
+        ctx["identity_providers"] = list(
+            IdentityProvider.objects.filter(is_active=True, region__is_active=True)
+            .select_related("region")
+            .order_by("region__name")
+        )
+        return ctx
+
     def form_valid(self, form):
         response = super().form_valid(form)
         if form.cleaned_data.get("remember_me"):

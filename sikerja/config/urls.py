@@ -3,11 +3,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from sikerja.accounts import views as account_views
+from sikerja.accounts.oidc import views as sso_views
 from sikerja.api.router import api
 from sikerja.web import health
 
 urlpatterns = [
     path("masuk/", account_views.LoginView.as_view(), name="login"),
+    path("masuk/sso/<slug:slug>/", sso_views.start, name="sso_start"),
+    path("masuk/sso/<slug:slug>/kembali/", sso_views.callback, name="sso_callback"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
