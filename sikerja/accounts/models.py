@@ -125,3 +125,18 @@ class UserSession(models.Model):
     @classmethod
     def touch(cls, session_key: str) -> None:
         cls.objects.filter(session_key=session_key, ended_at__isnull=True).update(last_seen_at=timezone.now())
+
+
+class UserPreference(models.Model):
+    """A person's own display choices (PLT-5): the UI language, copied to the language cookie
+    at each login so every device opens in the language they chose."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference")
+    language = models.CharField("bahasa tampilan", max_length=8, choices=settings.LANGUAGES, default="id")
+
+    class Meta:
+        verbose_name = "preferensi pengguna"
+        verbose_name_plural = "preferensi pengguna"
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.language}"

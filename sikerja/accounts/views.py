@@ -16,11 +16,12 @@ from django.views.decorators.http import require_POST
 
 from sikerja.accounts import rules, services
 from sikerja.accounts.forms import CodeForm, DeliveryForm, GrantRoleForm, LoginForm, ReasonForm, TokenForm
-from sikerja.accounts.models import ApiToken, RoleAssignment
+from sikerja.accounts.models import ApiToken, RoleAssignment, UserPreference
 from sikerja.accounts.second_factor import confirm_totp, new_totp_device, pending_totp_device, qr_svg, verify_code
 from sikerja.inputs import SEARCH_TEXT, InputError
 from sikerja.notifications.views import _menu
 from sikerja.web.decorators import page_context, region_view
+from sikerja.web.language import remember_language
 
 
 class LoginView(auth_views.LoginView):
@@ -33,6 +34,9 @@ class LoginView(auth_views.LoginView):
             self.request.session.set_expiry(settings.SIKERJA_REMEMBER_ME_AGE)
         else:
             self.request.session.set_expiry(None)  # SESSION_COOKIE_AGE of inactivity
+        preference = UserPreference.objects.filter(user=form.get_user()).first()
+        if preference is not None:  # the language this person chose, on whatever device (PLT-5)
+            remember_language(response, preference.language)
         return response
 
 
