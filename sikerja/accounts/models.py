@@ -8,17 +8,18 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    PEGAWAI = "pegawai", "Pegawai"
-    PPK = "ppk", "Pejabat Penilai Kinerja"
-    PIMPINAN_UNIT = "pimpinan_unit", "Pimpinan Unit Organisasi"
-    KEPALA_PD = "kepala_pd", "Kepala Perangkat Daerah"
-    SEKDA = "sekda", "Sekretaris Daerah"
-    ADMIN_BKPSDM = "admin_bkpsdm", "Admin BKPSDM"
-    ADMIN_ORGANISASI = "admin_organisasi", "Admin Bagian Organisasi"
-    SUPERADMIN = "superadmin", "Superadmin"
+    PEGAWAI = "pegawai", _("Pegawai")
+    PPK = "ppk", _("Pejabat Penilai Kinerja")
+    PIMPINAN_UNIT = "pimpinan_unit", _("Pimpinan Unit Organisasi")
+    KEPALA_PD = "kepala_pd", _("Kepala Perangkat Daerah")
+    SEKDA = "sekda", _("Sekretaris Daerah")
+    ADMIN_BKPSDM = "admin_bkpsdm", _("Admin BKPSDM")
+    ADMIN_ORGANISASI = "admin_organisasi", _("Admin Bagian Organisasi")
+    SUPERADMIN = "superadmin", _("Superadmin")
 
 
 # Roles that see the whole region rather than a subtree.
@@ -41,7 +42,7 @@ class RoleAssignment(models.Model):
         null=True,
         blank=True,
         related_name="role_assignments",
-        help_text="Akar subpohon yang menjadi cakupan peran; kosong untuk peran se-daerah.",
+        help_text=_("Akar subpohon yang menjadi cakupan peran; kosong untuk peran se-daerah."),
     )
 
     class Meta:

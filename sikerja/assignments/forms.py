@@ -5,6 +5,7 @@ signer, availability) stay in ``services``."""
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from sikerja.assignments.models import Assignment, Form, Member, Nature
 from sikerja.inputs import decision_date_validator
@@ -19,16 +20,16 @@ def _required(label: str) -> dict:
 
 def _period_fields():
     return (
-        forms.DateField(label="Mulai", widget=DATE, validators=[decision_date_validator("Tanggal mulai")], error_messages={
+        forms.DateField(label=_("Mulai"), widget=DATE, validators=[decision_date_validator("Tanggal mulai")], error_messages={
             "required": "Tanggal mulai penugasan wajib diisi.", "invalid": "Tanggal mulai tidak valid."}),
-        forms.DateField(label="Selesai", widget=DATE, validators=[decision_date_validator("Tanggal selesai")], error_messages={
+        forms.DateField(label=_("Selesai"), widget=DATE, validators=[decision_date_validator("Tanggal selesai")], error_messages={
             "required": "Tanggal selesai penugasan wajib diisi.", "invalid": "Tanggal selesai tidak valid."}),
     )
 
 
 def _hours_field():
     return forms.DecimalField(
-        label="Alokasi jam per minggu",
+        label=_("Alokasi jam per minggu"),
         initial=8,
         min_value=0.5,
         max_value=60,
@@ -51,7 +52,7 @@ class _WorkForm(forms.Form):
     """What a penunjukan and a pengajuan sukarela share."""
 
     owning_unit = forms.TypedChoiceField(
-        label="Unit pemilik kinerja",
+        label=_("Unit pemilik kinerja"),
         coerce=int,
         error_messages={
             "required": "Pilih unit pemilik kinerja.",
@@ -59,33 +60,33 @@ class _WorkForm(forms.Form):
         },
     )
     title = forms.CharField(
-        label="Nama kegiatan/tim",
+        label=_("Nama kegiatan/tim"),
         max_length=300,
         error_messages=_required("Nama kegiatan/tim"),
         widget=forms.TextInput(attrs={"size": 50}),
     )
     purpose = forms.CharField(
-        label="Maksud dan tujuan",
+        label=_("Maksud dan tujuan"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages=_required("Maksud dan tujuan"),
     )
     target = forms.CharField(
-        label="Ekspektasi/target kinerja",
+        label=_("Ekspektasi/target kinerja"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages=_required("Ekspektasi/target kinerja"),
     )
     competences = forms.CharField(
-        label="Kompetensi yang dibutuhkan",
+        label=_("Kompetensi yang dibutuhkan"),
         required=False,
         max_length=2000,
-        help_text="Pisahkan dengan koma, misalnya: Pemrograman, Analisis data.",
+        help_text=_("Pisahkan dengan koma, misalnya: Pemrograman, Analisis data."),
         widget=forms.TextInput(attrs={"size": 50}),
     )
     starts_on, ends_on = _period_fields()
     hours_per_week = _hours_field()
-    nature = forms.ChoiceField(label="Sifat", choices=Nature.choices, initial=Nature.REGULER)
+    nature = forms.ChoiceField(label=_("Sifat"), choices=Nature.choices, initial=Nature.REGULER)
 
     def __init__(self, *args, units=(), incidental_label: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,23 +131,23 @@ class ProposeForm(_WorkForm):
     ]
 
     form = forms.ChoiceField(
-        label="Bentuk penugasan",
+        label=_("Bentuk penugasan"),
         choices=Form.choices,
         initial=Form.INDIVIDU,
         widget=forms.RadioSelect,
         error_messages={"required": "Pilih bentuk penugasan.", "invalid_choice": "Bentuk penugasan tidak dikenal."},
     )
     other_arrangements = forms.CharField(
-        label="Pengaturan lainnya", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Pengaturan lainnya"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
     law_requires_decree = forms.BooleanField(
-        label="Peraturan perundang-undangan lain mewajibkan tim ditetapkan dengan keputusan", required=False
+        label=_("Peraturan perundang-undangan lain mewajibkan tim ditetapkan dengan keputusan"), required=False
     )
     external_members = forms.CharField(
-        label="Anggota dari luar pemerintah daerah (lintas instansi)",
+        label=_("Anggota dari luar pemerintah daerah (lintas instansi)"),
         required=False,
         max_length=6000,
-        help_text="Satu orang per baris: Nama; Instansi (boleh ditambah ; NIP 18 angka).",
+        help_text=_("Satu orang per baris: Nama; Instansi (boleh ditambah ; NIP 18 angka)."),
         widget=forms.Textarea(
             attrs={"rows": 2, "placeholder": "Ir. Budi Santoso; Dinas Kominfo Provinsi Kalimantan Timur"}
         ),
@@ -173,7 +174,7 @@ class ApplyForm(_WorkForm):
     """Pengajuan sukarela: the official applies to take part in a unit's work."""
 
     title = forms.CharField(
-        label="Kinerja/kegiatan yang ingin diikuti",
+        label=_("Kinerja/kegiatan yang ingin diikuti"),
         max_length=300,
         error_messages=_required("Kinerja/kegiatan yang ingin diikuti"),
         widget=forms.TextInput(attrs={"size": 50}),
@@ -188,14 +189,14 @@ class DecisionForm(forms.Form):
         error_messages={"required": "Pilih setujui atau tolak.", "invalid_choice": "Pilih setujui atau tolak."},
     )
     reason = forms.CharField(
-        label="Alasan/catatan",
+        label=_("Alasan/catatan"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"max_length": "Alasan paling panjang 2000 karakter."},
     )
     members = forms.TypedMultipleChoiceField(
-        label="Pegawai yang disetujui",
+        label=_("Pegawai yang disetujui"),
         required=False,
         coerce=int,
         error_messages={"invalid_choice": "Pegawai yang dipilih tidak disebut dalam permohonan."},
@@ -208,7 +209,7 @@ class DecisionForm(forms.Form):
 
 class IssueForm(forms.Form):
     ketua = forms.TypedChoiceField(
-        label="Ketua tim baru",
+        label=_("Ketua tim baru"),
         required=False,
         coerce=int,
         empty_value=None,
@@ -222,7 +223,7 @@ class IssueForm(forms.Form):
 
 class CancelForm(forms.Form):
     reason = forms.CharField(
-        label="Alasan pembatalan",
+        label=_("Alasan pembatalan"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages=_required("Alasan pembatalan"),
@@ -231,7 +232,7 @@ class CancelForm(forms.Form):
 
 class FilterForm(forms.Form):
     status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Semua status"), *Assignment.Status.choices]
+        label=_("Status"), required=False, choices=[("", "Semua status"), *Assignment.Status.choices]
     )
 
 
@@ -242,13 +243,13 @@ class AmendForm(forms.Form):
     """End an issued assignment early or extend it: the new end date and why."""
 
     new_ends_on = forms.DateField(
-        label="Tanggal selesai yang baru",
+        label=_("Tanggal selesai yang baru"),
         widget=DATE,
         validators=[decision_date_validator("Tanggal selesai yang baru")],
         error_messages={"required": "Tanggal selesai yang baru wajib diisi.", "invalid": "Tanggal tidak valid."},
     )
     reason = forms.CharField(
-        label="Alasan perubahan",
+        label=_("Alasan perubahan"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages=_required("Alasan perubahan"),
@@ -257,7 +258,7 @@ class AmendForm(forms.Form):
 
 class RevokeForm(forms.Form):
     reason = forms.CharField(
-        label="Alasan pencabutan",
+        label=_("Alasan pencabutan"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages=_required("Alasan pencabutan"),

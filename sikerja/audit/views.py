@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from sikerja.audit import selectors, words
@@ -19,15 +20,15 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class LogFilterForm(forms.Form):
-    who = forms.CharField(label="Siapa", required=False, max_length=SEARCH_TEXT)
-    topic = forms.ChoiceField(label="Apa", required=False)
-    object_type = forms.ChoiceField(label="Jenis objek", required=False)
-    object_id = forms.CharField(label="ID objek", required=False, max_length=40)
+    who = forms.CharField(label=_("Siapa"), required=False, max_length=SEARCH_TEXT)
+    topic = forms.ChoiceField(label=_("Apa"), required=False)
+    object_type = forms.ChoiceField(label=_("Jenis objek"), required=False)
+    object_id = forms.CharField(label=_("ID objek"), required=False, max_length=40)
     date_from = forms.DateField(
-        label="Dari tanggal", required=False, widget=DATE, validators=[decision_date_validator("Dari tanggal")]
+        label=_("Dari tanggal"), required=False, widget=DATE, validators=[decision_date_validator("Dari tanggal")]
     )
     date_to = forms.DateField(
-        label="Sampai tanggal", required=False, widget=DATE, validators=[decision_date_validator("Sampai tanggal")]
+        label=_("Sampai tanggal"), required=False, widget=DATE, validators=[decision_date_validator("Sampai tanggal")]
     )
 
     def __init__(self, *args, object_types=(), **kwargs):

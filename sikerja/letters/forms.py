@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from sikerja.letters.models import DocumentKind, LetterTemplate
 
@@ -6,22 +7,22 @@ MAX_UPLOAD = 2 * 1024 * 1024
 
 
 class RevokeForm(forms.Form):
-    reason = forms.CharField(label="Alasan pencabutan", max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(label=_("Alasan pencabutan"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class LetterheadForm(forms.Form):
-    unit = forms.TypedChoiceField(label="Perangkat daerah", required=False, coerce=int, empty_value=None,
-                                  help_text="Kosongkan untuk kop bawaan seluruh daerah.")
-    government_name = forms.CharField(label="Nama pemerintah daerah", max_length=200)
-    pd_name = forms.CharField(label="Nama perangkat daerah", max_length=200, required=False,
-                              help_text="Kosongkan agar diisi nama perangkat daerah penerbit.")
-    address = forms.CharField(label="Alamat", max_length=300, required=False)
-    phone = forms.CharField(label="Telepon", max_length=100, required=False, help_text="Mis. (0542) 123456.")
-    email = forms.EmailField(label="Surel (e-mail)", max_length=150, required=False)
-    website = forms.CharField(label="Laman (website)", max_length=150, required=False, help_text="Mis. diskominfo.contoh.go.id")
-    contact = forms.CharField(label="Kontak lain", max_length=300, required=False,
-                              help_text="Mis. kode pos atau faksimile; dicetak di bawah telepon, surel dan laman.")
-    logo = forms.FileField(label="Logo (PNG/JPEG, paling besar 1 MB)", required=False)
+    unit = forms.TypedChoiceField(label=_("Perangkat daerah"), required=False, coerce=int, empty_value=None,
+                                  help_text=_("Kosongkan untuk kop bawaan seluruh daerah."))
+    government_name = forms.CharField(label=_("Nama pemerintah daerah"), max_length=200)
+    pd_name = forms.CharField(label=_("Nama perangkat daerah"), max_length=200, required=False,
+                              help_text=_("Kosongkan agar diisi nama perangkat daerah penerbit."))
+    address = forms.CharField(label=_("Alamat"), max_length=300, required=False)
+    phone = forms.CharField(label=_("Telepon"), max_length=100, required=False, help_text=_("Mis. (0542) 123456."))
+    email = forms.EmailField(label=_("Surel (e-mail)"), max_length=150, required=False)
+    website = forms.CharField(label=_("Laman (website)"), max_length=150, required=False, help_text=_("Mis. diskominfo.contoh.go.id"))
+    contact = forms.CharField(label=_("Kontak lain"), max_length=300, required=False,
+                              help_text=_("Mis. kode pos atau faksimile; dicetak di bawah telepon, surel dan laman."))
+    logo = forms.FileField(label=_("Logo (PNG/JPEG, paling besar 1 MB)"), required=False)
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -35,11 +36,11 @@ class LetterheadForm(forms.Form):
 
 
 class TemplateUploadForm(forms.Form):
-    kind = forms.ChoiceField(label="Jenis naskah", choices=DocumentKind.choices)
-    engine = forms.ChoiceField(label="Mesin", choices=LetterTemplate.Engine.choices)
-    content = forms.CharField(label="Isi HTML (untuk mesin HTML)", required=False, max_length=MAX_UPLOAD, widget=forms.Textarea(attrs={"rows": 8}))
-    file = forms.FileField(label="Berkas (.html atau .docx)", required=False)
-    note = forms.CharField(label="Catatan versi", max_length=300, required=False)
+    kind = forms.ChoiceField(label=_("Jenis naskah"), choices=DocumentKind.choices)
+    engine = forms.ChoiceField(label=_("Mesin"), choices=LetterTemplate.Engine.choices)
+    content = forms.CharField(label=_("Isi HTML (untuk mesin HTML)"), required=False, max_length=MAX_UPLOAD, widget=forms.Textarea(attrs={"rows": 8}))
+    file = forms.FileField(label=_("Berkas (.html atau .docx)"), required=False)
+    note = forms.CharField(label=_("Catatan versi"), max_length=300, required=False)
 
     def clean(self):
         data = super().clean()

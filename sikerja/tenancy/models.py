@@ -1,6 +1,7 @@
 """Regional governments (tenants) and the regulation profile each one runs under (PRF-1..3)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -41,8 +42,8 @@ class Region(models.Model):
     """A Pemerintah Daerah: the tenant. All organisation data hangs from one (PRF-3)."""
 
     class Kind(models.TextChoices):
-        KABUPATEN = "kabupaten", "Kabupaten"
-        KOTA = "kota", "Kota"
+        KABUPATEN = "kabupaten", _("Kabupaten")
+        KOTA = "kota", _("Kota")
 
     slug = models.SlugField("kode", max_length=60, unique=True)
     name = models.CharField("nama", max_length=200)

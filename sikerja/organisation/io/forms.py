@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from sikerja.organisation.io.readers import EXTENSIONS
 from sikerja.organisation.io.services import MAX_UPLOAD_BYTES
@@ -7,12 +8,12 @@ from sikerja.organisation.io.sheets import SHEETS
 
 class UploadForm(forms.Form):
     sheet = forms.ChoiceField(
-        label="Jenis lembar",
+        label=_("Jenis lembar"),
         choices=[(key, spec.title) for key, spec in SHEETS.items()],
         error_messages={"required": "Pilih jenis lembar.", "invalid_choice": "Jenis lembar tidak dikenal."},
     )
     file = forms.FileField(
-        label="Berkas (.csv atau .xlsx)",
+        label=_("Berkas (.csv atau .xlsx)"),
         error_messages={"required": "Pilih berkas yang akan diunggah.", "empty": "Berkas kosong."},
     )
 

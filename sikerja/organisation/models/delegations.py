@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -27,9 +28,9 @@ class Delegation(models.Model):
     """
 
     class Kind(models.TextChoices):
-        PLH = "plh", "Pelaksana Harian (Plh.)"
-        PLT = "plt", "Pelaksana Tugas (Plt.)"
-        AUTHORITY = "pendelegasian", "Pendelegasian kewenangan PPK"
+        PLH = "plh", _("Pelaksana Harian (Plh.)")
+        PLT = "plt", _("Pelaksana Tugas (Plt.)")
+        AUTHORITY = "pendelegasian", _("Pendelegasian kewenangan PPK")
 
     region = models.ForeignKey("tenancy.Region", on_delete=models.PROTECT, related_name="delegations")
     kind = models.CharField("jenis", max_length=20, choices=Kind.choices)
