@@ -14,7 +14,7 @@ class LoginForm(AuthenticationForm):
     }
 
 
-DELIVERY_CHOICES = [(EMAIL, "Kirim tautan ke surel pegawai"), (PRINT, "Cetak kata sandi sekali ini")]
+DELIVERY_CHOICES = [(EMAIL, _("Kirim tautan ke surel pegawai")), (PRINT, _("Cetak kata sandi sekali ini"))]
 
 
 class DeliveryForm(forms.Form):

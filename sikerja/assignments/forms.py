@@ -90,7 +90,7 @@ class _WorkForm(forms.Form):
 
     def __init__(self, *args, units=(), incidental_label: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owning_unit"].choices = [("", "— pilih unit —"), *units]
+        self.fields["owning_unit"].choices = [("", _("— pilih unit —")), *units]
         if incidental_label:
             self.fields["nature"].choices = [
                 (Nature.REGULER, Nature.REGULER.label),
@@ -185,7 +185,7 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         # "setuju" approves what is ticked (all of it on an application or confirmation);
         # "setujui_semua" approves everyone named whatever is ticked; "tolak" refuses everyone.
-        choices=[("setuju", "Setujui"), ("setujui_semua", "Setujui semua"), ("tolak", "Tolak")],
+        choices=[("setuju", _("Setujui")), ("setujui_semua", _("Setujui semua")), ("tolak", _("Tolak"))],
         error_messages={"required": "Pilih setujui atau tolak.", "invalid_choice": "Pilih setujui atau tolak."},
     )
     reason = forms.CharField(
@@ -218,7 +218,7 @@ class IssueForm(forms.Form):
 
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ketua"].choices = [("", "— tetap —"), *((m.pk, m.display_name) for m in members)]
+        self.fields["ketua"].choices = [("", _("— tetap —")), *((m.pk, m.display_name) for m in members)]
 
 
 class CancelForm(forms.Form):
@@ -232,7 +232,7 @@ class CancelForm(forms.Form):
 
 class FilterForm(forms.Form):
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", "Semua status"), *Assignment.Status.choices]
+        label=_("Status"), required=False, choices=[("", _("Semua status")), *Assignment.Status.choices]
     )
 
 

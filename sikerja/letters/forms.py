@@ -26,7 +26,7 @@ class LetterheadForm(forms.Form):
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", "— seluruh daerah —")] + [(u.pk, u.name) for u in units]
+        self.fields["unit"].choices = [("", _("— seluruh daerah —"))] + [(u.pk, u.name) for u in units]
 
     def clean_logo(self):
         f = self.cleaned_data.get("logo")

@@ -39,7 +39,7 @@ class EmployeeEditForm(forms.Form):
 
     def __init__(self, *args, positions=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["position"].choices = [("", "— tanpa jabatan —"), *((p.pk, p.name) for p in positions)]
+        self.fields["position"].choices = [("", _("— tanpa jabatan —")), *((p.pk, p.name) for p in positions)]
         self.fields["position"].error_messages["invalid_choice"] = "Pilih jabatan pada unit pegawai ini."
 
 
@@ -47,7 +47,7 @@ class MoveForm(forms.Form):
     unit = forms.TypedChoiceField(label=_("Unit tujuan"), coerce=int, error_messages=_msgs("Unit tujuan"))
     # The choices follow the chosen unit (loaded by htmx); the service checks the position is there.
     position = forms.IntegerField(
-        label=_("Jabatan di unit tujuan"), required=False, widget=forms.Select(choices=[("", "— pilih unit dahulu —")])
+        label=_("Jabatan di unit tujuan"), required=False, widget=forms.Select(choices=[("", _("— pilih unit dahulu —"))])
     )
     effective_on = forms.DateField(
         label=_("Berlaku mulai"), widget=DATE, validators=[decision_date_validator("Tanggal berlaku")],
@@ -62,7 +62,7 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", "— pilih unit —"), *units]
+        self.fields["unit"].choices = [("", _("— pilih unit —")), *units]
         self.fields["unit"].error_messages["invalid_choice"] = "Pilih unit tujuan dari daftar."
         self.fields["unit"].widget.attrs.update(
             {"hx-get": "jabatan/", "hx-target": "#id_position", "hx-trigger": "change", "hx-include": "this"}

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
@@ -108,7 +109,7 @@ def place(request, actor, pk):
                 form.add_error(None, str(exc))
                 status = 400
             else:
-                messages.success(request, f"Kedudukan {employee.full_name} ditetapkan.")
+                messages.success(request, _("Kedudukan %(name)s ditetapkan.") % {"name": employee.full_name})
                 return redirect("web:employee_detail", pk=employee.pk)
         else:
             status = 400
@@ -197,7 +198,7 @@ def delegations(request, actor):
                 form.add_error(None, str(exc))
                 status = 400
             else:
-                messages.success(request, "Pendelegasian dicatat.")
+                messages.success(request, _("Pendelegasian dicatat."))
                 return redirect("ked:delegations")
         else:
             status = 400
@@ -226,7 +227,7 @@ def revoke(request, actor, pk):
     except PlacementError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Pendelegasian dicabut.")
+        messages.success(request, _("Pendelegasian dicabut."))
     return redirect("ked:delegations")
 
 
