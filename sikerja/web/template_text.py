@@ -22,6 +22,8 @@ TOKEN = re.compile(
 # Human-readable attributes; a value holding a template tag is assumed marked or computed.
 ATTRIBUTE = re.compile(r'\b(title|placeholder|aria-label|alt|data-added-label)="([^"{]*[A-Za-z][^"{]*)"')
 LETTERS = re.compile(r"[A-Za-z]{2,}")
+# A literal fallback inside a variable or tag: {{ x|default:"tidak ada" }} (mark it as _("...")).
+FALLBACK = re.compile(r'\b(?:default|default_if_none):"([^"]*[A-Za-z]{2,}[^"]*)"')
 # Never translated: the product's name.
 NOT_WORDS = {"SiKerja"}
 SKIP_OPEN = {"translate": None, "trans": None}
@@ -119,4 +121,5 @@ def unmarked(source: str) -> list[str]:
     for tok in tokens(source):
         if tok.kind == "html":
             found += [value for _name, value in ATTRIBUTE.findall(tok.text) if LETTERS.search(value)]
+        found += FALLBACK.findall(tok.text)
     return found
