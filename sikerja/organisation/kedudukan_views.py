@@ -240,9 +240,9 @@ def patterns(request, actor):
         ("placement_basis", "placement_without_peta_jabatan", "placement_superiors", "level_placement", "pelaksana_placement", "assessor_min_kind",
          "assessor_delegation_allowed", "mandiri_head_may_supervise", "mandiri_head_may_be_assessor", "placement_set_by")
     ]
-    from sikerja.tenancy.labels import SETTING_LABELS
+    from sikerja.tenancy.labels import setting_label
 
-    general_rows = [{**e, "label": SETTING_LABELS[k], "value": value_label(e.get("value"))} for k, e in general]
+    general_rows = [{**e, "label": setting_label(k), "value": value_label(e.get("value"))} for k, e in general]
     pattern_rows = [
         {
             "key": key, "article": profile.cite("unit_patterns", p["article"]), "sets": p["sets_performance"],

@@ -221,3 +221,19 @@ def test_the_scanner_finds_unmarked_text_and_accepts_marked_text():
     assert unmarked("<p>{% blocktranslate %}Halo {{ nama }}{% endblocktranslate %}</p><style>.a{b:c}</style>") == []
     assert unmarked('{% if a %}<span class="x{% if b %} y{% endif %}">lewat</span>{% endif %}') == ["lewat"]
     assert unmarked('{{ a|default:"tidak ada" }}{{ b|default:_("tidak ada") }}{{ c|default:"–" }}') == ["tidak ada"]
+
+
+@pytest.mark.req("PLT-5")
+def test_profile_values_are_written_in_the_active_language(demo, login):
+    from sikerja.tenancy.labels import setting_label, value_label
+
+    with translation.override("id"):
+        assert value_label(37.5) == "37,5" and value_label(True) == "ya" and value_label(None) == "tidak diatur"
+        assert value_label(["individu", "tim_kerja"]) == "individu, tim kerja"
+        assert setting_label("scopes") == "Lingkup penugasan"
+    with translation.override("en"):
+        assert value_label(37.5) == "37.5" and value_label(True) == "yes" and value_label(None) == "not regulated"
+        assert value_label(["individu", "tim_kerja"]) == "individual, work team"
+        assert setting_label("scopes") == "Assignment scopes"
+    page = visible(english(login("kadis.kominfo")).get(reverse("web:profile")).content.decode())
+    assert "Assignment scopes" in page and "Setting" in page and "Lingkup penugasan" not in page
