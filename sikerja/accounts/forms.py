@@ -9,8 +9,8 @@ from sikerja.accounts.services import EMAIL, PRINT
 class LoginForm(AuthenticationForm):
     remember_me = forms.BooleanField(label=_("Ingat saya di perangkat ini"), required=False)
     error_messages = {
-        "invalid_login": "Nama pengguna atau kata sandi salah.",
-        "inactive": "Akun ini dinonaktifkan. Hubungi admin BKPSDM.",
+        "invalid_login": _("Nama pengguna atau kata sandi salah."),
+        "inactive": _("Akun ini dinonaktifkan. Hubungi admin BKPSDM."),
     }
 
 
