@@ -46,7 +46,7 @@ class RoleAssignment(models.Model):
     )
 
     class Meta:
-        verbose_name = "peran pengguna"
+        verbose_name = _("peran pengguna")
         verbose_name_plural = "peran pengguna"
         constraints = [
             models.UniqueConstraint(fields=["user", "region", "role", "unit"], name="role_assignment_once"),
@@ -74,7 +74,7 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField("berlaku sampai", null=True, blank=True)
 
     class Meta:
-        verbose_name = "token API"
+        verbose_name = _("token API")
         verbose_name_plural = "token API"
 
     def __str__(self) -> str:
@@ -116,7 +116,7 @@ class UserSession(models.Model):
     ended_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "sesi masuk"
+        verbose_name = _("sesi masuk")
         verbose_name_plural = "sesi masuk"
         ordering = ["-last_seen_at"]
 
@@ -136,7 +136,7 @@ class UserPreference(models.Model):
     language = models.CharField("bahasa tampilan", max_length=8, choices=settings.LANGUAGES, default="id")
 
     class Meta:
-        verbose_name = "preferensi pengguna"
+        verbose_name = _("preferensi pengguna")
         verbose_name_plural = "preferensi pengguna"
 
     def __str__(self) -> str:

@@ -114,7 +114,7 @@ class Assignment(models.Model):
     closed_at = models.DateTimeField("selesai diproses", null=True, blank=True)
 
     class Meta:
-        verbose_name = "penugasan"
+        verbose_name = _("penugasan")
         verbose_name_plural = "penugasan"
         ordering = ["-created_at", "-pk"]
         constraints = [
@@ -163,7 +163,7 @@ class Member(models.Model):
     decision_reason = models.TextField("alasan keputusan", blank=True)
 
     class Meta:
-        verbose_name = "anggota penugasan"
+        verbose_name = _("anggota penugasan")
         verbose_name_plural = "anggota penugasan"
         ordering = ["assignment", "pk"]
         constraints = [
@@ -248,7 +248,7 @@ class Step(models.Model):
     )
 
     class Meta:
-        verbose_name = "langkah penugasan"
+        verbose_name = _("langkah penugasan")
         verbose_name_plural = "langkah penugasan"
         ordering = ["assignment", "order", "pk"]
         indexes = [
@@ -288,7 +288,7 @@ class Amendment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "perubahan penugasan"
+        verbose_name = _("perubahan penugasan")
         verbose_name_plural = "perubahan penugasan"
         ordering = ["assignment", "created_at", "pk"]
 

@@ -33,8 +33,11 @@ class LogFilterForm(forms.Form):
 
     def __init__(self, *args, object_types=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].choices = [("", "Semua peristiwa"), *sorted(words.TOPIC_WORDS.items(), key=lambda x: x[1])]
-        self.fields["object_type"].choices = [("", "Semua objek")] + [
+        self.fields["topic"].choices = [
+            ("", _("Semua peristiwa")),
+            *sorted(((t, words.topic_words(t)) for t in words.TOPIC_WORDS), key=lambda x: x[1]),
+        ]
+        self.fields["object_type"].choices = [("", _("Semua objek"))] + [
             (t, words.object_kind_words(t)) for t in object_types
         ]
 

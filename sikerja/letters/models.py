@@ -46,7 +46,7 @@ class NumberingScheme(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "skema penomoran"
+        verbose_name = _("skema penomoran")
         verbose_name_plural = "skema penomoran"
 
     def __str__(self) -> str:
@@ -65,7 +65,7 @@ class NumberSequence(models.Model):
     last_number = models.PositiveIntegerField("nomor terakhir", default=0)
 
     class Meta:
-        verbose_name = "urutan nomor"
+        verbose_name = _("urutan nomor")
         verbose_name_plural = "urutan nomor"
         constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_sequence_per_unit_year")]
 
@@ -100,7 +100,7 @@ class Letterhead(models.Model):
 
     class Meta:
         ordering = ["-version"]
-        verbose_name = "kop surat"
+        verbose_name = _("kop surat")
         verbose_name_plural = "kop surat"
         constraints = [models.UniqueConstraint(fields=["region", "unit", "version"], name="letterhead_version_once")]
 
@@ -129,7 +129,7 @@ class LetterTemplate(models.Model):
 
     class Meta:
         ordering = ["kind", "engine", "-version"]
-        verbose_name = "templat naskah"
+        verbose_name = _("templat naskah")
         verbose_name_plural = "templat naskah"
         constraints = [
             models.UniqueConstraint(fields=["region", "kind", "engine", "version"], name="template_version_once"),
@@ -202,7 +202,7 @@ class Document(models.Model):
 
     class Meta:
         ordering = ["-date", "-created_at"]
-        verbose_name = "naskah dinas"
+        verbose_name = _("naskah dinas")
         verbose_name_plural = "naskah dinas"
         constraints = [
             models.UniqueConstraint(fields=["region", "number"], name="document_number_unique_per_region"),
@@ -250,7 +250,7 @@ class DocumentFile(models.Model):
     docx = models.BinaryField("DOCX")
 
     class Meta:
-        verbose_name = "berkas naskah dinas"
+        verbose_name = _("berkas naskah dinas")
         verbose_name_plural = "berkas naskah dinas"
 
     def __str__(self) -> str:

@@ -24,7 +24,7 @@ class RegulationProfile(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "profil regulasi"
+        verbose_name = _("profil regulasi")
         verbose_name_plural = "profil regulasi"
 
     def __str__(self) -> str:
@@ -60,7 +60,7 @@ class Region(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "pemerintah daerah"
+        verbose_name = _("pemerintah daerah")
         verbose_name_plural = "pemerintah daerah"
 
     def __str__(self) -> str:

@@ -54,7 +54,7 @@ class Delegation(models.Model):
 
     class Meta:
         ordering = ["-starts_on"]
-        verbose_name = "pendelegasian"
+        verbose_name = _("pendelegasian")
         verbose_name_plural = "pendelegasian"
         constraints = [
             models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="delegation_period_valid"),

@@ -68,7 +68,7 @@ class Placement(models.Model):
 
     class Meta:
         ordering = ["-effective_from"]
-        verbose_name = "kedudukan"
+        verbose_name = _("kedudukan")
         verbose_name_plural = "kedudukan"
         constraints = [
             models.UniqueConstraint(

@@ -34,7 +34,7 @@ class Unit(TreeNode):
 
     class Meta:
         ordering = ["order", "name"]
-        verbose_name = "unit organisasi"
+        verbose_name = _("unit organisasi")
         verbose_name_plural = "unit organisasi"
         constraints = [
             models.UniqueConstraint(fields=["region", "code"], name="unit_code_unique_per_region"),

@@ -237,3 +237,18 @@ def test_profile_values_are_written_in_the_active_language(demo, login):
         assert setting_label("scopes") == "Assignment scopes"
     page = visible(english(login("kadis.kominfo")).get(reverse("web:profile")).content.decode())
     assert "Assignment scopes" in page and "Setting" in page and "Lingkup penugasan" not in page
+
+
+@pytest.mark.req("PLT-5")
+def test_event_log_words_follow_the_language(demo, login):
+    from sikerja.audit.words import object_kind_words, verb_words
+
+    with translation.override("en"):
+        assert verb_words("role.granted") == "Role granted"
+        assert verb_words("assignment.unknown_thing") == "Assignments: unknown thing"
+        assert object_kind_words("organisation.employee") == "Employee"
+    with translation.override("id"):
+        assert verb_words("role.granted") == "Peran diberikan"
+        assert object_kind_words("organisation.employee") == "Pegawai"
+    page = visible(english(login("admin.bkpsdm")).get(reverse("audit:log")).content.decode())
+    assert "Event log" in page and "All events" in page and "Semua peristiwa" not in page
