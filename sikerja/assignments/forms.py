@@ -5,6 +5,7 @@ signer, availability) stay in ``services``."""
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from sikerja.assignments.models import Assignment, Form, Member, Nature
@@ -15,15 +16,19 @@ MAX_EXTERNAL = 30
 
 
 def _required(label: str) -> dict:
-    return {"required": f"{label} wajib diisi.", "max_length": f"{label} terlalu panjang."}
+    # Lazy: the label and the sentence are read in the language of the page that shows them.
+    return {
+        "required": format_lazy(_("{label} wajib diisi."), label=_(label)),
+        "max_length": format_lazy(_("{label} terlalu panjang."), label=_(label)),
+    }
 
 
 def _period_fields():
     return (
         forms.DateField(label=_("Mulai"), widget=DATE, validators=[decision_date_validator("Tanggal mulai")], error_messages={
-            "required": "Tanggal mulai penugasan wajib diisi.", "invalid": "Tanggal mulai tidak valid."}),
+            "required": _("Tanggal mulai penugasan wajib diisi."), "invalid": _("Tanggal mulai tidak valid.")}),
         forms.DateField(label=_("Selesai"), widget=DATE, validators=[decision_date_validator("Tanggal selesai")], error_messages={
-            "required": "Tanggal selesai penugasan wajib diisi.", "invalid": "Tanggal selesai tidak valid."}),
+            "required": _("Tanggal selesai penugasan wajib diisi."), "invalid": _("Tanggal selesai tidak valid.")}),
     )
 
 
@@ -37,13 +42,13 @@ def _hours_field():
         decimal_places=1,
         widget=forms.NumberInput(attrs={"step": "0.5", "min": "0.5", "max": "60"}),
         error_messages={
-            "required": "Alokasi jam per minggu wajib diisi.",
-            "invalid": "Alokasi jam per minggu harus berupa angka.",
-            "min_value": "Alokasi jam per minggu harus lebih dari 0 dan paling banyak 60 jam.",
-            "max_value": "Alokasi jam per minggu harus lebih dari 0 dan paling banyak 60 jam.",
-            "max_digits": "Alokasi jam per minggu paling banyak 60 jam.",
-            "max_decimal_places": "Alokasi jam per minggu paling banyak satu angka desimal.",
-            "max_whole_digits": "Alokasi jam per minggu paling banyak 60 jam.",
+            "required": _("Alokasi jam per minggu wajib diisi."),
+            "invalid": _("Alokasi jam per minggu harus berupa angka."),
+            "min_value": _("Alokasi jam per minggu harus lebih dari 0 dan paling banyak 60 jam."),
+            "max_value": _("Alokasi jam per minggu harus lebih dari 0 dan paling banyak 60 jam."),
+            "max_digits": _("Alokasi jam per minggu paling banyak 60 jam."),
+            "max_decimal_places": _("Alokasi jam per minggu paling banyak satu angka desimal."),
+            "max_whole_digits": _("Alokasi jam per minggu paling banyak 60 jam."),
         },
     )
 
@@ -55,8 +60,8 @@ class _WorkForm(forms.Form):
         label=_("Unit pemilik kinerja"),
         coerce=int,
         error_messages={
-            "required": "Pilih unit pemilik kinerja.",
-            "invalid_choice": "Unit pemilik kinerja tidak dikenal.",
+            "required": _("Pilih unit pemilik kinerja."),
+            "invalid_choice": _("Unit pemilik kinerja tidak dikenal."),
         },
     )
     title = forms.CharField(
@@ -135,7 +140,7 @@ class ProposeForm(_WorkForm):
         choices=Form.choices,
         initial=Form.INDIVIDU,
         widget=forms.RadioSelect,
-        error_messages={"required": "Pilih bentuk penugasan.", "invalid_choice": "Bentuk penugasan tidak dikenal."},
+        error_messages={"required": _("Pilih bentuk penugasan."), "invalid_choice": _("Bentuk penugasan tidak dikenal.")},
     )
     other_arrangements = forms.CharField(
         label=_("Pengaturan lainnya"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
@@ -160,13 +165,13 @@ class ProposeForm(_WorkForm):
                 continue
             parts = [p.strip() for p in line.split(";")]
             if len(parts) < 2 or not parts[0] or not parts[1] or len(parts) > 3:
-                raise forms.ValidationError(f"Baris {n} anggota luar harus berbentuk 'Nama; Instansi'.")
+                raise forms.ValidationError(_("Baris %(n)s anggota luar harus berbentuk 'Nama; Instansi'.") % {"n": n})
             nip = "".join(parts[2].split()) if len(parts) == 3 else ""
             if nip and not (nip.isdigit() and len(nip) == 18):
-                raise forms.ValidationError(f"NIP {parts[0]} harus 18 angka.")
+                raise forms.ValidationError(_("NIP %(nip)s harus 18 angka.") % {"nip": parts[0]})
             rows.append({"name": parts[0][:200], "org": parts[1][:200], "nip": nip})
         if len(rows) > MAX_EXTERNAL:
-            raise forms.ValidationError(f"Paling banyak {MAX_EXTERNAL} anggota dari luar.")
+            raise forms.ValidationError(_("Paling banyak %(n)s anggota dari luar.") % {"n": MAX_EXTERNAL})
         return rows
 
 
@@ -186,20 +191,20 @@ class DecisionForm(forms.Form):
         # "setuju" approves what is ticked (all of it on an application or confirmation);
         # "setujui_semua" approves everyone named whatever is ticked; "tolak" refuses everyone.
         choices=[("setuju", _("Setujui")), ("setujui_semua", _("Setujui semua")), ("tolak", _("Tolak"))],
-        error_messages={"required": "Pilih setujui atau tolak.", "invalid_choice": "Pilih setujui atau tolak."},
+        error_messages={"required": _("Pilih setujui atau tolak."), "invalid_choice": _("Pilih setujui atau tolak.")},
     )
     reason = forms.CharField(
         label=_("Alasan/catatan"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"max_length": "Alasan paling panjang 2000 karakter."},
+        error_messages={"max_length": _("Alasan paling panjang 2000 karakter.")},
     )
     members = forms.TypedMultipleChoiceField(
         label=_("Pegawai yang disetujui"),
         required=False,
         coerce=int,
-        error_messages={"invalid_choice": "Pegawai yang dipilih tidak disebut dalam permohonan."},
+        error_messages={"invalid_choice": _("Pegawai yang dipilih tidak disebut dalam permohonan.")},
     )
 
     def __init__(self, *args, members=(), **kwargs):
@@ -213,7 +218,7 @@ class IssueForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        error_messages={"invalid_choice": "Ketua baru harus anggota tim yang disetujui."},
+        error_messages={"invalid_choice": _("Ketua baru harus anggota tim yang disetujui.")},
     )
 
     def __init__(self, *args, members=(), **kwargs):
@@ -246,7 +251,7 @@ class AmendForm(forms.Form):
         label=_("Tanggal selesai yang baru"),
         widget=DATE,
         validators=[decision_date_validator("Tanggal selesai yang baru")],
-        error_messages={"required": "Tanggal selesai yang baru wajib diisi.", "invalid": "Tanggal tidak valid."},
+        error_messages={"required": _("Tanggal selesai yang baru wajib diisi."), "invalid": _("Tanggal tidak valid.")},
     )
     reason = forms.CharField(
         label=_("Alasan perubahan"),

@@ -92,8 +92,8 @@ def team_new(request, actor):
             except ValidationError as exc:
                 errors = list(exc.messages)
             else:
-                messages.success(request, f"{team.get_standing_kind_display()} \"{team.title}\" dicatat berdasarkan "
-                                          f"keputusan nomor {team.basis_number}.")
+                messages.success(request, _("%(kind)s \"%(title)s\" dicatat berdasarkan keputusan nomor %(number)s.") % {
+                    "kind": team.get_standing_kind_display(), "title": team.title, "number": team.basis_number})
                 return redirect("standing:detail", pk=team.pk)
         status = 400
     return render(request, "assignments/standing/form.html", _ctx(

@@ -44,7 +44,7 @@ class LogFilterForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
-            raise forms.ValidationError("Tanggal akhir mendahului tanggal awal.")
+            raise forms.ValidationError(_("Tanggal akhir mendahului tanggal awal."))
         return data
 
 

@@ -31,7 +31,7 @@ class LetterheadForm(forms.Form):
     def clean_logo(self):
         f = self.cleaned_data.get("logo")
         if f and f.size > 1024 * 1024:
-            raise forms.ValidationError("Logo paling besar 1 MB.")
+            raise forms.ValidationError(_("Logo paling besar 1 MB."))
         return f
 
 
@@ -46,9 +46,9 @@ class TemplateUploadForm(forms.Form):
         data = super().clean()
         f = data.get("file")
         if f and f.size > MAX_UPLOAD:
-            raise forms.ValidationError("Berkas templat paling besar 2 MB.")
+            raise forms.ValidationError(_("Berkas templat paling besar 2 MB."))
         if data.get("engine") == "docx" and not f:
-            raise forms.ValidationError("Unggah berkas .docx untuk mesin DOCX.")
+            raise forms.ValidationError(_("Unggah berkas .docx untuk mesin DOCX."))
         if data.get("engine") == "html" and not f and not (data.get("content") or "").strip():
-            raise forms.ValidationError("Isi HTML atau unggah berkas .html.")
+            raise forms.ValidationError(_("Isi HTML atau unggah berkas .html."))
         return data

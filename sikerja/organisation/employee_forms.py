@@ -2,6 +2,7 @@
 ``employee_services``."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from sikerja.inputs import decision_date_validator
@@ -12,9 +13,9 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def _msgs(label):
     return {
-        "required": f"{label} wajib diisi.",
-        "max_length": f"{label} terlalu panjang.",
-        "invalid": f"{label} tidak valid.",
+        "required": format_lazy(_("{label} wajib diisi."), label=_(label)),
+        "max_length": format_lazy(_("{label} terlalu panjang."), label=_(label)),
+        "invalid": format_lazy(_("{label} tidak valid."), label=_(label)),
     }
 
 

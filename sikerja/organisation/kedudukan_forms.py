@@ -8,7 +8,7 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class PlacementForm(forms.Form):
-    assessor = forms.IntegerField(widget=forms.HiddenInput, error_messages={"required": "Pilih pejabat penilai kinerja."})
+    assessor = forms.IntegerField(widget=forms.HiddenInput, error_messages={"required": _("Pilih pejabat penilai kinerja.")})
     basis_number = forms.CharField(label=_("Nomor keputusan"), max_length=120)
     basis_date = forms.DateField(label=_("Tanggal keputusan"), widget=DATE, validators=[signed_date_validator("Tanggal keputusan")])
     effective_from = forms.DateField(label=_("Berlaku mulai"), widget=DATE, validators=[decision_date_validator("Berlaku mulai")])

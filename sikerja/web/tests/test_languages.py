@@ -186,8 +186,8 @@ def test_every_message_has_an_english_translation_with_the_same_placeholders():
     empty = [e["msgid"] for e in entries if not all(e["msgstr"].values()) or e["fuzzy"]]
     assert empty == []
     for e in entries:
-        placeholders = sorted(re.findall(r"%\(\w+\)s", e["msgid"]))
-        assert sorted(re.findall(r"%\(\w+\)s", e["msgstr"][0])) == placeholders, e["msgid"]
+        for pattern in (r"%\(\w+\)s", r"\{\w+\}"):
+            assert sorted(re.findall(pattern, e["msgstr"][0])) == sorted(re.findall(pattern, e["msgid"])), e["msgid"]
 
 
 def page_templates() -> list[Path]:
@@ -252,3 +252,15 @@ def test_event_log_words_follow_the_language(demo, login):
         assert object_kind_words("organisation.employee") == "Pegawai"
     page = visible(english(login("admin.bkpsdm")).get(reverse("audit:log")).content.decode())
     assert "Event log" in page and "All events" in page and "Semua peristiwa" not in page
+
+
+@pytest.mark.req("PLT-5")
+def test_form_errors_are_in_the_language_of_the_page(demo, login):
+    for language, expected, other in (
+        ("id", "Nama kegiatan/tim wajib diisi.", "Activity/team name is required."),
+        ("en", "Activity/team name is required.", "Nama kegiatan/tim wajib diisi."),
+    ):
+        client = login("kabid.aptika")
+        client.post(reverse("set_language"), {"language": language, "next": "/"})
+        page = client.post(reverse("penugasan:propose"), {"form": "individu", "title": ""}).content.decode()
+        assert expected in page and other not in page
