@@ -8,17 +8,18 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    PEGAWAI = "pegawai", "Pegawai"
-    PPK = "ppk", "Pejabat Penilai Kinerja"
-    PIMPINAN_UNIT = "pimpinan_unit", "Pimpinan Unit Organisasi"
-    KEPALA_PD = "kepala_pd", "Kepala Perangkat Daerah"
-    SEKDA = "sekda", "Sekretaris Daerah"
-    ADMIN_BKPSDM = "admin_bkpsdm", "Admin BKPSDM"
-    ADMIN_ORGANISASI = "admin_organisasi", "Admin Bagian Organisasi"
-    SUPERADMIN = "superadmin", "Superadmin"
+    PEGAWAI = "pegawai", _("Pegawai")
+    PPK = "ppk", _("Pejabat Penilai Kinerja")
+    PIMPINAN_UNIT = "pimpinan_unit", _("Pimpinan Unit Organisasi")
+    KEPALA_PD = "kepala_pd", _("Kepala Perangkat Daerah")
+    SEKDA = "sekda", _("Sekretaris Daerah")
+    ADMIN_BKPSDM = "admin_bkpsdm", _("Admin BKPSDM")
+    ADMIN_ORGANISASI = "admin_organisasi", _("Admin Bagian Organisasi")
+    SUPERADMIN = "superadmin", _("Superadmin")
 
 
 # Roles that see the whole region rather than a subtree.
@@ -41,11 +42,11 @@ class RoleAssignment(models.Model):
         null=True,
         blank=True,
         related_name="role_assignments",
-        help_text="Akar subpohon yang menjadi cakupan peran; kosong untuk peran se-daerah.",
+        help_text=_("Akar subpohon yang menjadi cakupan peran; kosong untuk peran se-daerah."),
     )
 
     class Meta:
-        verbose_name = "peran pengguna"
+        verbose_name = _("peran pengguna")
         verbose_name_plural = "peran pengguna"
         constraints = [
             models.UniqueConstraint(fields=["user", "region", "role", "unit"], name="role_assignment_once"),
@@ -73,7 +74,7 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField("berlaku sampai", null=True, blank=True)
 
     class Meta:
-        verbose_name = "token API"
+        verbose_name = _("token API")
         verbose_name_plural = "token API"
 
     def __str__(self) -> str:
@@ -115,7 +116,7 @@ class UserSession(models.Model):
     ended_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "sesi masuk"
+        verbose_name = _("sesi masuk")
         verbose_name_plural = "sesi masuk"
         ordering = ["-last_seen_at"]
 
@@ -151,3 +152,16 @@ class IdentityProvider(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region}: {self.issuer}"
+class UserPreference(models.Model):
+    """A person's own display choices (PLT-5): the UI language, copied to the language cookie
+    at each login so every device opens in the language they chose."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference")
+    language = models.CharField("bahasa tampilan", max_length=8, choices=settings.LANGUAGES, default="id")
+
+    class Meta:
+        verbose_name = _("preferensi pengguna")
+        verbose_name_plural = "preferensi pengguna"
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.language}"

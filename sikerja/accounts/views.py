@@ -12,15 +12,17 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sikerja.accounts import rules, services
 from sikerja.accounts.forms import CodeForm, DeliveryForm, GrantRoleForm, LoginForm, ReasonForm, TokenForm
-from sikerja.accounts.models import ApiToken, RoleAssignment
+from sikerja.accounts.models import ApiToken, RoleAssignment, UserPreference
 from sikerja.accounts.second_factor import confirm_totp, new_totp_device, pending_totp_device, qr_svg, verify_code
 from sikerja.inputs import SEARCH_TEXT, InputError
 from sikerja.notifications.views import _menu
 from sikerja.web.decorators import page_context, region_view
+from sikerja.web.language import remember_language
 
 
 class LoginView(auth_views.LoginView):
@@ -44,6 +46,9 @@ class LoginView(auth_views.LoginView):
             self.request.session.set_expiry(settings.SIKERJA_REMEMBER_ME_AGE)
         else:
             self.request.session.set_expiry(None)  # SESSION_COOKIE_AGE of inactivity
+        preference = UserPreference.objects.filter(user=form.get_user()).first()
+        if preference is not None:  # the language this person chose, on whatever device (PLT-5)
+            remember_language(response, preference.language)
         return response
 
 
@@ -67,7 +72,7 @@ PasswordResetCompleteView = auth_views.PasswordResetCompleteView.as_view(
 
 @login_required
 def password_changed(request):
-    messages.success(request, "Kata sandi Anda telah diganti.")
+    messages.success(request, _("Kata sandi Anda telah diganti."))
     return redirect("accounts:mine")
 
 
@@ -102,7 +107,7 @@ def _has_confirmed_totp(user) -> bool:
 @require_POST
 def end_other_sessions(request):
     n = services.end_other_sessions(user=request.user, current_key=request.session.session_key)
-    messages.success(request, f"{n} sesi lain diakhiri.")
+    messages.success(request, _("%(n)s sesi lain diakhiri.") % {"n": n})
     return redirect("accounts:mine")
 
 
@@ -129,7 +134,7 @@ def token_create(request):
 @require_POST
 def token_revoke(request, pk):
     token = services.revoke_own_token(user=request.user, token_id=pk)
-    messages.success(request, f"Token {token.name} dicabut.")
+    messages.success(request, _("Token %(name)s dicabut.") % {"name": token.name})
     return redirect("accounts:mine")
 
 
@@ -216,7 +221,7 @@ def admin_create_login(request, actor, employee_pk):
     _require_admin(actor)
     form = DeliveryForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Pilih cara penyampaian kata sandi.")
+        messages.error(request, _("Pilih cara penyampaian kata sandi."))
         return redirect("accounts:admin")
     try:
         issued = services.create_login(actor=actor, employee_id=employee_pk, delivery=form.cleaned_data["delivery"])
@@ -232,7 +237,7 @@ def admin_create_all(request, actor):
     _require_admin(actor)
     form = DeliveryForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Pilih cara penyampaian kata sandi.")
+        messages.error(request, _("Pilih cara penyampaian kata sandi."))
         return redirect("accounts:admin")
     try:
         issued, skipped, left = services.create_logins_for_all(actor=actor, delivery=form.cleaned_data["delivery"])
@@ -296,7 +301,7 @@ def admin_reset(request, actor, user_pk):
                     reset=True,
                 ),
             )
-        messages.success(request, "Tautan pengaturan kata sandi dikirim ke surel pengguna.")
+        messages.success(request, _("Tautan pengaturan kata sandi dikirim ke surel pengguna."))
         return redirect("accounts:admin_user", user_pk)
 
     return _user_action(request, actor, user_pk, go)
@@ -311,7 +316,7 @@ def admin_deactivate(request, actor, user_pk):
         if not form.is_valid():
             raise services.AccountError("Alasan penonaktifan wajib diisi (paling panjang 500 karakter).")
         services.deactivate_login(actor=actor, user_id=user_pk, reason=form.cleaned_data["reason"])
-        messages.success(request, "Akun dinonaktifkan. Riwayat pegawai tetap tersimpan.")
+        messages.success(request, _("Akun dinonaktifkan. Riwayat pegawai tetap tersimpan."))
         return redirect("accounts:admin_user", user_pk)
 
     return _user_action(request, actor, user_pk, go)
@@ -322,7 +327,7 @@ def admin_deactivate(request, actor, user_pk):
 def admin_reactivate(request, actor, user_pk):
     def go():
         services.reactivate_login(actor=actor, user_id=user_pk)
-        messages.success(request, "Akun diaktifkan kembali.")
+        messages.success(request, _("Akun diaktifkan kembali."))
         return redirect("accounts:admin_user", user_pk)
 
     return _user_action(request, actor, user_pk, go)
@@ -339,7 +344,7 @@ def admin_grant(request, actor, user_pk):
         services.grant_role(
             actor=actor, user_id=user_pk, role=form.cleaned_data["role"], unit_id=form.cleaned_data["unit"]
         )
-        messages.success(request, "Peran diberikan.")
+        messages.success(request, _("Peran diberikan."))
         return redirect("accounts:admin_user", user_pk)
 
     return _user_action(request, actor, user_pk, go)
@@ -353,7 +358,7 @@ def admin_withdraw(request, actor, user_pk, ra_pk):
         if ra is None:
             raise PermissionDenied("Peran tidak ditemukan.")
         services.withdraw_role(actor=actor, role_assignment_id=ra.pk, reason=request.POST.get("reason", ""))
-        messages.success(request, "Peran dicabut.")
+        messages.success(request, _("Peran dicabut."))
         return redirect("accounts:admin_user", user_pk)
 
     return _user_action(request, actor, user_pk, go)

@@ -5,6 +5,8 @@ signer, availability) stay in ``services``."""
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from sikerja.assignments.models import Assignment, Form, Member, Nature
 from sikerja.inputs import decision_date_validator
@@ -14,21 +16,25 @@ MAX_EXTERNAL = 30
 
 
 def _required(label: str) -> dict:
-    return {"required": f"{label} wajib diisi.", "max_length": f"{label} terlalu panjang."}
+    # Lazy: the label and the sentence are read in the language of the page that shows them.
+    return {
+        "required": format_lazy(_("{label} wajib diisi."), label=_(label)),
+        "max_length": format_lazy(_("{label} terlalu panjang."), label=_(label)),
+    }
 
 
 def _period_fields():
     return (
-        forms.DateField(label="Mulai", widget=DATE, validators=[decision_date_validator("Tanggal mulai")], error_messages={
-            "required": "Tanggal mulai penugasan wajib diisi.", "invalid": "Tanggal mulai tidak valid."}),
-        forms.DateField(label="Selesai", widget=DATE, validators=[decision_date_validator("Tanggal selesai")], error_messages={
-            "required": "Tanggal selesai penugasan wajib diisi.", "invalid": "Tanggal selesai tidak valid."}),
+        forms.DateField(label=_("Mulai"), widget=DATE, validators=[decision_date_validator("Tanggal mulai")], error_messages={
+            "required": _("Tanggal mulai penugasan wajib diisi."), "invalid": _("Tanggal mulai tidak valid.")}),
+        forms.DateField(label=_("Selesai"), widget=DATE, validators=[decision_date_validator("Tanggal selesai")], error_messages={
+            "required": _("Tanggal selesai penugasan wajib diisi."), "invalid": _("Tanggal selesai tidak valid.")}),
     )
 
 
 def _hours_field():
     return forms.DecimalField(
-        label="Alokasi jam per minggu",
+        label=_("Alokasi jam per minggu"),
         initial=8,
         min_value=0.5,
         max_value=60,
@@ -36,13 +42,13 @@ def _hours_field():
         decimal_places=1,
         widget=forms.NumberInput(attrs={"step": "0.5", "min": "0.5", "max": "60"}),
         error_messages={
-            "required": "Alokasi jam per minggu wajib diisi.",
-            "invalid": "Alokasi jam per minggu harus berupa angka.",
-            "min_value": "Alokasi jam per minggu harus lebih dari 0 dan paling banyak 60 jam.",
-            "max_value": "Alokasi jam per minggu harus lebih dari 0 dan paling banyak 60 jam.",
-            "max_digits": "Alokasi jam per minggu paling banyak 60 jam.",
-            "max_decimal_places": "Alokasi jam per minggu paling banyak satu angka desimal.",
-            "max_whole_digits": "Alokasi jam per minggu paling banyak 60 jam.",
+            "required": _("Alokasi jam per minggu wajib diisi."),
+            "invalid": _("Alokasi jam per minggu harus berupa angka."),
+            "min_value": _("Alokasi jam per minggu harus lebih dari 0 dan paling banyak 60 jam."),
+            "max_value": _("Alokasi jam per minggu harus lebih dari 0 dan paling banyak 60 jam."),
+            "max_digits": _("Alokasi jam per minggu paling banyak 60 jam."),
+            "max_decimal_places": _("Alokasi jam per minggu paling banyak satu angka desimal."),
+            "max_whole_digits": _("Alokasi jam per minggu paling banyak 60 jam."),
         },
     )
 
@@ -51,45 +57,45 @@ class _WorkForm(forms.Form):
     """What a penunjukan and a pengajuan sukarela share."""
 
     owning_unit = forms.TypedChoiceField(
-        label="Unit pemilik kinerja",
+        label=_("Unit pemilik kinerja"),
         coerce=int,
         error_messages={
-            "required": "Pilih unit pemilik kinerja.",
-            "invalid_choice": "Unit pemilik kinerja tidak dikenal.",
+            "required": _("Pilih unit pemilik kinerja."),
+            "invalid_choice": _("Unit pemilik kinerja tidak dikenal."),
         },
     )
     title = forms.CharField(
-        label="Nama kegiatan/tim",
+        label=_("Nama kegiatan/tim"),
         max_length=300,
         error_messages=_required("Nama kegiatan/tim"),
         widget=forms.TextInput(attrs={"size": 50}),
     )
     purpose = forms.CharField(
-        label="Maksud dan tujuan",
+        label=_("Maksud dan tujuan"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages=_required("Maksud dan tujuan"),
     )
     target = forms.CharField(
-        label="Ekspektasi/target kinerja",
+        label=_("Ekspektasi/target kinerja"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages=_required("Ekspektasi/target kinerja"),
     )
     competences = forms.CharField(
-        label="Kompetensi yang dibutuhkan",
+        label=_("Kompetensi yang dibutuhkan"),
         required=False,
         max_length=2000,
-        help_text="Pisahkan dengan koma, misalnya: Pemrograman, Analisis data.",
+        help_text=_("Pisahkan dengan koma, misalnya: Pemrograman, Analisis data."),
         widget=forms.TextInput(attrs={"size": 50}),
     )
     starts_on, ends_on = _period_fields()
     hours_per_week = _hours_field()
-    nature = forms.ChoiceField(label="Sifat", choices=Nature.choices, initial=Nature.REGULER)
+    nature = forms.ChoiceField(label=_("Sifat"), choices=Nature.choices, initial=Nature.REGULER)
 
     def __init__(self, *args, units=(), incidental_label: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owning_unit"].choices = [("", "— pilih unit —"), *units]
+        self.fields["owning_unit"].choices = [("", _("— pilih unit —")), *units]
         if incidental_label:
             self.fields["nature"].choices = [
                 (Nature.REGULER, Nature.REGULER.label),
@@ -130,23 +136,23 @@ class ProposeForm(_WorkForm):
     ]
 
     form = forms.ChoiceField(
-        label="Bentuk penugasan",
+        label=_("Bentuk penugasan"),
         choices=Form.choices,
         initial=Form.INDIVIDU,
         widget=forms.RadioSelect,
-        error_messages={"required": "Pilih bentuk penugasan.", "invalid_choice": "Bentuk penugasan tidak dikenal."},
+        error_messages={"required": _("Pilih bentuk penugasan."), "invalid_choice": _("Bentuk penugasan tidak dikenal.")},
     )
     other_arrangements = forms.CharField(
-        label="Pengaturan lainnya", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Pengaturan lainnya"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
     law_requires_decree = forms.BooleanField(
-        label="Peraturan perundang-undangan lain mewajibkan tim ditetapkan dengan keputusan", required=False
+        label=_("Peraturan perundang-undangan lain mewajibkan tim ditetapkan dengan keputusan"), required=False
     )
     external_members = forms.CharField(
-        label="Anggota dari luar pemerintah daerah (lintas instansi)",
+        label=_("Anggota dari luar pemerintah daerah (lintas instansi)"),
         required=False,
         max_length=6000,
-        help_text="Satu orang per baris: Nama; Instansi; Jabatan (boleh ditambah ; NIP 18 angka).",
+        help_text=_("Satu orang per baris: Nama; Instansi; Jabatan (boleh ditambah ; NIP 18 angka)."),
         widget=forms.Textarea(
             attrs={
                 "rows": 2,
@@ -162,19 +168,21 @@ class ProposeForm(_WorkForm):
                 continue
             parts = [p.strip() for p in line.split(";")]
             if len(parts) < 2 or not parts[0] or not parts[1] or len(parts) > 4:
-                raise forms.ValidationError(f"Baris {n} anggota luar harus berbentuk 'Nama; Instansi; Jabatan'.")
+                raise forms.ValidationError(
+                    _("Baris %(n)s anggota luar harus berbentuk 'Nama; Instansi; Jabatan'.") % {"n": n}
+                )
             position, nip = "", ""
             for extra in parts[2:]:
                 digits = "".join(extra.split())
                 if digits.isdigit():  # a number is the NIP, any other text the jabatan
                     if len(digits) != 18:
-                        raise forms.ValidationError(f"NIP {parts[0]} harus 18 angka.")
+                        raise forms.ValidationError(_("NIP %(nip)s harus 18 angka.") % {"nip": parts[0]})
                     nip = digits
                 elif extra:
                     position = extra
             rows.append({"name": parts[0][:200], "org": parts[1][:200], "position": position[:200], "nip": nip})
         if len(rows) > MAX_EXTERNAL:
-            raise forms.ValidationError(f"Paling banyak {MAX_EXTERNAL} anggota dari luar.")
+            raise forms.ValidationError(_("Paling banyak %(n)s anggota dari luar.") % {"n": MAX_EXTERNAL})
         return rows
 
 
@@ -182,7 +190,7 @@ class ApplyForm(_WorkForm):
     """Pengajuan sukarela: the official applies to take part in a unit's work."""
 
     title = forms.CharField(
-        label="Kinerja/kegiatan yang ingin diikuti",
+        label=_("Kinerja/kegiatan yang ingin diikuti"),
         max_length=300,
         error_messages=_required("Kinerja/kegiatan yang ingin diikuti"),
         widget=forms.TextInput(attrs={"size": 50}),
@@ -193,21 +201,21 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         # "setuju" approves what is ticked (all of it on an application or confirmation);
         # "setujui_semua" approves everyone named whatever is ticked; "tolak" refuses everyone.
-        choices=[("setuju", "Setujui"), ("setujui_semua", "Setujui semua"), ("tolak", "Tolak")],
-        error_messages={"required": "Pilih setujui atau tolak.", "invalid_choice": "Pilih setujui atau tolak."},
+        choices=[("setuju", _("Setujui")), ("setujui_semua", _("Setujui semua")), ("tolak", _("Tolak"))],
+        error_messages={"required": _("Pilih setujui atau tolak."), "invalid_choice": _("Pilih setujui atau tolak.")},
     )
     reason = forms.CharField(
-        label="Alasan/catatan",
+        label=_("Alasan/catatan"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"max_length": "Alasan paling panjang 2000 karakter."},
+        error_messages={"max_length": _("Alasan paling panjang 2000 karakter.")},
     )
     members = forms.TypedMultipleChoiceField(
-        label="Pegawai yang disetujui",
+        label=_("Pegawai yang disetujui"),
         required=False,
         coerce=int,
-        error_messages={"invalid_choice": "Pegawai yang dipilih tidak disebut dalam permohonan."},
+        error_messages={"invalid_choice": _("Pegawai yang dipilih tidak disebut dalam permohonan.")},
     )
 
     def __init__(self, *args, members=(), **kwargs):
@@ -217,21 +225,21 @@ class DecisionForm(forms.Form):
 
 class IssueForm(forms.Form):
     ketua = forms.TypedChoiceField(
-        label="Ketua tim baru",
+        label=_("Ketua tim baru"),
         required=False,
         coerce=int,
         empty_value=None,
-        error_messages={"invalid_choice": "Ketua baru harus anggota tim yang disetujui."},
+        error_messages={"invalid_choice": _("Ketua baru harus anggota tim yang disetujui.")},
     )
 
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ketua"].choices = [("", "— tetap —"), *((m.pk, m.display_name) for m in members)]
+        self.fields["ketua"].choices = [("", _("— tetap —")), *((m.pk, m.display_name) for m in members)]
 
 
 class CancelForm(forms.Form):
     reason = forms.CharField(
-        label="Alasan pembatalan",
+        label=_("Alasan pembatalan"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages=_required("Alasan pembatalan"),
@@ -240,7 +248,7 @@ class CancelForm(forms.Form):
 
 class FilterForm(forms.Form):
     status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Semua status"), *Assignment.Status.choices]
+        label=_("Status"), required=False, choices=[("", _("Semua status")), *Assignment.Status.choices]
     )
 
 
@@ -251,13 +259,13 @@ class AmendForm(forms.Form):
     """End an issued assignment early or extend it: the new end date and why."""
 
     new_ends_on = forms.DateField(
-        label="Tanggal selesai yang baru",
+        label=_("Tanggal selesai yang baru"),
         widget=DATE,
         validators=[decision_date_validator("Tanggal selesai yang baru")],
-        error_messages={"required": "Tanggal selesai yang baru wajib diisi.", "invalid": "Tanggal tidak valid."},
+        error_messages={"required": _("Tanggal selesai yang baru wajib diisi."), "invalid": _("Tanggal tidak valid.")},
     )
     reason = forms.CharField(
-        label="Alasan perubahan",
+        label=_("Alasan perubahan"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages=_required("Alasan perubahan"),
@@ -266,7 +274,7 @@ class AmendForm(forms.Form):
 
 class RevokeForm(forms.Form):
     reason = forms.CharField(
-        label="Alasan pencabutan",
+        label=_("Alasan pencabutan"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages=_required("Alasan pencabutan"),

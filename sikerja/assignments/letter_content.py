@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sikerja.assignments import officials, rules
 from sikerja.assignments.models import Assignment, Member, Mode, Step
+from sikerja.i18n import in_indonesian
 from sikerja.letters.citations import assignment_basis
 from sikerja.letters.models import DocumentKind
 from sikerja.letters.payloads import (
@@ -20,6 +21,7 @@ from sikerja.letters.rules import date_id
 from sikerja.organisation.models import Employee
 
 
+@in_indonesian
 def period_words(a: Assignment) -> str:
     """Dates in words, as tata naskah dinas writes them: "2 Desember 2026 s.d. 31 Maret 2027"."""
     return f"{date_id(a.starts_on)} s.d. {date_id(a.ends_on)}"
@@ -31,6 +33,7 @@ def hours_words(hours) -> str:
     return f"{text} jam"
 
 
+@in_indonesian
 def basis(a: Assignment) -> list[str]:
     """Dasar: the regulation by its title and the nota dinas that asked and answered, by number
     and date (issue 10 item 3). The explanations in ``a.decisions`` stay on screen."""
@@ -51,6 +54,7 @@ def person(m: Member, *, with_role: bool = False) -> Person:
     )
 
 
+@in_indonesian
 def reporting_words(report, *, team: bool) -> str:
     """To whom the assignee reports, in the letter's words; the article stays on screen and in
     Dasar (naskah dinas cite law only in Dasar)."""
@@ -58,6 +62,7 @@ def reporting_words(report, *, team: bool) -> str:
     return f"{who} pelaksanaan tugas kepada {rules.common.words(report.roles, 'dan/atau')}."
 
 
+@in_indonesian
 def letter_payload(a: Assignment, approved: list[Member], kind: str):
     profile = officials.profile_of(a.region)
     report = rules.ketua_reports_to(profile) if a.is_team else rules.individual_reports_to(profile)
@@ -108,6 +113,7 @@ def letter_payload(a: Assignment, approved: list[Member], kind: str):
     )
 
 
+@in_indonesian
 def recording_words(a: Assignment) -> list[str]:
     """A letter entered after its period began says so, and why (issue 9 item 4)."""
     if not a.recording_reason:
@@ -115,6 +121,7 @@ def recording_words(a: Assignment) -> list[str]:
     return [f"Naskah ini mencatat penugasan yang telah berjalan sejak {date_id(a.starts_on)}; alasan: {a.recording_reason}."]
 
 
+@in_indonesian
 def amendment_payload(a: Assignment, *, kind: str, letter_kind: str, new_ends_on, reason: str, approved: list[Member]):
     """The letter that ends an issued assignment early or extends it; it names the first letter
     (its number and date) as its basis, so the two are read together."""
@@ -150,6 +157,7 @@ def ketua_first(members: list[Member]) -> list[Member]:
     return sorted(members, key=lambda m: (rank.get(m.role, 3), m.pk))
 
 
+@in_indonesian
 def request_memo(a: Assignment, *, sender: Employee, leader: Employee, group: list[Member]) -> NotaDinasPayload:
     """The nota dinas permohonan pelibatan to a home leader: what the request must say (PEN-6)."""
     return NotaDinasPayload(

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sikerja.assignments import selectors, services
@@ -59,5 +60,5 @@ def revoke(request, actor, pk):
         services.revoke(actor=actor, assignment_id=pk, reason=form.cleaned_data["reason"])
     except (AssignmentError, PermissionDenied) as exc:
         return _detail_page(request, actor, pk, revoke_form=form, errors=_errors_of(exc), status=_status_of(exc))
-    messages.success(request, "Naskah penugasan dicabut; penugasan berakhir dan jamnya tidak lagi dihitung.")
+    messages.success(request, _("Naskah penugasan dicabut; penugasan berakhir dan jamnya tidak lagi dihitung."))
     return redirect("penugasan:detail", pk=pk)

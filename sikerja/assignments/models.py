@@ -13,60 +13,61 @@ kerja SPBE).
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from sikerja.accounts.restrict import RestrictedManager
 
 
 class Form(models.TextChoices):
-    INDIVIDU = "individu", "Penugasan individu"
-    TIM_KERJA = "tim_kerja", "Tim kerja"
+    INDIVIDU = "individu", _("Penugasan individu")
+    TIM_KERJA = "tim_kerja", _("Tim kerja")
 
 
 class Scope(models.TextChoices):
-    DALAM_UNIT = "dalam_unit", "Dalam satu unit organisasi"
-    LINTAS_UNIT = "lintas_unit", "Lintas unit organisasi"
-    LINTAS_PD = "lintas_pd", "Lintas perangkat daerah"
-    LINTAS_INSTANSI = "lintas_instansi", "Lintas instansi"
+    DALAM_UNIT = "dalam_unit", _("Dalam satu unit organisasi")
+    LINTAS_UNIT = "lintas_unit", _("Lintas unit organisasi")
+    LINTAS_PD = "lintas_pd", _("Lintas perangkat daerah")
+    LINTAS_INSTANSI = "lintas_instansi", _("Lintas instansi")
 
 
 class Mode(models.TextChoices):
-    PENUNJUKAN = "penunjukan", "Penunjukan"
-    PENGAJUAN_SUKARELA = "pengajuan_sukarela", "Pengajuan sukarela"
+    PENUNJUKAN = "penunjukan", _("Penunjukan")
+    PENGAJUAN_SUKARELA = "pengajuan_sukarela", _("Pengajuan sukarela")
 
 
 class Nature(models.TextChoices):
-    REGULER = "reguler", "Penugasan reguler"
-    INSIDENTAL = "insidental", "Tugas insidental / penugasan tambahan"
+    REGULER = "reguler", _("Penugasan reguler")
+    INSIDENTAL = "insidental", _("Tugas insidental / penugasan tambahan")
 
 
 class StandingKind(models.TextChoices):
     """Governance teams with a composition fixed by regulation (TIK-2, TIK-3)."""
 
-    NONE = "", "Bukan tim tetap"
-    KOORDINASI_SPBE = "tim_koordinasi_spbe", "Tim Koordinasi SPBE"
-    PELAKSANA_SPBE = "tim_pelaksana_spbe", "Tim Pelaksana SPBE"
-    KELOMPOK_KERJA_SPBE = "kelompok_kerja_spbe", "Kelompok Kerja SPBE"
-    SEKRETARIAT_SPBE = "sekretariat_spbe", "Sekretariat Tim Koordinasi SPBE"
-    TRANSFORMASI_MANAJEMEN = "tim_transformasi_manajemen", "Tim Transformasi Manajemen"
+    NONE = "", _("Bukan tim tetap")
+    KOORDINASI_SPBE = "tim_koordinasi_spbe", _("Tim Koordinasi SPBE")
+    PELAKSANA_SPBE = "tim_pelaksana_spbe", _("Tim Pelaksana SPBE")
+    KELOMPOK_KERJA_SPBE = "kelompok_kerja_spbe", _("Kelompok Kerja SPBE")
+    SEKRETARIAT_SPBE = "sekretariat_spbe", _("Sekretariat Tim Koordinasi SPBE")
+    TRANSFORMASI_MANAJEMEN = "tim_transformasi_manajemen", _("Tim Transformasi Manajemen")
 
 
 class Answer(models.TextChoices):
     """What an official answers to a step: three distinct acts (issue 9 item 2). Approving some
     names whom; approving nobody is not a way to refuse."""
 
-    APPROVE_ALL = "setujui_semua", "Setujui semua"
-    APPROVE_SOME = "setujui_sebagian", "Setujui sebagian"
-    REJECT = "tolak", "Tolak"
+    APPROVE_ALL = "setujui_semua", _("Setujui semua")
+    APPROVE_SOME = "setujui_sebagian", _("Setujui sebagian")
+    REJECT = "tolak", _("Tolak")
 
 
 class Assignment(models.Model):
     class Status(models.TextChoices):
-        PROSES = "proses", "Dalam proses"
-        DITERBITKAN = "diterbitkan", "Diterbitkan"
-        DITOLAK = "ditolak", "Ditolak"
-        DIBATALKAN = "dibatalkan", "Dibatalkan"
+        PROSES = "proses", _("Dalam proses")
+        DITERBITKAN = "diterbitkan", _("Diterbitkan")
+        DITOLAK = "ditolak", _("Ditolak")
+        DIBATALKAN = "dibatalkan", _("Dibatalkan")
         # Its letter was revoked: the assignment ends, its hours no longer count (issue 9 item 5).
-        DICABUT = "dicabut", "Dicabut"
+        DICABUT = "dicabut", _("Dicabut")
 
     region = models.ForeignKey("tenancy.Region", on_delete=models.PROTECT, related_name="assignments")
     form = models.CharField("bentuk", max_length=20, choices=Form.choices)
@@ -116,7 +117,7 @@ class Assignment(models.Model):
     objects = RestrictedManager()
 
     class Meta:
-        verbose_name = "penugasan"
+        verbose_name = _("penugasan")
         verbose_name_plural = "penugasan"
         ordering = ["-created_at", "-pk"]
         constraints = [
@@ -137,14 +138,14 @@ class Assignment(models.Model):
 
 class Member(models.Model):
     class Role(models.TextChoices):
-        KETUA = "ketua", "Ketua"
-        SEKRETARIS = "sekretaris", "Sekretaris"
-        ANGGOTA = "anggota", "Anggota"
+        KETUA = "ketua", _("Ketua")
+        SEKRETARIS = "sekretaris", _("Sekretaris")
+        ANGGOTA = "anggota", _("Anggota")
 
     class Status(models.TextChoices):
-        DIUSULKAN = "diusulkan", "Diusulkan"
-        DISETUJUI = "disetujui", "Disetujui"
-        DITOLAK = "ditolak", "Ditolak"
+        DIUSULKAN = "diusulkan", _("Diusulkan")
+        DISETUJUI = "disetujui", _("Disetujui")
+        DITOLAK = "ditolak", _("Ditolak")
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="members")
     employee = models.ForeignKey(
@@ -166,7 +167,7 @@ class Member(models.Model):
     decision_reason = models.TextField("alasan keputusan", blank=True)
 
     class Meta:
-        verbose_name = "anggota penugasan"
+        verbose_name = _("anggota penugasan")
         verbose_name_plural = "anggota penugasan"
         ordering = ["assignment", "pk"]
         constraints = [
@@ -200,18 +201,18 @@ class Step(models.Model):
     their Plh/Plt may act too)."""
 
     class Kind(models.TextChoices):
-        JAWAB_PERMOHONAN = "jawab_permohonan", "Menjawab permohonan pelibatan"
-        PERSETUJUAN = "persetujuan", "Memberi persetujuan"
-        KONFIRMASI = "konfirmasi", "Menyampaikan surat"
-        TERBITKAN = "terbitkan", "Menerbitkan naskah penugasan"
+        JAWAB_PERMOHONAN = "jawab_permohonan", _("Menjawab permohonan pelibatan")
+        PERSETUJUAN = "persetujuan", _("Memberi persetujuan")
+        KONFIRMASI = "konfirmasi", _("Menyampaikan surat")
+        TERBITKAN = "terbitkan", _("Menerbitkan naskah penugasan")
 
     class Status(models.TextChoices):
-        MENUNGGU = "menunggu", "Menunggu"
-        DISETUJUI = "disetujui", "Disetujui"
-        SEBAGIAN = "sebagian", "Disetujui sebagian"
-        DITOLAK = "ditolak", "Ditolak"
-        SELESAI = "selesai", "Selesai"
-        DIBATALKAN = "dibatalkan", "Dibatalkan"
+        MENUNGGU = "menunggu", _("Menunggu")
+        DISETUJUI = "disetujui", _("Disetujui")
+        SEBAGIAN = "sebagian", _("Disetujui sebagian")
+        DITOLAK = "ditolak", _("Ditolak")
+        SELESAI = "selesai", _("Selesai")
+        DIBATALKAN = "dibatalkan", _("Dibatalkan")
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="steps")
     order = models.PositiveSmallIntegerField("urutan")
@@ -251,7 +252,7 @@ class Step(models.Model):
     )
 
     class Meta:
-        verbose_name = "langkah penugasan"
+        verbose_name = _("langkah penugasan")
         verbose_name_plural = "langkah penugasan"
         ordering = ["assignment", "order", "pk"]
         indexes = [
@@ -268,12 +269,12 @@ class Amendment(models.Model):
     to the first (issue 9 item 5). Revoking that letter undoes the change."""
 
     class Kind(models.TextChoices):
-        DIAKHIRI = "diakhiri", "Diakhiri lebih awal"
-        DIPERPANJANG = "diperpanjang", "Diperpanjang"
+        DIAKHIRI = "diakhiri", _("Diakhiri lebih awal")
+        DIPERPANJANG = "diperpanjang", _("Diperpanjang")
 
     class Status(models.TextChoices):
-        BERLAKU = "berlaku", "Berlaku"
-        DICABUT = "dicabut", "Dicabut"
+        BERLAKU = "berlaku", _("Berlaku")
+        DICABUT = "dicabut", _("Dicabut")
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="amendments")
     kind = models.CharField("jenis perubahan", max_length=20, choices=Kind.choices)
@@ -291,7 +292,7 @@ class Amendment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "perubahan penugasan"
+        verbose_name = _("perubahan penugasan")
         verbose_name_plural = "perubahan penugasan"
         ordering = ["assignment", "created_at", "pk"]
 

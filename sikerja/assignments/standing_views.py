@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from sikerja.assignments import standing
 from sikerja.assignments.models import StandingKind
@@ -19,27 +20,27 @@ LINES = {"rows": 4, "cols": 60}
 
 
 class StandingTeamForm(forms.Form):
-    kind = forms.ChoiceField(label="Jenis tim tetap")
-    title = forms.CharField(label="Nama tim", max_length=300)
+    kind = forms.ChoiceField(label=_("Jenis tim tetap"))
+    title = forms.CharField(label=_("Nama tim"), max_length=300)
     purpose = forms.CharField(
-        label="Tugas tim", required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
-        help_text="Kosongkan untuk memakai tugas yang dirinci peraturan bupati; wajib diisi bila peraturan tidak merincinya.",
+        label=_("Tugas tim"), required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=_("Kosongkan untuk memakai tugas yang dirinci peraturan bupati; wajib diisi bila peraturan tidak merincinya."),
     )
-    target = forms.CharField(label="Ekspektasi/target", required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 2, "cols": 60}))
-    basis_number = forms.CharField(label="Nomor keputusan penetapan", max_length=120)
-    basis_date = forms.DateField(label="Tanggal keputusan penetapan", widget=DATE,
+    target = forms.CharField(label=_("Ekspektasi/target"), required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 2, "cols": 60}))
+    basis_number = forms.CharField(label=_("Nomor keputusan penetapan"), max_length=120)
+    basis_date = forms.DateField(label=_("Tanggal keputusan penetapan"), widget=DATE,
                                  validators=[signed_date_validator("Tanggal keputusan penetapan")])
-    starts_on = forms.DateField(label="Berlaku mulai", widget=DATE, validators=[decision_date_validator("Berlaku mulai")])
-    ends_on = forms.DateField(label="Berlaku sampai", widget=DATE, validators=[decision_date_validator("Berlaku sampai")])
-    hours_per_week = forms.DecimalField(label="Alokasi jam per minggu", min_value=0.5, max_value=60, decimal_places=1,
+    starts_on = forms.DateField(label=_("Berlaku mulai"), widget=DATE, validators=[decision_date_validator("Berlaku mulai")])
+    ends_on = forms.DateField(label=_("Berlaku sampai"), widget=DATE, validators=[decision_date_validator("Berlaku sampai")])
+    hours_per_week = forms.DecimalField(label=_("Alokasi jam per minggu"), min_value=0.5, max_value=60, decimal_places=1,
                                         initial=standing.DEFAULT_HOURS)
-    ketua = forms.CharField(label="Ketua (NIP atau nomor pegawai)", max_length=40, required=False)
-    sekretaris = forms.CharField(label="Sekretaris (NIP atau nomor pegawai, opsional)", max_length=40, required=False)
-    anggota = forms.CharField(label="Anggota (satu NIP atau nomor pegawai per baris)", required=False, max_length=10000,
+    ketua = forms.CharField(label=_("Ketua (NIP atau nomor pegawai)"), max_length=40, required=False)
+    sekretaris = forms.CharField(label=_("Sekretaris (NIP atau nomor pegawai, opsional)"), max_length=40, required=False)
+    anggota = forms.CharField(label=_("Anggota (satu NIP atau nomor pegawai per baris)"), required=False, max_length=10000,
                               widget=forms.Textarea(attrs=LINES))
     external = forms.CharField(
-        label="Anggota dari luar pemerintah daerah (satu per baris: nama; unsur/instansi)", required=False, max_length=20000,
-        widget=forms.Textarea(attrs=LINES), help_text="Contoh: Dr. Rina Wati; akademisi/Universitas Mulawarman",
+        label=_("Anggota dari luar pemerintah daerah (satu per baris: nama; unsur/instansi)"), required=False, max_length=20000,
+        widget=forms.Textarea(attrs=LINES), help_text=_("Contoh: Dr. Rina Wati; akademisi/Universitas Mulawarman"),
     )
 
     def __init__(self, *args, kinds=(), **kwargs):
@@ -91,8 +92,8 @@ def team_new(request, actor):
             except ValidationError as exc:
                 errors = list(exc.messages)
             else:
-                messages.success(request, f"{team.get_standing_kind_display()} \"{team.title}\" dicatat berdasarkan "
-                                          f"keputusan nomor {team.basis_number}.")
+                messages.success(request, _("%(kind)s \"%(title)s\" dicatat berdasarkan keputusan nomor %(number)s.") % {
+                    "kind": team.get_standing_kind_display(), "title": team.title, "number": team.basis_number})
                 return redirect("standing:detail", pk=team.pk)
         status = 400
     return render(request, "assignments/standing/form.html", _ctx(

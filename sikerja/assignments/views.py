@@ -20,6 +20,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from sikerja.assignments import officials, rules, selectors, services
@@ -252,7 +253,7 @@ def propose(request, actor):
                     form.add_error(None, message)
             else:
                 if assignment.status == Assignment.Status.DITERBITKAN:
-                    messages.success(request, "Penugasan ditetapkan dan naskahnya diterbitkan.")
+                    messages.success(request, _("Penugasan ditetapkan dan naskahnya diterbitkan."))
                 else:
                     messages.success(
                         request, "Usulan penugasan dikirim; langkah berikutnya menunggu pejabat yang berwenang."
@@ -415,7 +416,7 @@ def apply(request, actor):
                 for message in _errors(exc):
                     form.add_error(None, message)
             else:
-                messages.success(request, "Pengajuan sukarela disampaikan; ikuti langkah berikutnya di halaman ini.")
+                messages.success(request, _("Pengajuan sukarela disampaikan; ikuti langkah berikutnya di halaman ini."))
                 return redirect("penugasan:detail", pk=assignment.pk)
     unit_id = _int(form["owning_unit"].value())
     return render(
@@ -600,9 +601,11 @@ def decide(request, actor, pk, step_pk):
     except AssignmentError as exc:
         return _detail_page(request, actor, pk, bound={step.pk: (form, _errors(exc))}, status=400)
     if step.kind == Step.Kind.KONFIRMASI:
-        messages.success(request, "Langkah Anda dicatat." if approve else "Pengajuan tidak dilanjutkan.")
+        messages.success(request, _("Langkah Anda dicatat.") if approve else _("Pengajuan tidak dilanjutkan."))
     else:
-        messages.success(request, "Keputusan Anda dicatat." if approve else "Penolakan Anda dicatat beserta alasannya.")
+        messages.success(
+            request, _("Keputusan Anda dicatat.") if approve else _("Penolakan Anda dicatat beserta alasannya.")
+        )
     return redirect("penugasan:detail", pk=pk)
 
 
@@ -627,7 +630,14 @@ def issue(request, actor, pk, step_pk):
     except AssignmentError as exc:
         return _detail_page(request, actor, pk, bound={step.pk: (form, _errors(exc))}, status=400)
     number = assignment.letter.number if assignment.letter_id else ""
-    messages.success(request, f"Naskah penugasan diterbitkan{f' dengan nomor {number}' if number else ''}.")
+    messages.success(
+        request,
+        (
+            _("Naskah penugasan diterbitkan dengan nomor %(number)s.") % {"number": number}
+            if number
+            else _("Naskah penugasan diterbitkan.")
+        ),
+    )
     return redirect("penugasan:detail", pk=pk)
 
 
@@ -642,5 +652,5 @@ def cancel(request, actor, pk):
         services.cancel(actor=actor, assignment_id=pk, reason=form.cleaned_data["reason"])
     except AssignmentError as exc:
         return _detail_page(request, actor, pk, cancel_form=form, errors=_errors(exc), status=400)
-    messages.success(request, "Penugasan dibatalkan.")
+    messages.success(request, _("Penugasan dibatalkan."))
     return redirect("penugasan:detail", pk=pk)

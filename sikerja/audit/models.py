@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class AppendOnlyError(RuntimeError):
@@ -34,7 +35,7 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
-        verbose_name = "peristiwa"
+        verbose_name = _("peristiwa")
         verbose_name_plural = "log peristiwa"
         indexes = [models.Index(fields=["object_type", "object_id"])]
 

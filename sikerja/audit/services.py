@@ -1,6 +1,7 @@
 from django.dispatch import Signal
 
 from sikerja.audit.models import Event
+from sikerja.i18n import in_indonesian
 from sikerja.inputs import LONG_TEXT, clean_text
 
 # Sent right after an event is written, still inside the writer's transaction (sender=Event,
@@ -9,6 +10,7 @@ from sikerja.inputs import LONG_TEXT, clean_text
 event_recorded = Signal()
 
 
+@in_indonesian
 def record_event(*, region, actor, verb: str, obj, changes: dict | None = None, reason: str = "", on_behalf_of=None):
     """Append one event. Called inside the writing service's transaction so both land or neither.
 

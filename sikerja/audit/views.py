@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from sikerja.audit import selectors, words
@@ -19,28 +20,31 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class LogFilterForm(forms.Form):
-    who = forms.CharField(label="Siapa", required=False, max_length=SEARCH_TEXT)
-    topic = forms.ChoiceField(label="Apa", required=False)
-    object_type = forms.ChoiceField(label="Jenis objek", required=False)
-    object_id = forms.CharField(label="ID objek", required=False, max_length=40)
+    who = forms.CharField(label=_("Siapa"), required=False, max_length=SEARCH_TEXT)
+    topic = forms.ChoiceField(label=_("Apa"), required=False)
+    object_type = forms.ChoiceField(label=_("Jenis objek"), required=False)
+    object_id = forms.CharField(label=_("ID objek"), required=False, max_length=40)
     date_from = forms.DateField(
-        label="Dari tanggal", required=False, widget=DATE, validators=[decision_date_validator("Dari tanggal")]
+        label=_("Dari tanggal"), required=False, widget=DATE, validators=[decision_date_validator("Dari tanggal")]
     )
     date_to = forms.DateField(
-        label="Sampai tanggal", required=False, widget=DATE, validators=[decision_date_validator("Sampai tanggal")]
+        label=_("Sampai tanggal"), required=False, widget=DATE, validators=[decision_date_validator("Sampai tanggal")]
     )
 
     def __init__(self, *args, object_types=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].choices = [("", "Semua peristiwa"), *sorted(words.TOPIC_WORDS.items(), key=lambda x: x[1])]
-        self.fields["object_type"].choices = [("", "Semua objek")] + [
+        self.fields["topic"].choices = [
+            ("", _("Semua peristiwa")),
+            *sorted(((t, words.topic_words(t)) for t in words.TOPIC_WORDS), key=lambda x: x[1]),
+        ]
+        self.fields["object_type"].choices = [("", _("Semua objek"))] + [
             (t, words.object_kind_words(t)) for t in object_types
         ]
 
     def clean(self):
         data = super().clean()
         if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
-            raise forms.ValidationError("Tanggal akhir mendahului tanggal awal.")
+            raise forms.ValidationError(_("Tanggal akhir mendahului tanggal awal."))
         return data
 
 

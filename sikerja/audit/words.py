@@ -1,66 +1,68 @@
 """How the event log reads to an administrator: each recorded verb in words, and what kind of
-thing each object is. A verb not listed reads as its object kind and action, never as a code."""
+thing each object is. A verb not listed reads as its object kind and action, never as a code.
+The words are kept in Indonesian and translated when shown (PLT-5)."""
 
 from __future__ import annotations
 
 from django.apps import apps
+from django.utils.translation import gettext, gettext_noop
 
 VERB_WORDS = {
-    "account.created": "Akun dibuat",
-    "account.deactivated": "Akun dinonaktifkan",
-    "account.reactivated": "Akun diaktifkan kembali",
-    "account.password_reset": "Kata sandi diatur ulang",
-    "role.granted": "Peran diberikan",
-    "role.withdrawn": "Peran dicabut",
-    "employee.updated": "Data pegawai diubah",
-    "employee.moved": "Mutasi pegawai dicatat",
-    "employee.deactivated": "Pegawai dinonaktifkan",
-    "placement.set": "Kedudukan ditetapkan",
-    "placement.withdrawn": "Kedudukan terjadwal ditarik",
-    "placement.corrected": "Kedudukan dikoreksi",
-    "delegation.created": "Plh./Plt. ditetapkan",
-    "delegation.revoked": "Plh./Plt. dicabut",
-    "unit.renamed": "Unit diganti nama",
-    "unit.checked": "Unit diperiksa",
-    "import.applied": "Impor data diterapkan",
-    "profile.loaded": "Profil regulasi dimuat",
-    "profile.upgraded": "Profil regulasi diperbarui",
-    "document.issued": "Naskah diterbitkan",
-    "document.revoked": "Naskah dicabut",
-    "document.number_unused": "Nomor naskah tidak terpakai",
-    "letterhead.uploaded": "Kop surat diunggah",
-    "letter_template.uploaded": "Templat naskah diunggah",
-    "letter_template.builtin": "Templat bawaan dipakai",
-    "letter_template.activated": "Templat naskah diaktifkan",
-    "assignment.proposed": "Penunjukan diusulkan",
-    "assignment.applied": "Pengajuan sukarela disampaikan",
-    "assignment.step_decided": "Langkah penugasan diputus",
-    "assignment.issued": "Naskah penugasan diterbitkan",
-    "assignment.ditolak": "Penugasan ditolak",
-    "assignment.dibatalkan": "Penugasan dibatalkan",
-    "assignment.dicabut": "Naskah penugasan dicabut",
-    "assignment.diakhiri": "Penugasan diakhiri lebih awal",
-    "assignment.diperpanjang": "Penugasan diperpanjang",
-    "assignment.perubahan_dicabut": "Naskah perubahan penugasan dicabut",
-    "assignment.standing_recorded": "Tim tetap dicatat",
-    "feedback.given": "Umpan balik diberikan",
+    "account.created": gettext_noop("Akun dibuat"),
+    "account.deactivated": gettext_noop("Akun dinonaktifkan"),
+    "account.reactivated": gettext_noop("Akun diaktifkan kembali"),
+    "account.password_reset": gettext_noop("Kata sandi diatur ulang"),
+    "role.granted": gettext_noop("Peran diberikan"),
+    "role.withdrawn": gettext_noop("Peran dicabut"),
+    "employee.updated": gettext_noop("Data pegawai diubah"),
+    "employee.moved": gettext_noop("Mutasi pegawai dicatat"),
+    "employee.deactivated": gettext_noop("Pegawai dinonaktifkan"),
+    "placement.set": gettext_noop("Kedudukan ditetapkan"),
+    "placement.withdrawn": gettext_noop("Kedudukan terjadwal ditarik"),
+    "placement.corrected": gettext_noop("Kedudukan dikoreksi"),
+    "delegation.created": gettext_noop("Plh./Plt. ditetapkan"),
+    "delegation.revoked": gettext_noop("Plh./Plt. dicabut"),
+    "unit.renamed": gettext_noop("Unit diganti nama"),
+    "unit.checked": gettext_noop("Unit diperiksa"),
+    "import.applied": gettext_noop("Impor data diterapkan"),
+    "profile.loaded": gettext_noop("Profil regulasi dimuat"),
+    "profile.upgraded": gettext_noop("Profil regulasi diperbarui"),
+    "document.issued": gettext_noop("Naskah diterbitkan"),
+    "document.revoked": gettext_noop("Naskah dicabut"),
+    "document.number_unused": gettext_noop("Nomor naskah tidak terpakai"),
+    "letterhead.uploaded": gettext_noop("Kop surat diunggah"),
+    "letter_template.uploaded": gettext_noop("Templat naskah diunggah"),
+    "letter_template.builtin": gettext_noop("Templat bawaan dipakai"),
+    "letter_template.activated": gettext_noop("Templat naskah diaktifkan"),
+    "assignment.proposed": gettext_noop("Penunjukan diusulkan"),
+    "assignment.applied": gettext_noop("Pengajuan sukarela disampaikan"),
+    "assignment.step_decided": gettext_noop("Langkah penugasan diputus"),
+    "assignment.issued": gettext_noop("Naskah penugasan diterbitkan"),
+    "assignment.ditolak": gettext_noop("Penugasan ditolak"),
+    "assignment.dibatalkan": gettext_noop("Penugasan dibatalkan"),
+    "assignment.dicabut": gettext_noop("Naskah penugasan dicabut"),
+    "assignment.diakhiri": gettext_noop("Penugasan diakhiri lebih awal"),
+    "assignment.diperpanjang": gettext_noop("Penugasan diperpanjang"),
+    "assignment.perubahan_dicabut": gettext_noop("Naskah perubahan penugasan dicabut"),
+    "assignment.standing_recorded": gettext_noop("Tim tetap dicatat"),
+    "feedback.given": gettext_noop("Umpan balik diberikan"),
 }
 
 # The filter "what" groups verbs by the part before the dot.
 TOPIC_WORDS = {
-    "account": "Akun",
-    "role": "Peran",
-    "employee": "Data pegawai",
-    "placement": "Kedudukan",
-    "delegation": "Plh./Plt.",
-    "unit": "Unit organisasi",
-    "import": "Impor data",
-    "profile": "Profil regulasi",
-    "document": "Naskah dinas",
-    "letterhead": "Kop surat",
-    "letter_template": "Templat naskah",
-    "assignment": "Penugasan",
-    "feedback": "Umpan balik",
+    "account": gettext_noop("Akun"),
+    "role": gettext_noop("Peran"),
+    "employee": gettext_noop("Data pegawai"),
+    "placement": gettext_noop("Kedudukan"),
+    "delegation": gettext_noop("Plh./Plt."),
+    "unit": gettext_noop("Unit organisasi"),
+    "import": gettext_noop("Impor data"),
+    "profile": gettext_noop("Profil regulasi"),
+    "document": gettext_noop("Naskah dinas"),
+    "letterhead": gettext_noop("Kop surat"),
+    "letter_template": gettext_noop("Templat naskah"),
+    "assignment": gettext_noop("Penugasan"),
+    "feedback": gettext_noop("Umpan balik"),
 }
 
 # Objects that have a page of their own: (url name, takes the object's id).
@@ -74,9 +76,13 @@ OBJECT_PAGES = {
 
 def verb_words(verb: str) -> str:
     if verb in VERB_WORDS:
-        return VERB_WORDS[verb]
+        return gettext(VERB_WORDS[verb])
     topic, _, action = verb.partition(".")
-    return f"{TOPIC_WORDS.get(topic, topic.replace('_', ' ').capitalize())}: {action.replace('_', ' ')}"
+    return f"{topic_words(topic)}: {action.replace('_', ' ')}"
+
+
+def topic_words(topic: str) -> str:
+    return gettext(TOPIC_WORDS[topic]) if topic in TOPIC_WORDS else topic.replace("_", " ").capitalize()
 
 
 def object_kind_words(object_type: str) -> str:

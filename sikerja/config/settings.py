@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's LocaleMiddleware place (after sessions, before common); only an explicit choice counts.
+    "sikerja.web.language.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -123,14 +125,19 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Bahasa Indonesia for everyone, whatever the browser asks: the UI and its dates must read
-# as Indonesian official text. (English can be offered later with a language switch.)
+# Bahasa Indonesia for everyone, whatever the browser asks; English only when a person chooses
+# it with the switch in the footer (PLT-5, sikerja/web/language.py). Letters stay Indonesian.
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 TIME_ZONE = os.environ.get("TZ_NAME", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "sikerja" / "locale"]
+# No USE_THOUSAND_SEPARATOR: it would also group ids and years in forms (value="1.234"); pages
+# group counts explicitly with intcomma, which follows the active language.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"

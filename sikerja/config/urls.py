@@ -5,7 +5,7 @@ from django.urls import include, path
 from sikerja.accounts import views as account_views
 from sikerja.accounts.oidc import views as sso_views
 from sikerja.api.router import api
-from sikerja.web import health
+from sikerja.web import health, language
 
 urlpatterns = [
     path("masuk/", account_views.LoginView.as_view(), name="login"),
@@ -25,6 +25,7 @@ urlpatterns = [
     path("notifikasi/", include("sikerja.notifications.urls")),
     path("bantuan/", include("sikerja.guide.urls")),
     path("kesehatan/", health.health, name="health"),
+    path("bahasa/", language.switch_language, name="set_language"),
     path("log/", include("sikerja.audit.urls")),
     path("", include("sikerja.web.urls")),
 ]

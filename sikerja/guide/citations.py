@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from sikerja.assignments.rules.common import Profile, cite, national_baseline
-from sikerja.tenancy.labels import SETTING_LABELS, value_label
+from sikerja.tenancy.labels import SETTING_LABELS, setting_label, value_label
 
 # Values shown in words only when they read as words (mappings of patterns would not).
 SIMPLE = (str, bool, list)
@@ -39,9 +39,9 @@ def citations(region, keys) -> list[Citation]:
     baseline = national_baseline()
     out = []
     for key in keys:
-        label = SETTING_LABELS.get(key)
-        if label is None:
+        if key not in SETTING_LABELS:
             continue  # a label is what the page shows; never show the setting's key instead
+        label = setting_label(key)
         entry = profile.entry(key)
         if entry.get("silent") or not entry.get("article"):
             national = baseline.entry(key)

@@ -10,23 +10,24 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from sikerja.accounts.restrict import RestrictedQuerySet
 
 
 class DocumentKind(models.TextChoices):
-    SURAT_PERINTAH = "surat_perintah", "Surat Perintah"
-    SURAT_TUGAS = "surat_tugas", "Surat Tugas"
-    SURAT_PENUGASAN = "surat_penugasan", "Surat Penugasan"
-    KEPUTUSAN = "keputusan", "Keputusan"
-    NOTA_DINAS_PERMOHONAN = "nota_dinas_permohonan", "Nota Dinas (permohonan)"
-    NOTA_DINAS_JAWABAN = "nota_dinas_jawaban", "Nota Dinas (jawaban)"
+    SURAT_PERINTAH = "surat_perintah", _("Surat Perintah")
+    SURAT_TUGAS = "surat_tugas", _("Surat Tugas")
+    SURAT_PENUGASAN = "surat_penugasan", _("Surat Penugasan")
+    KEPUTUSAN = "keputusan", _("Keputusan")
+    NOTA_DINAS_PERMOHONAN = "nota_dinas_permohonan", _("Nota Dinas (permohonan)")
+    NOTA_DINAS_JAWABAN = "nota_dinas_jawaban", _("Nota Dinas (jawaban)")
 
 
 class SignerCapacity(models.TextChoices):
-    DEFINITIF = "definitif", "Definitif"
-    PLH = "plh", "Pelaksana Harian (Plh.)"
-    PLT = "plt", "Pelaksana Tugas (Plt.)"
+    DEFINITIF = "definitif", _("Definitif")
+    PLH = "plh", _("Pelaksana Harian (Plh.)")
+    PLT = "plt", _("Pelaksana Tugas (Plt.)")
 
 
 DEFAULT_PATTERN = "{klasifikasi}/{urut:03d}/{kode_unit}/{tahun}"
@@ -40,14 +41,14 @@ class NumberingScheme(models.Model):
     region = models.OneToOneField("tenancy.Region", on_delete=models.CASCADE, related_name="numbering_scheme")
     pattern = models.CharField(
         "pola nomor", max_length=120, default=DEFAULT_PATTERN,
-        help_text="Token: {klasifikasi}, {urut} (mis. {urut:03d}), {kode_unit}, {tahun}, {bulan_romawi}.",
+        help_text=_("Token: {klasifikasi}, {urut} (mis. {urut:03d}), {kode_unit}, {tahun}, {bulan_romawi}."),
     )
     default_classification = models.CharField("kode klasifikasi bawaan", max_length=40, default=DEFAULT_CLASSIFICATION)
     classification = models.JSONField("kode klasifikasi per jenis", default=dict, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "skema penomoran"
+        verbose_name = _("skema penomoran")
         verbose_name_plural = "skema penomoran"
 
     def __str__(self) -> str:
@@ -66,7 +67,7 @@ class NumberSequence(models.Model):
     last_number = models.PositiveIntegerField("nomor terakhir", default=0)
 
     class Meta:
-        verbose_name = "urutan nomor"
+        verbose_name = _("urutan nomor")
         verbose_name_plural = "urutan nomor"
         constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_sequence_per_unit_year")]
 
@@ -101,7 +102,7 @@ class Letterhead(models.Model):
 
     class Meta:
         ordering = ["-version"]
-        verbose_name = "kop surat"
+        verbose_name = _("kop surat")
         verbose_name_plural = "kop surat"
         constraints = [models.UniqueConstraint(fields=["region", "unit", "version"], name="letterhead_version_once")]
 
@@ -114,8 +115,8 @@ class LetterTemplate(models.Model):
     re-activating an older version; versions are never deleted."""
 
     class Engine(models.TextChoices):
-        HTML = "html", "HTML (untuk PDF)"
-        DOCX = "docx", "DOCX (docxtpl)"
+        HTML = "html", _("HTML (untuk PDF)")
+        DOCX = "docx", _("DOCX (docxtpl)")
 
     region = models.ForeignKey("tenancy.Region", on_delete=models.CASCADE, null=True, blank=True, related_name="letter_templates")
     kind = models.CharField("jenis naskah", max_length=30, choices=DocumentKind.choices)
@@ -130,7 +131,7 @@ class LetterTemplate(models.Model):
 
     class Meta:
         ordering = ["kind", "engine", "-version"]
-        verbose_name = "templat naskah"
+        verbose_name = _("templat naskah")
         verbose_name_plural = "templat naskah"
         constraints = [
             models.UniqueConstraint(fields=["region", "kind", "engine", "version"], name="template_version_once"),
@@ -167,8 +168,8 @@ class Document(models.Model):
     in ``DocumentFile`` (issue 10 item 7), so no list or lookup ever loads megabytes of files."""
 
     class Status(models.TextChoices):
-        ISSUED = "issued", "Berlaku"
-        REVOKED = "revoked", "Dicabut"
+        ISSUED = "issued", _("Berlaku")
+        REVOKED = "revoked", _("Dicabut")
 
     region = models.ForeignKey("tenancy.Region", on_delete=models.PROTECT, related_name="documents")
     kind = models.CharField("jenis", max_length=30, choices=DocumentKind.choices)
@@ -203,7 +204,7 @@ class Document(models.Model):
 
     class Meta:
         ordering = ["-date", "-created_at"]
-        verbose_name = "naskah dinas"
+        verbose_name = _("naskah dinas")
         verbose_name_plural = "naskah dinas"
         constraints = [
             models.UniqueConstraint(fields=["region", "number"], name="document_number_unique_per_region"),
@@ -251,7 +252,7 @@ class DocumentFile(models.Model):
     docx = models.BinaryField("DOCX")
 
     class Meta:
-        verbose_name = "berkas naskah dinas"
+        verbose_name = _("berkas naskah dinas")
         verbose_name_plural = "berkas naskah dinas"
 
     def __str__(self) -> str:

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.template import Context, Engine, TemplateSyntaxError
 from django.template.loader import get_template
 
+from sikerja.i18n import in_indonesian
 from sikerja.letters.models import DocumentKind
 from sikerja.letters.payloads import ASSIGNMENT_KINDS, NOTA_KINDS, KeputusanPayload
 from sikerja.letters.rules import SAMPLE_CODE, SAMPLE_NUMBER, date_id, dictum
@@ -96,6 +97,7 @@ def default_logo_png() -> bytes:
     return out.getvalue()
 
 
+@in_indonesian
 def build_context(*, kind: str, payload, number: str, code: str, kop: Kop, unit_name: str, sample: bool = False) -> dict:
     """``sample``: a preview, not a letter — no number, a code that never verifies, and the
     renderers stamp CONTOH across every page whatever the template says."""
@@ -171,6 +173,7 @@ def _engine() -> Engine:
     return engines["django"].engine
 
 
+@in_indonesian
 def render_html(context: dict, content: str | None = None) -> str:
     if content:
         check_html_template(content)
@@ -202,12 +205,14 @@ def with_watermark(html: str) -> str:
     return html[: marker.start()] + WATERMARK_HTML + html[marker.start() :]
 
 
+@in_indonesian
 def render_pdf(context: dict, content: str | None = None) -> bytes:
     html = render_html(context, content)
     return html_to_pdf(with_watermark(html) if context.get("is_sample") else html)
 
 
 # --- DOCX ----------------------------------------------------------------------------------
+@in_indonesian
 def render_docx(context: dict, template_bytes: bytes | None = None) -> bytes:
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from sikerja.accounts.access import Actor, require_org_admin
 from sikerja.audit.services import record_event
+from sikerja.i18n import in_indonesian
 from sikerja.letters import selectors
 from sikerja.letters.authority import NotTheSigner, SigningAuthority, signing_authority
 from sikerja.letters.models import (
@@ -114,6 +115,7 @@ def _templates(region, kind: str):
     return html, docx
 
 
+@in_indonesian
 def render_files(*, region, kind: str, unit: Unit, payload, number: str, code: str) -> tuple[bytes, bytes, dict]:
     """PDF and DOCX of a payload with the region's letterhead and active templates."""
     html_tpl, docx_tpl = _templates(region, kind)
@@ -126,6 +128,7 @@ def render_files(*, region, kind: str, unit: Unit, payload, number: str, code: s
     return pdf, docx, versions
 
 
+@in_indonesian
 def issue_document(
     *, actor: Actor, kind: str, issuing_unit: Unit, payload, official: Employee | None = None,
     signer: Employee | None = None, capacity: str | None = None, on_behalf_of: Employee | None = None,

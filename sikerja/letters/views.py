@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sikerja.accounts.access import regions_of, require_org_admin
@@ -82,11 +83,11 @@ def document_revoke(request, actor, pk):
     require_org_admin(actor)
     form = RevokeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Alasan pencabutan wajib diisi (paling panjang 1000 karakter).")
+        messages.error(request, _("Alasan pencabutan wajib diisi (paling panjang 1000 karakter)."))
         return redirect("letters:detail", pk=pk)
     try:
         services.revoke_document(actor=actor, document_id=pk, reason=form.cleaned_data["reason"])
-        messages.success(request, "Naskah dicabut. Rekamannya tetap disimpan dan halaman verifikasi menyatakan DICABUT.")
+        messages.success(request, _("Naskah dicabut. Rekamannya tetap disimpan dan halaman verifikasi menyatakan DICABUT."))
     except ValidationError as exc:
         for m in _errors(exc):
             messages.error(request, m)
@@ -160,7 +161,7 @@ def letterhead_upload(request, actor):
                 phone=data["phone"], email=data["email"], website=data["website"], contact=data["contact"], logo=logo,
                 unit=unit,
             )
-            messages.success(request, f"Kop surat versi {head.version} disimpan dan dipakai untuk naskah berikutnya.")
+            messages.success(request, _("Kop surat versi %(version)s disimpan dan dipakai untuk naskah berikutnya.") % {"version": head.version})
             return redirect("letters:admin")
         except ValidationError as exc:
             for m in _errors(exc):
@@ -196,7 +197,7 @@ def template_upload(request, actor):
                     actor=actor, kind=data["kind"], engine=data["engine"], content=content,
                     docx=raw if data["engine"] == "docx" else b"", note=data.get("note") or "",
                 )
-                messages.success(request, f"Templat {tpl} disimpan dan diaktifkan.")
+                messages.success(request, _("Templat %(template)s disimpan dan diaktifkan.") % {"template": tpl})
                 return redirect("letters:admin")
             except ValidationError as exc:
                 for m in _errors(exc):
@@ -208,7 +209,7 @@ def template_upload(request, actor):
 @require_POST
 def template_activate(request, actor, pk):
     tpl = services.activate_template(actor=actor, template_id=pk)
-    messages.success(request, f"Templat {tpl} diaktifkan kembali.")
+    messages.success(request, _("Templat %(template)s diaktifkan kembali.") % {"template": tpl})
     return redirect("letters:admin")
 
 
@@ -217,10 +218,10 @@ def template_activate(request, actor, pk):
 def template_builtin(request, actor):
     kind, engine = request.POST.get("kind", ""), request.POST.get("engine", "")
     if kind not in DocumentKind.values or engine not in LetterTemplate.Engine.values:
-        messages.error(request, "Jenis naskah atau mesin templat tidak dikenal.")
+        messages.error(request, _("Jenis naskah atau mesin templat tidak dikenal."))
         return redirect("letters:admin")
     services.use_builtin_template(actor=actor, kind=kind, engine=engine)
-    messages.success(request, "Templat bawaan dipakai kembali.")
+    messages.success(request, _("Templat bawaan dipakai kembali."))
     return redirect("letters:admin")
 
 

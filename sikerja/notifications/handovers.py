@@ -27,6 +27,7 @@ from functools import partial
 from django.db import transaction
 from django.urls import reverse
 
+from sikerja.i18n import in_indonesian
 from sikerja.notifications.services import _user_of, already_notified, notify
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ def on_event_recorded(sender, event, **kwargs) -> None:
         transaction.on_commit(partial(dispatch, event))
 
 
+@in_indonesian  # runs on commit, after the request's language took over again
 def dispatch(event) -> None:
     """Never lets a notification problem turn a committed action into an error page."""
     try:

@@ -5,6 +5,7 @@ choice is a ``NotificationSettings`` row (absent = the defaults: e-mail on, no d
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Notification(models.Model):
@@ -23,7 +24,7 @@ class Notification(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "notifikasi"
+        verbose_name = _("notifikasi")
         verbose_name_plural = "notifikasi"
         indexes = [
             models.Index(fields=["recipient", "read_at"], name="notif_unread"),
@@ -42,7 +43,7 @@ class NotificationSettings(models.Model):
     daily_digest = models.BooleanField("ringkasan harian, bukan satu surel per pemberitahuan", default=False)
 
     class Meta:
-        verbose_name = "pengaturan notifikasi"
+        verbose_name = _("pengaturan notifikasi")
         verbose_name_plural = "pengaturan notifikasi"
 
     def __str__(self) -> str:
@@ -57,7 +58,7 @@ class WorkerHeartbeat(models.Model):
     started_at = models.DateTimeField()
 
     class Meta:
-        verbose_name = "detak pekerja latar"
+        verbose_name = _("detak pekerja latar")
         verbose_name_plural = "detak pekerja latar"
 
     def __str__(self) -> str:

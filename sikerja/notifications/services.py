@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from sikerja.i18n import in_indonesian
 from sikerja.notifications.models import Notification, NotificationSettings
 
 TITLE_LIMIT = 300
@@ -40,6 +41,7 @@ def email_address(user) -> str:
     return getattr(employee, "email", "") or ""
 
 
+@in_indonesian
 def notify(recipient, verb: str, target=None, *, title: str, url: str = "", region=None) -> Notification | None:
     """Tell ``recipient`` (a user or an employee) that ``target`` needs them. Returns None when
     the person has no active login (an employee without an account is told on paper)."""

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sikerja.notifications import selectors, services
@@ -55,7 +56,7 @@ def open_one(request, pk):
 @require_POST
 def read_all(request):
     n = services.mark_all_read(user=request.user)
-    messages.success(request, f"{n} pemberitahuan ditandai sudah dibaca.")
+    messages.success(request, _("%(n)s pemberitahuan ditandai sudah dibaca.") % {"n": n})
     return redirect("notifications:inbox")
 
 
@@ -65,5 +66,5 @@ def save_settings(request):
     form = SettingsForm(request.POST)
     if form.is_valid():
         services.update_settings(user=request.user, **form.cleaned_data)
-        messages.success(request, "Pilihan surel disimpan.")
+        messages.success(request, _("Pilihan surel disimpan."))
     return redirect("notifications:inbox")

@@ -6,33 +6,34 @@ BU Ps 6–10 (ORG-3, ORG-4).
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class UnitType(models.TextChoices):
     # Perangkat daerah and unit kerja that ORG-1 lists.
-    SETDA = "setda", "Sekretariat Daerah"
-    SETWAN = "setwan", "Sekretariat DPRD"
-    INSPEKTORAT = "inspektorat", "Inspektorat"
-    DINAS = "dinas", "Dinas"
-    BADAN = "badan", "Badan"
-    SATPOL_PP = "satpol_pp", "Satuan Polisi Pamong Praja"
-    DPMPTSP = "dpmptsp", "Dinas Penanaman Modal dan PTSP"
-    RSUD = "rsud", "Rumah Sakit Umum Daerah"
-    KECAMATAN = "kecamatan", "Kecamatan"
-    KELURAHAN = "kelurahan", "Kelurahan"
-    UPT_A = "upt_a", "UPT Tipe A"
-    UPT_B = "upt_b", "UPT Tipe B"
-    PUSKESMAS = "puskesmas", "Puskesmas"
-    SEKOLAH = "sekolah", "Sekolah"
+    SETDA = "setda", _("Sekretariat Daerah")
+    SETWAN = "setwan", _("Sekretariat DPRD")
+    INSPEKTORAT = "inspektorat", _("Inspektorat")
+    DINAS = "dinas", _("Dinas")
+    BADAN = "badan", _("Badan")
+    SATPOL_PP = "satpol_pp", _("Satuan Polisi Pamong Praja")
+    DPMPTSP = "dpmptsp", _("Dinas Penanaman Modal dan PTSP")
+    RSUD = "rsud", _("Rumah Sakit Umum Daerah")
+    KECAMATAN = "kecamatan", _("Kecamatan")
+    KELURAHAN = "kelurahan", _("Kelurahan")
+    UPT_A = "upt_a", _("UPT Tipe A")
+    UPT_B = "upt_b", _("UPT Tipe B")
+    PUSKESMAS = "puskesmas", _("Puskesmas")
+    SEKOLAH = "sekolah", _("Sekolah")
     # Inner units of a perangkat daerah (PPU Lampiran B.1).
-    ASISTEN = "asisten", "Asisten"
-    SEKRETARIAT = "sekretariat", "Sekretariat"
-    INSPEKTUR_PEMBANTU = "irban", "Inspektur Pembantu"
-    BAGIAN = "bagian", "Bagian"
-    SUBBAGIAN = "subbagian", "Sub Bagian"
-    BIDANG = "bidang", "Bidang"
-    SUBBIDANG = "subbidang", "Sub Bidang"
-    SEKSI = "seksi", "Seksi"
+    ASISTEN = "asisten", _("Asisten")
+    SEKRETARIAT = "sekretariat", _("Sekretariat")
+    INSPEKTUR_PEMBANTU = "irban", _("Inspektur Pembantu")
+    BAGIAN = "bagian", _("Bagian")
+    SUBBAGIAN = "subbagian", _("Sub Bagian")
+    BIDANG = "bidang", _("Bidang")
+    SUBBIDANG = "subbidang", _("Sub Bidang")
+    SEKSI = "seksi", _("Seksi")
 
 
 # Types that stand as a perangkat daerah of their own (root of a subtree).
@@ -53,13 +54,13 @@ MANDIRI_CAPABLE_TYPES = frozenset({UnitType.PUSKESMAS, UnitType.SEKOLAH, UnitTyp
 
 
 class PositionKind(models.TextChoices):
-    JPT_UTAMA = "jpt_utama", "JPT Utama"
-    JPT_MADYA = "jpt_madya", "JPT Madya"
-    JPT_PRATAMA = "jpt_pratama", "JPT Pratama"
-    ADMINISTRATOR = "administrator", "Administrator"
-    PENGAWAS = "pengawas", "Pengawas"
-    FUNGSIONAL = "fungsional", "Fungsional"
-    PELAKSANA = "pelaksana", "Pelaksana"
+    JPT_UTAMA = "jpt_utama", _("JPT Utama")
+    JPT_MADYA = "jpt_madya", _("JPT Madya")
+    JPT_PRATAMA = "jpt_pratama", _("JPT Pratama")
+    ADMINISTRATOR = "administrator", _("Administrator")
+    PENGAWAS = "pengawas", _("Pengawas")
+    FUNGSIONAL = "fungsional", _("Fungsional")
+    PELAKSANA = "pelaksana", _("Pelaksana")
 
 
 MANAGERIAL_KINDS = (
@@ -82,19 +83,19 @@ KIND_RANK = {
 
 
 class JfCategory(models.TextChoices):
-    KEAHLIAN = "keahlian", "Keahlian"
-    KETERAMPILAN = "keterampilan", "Keterampilan"
+    KEAHLIAN = "keahlian", _("Keahlian")
+    KETERAMPILAN = "keterampilan", _("Keterampilan")
 
 
 class JfLevel(models.TextChoices):
-    AHLI_UTAMA = "ahli_utama", "Ahli Utama"
-    AHLI_MADYA = "ahli_madya", "Ahli Madya"
-    AHLI_MUDA = "ahli_muda", "Ahli Muda"
-    AHLI_PERTAMA = "ahli_pertama", "Ahli Pertama"
-    PENYELIA = "penyelia", "Penyelia"
-    MAHIR = "mahir", "Mahir"
-    TERAMPIL = "terampil", "Terampil"
-    PEMULA = "pemula", "Pemula"
+    AHLI_UTAMA = "ahli_utama", _("Ahli Utama")
+    AHLI_MADYA = "ahli_madya", _("Ahli Madya")
+    AHLI_MUDA = "ahli_muda", _("Ahli Muda")
+    AHLI_PERTAMA = "ahli_pertama", _("Ahli Pertama")
+    PENYELIA = "penyelia", _("Penyelia")
+    MAHIR = "mahir", _("Mahir")
+    TERAMPIL = "terampil", _("Terampil")
+    PEMULA = "pemula", _("Pemula")
 
 
 # BU Ps 10: each level belongs to one category.
@@ -122,13 +123,13 @@ JF_LEVEL_RANK = {
 
 
 class EmploymentStatus(models.TextChoices):
-    PNS = "pns", "PNS"
-    PPPK = "pppk", "PPPK"
+    PNS = "pns", _("PNS")
+    PPPK = "pppk", _("PPPK")
 
 
 class Gender(models.TextChoices):
-    MALE = "L", "Laki-laki"
-    FEMALE = "P", "Perempuan"
+    MALE = "L", _("Laki-laki")
+    FEMALE = "P", _("Perempuan")
 
 
 # PNS pangkat/golongan ruang (PP 99/2000), lowest to highest.
@@ -166,6 +167,6 @@ PANGKAT_NAME = dict(PNS_GOLONGAN)
 
 
 class CompetenceKind(models.TextChoices):
-    KOMPETENSI = "kompetensi", "Kompetensi"
-    KEAHLIAN = "keahlian", "Keahlian"
-    KETERAMPILAN = "keterampilan", "Keterampilan"
+    KOMPETENSI = "kompetensi", _("Kompetensi")
+    KEAHLIAN = "keahlian", _("Keahlian")
+    KETERAMPILAN = "keterampilan", _("Keterampilan")

@@ -2,6 +2,8 @@
 ``employee_services``."""
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from sikerja.inputs import decision_date_validator
 from sikerja.organisation.choices import GOLONGAN_CHOICES
@@ -11,26 +13,26 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def _msgs(label):
     return {
-        "required": f"{label} wajib diisi.",
-        "max_length": f"{label} terlalu panjang.",
-        "invalid": f"{label} tidak valid.",
+        "required": format_lazy(_("{label} wajib diisi."), label=_(label)),
+        "max_length": format_lazy(_("{label} terlalu panjang."), label=_(label)),
+        "invalid": format_lazy(_("{label} tidak valid."), label=_(label)),
     }
 
 
 class EmployeeEditForm(forms.Form):
     front_title = forms.CharField(
-        label="Gelar depan", required=False, max_length=40, error_messages=_msgs("Gelar depan")
+        label=_("Gelar depan"), required=False, max_length=40, error_messages=_msgs("Gelar depan")
     )
-    name = forms.CharField(label="Nama", max_length=150, error_messages=_msgs("Nama"))
+    name = forms.CharField(label=_("Nama"), max_length=150, error_messages=_msgs("Nama"))
     back_title = forms.CharField(
-        label="Gelar belakang", required=False, max_length=60, error_messages=_msgs("Gelar belakang")
+        label=_("Gelar belakang"), required=False, max_length=60, error_messages=_msgs("Gelar belakang")
     )
-    golongan = forms.ChoiceField(label="Pangkat/golongan", choices=GOLONGAN_CHOICES, error_messages=_msgs("Golongan"))
-    position = forms.TypedChoiceField(label="Jabatan", required=False, coerce=int, empty_value=None)
-    email = forms.CharField(label="Surel", required=False, max_length=254, error_messages=_msgs("Surel"))
-    has_managerial_experience = forms.BooleanField(label="Berpengalaman manajerial", required=False)
+    golongan = forms.ChoiceField(label=_("Pangkat/golongan"), choices=GOLONGAN_CHOICES, error_messages=_msgs("Golongan"))
+    position = forms.TypedChoiceField(label=_("Jabatan"), required=False, coerce=int, empty_value=None)
+    email = forms.CharField(label=_("Surel"), required=False, max_length=254, error_messages=_msgs("Surel"))
+    has_managerial_experience = forms.BooleanField(label=_("Berpengalaman manajerial"), required=False)
     reason = forms.CharField(
-        label="Alasan perubahan",
+        label=_("Alasan perubahan"),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages=_msgs("Alasan perubahan"),
@@ -38,30 +40,30 @@ class EmployeeEditForm(forms.Form):
 
     def __init__(self, *args, positions=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["position"].choices = [("", "— tanpa jabatan —"), *((p.pk, p.name) for p in positions)]
+        self.fields["position"].choices = [("", _("— tanpa jabatan —")), *((p.pk, p.name) for p in positions)]
         self.fields["position"].error_messages["invalid_choice"] = "Pilih jabatan pada unit pegawai ini."
 
 
 class MoveForm(forms.Form):
-    unit = forms.TypedChoiceField(label="Unit tujuan", coerce=int, error_messages=_msgs("Unit tujuan"))
+    unit = forms.TypedChoiceField(label=_("Unit tujuan"), coerce=int, error_messages=_msgs("Unit tujuan"))
     # The choices follow the chosen unit (loaded by htmx); the service checks the position is there.
     position = forms.IntegerField(
-        label="Jabatan di unit tujuan", required=False, widget=forms.Select(choices=[("", "— pilih unit dahulu —")])
+        label=_("Jabatan di unit tujuan"), required=False, widget=forms.Select(choices=[("", _("— pilih unit dahulu —"))])
     )
     effective_on = forms.DateField(
-        label="Berlaku mulai", widget=DATE, validators=[decision_date_validator("Tanggal berlaku")],
+        label=_("Berlaku mulai"), widget=DATE, validators=[decision_date_validator("Tanggal berlaku")],
         error_messages=_msgs("Tanggal berlaku"),
     )
     basis_number = forms.CharField(
-        label="Nomor keputusan mutasi", max_length=120, error_messages=_msgs("Nomor keputusan mutasi")
+        label=_("Nomor keputusan mutasi"), max_length=120, error_messages=_msgs("Nomor keputusan mutasi")
     )
     reason = forms.CharField(
-        label="Keterangan", required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Keterangan"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", "— pilih unit —"), *units]
+        self.fields["unit"].choices = [("", _("— pilih unit —")), *units]
         self.fields["unit"].error_messages["invalid_choice"] = "Pilih unit tujuan dari daftar."
         self.fields["unit"].widget.attrs.update(
             {"hx-get": "jabatan/", "hx-target": "#id_position", "hx-trigger": "change", "hx-include": "this"}
@@ -70,11 +72,11 @@ class MoveForm(forms.Form):
 
 class DeactivateForm(forms.Form):
     effective_on = forms.DateField(
-        label="Berhenti mulai", widget=DATE, validators=[decision_date_validator("Tanggal berhenti")],
+        label=_("Berhenti mulai"), widget=DATE, validators=[decision_date_validator("Tanggal berhenti")],
         error_messages=_msgs("Tanggal berhenti"),
     )
     reason = forms.CharField(
-        label="Alasan (pensiun, pindah instansi, berhenti, …)",
+        label=_("Alasan (pensiun, pindah instansi, berhenti, …)"),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages=_msgs("Alasan"),

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sikerja.accounts.access import access_employee, may_place
@@ -108,7 +109,7 @@ def edit(request, actor, pk):
         )  # fmt: skip
     except services.EmployeeError as exc:
         return _page(request, actor, employee, edit=form, errors=exc.messages, status=400)
-    messages.success(request, "Data pegawai diperbarui; perubahan dan alasannya tercatat dalam riwayat.")
+    messages.success(request, _("Data pegawai diperbarui; perubahan dan alasannya tercatat dalam riwayat."))
     return redirect("web:employee_detail", pk=employee.pk)
 
 

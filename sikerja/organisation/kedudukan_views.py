@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
@@ -108,7 +109,7 @@ def place(request, actor, pk):
                 form.add_error(None, str(exc))
                 status = 400
             else:
-                messages.success(request, f"Kedudukan {employee.full_name} ditetapkan.")
+                messages.success(request, _("Kedudukan %(name)s ditetapkan.") % {"name": employee.full_name})
                 return redirect("web:employee_detail", pk=employee.pk)
         else:
             status = 400
@@ -197,7 +198,7 @@ def delegations(request, actor):
                 form.add_error(None, str(exc))
                 status = 400
             else:
-                messages.success(request, "Pendelegasian dicatat.")
+                messages.success(request, _("Pendelegasian dicatat."))
                 return redirect("ked:delegations")
         else:
             status = 400
@@ -226,7 +227,7 @@ def revoke(request, actor, pk):
     except PlacementError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Pendelegasian dicabut.")
+        messages.success(request, _("Pendelegasian dicabut."))
     return redirect("ked:delegations")
 
 
@@ -239,9 +240,9 @@ def patterns(request, actor):
         ("placement_basis", "placement_without_peta_jabatan", "placement_superiors", "level_placement", "pelaksana_placement", "assessor_min_kind",
          "assessor_delegation_allowed", "mandiri_head_may_supervise", "mandiri_head_may_be_assessor", "placement_set_by")
     ]
-    from sikerja.tenancy.labels import SETTING_LABELS
+    from sikerja.tenancy.labels import setting_label
 
-    general_rows = [{**e, "label": SETTING_LABELS[k], "value": value_label(e.get("value"))} for k, e in general]
+    general_rows = [{**e, "label": setting_label(k), "value": value_label(e.get("value"))} for k, e in general]
     pattern_rows = [
         {
             "key": key, "article": profile.cite("unit_patterns", p["article"]), "sets": p["sets_performance"],

@@ -1,6 +1,7 @@
 """Regional governments (tenants) and the regulation profile each one runs under (PRF-1..3)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -23,7 +24,7 @@ class RegulationProfile(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "profil regulasi"
+        verbose_name = _("profil regulasi")
         verbose_name_plural = "profil regulasi"
 
     def __str__(self) -> str:
@@ -41,8 +42,8 @@ class Region(models.Model):
     """A Pemerintah Daerah: the tenant. All organisation data hangs from one (PRF-3)."""
 
     class Kind(models.TextChoices):
-        KABUPATEN = "kabupaten", "Kabupaten"
-        KOTA = "kota", "Kota"
+        KABUPATEN = "kabupaten", _("Kabupaten")
+        KOTA = "kota", _("Kota")
 
     slug = models.SlugField("kode", max_length=60, unique=True)
     name = models.CharField("nama", max_length=200)
@@ -59,7 +60,7 @@ class Region(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "pemerintah daerah"
+        verbose_name = _("pemerintah daerah")
         verbose_name_plural = "pemerintah daerah"
 
     def __str__(self) -> str:

@@ -11,7 +11,7 @@ from sikerja.guide.content import role_guide
 from sikerja.organisation import selectors
 from sikerja.organisation.choices import EmploymentStatus, PositionKind
 from sikerja.organisation.rules.golongan import pangkat_label
-from sikerja.tenancy.labels import SETTING_LABELS, value_label
+from sikerja.tenancy.labels import setting_label, value_label
 from sikerja.web.dashboard import dashboard
 from sikerja.web.decorators import page_context, region_view
 
@@ -164,7 +164,7 @@ def employee_detail(request, actor, pk):
 def profile(request, actor):
     prof = actor.region.profile
     rows = [
-        {**entry, "key": key, "label": SETTING_LABELS.get(key, key), "value": value_label(entry.get("value"))}
+        {**entry, "key": key, "label": setting_label(key), "value": value_label(entry.get("value"))}
         for key, entry in prof.settings.items()
     ]
     return render(request, "web/profile.html", _ctx(request, actor, "profile", prof=prof, rows=rows))

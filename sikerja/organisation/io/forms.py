@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from sikerja.organisation.io.readers import EXTENSIONS
 from sikerja.organisation.io.services import MAX_UPLOAD_BYTES
@@ -7,19 +8,21 @@ from sikerja.organisation.io.sheets import SHEETS
 
 class UploadForm(forms.Form):
     sheet = forms.ChoiceField(
-        label="Jenis lembar",
+        label=_("Jenis lembar"),
         choices=[(key, spec.title) for key, spec in SHEETS.items()],
-        error_messages={"required": "Pilih jenis lembar.", "invalid_choice": "Jenis lembar tidak dikenal."},
+        error_messages={"required": _("Pilih jenis lembar."), "invalid_choice": _("Jenis lembar tidak dikenal.")},
     )
     file = forms.FileField(
-        label="Berkas (.csv atau .xlsx)",
-        error_messages={"required": "Pilih berkas yang akan diunggah.", "empty": "Berkas kosong."},
+        label=_("Berkas (.csv atau .xlsx)"),
+        error_messages={"required": _("Pilih berkas yang akan diunggah."), "empty": _("Berkas kosong.")},
     )
 
     def clean_file(self):
         f = self.cleaned_data["file"]
         if not f.name.lower().endswith(EXTENSIONS):
-            raise forms.ValidationError("Jenis berkas tidak didukung. Unggah berkas .csv atau .xlsx.")
+            raise forms.ValidationError(_("Jenis berkas tidak didukung. Unggah berkas .csv atau .xlsx."))
         if f.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(f"Berkas terlalu besar (maks. {MAX_UPLOAD_BYTES // (1024 * 1024)} MB).")
+            raise forms.ValidationError(
+                _("Berkas terlalu besar (maks. %(mb)s MB).") % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
+            )
         return f

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -27,9 +28,9 @@ class Delegation(models.Model):
     """
 
     class Kind(models.TextChoices):
-        PLH = "plh", "Pelaksana Harian (Plh.)"
-        PLT = "plt", "Pelaksana Tugas (Plt.)"
-        AUTHORITY = "pendelegasian", "Pendelegasian kewenangan PPK"
+        PLH = "plh", _("Pelaksana Harian (Plh.)")
+        PLT = "plt", _("Pelaksana Tugas (Plt.)")
+        AUTHORITY = "pendelegasian", _("Pendelegasian kewenangan PPK")
 
     region = models.ForeignKey("tenancy.Region", on_delete=models.PROTECT, related_name="delegations")
     kind = models.CharField("jenis", max_length=20, choices=Kind.choices)
@@ -53,7 +54,7 @@ class Delegation(models.Model):
 
     class Meta:
         ordering = ["-starts_on"]
-        verbose_name = "pendelegasian"
+        verbose_name = _("pendelegasian")
         verbose_name_plural = "pendelegasian"
         constraints = [
             models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="delegation_period_valid"),

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sikerja.accounts.restrict import RestrictedManager
@@ -15,7 +16,7 @@ class Competence(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "kompetensi"
+        verbose_name = _("kompetensi")
         verbose_name_plural = "kompetensi"
         constraints = [models.UniqueConstraint(fields=["region", "name"], name="competence_unique_per_region")]
 
@@ -54,7 +55,7 @@ class Employee(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "pegawai"
+        verbose_name = _("pegawai")
         verbose_name_plural = "pegawai"
         constraints = [models.UniqueConstraint(fields=["region", "nip"], name="nip_unique_per_region")]
         indexes = [

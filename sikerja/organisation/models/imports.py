@@ -1,19 +1,20 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ImportBatch(models.Model):
     """An uploaded sheet kept between its dry-run preview and the real import (ORG-7)."""
 
     class Sheet(models.TextChoices):
-        UNITS = "units", "Unit organisasi"
-        POSITIONS = "positions", "Jabatan"
-        EMPLOYEES = "employees", "Pegawai"
+        UNITS = "units", _("Unit organisasi")
+        POSITIONS = "positions", _("Jabatan")
+        EMPLOYEES = "employees", _("Pegawai")
 
     class Status(models.TextChoices):
-        PREVIEWED = "previewed", "Pratinjau"
-        APPLIED = "applied", "Diimpor"
-        REJECTED = "rejected", "Ditolak"
+        PREVIEWED = "previewed", _("Pratinjau")
+        APPLIED = "applied", _("Diimpor")
+        REJECTED = "rejected", _("Ditolak")
 
     region = models.ForeignKey("tenancy.Region", on_delete=models.PROTECT, related_name="import_batches")
     sheet = models.CharField("lembar", max_length=20, choices=Sheet.choices)

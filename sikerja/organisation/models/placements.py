@@ -3,6 +3,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -39,10 +40,10 @@ class Placement(models.Model):
     """
 
     class Status(models.TextChoices):
-        CURRENT = "berlaku", "Berlaku"
-        SCHEDULED = "terjadwal", "Terjadwal"
-        ENDED = "berakhir", "Berakhir"
-        WITHDRAWN = "ditarik", "Ditarik"
+        CURRENT = "berlaku", _("Berlaku")
+        SCHEDULED = "terjadwal", _("Terjadwal")
+        ENDED = "berakhir", _("Berakhir")
+        WITHDRAWN = "ditarik", _("Ditarik")
 
     region = models.ForeignKey("tenancy.Region", on_delete=models.PROTECT, related_name="placements")
     employee = models.ForeignKey("organisation.Employee", on_delete=models.PROTECT, related_name="placements")
@@ -67,7 +68,7 @@ class Placement(models.Model):
 
     class Meta:
         ordering = ["-effective_from"]
-        verbose_name = "kedudukan"
+        verbose_name = _("kedudukan")
         verbose_name_plural = "kedudukan"
         constraints = [
             models.UniqueConstraint(

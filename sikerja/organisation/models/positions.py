@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sikerja.organisation.choices import JfCategory, JfLevel, PositionKind
@@ -26,7 +27,7 @@ class Position(models.Model):
 
     class Meta:
         ordering = ["-kelas_jabatan", "name"]
-        verbose_name = "jabatan"
+        verbose_name = _("jabatan")
         verbose_name_plural = "jabatan"
         constraints = [
             models.UniqueConstraint(fields=["region", "code"], name="position_code_unique_per_region"),

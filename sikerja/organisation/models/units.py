@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from tree_queries.models import TreeNode
 
@@ -21,7 +22,7 @@ class Unit(TreeNode):
     is_mandiri = models.BooleanField(
         "unit kerja mandiri",
         default=False,
-        help_text="Dipimpin pejabat fungsional yang diangkat memimpin unit kerja mandiri.",
+        help_text=_("Dipimpin pejabat fungsional yang diangkat memimpin unit kerja mandiri."),
     )
     perangkat_daerah = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="perangkat daerah"
@@ -33,7 +34,7 @@ class Unit(TreeNode):
 
     class Meta:
         ordering = ["order", "name"]
-        verbose_name = "unit organisasi"
+        verbose_name = _("unit organisasi")
         verbose_name_plural = "unit organisasi"
         constraints = [
             models.UniqueConstraint(fields=["region", "code"], name="unit_code_unique_per_region"),

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_apitoken_expires_at_usersession'),
+        ('accounts', '0003_userpreference'),
         ('tenancy', '0001_initial'),
     ]
 
