@@ -3,7 +3,7 @@
 The services refuse edits of an approved version with a clear message; ``save`` and ``delete``
 refuse them too, so no code path (admin, shell, a forgotten service) can rewrite what was
 approved. The only change an approved version accepts is being retired (its ``status`` and the
-time it was retired), because a review may end it without rewriting it."""
+time it ended), because a review or a newer version may end it without rewriting it."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,6 +12,7 @@ from django.db import models
 class VersionStatus(models.TextChoices):
     DRAFT = "draf", "Draf"
     APPROVED = "disahkan", "Disahkan"
+    SUPERSEDED = "diganti", "Digantikan versi baru"
     RETIRED = "dicabut", "Dicabut"
 
 
@@ -40,7 +41,7 @@ class VersionedModel(models.Model):
     def save(self, *args, **kwargs):
         if self.pk:
             stored = type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
-            if stored in (VersionStatus.APPROVED, VersionStatus.RETIRED):
+            if stored is not None and stored != VersionStatus.DRAFT:
                 fields = kwargs.get("update_fields")
                 retiring = stored == VersionStatus.APPROVED and fields is not None and set(fields) <= RETIRE_FIELDS
                 if not retiring:
