@@ -64,6 +64,9 @@ class Participation(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return self.label
+
     @property
     def label(self) -> str:
         return self.unit.name if self.unit_id else self.outside_party

@@ -45,6 +45,9 @@ class Review(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"Reviu {self.decided_on}: {self.get_decision_display()}"
+
     @property
     def subject(self):
         return self.map_version or self.sop_version

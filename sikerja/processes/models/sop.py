@@ -102,6 +102,9 @@ class Monitoring(models.Model):
         ordering = ["due_on", "pk"]
         indexes = [models.Index(fields=["region", "done_on", "due_on"])]
 
+    def __str__(self) -> str:
+        return f"Pemantauan {self.due_on}"
+
 
 class MonitoringItem(models.Model):
     monitoring = models.ForeignKey(Monitoring, on_delete=models.CASCADE, related_name="items")
@@ -113,3 +116,6 @@ class MonitoringItem(models.Model):
     class Meta:
         ordering = ["step__no"]
         constraints = [models.UniqueConstraint(fields=["monitoring", "step"], name="monitoring_step_once")]
+
+    def __str__(self) -> str:
+        return f"{self.step_id}: {'baik' if self.runs_well else 'tidak'}"

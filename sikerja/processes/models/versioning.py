@@ -34,10 +34,6 @@ class VersionedModel(models.Model):
     class Meta:
         abstract = True
 
-    @property
-    def is_draft(self) -> bool:
-        return self.status == VersionStatus.DRAFT
-
     def save(self, *args, **kwargs):
         if self.pk:
             stored = type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
@@ -53,6 +49,10 @@ class VersionedModel(models.Model):
             raise ImmutableVersion(FROZEN)
         return super().delete(*args, **kwargs)
 
+    @property
+    def is_draft(self) -> bool:
+        return self.status == VersionStatus.DRAFT
+
 
 class VersionRow(models.Model):
     """A row (SIPOC row, SOP step, pelaksana column) of a version: frozen with it."""
@@ -62,12 +62,6 @@ class VersionRow(models.Model):
     class Meta:
         abstract = True
 
-    def _check(self):
-        version_model = type(self)._meta.get_field(self.VERSION_FIELD).related_model
-        status = version_model.objects.filter(pk=getattr(self, f"{self.VERSION_FIELD}_id")).values_list("status", flat=True).first()
-        if status is not None and status != VersionStatus.DRAFT:
-            raise ImmutableVersion(FROZEN)
-
     def save(self, *args, **kwargs):
         self._check()
         super().save(*args, **kwargs)
@@ -75,3 +69,9 @@ class VersionRow(models.Model):
     def delete(self, *args, **kwargs):
         self._check()
         return super().delete(*args, **kwargs)
+
+    def _check(self):
+        version_model = type(self)._meta.get_field(self.VERSION_FIELD).related_model
+        status = version_model.objects.filter(pk=getattr(self, f"{self.VERSION_FIELD}_id")).values_list("status", flat=True).first()
+        if status is not None and status != VersionStatus.DRAFT:
+            raise ImmutableVersion(FROZEN)

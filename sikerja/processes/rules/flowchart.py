@@ -1,63 +1,55 @@
-"""The vertical flowchart of an SOP AP drawn on the server as SVG (PB-6), pure.
+"""The vertical flowchart of an SOP AP drawn on the server (PB-6), pure.
 
 Pelaksana are columns, steps are rows (one per step, in order); each step is drawn in its
 pelaksana's column with its symbol. Only the five symbols of PermenPANRB 35/2012 appear:
 terminator (capsule), process (box), decision (diamond), arrow, and the off-page connector
 (pentagon) wherever an arrow crosses a page break — the arrow ends at a pentagon at the foot of
 one page and resumes from a pentagon with the same letter at the head of the page it leads to.
-Each page is a separate SVG of ``rows`` steps with a band above and below for connectors, so
-the table around it can give each step row the same height (ROW) and the shapes line up with
-the Kegiatan text."""
+
+Each page is a list of primitives, written out as SVG (the PDF and the page) or as a PNG (the
+DOCX, which cannot hold SVG) from the same geometry. A page has a band above and below its steps
+for connectors, so the table around it gives each step row the same height (ROW) and the shapes
+line up with the Kegiatan text."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from sikerja.processes.rules.steps import links
-from sikerja.processes.rules.symbols import DECISION, OFF_PAGE, PROCESS, TERMINATOR
+from sikerja.processes.rules.symbols import ARROW, DECISION, OFF_PAGE, PROCESS, TERMINATOR
 
-COL = 90  # width of a pelaksana column (px = 1/96 in at print)
+COL = 90  # width of a pelaksana column (CSS px, 1/96 in)
 ROW = 52  # height of a step row
 BAND = 30  # connector band above and below the steps of a page
 SHAPE_W, SHAPE_H = 56, 26
-STROKE = 'stroke="#000" stroke-width="1.3" fill="#fff"'
+
+
+@dataclass
+class Shape:
+    symbol: str  # one of the five
+    points: list[tuple[float, float]]  # polygon/polyline; a capsule or box: two corners
+    label: str = ""
+    label_at: tuple[float, float] | None = None
 
 
 @dataclass
 class Page:
-    first: int  # step number of the first row
     numbers: list[int]
-    svg: str = ""
-    symbols: set[str] = field(default_factory=set)
+    width: int
+    height: int
+    shapes: list[Shape] = field(default_factory=list)
+    columns: int = 1
+    col: int = COL
 
+    @property
+    def symbols(self) -> set[str]:
+        return {s.symbol for s in self.shapes}
 
-def _shape(symbol: str, cx: float, cy: float) -> str:
-    w, h = SHAPE_W, SHAPE_H
-    if symbol == TERMINATOR:
-        return f'<rect x="{cx - w / 2}" y="{cy - h / 2}" width="{w}" height="{h}" rx="{h / 2}" ry="{h / 2}" {STROKE} data-symbol="terminator"/>'
-    if symbol == DECISION:
-        pts = f"{cx},{cy - h / 2 - 4} {cx + w / 2},{cy} {cx},{cy + h / 2 + 4} {cx - w / 2},{cy}"
-        return f'<polygon points="{pts}" {STROKE} data-symbol="keputusan"/>'
-    return f'<rect x="{cx - w / 2}" y="{cy - h / 2}" width="{w}" height="{h}" {STROKE} data-symbol="proses"/>'
-
-
-def _pentagon(cx: float, cy: float, label: str, pointing_down: bool = True) -> str:
-    s = 11
-    pts = f"{cx - s},{cy - s} {cx + s},{cy - s} {cx + s},{cy + s * 0.3} {cx},{cy + s} {cx - s},{cy + s * 0.3}"
-    return (
-        f'<polygon points="{pts}" {STROKE} data-symbol="penghubung"/>'
-        f'<text x="{cx}" y="{cy + 3}" font-size="10" text-anchor="middle" font-family="sans-serif">{escape(label)}</text>'
-    )
-
-
-def _arrow(points: list[tuple[float, float]], label: str = "") -> str:
-    d = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(points))
-    out = f'<path d="{d}" fill="none" stroke="#000" stroke-width="1.1" marker-end="url(#arrowhead)" data-symbol="panah"/>'
-    if label:
-        x, y = points[0]
-        out += f'<text x="{x + 4:.1f}" y="{y + 10:.1f}" font-size="9" font-family="sans-serif">{escape(label)}</text>'
-    return out
+    @property
+    def svg(self) -> str:
+        return to_svg(self)
 
 
 def _letters():
@@ -71,79 +63,155 @@ def _letters():
         yield s
 
 
-def draw_pages(steps, n_actors: int, rows: int = 10) -> list[Page]:
+def _step_shape(symbol: str, cx: float, cy: float) -> Shape:
+    w, h = SHAPE_W / 2, SHAPE_H / 2
+    if symbol == DECISION:
+        return Shape(DECISION, [(cx, cy - h - 4), (cx + w, cy), (cx, cy + h + 4), (cx - w, cy)])
+    return Shape(symbol if symbol == TERMINATOR else PROCESS, [(cx - w, cy - h), (cx + w, cy + h)])
+
+
+def _pentagon(cx: float, cy: float, label: str) -> Shape:
+    s = 11
+    pts = [(cx - s, cy - s), (cx + s, cy - s), (cx + s, cy + s * 0.3), (cx, cy + s), (cx - s, cy + s * 0.3)]
+    return Shape(OFF_PAGE, pts, label, (cx, cy + 3))
+
+
+def _arrow(points, label: str = "") -> Shape:
+    x, y = points[0]
+    return Shape(ARROW, list(points), label, (x + 4, y + 10) if label else None)
+
+
+def draw_pages(steps, n_actors: int, rows: int = 10, col: int = COL) -> list[Page]:
     """``steps``: objects with no, actor (column index), symbol, yes_to, no_to; ``rows``: steps per page."""
     steps = sorted(steps, key=lambda s: s.no)
+    if not steps:
+        return []
     by_no = {s.no: s for s in steps}
-    pages = [Page(first=steps[i].no, numbers=[s.no for s in steps[i : i + rows]]) for i in range(0, len(steps), rows)]
+    n_actors = max(n_actors, 1)
+    width = n_actors * col
+    pages = []
+    for i in range(0, len(steps), rows):
+        numbers = [s.no for s in steps[i : i + rows]]
+        pages.append(Page(numbers=numbers, width=width, height=BAND * 2 + len(numbers) * ROW, columns=n_actors, col=col))
     page_of = {no: p for p, page in enumerate(pages) for no in page.numbers}
-    width = max(n_actors, 1) * COL
-    height = BAND * 2 + rows * ROW
-    parts: list[list[str]] = [[] for _ in pages]
-    bottom_slots = [0] * len(pages)
-    top_slots = [0] * len(pages)
+    row_of = {no: i for page in pages for i, no in enumerate(page.numbers)}
+    arrows: list[list[Shape]] = [[] for _ in pages]
+    out_slots, in_slots = [0] * len(pages), [0] * len(pages)
     letters = _letters()
 
     def centre(no):
-        s = by_no[no]
-        row = page_of_index[no]
-        return s.actor * COL + COL / 2, BAND + row * ROW + ROW / 2
+        return by_no[no].actor * col + col / 2, BAND + row_of[no] * ROW + ROW / 2
 
-    page_of_index = {no: i for page in pages for i, no in enumerate(page.numbers)}
+    gutter = col * 0.45
     for src, dst, label in links(steps):
         if dst not in by_no:
             continue
         (x1, y1), (x2, y2) = centre(src), centre(dst)
         p1, p2 = page_of[src], page_of[dst]
         decision = by_no[src].symbol == DECISION
-        start = (x1, y1 + SHAPE_H / 2 + (4 if decision else 0))
-        if label == "Tidak" and decision:  # the "tidak" branch leaves from the right corner
-            start = (x1 + SHAPE_W / 2, y1)
+        side = decision and label == "Tidak"  # "tidak" leaves from the right corner
+        start = (x1 + SHAPE_W / 2, y1) if side else (x1, y1 + SHAPE_H / 2 + (4 if decision else 0))
+        top2 = y2 - SHAPE_H / 2 - (4 if by_no[dst].symbol == DECISION else 0)
         if p1 == p2:
-            if y2 > y1:
-                if start[0] != x1:  # right corner: out, then down the column gutter
-                    gx = x1 + COL * 0.45
-                    pts = [start, (gx, y1), (gx, y2 - ROW / 2 + 6), (x2, y2 - ROW / 2 + 6), (x2, y2 - SHAPE_H / 2)]
-                else:
-                    mid = y1 + ROW / 2
-                    pts = [start, (x1, mid), (x2, mid), (x2, y2 - SHAPE_H / 2)]
-            else:  # back up to an earlier step: along the gutter to its right side
-                gx = x1 + COL * 0.45 if start[0] != x1 else x1 + COL * 0.45
+            if y2 > y1 and not side:
+                mid = y1 + ROW / 2
+                pts = [start, (x1, mid), (x2, mid), (x2, top2)]
+            elif y2 > y1:
+                gx = x1 + gutter
+                pts = [start, (gx, y1), (gx, y2 - ROW / 2 + 6), (x2, y2 - ROW / 2 + 6), (x2, top2)]
+            else:  # back up to an earlier step: along the gutter, into its right side
+                gx = x1 + gutter
                 pts = [start, (gx, start[1]), (gx, y2), (x2 + SHAPE_W / 2, y2)]
-            parts[p1].append(_arrow(pts, label))
+            arrows[p1].append(_arrow(pts, label))
             continue
         letter = next(letters)
+        page1 = pages[p1]
         # leave at the foot of the source page, in the source's column
-        bx = min(x1 + 14 * bottom_slots[p1], width - 12)
-        bottom_slots[p1] += 1
-        by = BAND + rows * ROW + BAND / 2
-        parts[p1].append(_arrow([start, (start[0], by - 18), (bx, by - 18), (bx, by - 11)], label))
-        parts[p1].append(_pentagon(bx, by, letter))
-        pages[p1].symbols.add(OFF_PAGE)
+        bx = min(x1 + 24 * out_slots[p1], width - 12)
+        out_slots[p1] += 1
+        by = page1.height - BAND / 2
+        sx = start[0] if not side else x1 + gutter
+        pts = [start] + ([(sx, y1)] if side else []) + [(sx, by - 18), (bx, by - 18), (bx, by - 11)]
+        arrows[p1].append(_arrow(pts, label))
+        arrows[p1].append(_pentagon(bx, by, letter))
         # resume at the head of the target page, in the target's column
-        tx = min(x2 - 14 * top_slots[p2], width - 12)
-        top_slots[p2] += 1
+        tx = max(min(x2 - 24 * in_slots[p2], width - 12), 12)
+        in_slots[p2] += 1
         ty = BAND / 2
-        parts[p2].append(_pentagon(tx, ty, letter))
-        parts[p2].append(_arrow([(tx, ty + 11), (tx, y2 - SHAPE_H / 2 - 8), (x2, y2 - SHAPE_H / 2 - 8), (x2, y2 - SHAPE_H / 2)]))
-        pages[p2].symbols.add(OFF_PAGE)
+        arrows[p2].append(_pentagon(tx, ty, letter))
+        if row_of[dst] == 0:
+            arrows[p2].append(_arrow([(tx, ty + 11), (tx, top2 - 6), (x2, top2 - 6), (x2, top2)]))
+        else:  # deeper in the page: down the gutter, into the step's right side, past the others
+            gx = x2 + gutter
+            arrows[p2].append(_arrow([(tx, ty + 11), (tx, ty + 15), (gx, ty + 15), (gx, y2), (x2 + SHAPE_W / 2, y2)]))
     for p, page in enumerate(pages):
-        shapes = []
-        for no in page.numbers:
-            s = by_no[no]
-            cx, cy = centre(no)
-            shapes.append(_shape(s.symbol, cx, cy))
-            page.symbols.add(s.symbol if s.symbol in (TERMINATOR, DECISION) else PROCESS)
-        grid = "".join(
-            f'<line x1="{i * COL}" y1="0" x2="{i * COL}" y2="{height}" stroke="#999" stroke-width="0.6"/>' for i in range(1, n_actors)
-        )
-        if parts[p]:
-            page.symbols.add("panah")
-        page.svg = (
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-            f'role="img" aria-label="Diagram alir halaman {p + 1}">'
-            '<defs><marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
-            'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#000"/></marker></defs>'
-            f"{grid}{''.join(parts[p])}{''.join(shapes)}</svg>"
-        )
+        page.shapes = arrows[p] + [_step_shape(by_no[no].symbol, *centre(no)) for no in page.numbers]
     return pages
+
+
+# --- output ------------------------------------------------------------------------------------
+STROKE = 'stroke="#000" stroke-width="1.3" fill="#fff"'
+
+
+def _svg_shape(s: Shape) -> str:
+    if s.symbol in (TERMINATOR, PROCESS):
+        (x0, y0), (x1, y1) = s.points
+        r = (y1 - y0) / 2 if s.symbol == TERMINATOR else 0
+        return f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{y1 - y0:.1f}" rx="{r:.1f}" {STROKE} data-symbol="{s.symbol}"/>'
+    pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in s.points)
+    if s.symbol == ARROW:
+        d = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(s.points))
+        out = f'<path d="{d}" fill="none" stroke="#000" stroke-width="1.1" marker-end="url(#ah)" data-symbol="panah"/>'
+    else:
+        out = f'<polygon points="{pts}" {STROKE} data-symbol="{s.symbol}"/>'
+    if s.label and s.label_at:
+        x, y = s.label_at
+        anchor = "middle" if s.symbol == OFF_PAGE else "start"
+        out += f'<text x="{x:.1f}" y="{y:.1f}" font-size="9" text-anchor="{anchor}" font-family="sans-serif">{escape(s.label)}</text>'
+    return out
+
+
+def to_svg(page: Page) -> str:
+    grid = "".join(
+        f'<line x1="{i * page.col}" y1="0" x2="{i * page.col}" y2="{page.height}" stroke="#999" stroke-width="0.6"/>'
+        for i in range(1, page.columns)
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{page.width}" height="{page.height}" '
+        f'viewBox="0 0 {page.width} {page.height}" role="img" aria-label="Diagram alir">'
+        '<defs><marker id="ah" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+        'orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#000"/></marker></defs>'
+        f"{grid}{''.join(_svg_shape(s) for s in page.shapes)}</svg>"
+    )
+
+
+def to_png(page: Page, scale: float = 2.0) -> bytes:
+    """The same page as a PNG (for DOCX)."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (int(page.width * scale), int(page.height * scale)), "white")
+    d = ImageDraw.Draw(img)
+    z = lambda pts: [(x * scale, y * scale) for x, y in pts]  # noqa: E731
+    for i in range(1, page.columns):
+        d.line(z([(i * page.col, 0), (i * page.col, page.height)]), fill=(150, 150, 150), width=1)
+    for s in page.shapes:
+        if s.symbol == ARROW:
+            pts = z(s.points)
+            d.line(pts, fill="black", width=int(1.1 * scale))
+            (xa, ya), (xb, yb) = pts[-2], pts[-1]
+            ux, uy = (xb - xa), (yb - ya)
+            n = max((ux * ux + uy * uy) ** 0.5, 1)
+            ux, uy = ux / n * 6 * scale, uy / n * 6 * scale
+            d.polygon([(xb, yb), (xb - ux - uy / 2, yb - uy + ux / 2), (xb - ux + uy / 2, yb - uy - ux / 2)], fill="black")
+        elif s.symbol in (TERMINATOR, PROCESS):
+            (x0, y0), (x1, y1) = z(s.points)
+            r = (y1 - y0) / 2 if s.symbol == TERMINATOR else 0
+            d.rounded_rectangle([x0, y0, x1, y1], radius=r, outline="black", fill="white", width=int(1.3 * scale))
+        else:
+            d.polygon(z(s.points), outline="black", fill="white", width=int(1.3 * scale))
+        if s.label and s.label_at:
+            x, y = s.label_at
+            d.text((x * scale - (4 * scale if s.symbol == OFF_PAGE else 0), (y - 9) * scale), s.label, fill="black")
+    out = io.BytesIO()
+    img.save(out, "PNG")
+    return out.getvalue()

@@ -39,7 +39,7 @@ def diagram(columns: list[str], rows) -> str:
         f'aria-label="Diagram peta relasi" style="max-width:{width}px;font-family:sans-serif;font-size:11px">'
     ]
     lx, rx = 250, 510
-    for i, (process, ticks) in enumerate(rows):
+    for i, (_process, ticks) in enumerate(rows):
         y = 20 + i * gap
         for j, tick in enumerate(ticks):
             if tick:
