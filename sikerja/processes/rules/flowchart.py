@@ -42,6 +42,7 @@ class Page:
     shapes: list[Shape] = field(default_factory=list)
     columns: int = 1
     col: int = COL
+    index: int = 0  # page number, keeps the arrow marker's id unique in one document
 
     @property
     def symbols(self) -> set[str]:
@@ -92,7 +93,9 @@ def draw_pages(steps, n_actors: int, rows: int = 10, col: int = COL) -> list[Pag
     pages = []
     for i in range(0, len(steps), rows):
         numbers = [s.no for s in steps[i : i + rows]]
-        pages.append(Page(numbers=numbers, width=width, height=BAND * 2 + len(numbers) * ROW, columns=n_actors, col=col))
+        pages.append(
+            Page(numbers=numbers, width=width, height=BAND * 2 + len(numbers) * ROW, columns=n_actors, col=col, index=len(pages))
+        )
     page_of = {no: p for p, page in enumerate(pages) for no in page.numbers}
     row_of = {no: i for page in pages for i, no in enumerate(page.numbers)}
     arrows: list[list[Shape]] = [[] for _ in pages]
@@ -153,7 +156,7 @@ def draw_pages(steps, n_actors: int, rows: int = 10, col: int = COL) -> list[Pag
 STROKE = 'stroke="#000" stroke-width="1.3" fill="#fff"'
 
 
-def _svg_shape(s: Shape) -> str:
+def _svg_shape(s: Shape, marker: str) -> str:
     if s.symbol in (TERMINATOR, PROCESS):
         (x0, y0), (x1, y1) = s.points
         r = (y1 - y0) / 2 if s.symbol == TERMINATOR else 0
@@ -161,7 +164,7 @@ def _svg_shape(s: Shape) -> str:
     pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in s.points)
     if s.symbol == ARROW:
         d = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(s.points))
-        out = f'<path d="{d}" fill="none" stroke="#000" stroke-width="1.1" marker-end="url(#ah)" data-symbol="panah"/>'
+        out = f'<path d="{d}" fill="none" stroke="#000" stroke-width="1.1" marker-end="url(#{marker})" data-symbol="panah"/>'
     else:
         out = f'<polygon points="{pts}" {STROKE} data-symbol="{s.symbol}"/>'
     if s.label and s.label_at:
@@ -179,9 +182,9 @@ def to_svg(page: Page) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{page.width}" height="{page.height}" '
         f'viewBox="0 0 {page.width} {page.height}" role="img" aria-label="Diagram alir">'
-        '<defs><marker id="ah" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+        f'<defs><marker id="ah{page.index}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
         'orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#000"/></marker></defs>'
-        f"{grid}{''.join(_svg_shape(s) for s in page.shapes)}</svg>"
+        f"{grid}{''.join(_svg_shape(s, f'ah{page.index}') for s in page.shapes)}</svg>"
     )
 
 

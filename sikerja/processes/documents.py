@@ -1,0 +1,171 @@
+"""The SOP AP document (PB-6) as PDF and DOCX, drawn on the server (no browser).
+
+The PDF goes through the letters engine's HTML → WeasyPrint path (``html_to_pdf``: only
+``data:`` URIs are fetched) with the region's kop (logo, government and PD names); the DOCX is
+built with python-docx from the same layout. The page is landscape when the pelaksana columns
+do not fit a portrait page; the steps are split into pages of ``rows_per_page`` rows with
+off-page connectors (rules.flowchart) wherever the flow crosses a page."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+
+from sikerja.letters.render import html_to_pdf
+from sikerja.letters.rules import date_id
+from sikerja.processes.rules import flowchart
+
+# Page geometry in CSS px (96 per inch): A4 minus 12 mm margins.
+PORTRAIT_W, LANDSCAPE_W = 702, 1032
+PORTRAIT_ROWS, LANDSCAPE_ROWS = 15, 9
+FIXED_COLUMNS = 28 + 190 + 3 * 78 + 100  # No, Kegiatan, three mutu baku, Keterangan
+
+
+@dataclass
+class Layout:
+    landscape: bool
+    col: int
+    rows: int
+
+
+def layout_for(n_actors: int) -> Layout:
+    n = max(n_actors, 1)
+    if FIXED_COLUMNS + n * flowchart.COL <= PORTRAIT_W:
+        return Layout(False, flowchart.COL, PORTRAIT_ROWS)
+    col = min(flowchart.COL, max(62, (LANDSCAPE_W - FIXED_COLUMNS) // n))
+    return Layout(True, col, LANDSCAPE_ROWS)
+
+
+def sop_context(version, kop=None) -> dict:
+    actors = list(version.actors.all())
+    index = {a.pk: i for i, a in enumerate(actors)}
+    steps = list(version.steps.all())
+    for s in steps:
+        s.column = index[s.actor_id]
+    layout = layout_for(len(actors))
+    pages = flowchart.draw_pages(
+        [_Step(s.no, s.column, s.symbol, s.yes_to, s.no_to) for s in steps], len(actors), rows=layout.rows, col=layout.col
+    )
+    by_no = {s.no: s for s in steps}
+    return {
+        "v": version,
+        "sop": version.sop,
+        "kop": kop,
+        "actors": actors,
+        "layout": layout,
+        "row_h": flowchart.ROW,
+        "band_h": flowchart.BAND,
+        "pages": [{"page": p, "svg": p.svg, "steps": [by_no[n] for n in p.numbers]} for p in pages],
+        "dates": {
+            "made": date_id(version.made_on) if version.made_on else "-",
+            "revised": date_id(version.revised_on) if version.revised_on else "-",
+            "effective": date_id(version.effective_on) if version.effective_on else "-",
+        },
+        "approver": _approver(version),
+    }
+
+
+@dataclass
+class _Step:
+    no: int
+    actor: int
+    symbol: str
+    yes_to: int | None
+    no_to: int | None
+
+
+def _approver(version) -> dict:
+    if version.approver_name:  # as printed when approved
+        return {"position": version.approver_position, "name": version.approver_name, "nip": version.approver_nip}
+    a = version.approver
+    if a is None:
+        return {"position": "", "name": "", "nip": ""}
+    return {"position": a.position.name if a.position_id else "", "name": a.full_name, "nip": a.nip}
+
+
+def sop_html(context: dict) -> str:
+    return render_to_string("processes/sop_document.html", context)
+
+
+def sop_pdf(version, kop=None) -> bytes:
+    return html_to_pdf(sop_html(sop_context(version, kop)))
+
+
+def _span(cells, a: int, b: int):
+    return cells[a] if a == b else cells[a].merge(cells[b])
+
+
+def sop_docx(version, kop=None) -> bytes:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm, Pt
+
+    ctx = sop_context(version, kop)
+    doc = Document()
+    section = doc.sections[0]
+    if ctx["layout"].landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+    else:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(12))
+    style = doc.styles["Normal"]
+    style.font.name, style.font.size = "Arial", Pt(9)
+    v, ap = version, ctx["approver"]
+    if kop is not None:
+        doc.add_paragraph(f"{kop.government_name}\n{kop.pd_name}").runs[0].bold = True
+    ident = doc.add_table(rows=0, cols=2)
+    ident.style = "Table Grid"
+    for label, value in (
+        ("Nomor SOP", v.nomor or "-"),
+        ("Tanggal Pembuatan", ctx["dates"]["made"]),
+        ("Tanggal Revisi", ctx["dates"]["revised"]),
+        ("Tanggal Efektif", ctx["dates"]["effective"]),
+        ("Disahkan oleh", f"{ap['position']}\n\n\n{ap['name']}\nNIP {ap['nip']}"),
+        ("Nama SOP", v.sop.name),
+    ):
+        cells = ident.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    doc.add_paragraph()
+    pairs = doc.add_table(rows=0, cols=2)
+    pairs.style = "Table Grid"
+    for left, right in (
+        (("Dasar Hukum", v.dasar_hukum), ("Kualifikasi Pelaksana", v.kualifikasi)),
+        (("Keterkaitan", v.keterkaitan), ("Peralatan/Perlengkapan", v.peralatan)),
+        (("Peringatan", v.peringatan), ("Pencatatan dan Pendataan", v.pencatatan)),
+    ):
+        cells = pairs.add_row().cells
+        for cell, (label, value) in zip(cells, (left, right), strict=True):
+            cell.text = ""
+            cell.paragraphs[0].add_run(label + ":").bold = True
+            cell.add_paragraph(value or "-")
+    actors = ctx["actors"]
+    n = max(len(actors), 1)
+    for page in ctx["pages"]:
+        doc.add_page_break()
+        table = doc.add_table(rows=2, cols=2 + n + 4)
+        table.style = "Table Grid"
+        head, sub = table.rows[0].cells, table.rows[1].cells
+        head[0].text, head[1].text = "No", "Kegiatan"
+        _span(head, 2, 1 + n).text = "Pelaksana"
+        head[2 + n].merge(head[4 + n]).text = "Mutu Baku"
+        head[5 + n].text = "Keterangan"
+        for i, a in enumerate(actors):
+            sub[2 + i].text = a.position.name
+        sub[2 + n].text, sub[3 + n].text, sub[4 + n].text = "Kelengkapan", "Waktu", "Output"
+        # The flowchart of this page as one picture spanning the pelaksana columns.
+        row = table.add_row().cells
+        pic = _span(row, 2, 1 + n)
+        pic.text = ""
+        width_mm = page["page"].width * 25.4 / 96
+        pic.paragraphs[0].add_run().add_picture(io.BytesIO(flowchart.to_png(page["page"])), width=Mm(width_mm))
+        row[0].text = "\n".join(str(s.no) for s in page["steps"])
+        row[1].text = "\n".join(f"{s.no}. {s.kegiatan}" for s in page["steps"])
+        for k, field in enumerate(("kelengkapan", "waktu", "output", "keterangan")):
+            row[2 + n + k].text = "\n".join(f"{s.no}. {getattr(s, field)}" for s in page["steps"] if getattr(s, field))
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
