@@ -77,9 +77,12 @@ def _pentagon(cx: float, cy: float, label: str) -> Shape:
     return Shape(OFF_PAGE, pts, label, (cx, cy + 3))
 
 
-def _arrow(points, label: str = "") -> Shape:
+def _arrow(points, label: str = "", side: bool = False) -> Shape:
     x, y = points[0]
-    return Shape(ARROW, list(points), label, (x + 4, y + 10) if label else None)
+    if not label:
+        return Shape(ARROW, list(points))
+    # "Ya" under the diamond; "Tidak" above the line leaving its right corner, kept in the column
+    return Shape(ARROW, list(points), label, (x + 4, y - 6) if side else (x + 4, y + 10))
 
 
 def draw_pages(steps, n_actors: int, rows: int = 10, col: int = COL) -> list[Page]:
@@ -125,7 +128,7 @@ def draw_pages(steps, n_actors: int, rows: int = 10, col: int = COL) -> list[Pag
             else:  # back up to an earlier step: along the gutter, into its right side
                 gx = x1 + gutter
                 pts = [start, (gx, start[1]), (gx, y2), (x2 + SHAPE_W / 2, y2)]
-            arrows[p1].append(_arrow(pts, label))
+            arrows[p1].append(_arrow(pts, label, side))
             continue
         letter = next(letters)
         page1 = pages[p1]
@@ -135,7 +138,7 @@ def draw_pages(steps, n_actors: int, rows: int = 10, col: int = COL) -> list[Pag
         by = page1.height - BAND / 2
         sx = start[0] if not side else x1 + gutter
         pts = [start] + ([(sx, y1)] if side else []) + [(sx, by - 18), (bx, by - 18), (bx, by - 11)]
-        arrows[p1].append(_arrow(pts, label))
+        arrows[p1].append(_arrow(pts, label, side))
         arrows[p1].append(_pentagon(bx, by, letter))
         # resume at the head of the target page, in the target's column
         tx = max(min(x2 - 24 * in_slots[p2], width - 12), 12)
@@ -169,7 +172,7 @@ def _svg_shape(s: Shape, marker: str) -> str:
         out = f'<polygon points="{pts}" {STROKE} data-symbol="{s.symbol}"/>'
     if s.label and s.label_at:
         x, y = s.label_at
-        anchor = "middle" if s.symbol == OFF_PAGE else "start"
+        anchor = "start" if s.symbol == ARROW and s.label != "Tidak" else "middle"
         out += f'<text x="{x:.1f}" y="{y:.1f}" font-size="9" text-anchor="{anchor}" font-family="sans-serif">{escape(s.label)}</text>'
     return out
 
