@@ -9,12 +9,13 @@ from django.utils import timezone
 
 from sikerja.accounts.access import Actor
 from sikerja.audit.services import record_event
+from sikerja.processes.bpmn import MAX_BPMN_BYTES, MAX_SVG_BYTES
 from sikerja.processes.models import MapKind, MapMethod, MapVersion, Process, ProcessMap, SipocRow, VersionStatus
 from sikerja.processes.models.maps import DRAWN_KINDS
 from sikerja.processes.services.common import ProcessError, require_draft, require_writer, text
 
-MAX_XML = 5 * 1024 * 1024  # a 500-element map is well under 1 MB
-MAX_SVG = 5 * 1024 * 1024
+MAX_XML = MAX_BPMN_BYTES  # a 500-element map is well under 1 MB
+MAX_SVG = MAX_SVG_BYTES
 MAX_SIPOC = 100
 SIPOC_FIELDS = ("supplier", "input", "process", "output", "customer")
 
@@ -104,7 +105,7 @@ def save_drawing(*, actor: Actor, version: MapVersion, bpmn_xml: str | bytes, sv
     if len(raw) > MAX_XML:
         raise ProcessError("Berkas BPMN terlalu besar (paling besar 5 MB).")
     if len(svg or "") > MAX_SVG:
-        raise ProcessError("Gambar SVG terlalu besar (paling besar 5 MB).")
+        raise ProcessError("Gambar SVG terlalu besar (paling besar 8 MB).")
     try:
         validate_bpmn(raw)
         clean_svg = sanitize_svg(svg or "")

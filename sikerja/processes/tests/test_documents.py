@@ -56,7 +56,8 @@ def test_pdf_renders_landscape_for_many_columns_and_docx_holds_the_table(demo):
     rendered = HTML(string=sop_html(sop_context(v))).render()
     assert len(rendered.pages) == 1 + -(-60 // layout_for(v.actors.count()).rows)  # identity page + step pages
     if os.environ.get("SOP_PDF_OUT"):
-        open(os.environ["SOP_PDF_OUT"], "wb").write(pdf)
+        with open(os.environ["SOP_PDF_OUT"], "wb") as out:
+            out.write(pdf)
     docx = sop_docx(v)
     from docx import Document
 
