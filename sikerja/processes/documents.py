@@ -57,7 +57,10 @@ def sop_context(version, kop=None) -> dict:
         "layout": layout,
         "row_h": flowchart.ROW,
         "band_h": flowchart.BAND,
-        "pages": [{"page": p, "svg": p.svg, "steps": [by_no[n] for n in p.numbers]} for p in pages],
+        "pages": [
+            {"page": p, "svg": p.svg, "steps": [by_no[n] for n in p.numbers], "first": p.numbers[0], "last": p.numbers[-1]}
+            for p in pages
+        ],
         "dates": {
             "made": date_id(version.made_on) if version.made_on else "-",
             "revised": date_id(version.revised_on) if version.revised_on else "-",

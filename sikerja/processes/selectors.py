@@ -99,7 +99,7 @@ def get_sop_version(actor: Actor, pk: int) -> SopVersion:
         .select_related("sop__owning_unit", "sop__process", "approver__position")
         .prefetch_related(
             Prefetch("actors", queryset=SopActor.objects.select_related("position__unit")),
-            Prefetch("steps", queryset=SopStep.objects.select_related("actor").order_by("no")),
+            Prefetch("steps", queryset=SopStep.objects.select_related("actor__position").order_by("no")),
         )
         .first()
     )

@@ -218,6 +218,11 @@ def sop_docx(request, actor, pk):
     return response
 
 
+def _rows(v, m):
+    items = {i.step_id: i for i in m.items.all()}
+    return [(s, items.get(s.pk)) for s in v.steps.all()]
+
+
 @region_view
 @require_http_methods(["GET", "POST"])
 def monitoring(request, actor, pk):
@@ -246,7 +251,7 @@ def monitoring(request, actor, pk):
     return render(
         request,
         "processes/pages/monitoring.html",
-        ctx(actor, m=m, v=v, steps=list(v.steps.all()), items={i.step_id: i for i in m.items.all()}, errors=errors,
+        ctx(actor, m=m, v=v, steps=list(v.steps.all()), rows=_rows(v, m), errors=errors,
             may_edit=may_edit_process(actor, v.sop.owning_unit_id), posted=request.POST if status == 400 else None),
         status=status,
     )

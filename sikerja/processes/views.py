@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sikerja.accounts.access import access_unit, may_edit_process
@@ -22,7 +23,7 @@ from sikerja.web.decorators import page_context, region_view
 
 
 def ctx(actor, **extra) -> dict:
-    return page_context(actor, "proses", actor=actor, **extra)
+    return page_context(actor, "proses", today=timezone.localdate(), **extra)
 
 
 def errors_of(exc: ValidationError) -> list[str]:
