@@ -100,10 +100,10 @@ def save_drawing(*, actor: Actor, version: MapVersion, bpmn_xml: str | bytes, sv
     if version.map.kind not in DRAWN_KINDS:
         raise ProcessError("Peta proses diisi sebagai tabel SIPOC, bukan gambar.")
     raw = bpmn_xml.encode("utf-8") if isinstance(bpmn_xml, str) else bytes(bpmn_xml or b"")
-    if not raw.strip():
-        raise ProcessError("Gambar peta kosong: tidak ada BPMN XML yang dikirim.")
     if len(raw) > MAX_XML:
         raise ProcessError("Berkas BPMN terlalu besar (paling besar 5 MB).")
+    if not raw.strip():
+        raise ProcessError("Gambar peta kosong: tidak ada BPMN XML yang dikirim.")
     if len(svg or "") > MAX_SVG:
         raise ProcessError("Gambar SVG terlalu besar (paling besar 8 MB).")
     try:

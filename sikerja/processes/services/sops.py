@@ -113,7 +113,7 @@ def save_steps(*, actor: Actor, version: SopVersion, position_ids: list[int], st
 XLSX_COLUMNS = ("no", "kegiatan", "pelaksana", "simbol", "kelengkapan", "waktu", "output", "keterangan", "ya", "tidak")
 
 
-def parse_steps_xlsx(content: bytes, position_names: dict[str, int]) -> tuple[list[int], list[StepInput]]:
+def parse_steps_xlsx(content: bytes, position_names: dict[str, int | None]) -> tuple[list[int], list[StepInput]]:
     """Rows of the first sheet: a header row naming the columns (XLSX_COLUMNS), then one step a
     row; "pelaksana" names a position by its name. Returns the positions in order of first use."""
     from openpyxl import load_workbook
@@ -160,6 +160,9 @@ def parse_steps_xlsx(content: bytes, position_names: dict[str, int]) -> tuple[li
             problems.append(f"{where}: pelaksana '{cell(row, 'pelaksana')[:60]}' bukan jabatan di pemerintah daerah ini.")
             continue
         pk = lowered[name]
+        if pk is None:
+            problems.append(f"{where}: nama jabatan '{cell(row, 'pelaksana')[:60]}' dipakai beberapa jabatan; tulis kode jabatannya.")
+            continue
         if pk not in used:
             used.append(pk)
         steps.append(
@@ -177,8 +180,29 @@ def parse_steps_xlsx(content: bytes, position_names: dict[str, int]) -> tuple[li
     return used, steps
 
 
+def position_lookup(region, unit: Unit) -> dict[str, int | None]:
+    """Name or code of a position -> its pk. A name is looked up in the SOP's own unit first,
+    then its PD, then the region; a name several positions share at that tier maps to None (the
+    import then asks for the code, which is unique)."""
+    pd = unit.perangkat_daerah_id or unit.pk
+    rows = list(Position.objects.filter(region=region).values_list("pk", "name", "code", "unit_id", "unit__perangkat_daerah_id"))
+    lookup: dict[str, int | None] = {}
+    for tier in (
+        lambda r: True,
+        lambda r: r[3] == pd or r[4] == pd,
+        lambda r: r[3] == unit.pk,
+    ):  # broadest first, so a narrower tier overrides
+        seen: dict[str, int | None] = {}
+        for pk, name, _code, *_ in filter(tier, rows):
+            key = name.strip().lower()
+            seen[key] = None if key in seen and seen[key] != pk else pk
+        lookup.update(seen)
+    lookup.update({code.strip().lower(): pk for pk, _n, code, *_ in rows})
+    return lookup
+
+
 def import_steps_xlsx(*, actor: Actor, version: SopVersion, content: bytes) -> SopVersion:
-    names = dict(Position.objects.filter(region=actor.region).values_list("name", "pk"))
+    names = position_lookup(actor.region, version.sop.owning_unit)
     position_ids, steps = parse_steps_xlsx(content, names)
     return save_steps(actor=actor, version=version, position_ids=position_ids, steps=steps)
 
