@@ -46,7 +46,10 @@ def sop_context(version, kop=None) -> dict:
         s.column = index[s.actor_id]
     layout = layout_for(len(actors))
     pages = flowchart.draw_pages(
-        [_Step(s.no, s.column, s.symbol, s.yes_to, s.no_to) for s in steps], len(actors), rows=layout.rows, col=layout.col
+        [_Step(s.no, s.column, s.symbol, s.yes_to, s.no_to) for s in steps],
+        len(actors),
+        rows=layout.rows,
+        col=layout.col,
     )
     by_no = {s.no: s for s in steps}
     return {
@@ -58,7 +61,13 @@ def sop_context(version, kop=None) -> dict:
         "row_h": flowchart.ROW,
         "band_h": flowchart.BAND,
         "pages": [
-            {"page": p, "svg": p.svg, "steps": [by_no[n] for n in p.numbers], "first": p.numbers[0], "last": p.numbers[-1]}
+            {
+                "page": p,
+                "svg": p.svg,
+                "steps": [by_no[n] for n in p.numbers],
+                "first": p.numbers[0],
+                "last": p.numbers[-1],
+            }
             for p in pages
         ],
         "dates": {

@@ -22,7 +22,9 @@ class ProcessForm(forms.Form):
     kind = forms.ChoiceField(label="Jenis proses", choices=ProcessKind.choices)
     owning_unit = forms.IntegerField(label="Unit pemilik", min_value=1, max_value=2**63 - 1)
     parent = forms.IntegerField(label="Proses induk", required=False, min_value=1, max_value=2**63 - 1)
-    description = forms.CharField(label="Uraian", max_length=LONG_TEXT, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label="Uraian", max_length=LONG_TEXT, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class MapForm(forms.Form):
@@ -37,14 +39,22 @@ class SopForm(forms.Form):
 
 
 def _text(label, required=False):
-    return forms.CharField(label=label, max_length=LONG_TEXT, required=required, widget=forms.Textarea(attrs={"rows": 2}))
+    return forms.CharField(
+        label=label, max_length=LONG_TEXT, required=required, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class IdentityForm(forms.Form):
     nomor = forms.CharField(label="Nomor SOP", max_length=100, required=False)
-    made_on = forms.DateField(label="Tanggal pembuatan", widget=DATE, required=False, validators=[signed_date_validator("Tanggal pembuatan")])
-    revised_on = forms.DateField(label="Tanggal revisi", widget=DATE, required=False, validators=[signed_date_validator("Tanggal revisi")])
-    effective_on = forms.DateField(label="Tanggal efektif", widget=DATE, required=False, validators=[decision_date_validator("Tanggal efektif")])
+    made_on = forms.DateField(
+        label="Tanggal pembuatan", widget=DATE, required=False, validators=[signed_date_validator("Tanggal pembuatan")]
+    )
+    revised_on = forms.DateField(
+        label="Tanggal revisi", widget=DATE, required=False, validators=[signed_date_validator("Tanggal revisi")]
+    )
+    effective_on = forms.DateField(
+        label="Tanggal efektif", widget=DATE, required=False, validators=[decision_date_validator("Tanggal efektif")]
+    )
     approver = forms.IntegerField(label="Disahkan oleh", required=False, min_value=1, max_value=2**63 - 1)
     dasar_hukum = _text("Dasar hukum")
     kualifikasi = _text("Kualifikasi pelaksana")
@@ -55,7 +65,9 @@ class IdentityForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    findings = forms.CharField(label="Temuan reviu dan evaluasi", max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 3}))
+    findings = forms.CharField(
+        label="Temuan reviu dan evaluasi", max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 3})
+    )
     decision = forms.ChoiceField(label="Keputusan", choices=Decision.choices)
 
 

@@ -65,26 +65,34 @@ def simple_bpmn(title: str, lanes: list[str], tasks: list[tuple[int, str]]) -> t
         f'<bpmn:collaboration id="Collaboration_1"><bpmn:participant id="Participant_1" name={quoteattr(title)} '
         'processRef="Process_1"/></bpmn:collaboration>'
         f'<bpmn:process id="Process_1" isExecutable="false"><bpmn:laneSet id="LaneSet_1">{"".join(lane_xml)}</bpmn:laneSet>'
-        f'{"".join(node_xml)}</bpmn:process>'
+        f"{''.join(node_xml)}</bpmn:process>"
         '<bpmndi:BPMNDiagram id="BPMNDiagram_1"><bpmndi:BPMNPlane id="BPMNPlane_1" bpmnElement="Collaboration_1">'
         f'<bpmndi:BPMNShape id="Participant_1_di" bpmnElement="Participant_1" isHorizontal="true">'
         f'<dc:Bounds x="10" y="10" width="{width + 30}" height="{height}"/></bpmndi:BPMNShape>'
-        f'{"".join(di)}</bpmndi:BPMNPlane></bpmndi:BPMNDiagram></bpmn:definitions>'
+        f"{''.join(di)}</bpmndi:BPMNPlane></bpmndi:BPMNDiagram></bpmn:definitions>"
     )
-    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width + 50} {height + 20}" width="{width + 50}" height="{height + 20}">']
+    svg = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width + 50} {height + 20}" width="{width + 50}" height="{height + 20}">'
+    ]
     for li, name in enumerate(lanes):
         y = 10 + li * LANE_H
         svg.append(f'<rect x="10" y="{y}" width="{width + 30}" height="{LANE_H}" fill="#fff" stroke="#333"/>')
         svg.append(f'<text x="16" y="{y + 16}" font-size="11" font-family="sans-serif">{escape(name[:40])}</text>')
     for _, s, t in flows:
         (x1, y1, _), (x2, y2, _) = pos[s], pos[t]
-        svg.append(f'<path d="M{x1},{y1} L{(x1 + x2) // 2},{y1} L{(x1 + x2) // 2},{y2} L{x2},{y2}" fill="none" stroke="#000"/>')
+        svg.append(
+            f'<path d="M{x1},{y1} L{(x1 + x2) // 2},{y1} L{(x1 + x2) // 2},{y2} L{x2},{y2}" fill="none" stroke="#000"/>'
+        )
     for nid, kind, _, name in nodes:
         x, y, _ = pos[nid]
         if kind == "task":
             svg.append(f'<rect x="{x - 50}" y="{y - 30}" width="100" height="60" rx="8" fill="#fff" stroke="#000"/>')
         else:
-            svg.append(f'<circle cx="{x}" cy="{y}" r="18" fill="#fff" stroke="#000" stroke-width="{3 if kind == "endEvent" else 1.5}"/>')
-        svg.append(f'<text x="{x}" y="{y + (4 if kind == "task" else 34)}" font-size="10" text-anchor="middle" font-family="sans-serif">{escape(name[:24])}</text>')
+            svg.append(
+                f'<circle cx="{x}" cy="{y}" r="18" fill="#fff" stroke="#000" stroke-width="{3 if kind == "endEvent" else 1.5}"/>'
+            )
+        svg.append(
+            f'<text x="{x}" y="{y + (4 if kind == "task" else 34)}" font-size="10" text-anchor="middle" font-family="sans-serif">{escape(name[:24])}</text>'
+        )
     svg.append("</svg>")
     return xml, "".join(svg)

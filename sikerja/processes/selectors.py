@@ -35,7 +35,9 @@ def processes(actor: Actor, *, q: str = "", unit_id: int | None = None, position
     qs = Process.objects.filter(region=actor.region).select_related("owning_unit", "parent")
     q = (q or "")[:SEARCH_TEXT].strip()
     if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(code__icontains=q) | Q(description__icontains=q) | Q(sops__name__icontains=q))
+        qs = qs.filter(
+            Q(name__icontains=q) | Q(code__icontains=q) | Q(description__icontains=q) | Q(sops__name__icontains=q)
+        )
     if unit_id:
         qs = qs.filter(Q(owning_unit_id=unit_id) | Q(participations__unit_id=unit_id))
     if position_id:
@@ -65,9 +67,15 @@ class ProcessPage:
 def process_page(actor: Actor, pk: int) -> ProcessPage:
     p = get_process(actor, pk)
     maps = list(
-        ProcessMap.objects.filter(process=p).prefetch_related(Prefetch("versions", queryset=MapVersion.objects.order_by("-number")))
+        ProcessMap.objects.filter(process=p).prefetch_related(
+            Prefetch("versions", queryset=MapVersion.objects.order_by("-number"))
+        )
     )
-    sops = list(Sop.objects.filter(process=p).prefetch_related(Prefetch("versions", queryset=SopVersion.objects.order_by("-number"))))
+    sops = list(
+        Sop.objects.filter(process=p).prefetch_related(
+            Prefetch("versions", queryset=SopVersion.objects.order_by("-number"))
+        )
+    )
     return ProcessPage(
         process=p,
         children=list(Process.objects.filter(parent=p).select_related("owning_unit")),
@@ -90,7 +98,9 @@ def get_map_version(actor: Actor, pk: int) -> MapVersion:
 
 
 def map_reviews(version: MapVersion):
-    return list(Review.objects.filter(map_version__map=version.map).select_related("map_version", "new_map_version", "reviewer"))
+    return list(
+        Review.objects.filter(map_version__map=version.map).select_related("map_version", "new_map_version", "reviewer")
+    )
 
 
 def get_sop_version(actor: Actor, pk: int) -> SopVersion:
@@ -110,7 +120,9 @@ def get_sop_version(actor: Actor, pk: int) -> SopVersion:
 
 def sop_reviews(version: SopVersion):
     return list(
-        Review.objects.filter(sop_version__sop=version.sop).select_related("sop_version", "new_sop_version", "reviewer", "monitoring")
+        Review.objects.filter(sop_version__sop=version.sop).select_related(
+            "sop_version", "new_sop_version", "reviewer", "monitoring"
+        )
     )
 
 
@@ -125,7 +137,10 @@ def sop_monitorings(version: SopVersion):
 
 def sops(actor: Actor):
     return list(
-        Sop.objects.filter(region=actor.region).select_related("owning_unit", "process").prefetch_related("versions").order_by("name")
+        Sop.objects.filter(region=actor.region)
+        .select_related("owning_unit", "process")
+        .prefetch_related("versions")
+        .order_by("name")
     )
 
 
@@ -173,7 +188,9 @@ def for_unit(actor: Actor, unit_id: int):
 
 def steps_of_position(actor: Actor, position_id: int):
     return list(
-        SopStep.objects.filter(version__sop__region=actor.region, actor__position_id=position_id, version__status=VersionStatus.APPROVED)
+        SopStep.objects.filter(
+            version__sop__region=actor.region, actor__position_id=position_id, version__status=VersionStatus.APPROVED
+        )
         .select_related("version__sop")
         .order_by("version__sop__name", "no")
     )

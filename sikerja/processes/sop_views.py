@@ -58,12 +58,24 @@ def _page(request, actor, pk, *, errors=None, status=200, where="", posted=None)
         request,
         "processes/pages/sop.html",
         ctx(
-            actor, v=v, sop=v.sop, doc=context, steps=steps, may_edit=may_edit, errors=errors or [], where=where,
+            actor,
+            v=v,
+            sop=v.sop,
+            doc=context,
+            steps=steps,
+            may_edit=may_edit,
+            errors=errors or [],
+            where=where,
             positions=_positions(actor, v) if may_edit and v.is_draft else [],
             approvers=_approvers(actor, v) if may_edit and v.is_draft else [],
-            symbols=STEP_SYMBOLS, blank_rows=range(len(steps) + 1, len(steps) + 6), posted=posted,
-            versions=list(v.sop.versions.order_by("-number")), reviews=selectors.sop_reviews(v),
-            monitorings=selectors.sop_monitorings(v), review_form=ReviewForm(), max_steps=MAX_STEPS,
+            symbols=STEP_SYMBOLS,
+            blank_rows=range(len(steps) + 1, len(steps) + 6),
+            posted=posted,
+            versions=list(v.sop.versions.order_by("-number")),
+            reviews=selectors.sop_reviews(v),
+            monitorings=selectors.sop_monitorings(v),
+            review_form=ReviewForm(),
+            max_steps=MAX_STEPS,
         ),
         status=status,
     )
@@ -115,8 +127,12 @@ def parse_step_rows(post) -> tuple[list[int], list[StepInput], list[str]]:
             used.append(position)
         steps.append(
             StepInput(
-                no=len(steps) + 1, actor=used.index(position), symbol=post.get(f"step-{i}-symbol", "")[:40],
-                yes_to=_int(post.get(f"step-{i}-yes")), no_to=_int(post.get(f"step-{i}-no")), **values,
+                no=len(steps) + 1,
+                actor=used.index(position),
+                symbol=post.get(f"step-{i}-symbol", "")[:40],
+                yes_to=_int(post.get(f"step-{i}-yes")),
+                no_to=_int(post.get(f"step-{i}-no")),
+                **values,
             )
         )
     return used, steps, problems
@@ -146,7 +162,9 @@ def sop_import(request, actor, pk):
         return _page(request, actor, pk, errors=["Pilih berkas XLSX."], status=400, where="import")
     upload = form.cleaned_data["file"]
     if upload.size > services.sops.MAX_XLSX:
-        return _page(request, actor, pk, errors=["Berkas XLSX terlalu besar (paling besar 2 MB)."], status=400, where="import")
+        return _page(
+            request, actor, pk, errors=["Berkas XLSX terlalu besar (paling besar 2 MB)."], status=400, where="import"
+        )
     try:
         services.import_steps_xlsx(actor=actor, version=v, content=upload.read())
     except services.ProcessError as exc:
@@ -163,7 +181,10 @@ def sop_approve(request, actor, pk):
         services.approve_sop_version(actor=actor, version=v)
     except services.ProcessError as exc:
         return _page(request, actor, pk, errors=errors_of(exc), status=400)
-    messages.success(request, "SOP disahkan; versi ini tidak dapat diubah lagi. Pemantauan pertama dijadwalkan enam bulan setelah efektif.")
+    messages.success(
+        request,
+        "SOP disahkan; versi ini tidak dapat diubah lagi. Pemantauan pertama dijadwalkan enam bulan setelah efektif.",
+    )
     return redirect("proses:sop_version", pk=pk)
 
 
@@ -213,7 +234,9 @@ def sop_pdf(request, actor, pk):
 def sop_docx(request, actor, pk):
     v = selectors.get_sop_version(actor, pk)
     data = documents.sop_docx(v, kop_for(actor.region, v.sop.owning_unit))
-    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
     response["Content-Disposition"] = f'attachment; filename="{_filename(v, "docx")}"'
     return response
 
@@ -226,7 +249,11 @@ def _rows(v, m):
 @region_view
 @require_http_methods(["GET", "POST"])
 def monitoring(request, actor, pk):
-    m = Monitoring.objects.filter(region=actor.region, pk=pk).select_related("sop_version__sop__owning_unit", "assessor").first()
+    m = (
+        Monitoring.objects.filter(region=actor.region, pk=pk)
+        .select_related("sop_version__sop__owning_unit", "assessor")
+        .first()
+    )
     if m is None:
         raise Http404("Pemantauan tidak ditemukan di pemerintah daerah ini.")
     v = selectors.get_sop_version(actor, m.sop_version_id)
@@ -251,8 +278,16 @@ def monitoring(request, actor, pk):
     return render(
         request,
         "processes/pages/monitoring.html",
-        ctx(actor, m=m, v=v, steps=list(v.steps.all()), rows=_rows(v, m), errors=errors,
-            may_edit=may_edit_process(actor, v.sop.owning_unit_id), posted=request.POST if status == 400 else None),
+        ctx(
+            actor,
+            m=m,
+            v=v,
+            steps=list(v.steps.all()),
+            rows=_rows(v, m),
+            errors=errors,
+            may_edit=may_edit_process(actor, v.sop.owning_unit_id),
+            posted=request.POST if status == 400 else None,
+        ),
         status=status,
     )
 
@@ -274,5 +309,10 @@ def position_steps(request, actor, pk):
     return render(
         request,
         "processes/pages/position.html",
-        ctx(actor, position=position, steps=selectors.steps_of_position(actor, pk), procs=selectors.processes(actor, position_id=pk)),
+        ctx(
+            actor,
+            position=position,
+            steps=selectors.steps_of_position(actor, pk),
+            procs=selectors.processes(actor, position_id=pk),
+        ),
     )

@@ -31,7 +31,11 @@ def errors_of(exc: ValidationError) -> list[str]:
 
 
 def form_errors(form) -> list[str]:
-    return [f"{form.fields[f].label if f in form.fields else ''}: {e}".lstrip(": ") for f, es in form.errors.items() for e in es]
+    return [
+        f"{form.fields[f].label if f in form.fields else ''}: {e}".lstrip(": ")
+        for f, es in form.errors.items()
+        for e in es
+    ]
 
 
 def units_of(actor):
@@ -48,15 +52,30 @@ def _index_page(request, actor, *, errors=None, status=200):
     form = SearchForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     found = selectors.processes(
-        actor, q=filters.get("q", ""), unit_id=filters.get("unit"), position_id=filters.get("position"), kind=filters.get("kind", "")
+        actor,
+        q=filters.get("q", ""),
+        unit_id=filters.get("unit"),
+        position_id=filters.get("position"),
+        kind=filters.get("kind", ""),
     )
-    position = Position.objects.filter(region=actor.region, pk=filters.get("position")).first() if filters.get("position") else None
+    position = (
+        Position.objects.filter(region=actor.region, pk=filters.get("position")).first()
+        if filters.get("position")
+        else None
+    )
     return render(
         request,
         "processes/pages/index.html",
         ctx(
-            actor, processes=found, form=form, units=units_of(actor), kinds=ProcessKind.choices, position=position,
-            sops=selectors.sops(actor), overdue=selectors.overdue_monitorings(actor), errors=errors or [],
+            actor,
+            processes=found,
+            form=form,
+            units=units_of(actor),
+            kinds=ProcessKind.choices,
+            position=position,
+            sops=selectors.sops(actor),
+            overdue=selectors.overdue_monitorings(actor),
+            errors=errors or [],
             parents=selectors.processes(actor),
         ),
         status=status,
@@ -72,8 +91,13 @@ def process_new(request, actor):
     d = form.cleaned_data
     try:
         p = services.create_process(
-            actor=actor, code=d["code"], name=d["name"], kind=d["kind"], owning_unit_id=d["owning_unit"],
-            parent_id=d.get("parent"), description=d.get("description", ""),
+            actor=actor,
+            code=d["code"],
+            name=d["name"],
+            kind=d["kind"],
+            owning_unit_id=d["owning_unit"],
+            parent_id=d.get("parent"),
+            description=d.get("description", ""),
         )
     except services.ProcessError as exc:
         return _index_page(request, actor, errors=errors_of(exc), status=400)
@@ -86,8 +110,15 @@ def _process_page(request, actor, pk, *, errors=None, status=200):
     return render(
         request,
         "processes/pages/process.html",
-        ctx(actor, p=page.process, page=page, units=units_of(actor), map_kinds=MapKind.choices, errors=errors or [],
-            methods=MapVersion._meta.get_field("method").choices),
+        ctx(
+            actor,
+            p=page.process,
+            page=page,
+            units=units_of(actor),
+            map_kinds=MapKind.choices,
+            errors=errors or [],
+            methods=MapVersion._meta.get_field("method").choices,
+        ),
         status=status,
     )
 
@@ -134,7 +165,12 @@ def sop_new(request, actor, pk):
     if not form.is_valid():
         return _process_page(request, actor, pk, errors=form_errors(form), status=400)
     try:
-        v = services.create_sop(actor=actor, name=form.cleaned_data["name"], owning_unit_id=form.cleaned_data["owning_unit"], process_id=process.pk)
+        v = services.create_sop(
+            actor=actor,
+            name=form.cleaned_data["name"],
+            owning_unit_id=form.cleaned_data["owning_unit"],
+            process_id=process.pk,
+        )
     except services.ProcessError as exc:
         return _process_page(request, actor, pk, errors=errors_of(exc), status=400)
     return redirect("proses:sop_version", pk=v.pk)
@@ -146,7 +182,11 @@ def relasi(request, actor):
     unit_id = request.GET.get("unit", "")
     unit = access_unit(actor, int(unit_id)) if unit_id.isdigit() and len(unit_id) < 18 else None
     columns, rows, svg = selectors.relasi_map(actor, unit_id=unit.pk if unit else None)
-    return render(request, "processes/pages/relasi.html", ctx(actor, columns=columns, rows=rows, svg=svg, unit=unit, units=units_of(actor)))
+    return render(
+        request,
+        "processes/pages/relasi.html",
+        ctx(actor, columns=columns, rows=rows, svg=svg, unit=unit, units=units_of(actor)),
+    )
 
 
 # --- maps --------------------------------------------------------------------------------------
@@ -157,10 +197,18 @@ def _map_page(request, actor, pk, *, errors=None, status=200, where=""):
         request,
         "processes/pages/map.html",
         ctx(
-            actor, v=v, m=v.map, p=v.map.process, versions=versions, rows=list(v.sipoc_rows.all()),
+            actor,
+            v=v,
+            m=v.map,
+            p=v.map.process,
+            versions=versions,
+            rows=list(v.sipoc_rows.all()),
             blank_rows=range(len(v.sipoc_rows.all()) + 1, len(v.sipoc_rows.all()) + 4),
-            reviews=selectors.map_reviews(v), may_edit=may_edit_process(actor, v.map.process.owning_unit_id),
-            review_form=ReviewForm(), errors=errors or [], where=where,
+            reviews=selectors.map_reviews(v),
+            may_edit=may_edit_process(actor, v.map.process.owning_unit_id),
+            review_form=ReviewForm(),
+            errors=errors or [],
+            where=where,
         ),
         status=status,
     )
@@ -177,7 +225,11 @@ def map_version(request, actor, pk):
 def map_sipoc(request, actor, pk):
     v = selectors.get_map_version(actor, pk)
     post = request.POST
-    rows = [{f: post.get(f"{f}-{i}", "") for f in services.maps.SIPOC_FIELDS} for i in range(1, 101) if f"process-{i}" in post]
+    rows = [
+        {f: post.get(f"{f}-{i}", "") for f in services.maps.SIPOC_FIELDS}
+        for i in range(1, 101)
+        if f"process-{i}" in post
+    ]
     try:
         services.save_sipoc(actor=actor, version=v, rows=rows)
     except services.ProcessError as exc:
@@ -191,7 +243,9 @@ def lanes_for(actor, process) -> list[dict]:
     positions of the owning unit."""
     units = [process.owning_unit] + [pt.unit for pt in process.participations.select_related("unit") if pt.unit_id]
     positions = Position.objects.filter(region=actor.region, unit=process.owning_unit).order_by("-kelas_jabatan")[:20]
-    return [{"id": f"unit-{u.pk}", "name": u.name} for u in units] + [{"id": f"jabatan-{p.pk}", "name": p.name} for p in positions]
+    return [{"id": f"unit-{u.pk}", "name": u.name} for u in units] + [
+        {"id": f"jabatan-{p.pk}", "name": p.name} for p in positions
+    ]
 
 
 @region_view
@@ -214,9 +268,16 @@ def map_draw(request, actor, pk):
         request,
         "processes/pages/draw.html",
         ctx(
-            actor, v=v, m=v.map, p=v.map.process, errors=errors, bpmn_xml=xml,
-            save_url=reverse("proses:map_draw", args=[pk]), cancel_url=reverse("proses:map_version", args=[pk]),
-            lanes=lanes_for(actor, v.map.process), bpmn_filename=f"peta-{v.map.pk}-v{v.number}",
+            actor,
+            v=v,
+            m=v.map,
+            p=v.map.process,
+            errors=errors,
+            bpmn_xml=xml,
+            save_url=reverse("proses:map_draw", args=[pk]),
+            cancel_url=reverse("proses:map_version", args=[pk]),
+            lanes=lanes_for(actor, v.map.process),
+            bpmn_filename=f"peta-{v.map.pk}-v{v.number}",
         ),
         status=status,
     )
@@ -283,7 +344,11 @@ def map_diff(request, actor, pk, other):
         old, new = new, old
     diff, errors = None, []
     try:
-        diff = diff_maps((old.bpmn_xml or "").encode(), (new.bpmn_xml or "").encode()) if old.bpmn_xml and new.bpmn_xml else None
+        diff = (
+            diff_maps((old.bpmn_xml or "").encode(), (new.bpmn_xml or "").encode())
+            if old.bpmn_xml and new.bpmn_xml
+            else None
+        )
     except BpmnError as exc:
         errors = errors_of(exc)
     sipoc = None
@@ -291,4 +356,8 @@ def map_diff(request, actor, pk, other):
         a = {(r.supplier, r.input, r.process, r.output, r.customer) for r in old.sipoc_rows.all()}
         b = {(r.supplier, r.input, r.process, r.output, r.customer) for r in new.sipoc_rows.all()}
         sipoc = {"added": sorted(b - a), "removed": sorted(a - b)}
-    return render(request, "processes/pages/diff.html", ctx(actor, old=old, new=new, m=old.map, diff=diff, sipoc=sipoc, errors=errors))
+    return render(
+        request,
+        "processes/pages/diff.html",
+        ctx(actor, old=old, new=new, m=old.map, diff=diff, sipoc=sipoc, errors=errors),
+    )

@@ -46,8 +46,12 @@ class MapVersion(VersionedModel):
     bpmn_xml = models.TextField("BPMN XML", blank=True)
     svg = models.TextField("SVG", blank=True)
     note = models.CharField("catatan versi", max_length=500, blank=True)
-    created_by = models.ForeignKey("organisation.Employee", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    approved_by = models.ForeignKey("organisation.Employee", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        "organisation.Employee", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        "organisation.Employee", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["map", "-number"]

@@ -28,10 +28,16 @@ class Review(models.Model):
         "processes.SopVersion", on_delete=models.PROTECT, null=True, blank=True, related_name="produced_by"
     )
     monitoring = models.ForeignKey(
-        "processes.Monitoring", on_delete=models.SET_NULL, null=True, blank=True, related_name="reviews",
+        "processes.Monitoring",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviews",
         verbose_name="hasil pemantauan yang dievaluasi",
     )
-    reviewer = models.ForeignKey("organisation.Employee", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    reviewer = models.ForeignKey(
+        "organisation.Employee", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     decided_on = models.DateField("tanggal reviu")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -10,7 +10,9 @@ from sikerja.processes.rules.symbols import STEP_SYMBOLS
 
 class Sop(models.Model):
     region = models.ForeignKey("tenancy.Region", on_delete=models.PROTECT, related_name="sops")
-    process = models.ForeignKey("processes.Process", on_delete=models.PROTECT, null=True, blank=True, related_name="sops")
+    process = models.ForeignKey(
+        "processes.Process", on_delete=models.PROTECT, null=True, blank=True, related_name="sops"
+    )
     owning_unit = models.ForeignKey("organisation.Unit", on_delete=models.PROTECT, related_name="sops")
     name = models.CharField("nama SOP", max_length=300)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -31,7 +33,12 @@ class SopVersion(VersionedModel):
     revised_on = models.DateField("tanggal revisi", null=True, blank=True)
     effective_on = models.DateField("tanggal efektif", null=True, blank=True)
     approver = models.ForeignKey(
-        "organisation.Employee", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="disahkan oleh"
+        "organisation.Employee",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="disahkan oleh",
     )
     # The approver as printed on the SOP at approval: a later mutation must not rewrite it.
     approver_position = models.CharField("jabatan pengesah", max_length=200, blank=True)
@@ -84,7 +91,9 @@ class SopStep(VersionRow):
         ordering = ["version", "no"]
         constraints = [
             models.UniqueConstraint(fields=["version", "no"], name="sop_step_no_unique"),
-            models.CheckConstraint(condition=models.Q(symbol__in=[s for s, _ in STEP_SYMBOLS]), name="sop_step_symbol_known"),
+            models.CheckConstraint(
+                condition=models.Q(symbol__in=[s for s, _ in STEP_SYMBOLS]), name="sop_step_symbol_known"
+            ),
         ]
 
 
@@ -95,7 +104,14 @@ class Monitoring(models.Model):
     sop_version = models.ForeignKey(SopVersion, on_delete=models.PROTECT, related_name="monitorings")
     due_on = models.DateField("jatuh tempo")
     done_on = models.DateField("tanggal pemantauan", null=True, blank=True)
-    assessor = models.ForeignKey("organisation.Employee", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="penilai")
+    assessor = models.ForeignKey(
+        "organisation.Employee",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="penilai",
+    )
     summary = models.TextField("catatan umum", max_length=4000, blank=True)
 
     class Meta:

@@ -72,6 +72,10 @@ class VersionRow(models.Model):
 
     def _check(self):
         version_model = type(self)._meta.get_field(self.VERSION_FIELD).related_model
-        status = version_model.objects.filter(pk=getattr(self, f"{self.VERSION_FIELD}_id")).values_list("status", flat=True).first()
+        status = (
+            version_model.objects.filter(pk=getattr(self, f"{self.VERSION_FIELD}_id"))
+            .values_list("status", flat=True)
+            .first()
+        )
         if status is not None and status != VersionStatus.DRAFT:
             raise ImmutableVersion(FROZEN)

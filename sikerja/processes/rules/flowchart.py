@@ -97,7 +97,14 @@ def draw_pages(steps, n_actors: int, rows: int = 10, col: int = COL) -> list[Pag
     for i in range(0, len(steps), rows):
         numbers = [s.no for s in steps[i : i + rows]]
         pages.append(
-            Page(numbers=numbers, width=width, height=BAND * 2 + len(numbers) * ROW, columns=n_actors, col=col, index=len(pages))
+            Page(
+                numbers=numbers,
+                width=width,
+                height=BAND * 2 + len(numbers) * ROW,
+                columns=n_actors,
+                col=col,
+                index=len(pages),
+            )
         )
     page_of = {no: p for p, page in enumerate(pages) for no in page.numbers}
     row_of = {no: i for page in pages for i, no in enumerate(page.numbers)}
@@ -208,7 +215,9 @@ def to_png(page: Page, scale: float = 2.0) -> bytes:
             ux, uy = (xb - xa), (yb - ya)
             n = max((ux * ux + uy * uy) ** 0.5, 1)
             ux, uy = ux / n * 6 * scale, uy / n * 6 * scale
-            d.polygon([(xb, yb), (xb - ux - uy / 2, yb - uy + ux / 2), (xb - ux + uy / 2, yb - uy - ux / 2)], fill="black")
+            d.polygon(
+                [(xb, yb), (xb - ux - uy / 2, yb - uy + ux / 2), (xb - ux + uy / 2, yb - uy - ux / 2)], fill="black"
+            )
         elif s.symbol in (TERMINATOR, PROCESS):
             (x0, y0), (x1, y1) = z(s.points)
             r = (y1 - y0) / 2 if s.symbol == TERMINATOR else 0

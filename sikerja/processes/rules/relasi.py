@@ -43,14 +43,18 @@ def diagram(columns: list[str], rows) -> str:
         y = 20 + i * gap
         for j, tick in enumerate(ticks):
             if tick:
-                out.append(f'<line x1="{lx}" y1="{y}" x2="{rx}" y2="{20 + j * gap}" stroke="#5b7f95" stroke-width="1"/>')
+                out.append(
+                    f'<line x1="{lx}" y1="{y}" x2="{rx}" y2="{20 + j * gap}" stroke="#5b7f95" stroke-width="1"/>'
+                )
     for i, (process, _) in enumerate(rows):
         y = 20 + i * gap
         out.append(f'<rect x="4" y="{y - 10}" width="{lx - 4}" height="20" rx="4" fill="#e8f1f6" stroke="#5b7f95"/>')
         out.append(f'<text x="10" y="{y + 4}">{escape(_clip(process.code + " " + process.name))}</text>')
     for j, col in enumerate(columns):
         y = 20 + j * gap
-        out.append(f'<rect x="{rx}" y="{y - 10}" width="{width - rx - 4}" height="20" rx="4" fill="#f4f1e6" stroke="#9a8a4a"/>')
+        out.append(
+            f'<rect x="{rx}" y="{y - 10}" width="{width - rx - 4}" height="20" rx="4" fill="#f4f1e6" stroke="#9a8a4a"/>'
+        )
         out.append(f'<text x="{rx + 6}" y="{y + 4}">{escape(_clip(col))}</text>')
     out.append("</svg>")
     return "".join(out)

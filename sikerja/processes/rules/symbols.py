@@ -10,10 +10,21 @@ STEP_SYMBOLS = [(TERMINATOR, "Kapsul (mulai/selesai)"), (PROCESS, "Proses"), (DE
 STEP_SYMBOL_KEYS = frozenset(s for s, _ in STEP_SYMBOLS)
 # Words people type in a spreadsheet for the three step symbols.
 ALIASES = {
-    "terminator": TERMINATOR, "kapsul": TERMINATOR, "mulai": TERMINATOR, "selesai": TERMINATOR,
-    "proses": PROCESS, "process": PROCESS, "kegiatan": PROCESS,
-    "keputusan": DECISION, "decision": DECISION, "belah ketupat": DECISION,
-    "panah": ARROW, "arrow": ARROW, "penghubung": OFF_PAGE, "off-page": OFF_PAGE, "off page": OFF_PAGE,
+    "terminator": TERMINATOR,
+    "kapsul": TERMINATOR,
+    "mulai": TERMINATOR,
+    "selesai": TERMINATOR,
+    "proses": PROCESS,
+    "process": PROCESS,
+    "kegiatan": PROCESS,
+    "keputusan": DECISION,
+    "decision": DECISION,
+    "belah ketupat": DECISION,
+    "panah": ARROW,
+    "arrow": ARROW,
+    "penghubung": OFF_PAGE,
+    "off-page": OFF_PAGE,
+    "off page": OFF_PAGE,
 }
 
 
@@ -23,7 +34,9 @@ def step_symbol(word: str) -> str:
     if key in STEP_SYMBOL_KEYS:
         return key
     if key in (ARROW, OFF_PAGE):
-        raise ValueError(f"Simbol '{word}' digambar otomatis (panah antarlangkah, penghubung antarhalaman); pilih kapsul, proses atau keputusan.")
+        raise ValueError(
+            f"Simbol '{word}' digambar otomatis (panah antarlangkah, penghubung antarhalaman); pilih kapsul, proses atau keputusan."
+        )
     raise ValueError(
         f"Simbol '{word}' tidak dikenal: SOP AP hanya memakai lima simbol (kapsul, proses, keputusan, panah, penghubung antarhalaman)."
     )

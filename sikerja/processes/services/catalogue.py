@@ -39,8 +39,14 @@ def create_process(*, actor: Actor, code, name, kind, owning_unit_id, parent_id=
     if Process.objects.filter(region=actor.region, code=code).exists():
         raise ProcessError(f"Kode proses {code} sudah dipakai.")
     process = Process.objects.create(
-        region=actor.region, code=code, name=text(name, "Nama proses", required=True, limit=200), kind=kind,
-        level=level, parent=parent, owning_unit=owning, description=text(description, "Uraian"),
+        region=actor.region,
+        code=code,
+        name=text(name, "Nama proses", required=True, limit=200),
+        kind=kind,
+        level=level,
+        parent=parent,
+        owning_unit=owning,
+        description=text(description, "Uraian"),
     )
     record_event(region=actor.region, actor=actor.user, verb="process.created", obj=process, changes={"level": level})
     return process
@@ -63,9 +69,13 @@ def set_participants(*, actor: Actor, process: Process, unit_ids: list[int], out
         raise ProcessError("Terlalu banyak peserta untuk satu proses.")
     process.participations.all().delete()
     Participation.objects.bulk_create(
-        [Participation(process=process, unit=u) for u in units] + [Participation(process=process, outside_party=n) for n in names]
+        [Participation(process=process, unit=u) for u in units]
+        + [Participation(process=process, outside_party=n) for n in names]
     )
     record_event(
-        region=actor.region, actor=actor.user, verb="process.participants_set", obj=process,
+        region=actor.region,
+        actor=actor.user,
+        verb="process.participants_set",
+        obj=process,
         changes={"units": sorted(u.pk for u in units), "outside": names},
     )

@@ -22,9 +22,13 @@ def text(value, label: str, *, required: bool = False, limit: int = 4000) -> str
 
 def require_writer(actor: Actor, unit_id: int) -> None:
     if not may_edit_process(actor, unit_id):
-        raise PermissionDenied("Hanya pimpinan unit pemilik proses atau admin Bagian Organisasi yang dapat mengubah ini.")
+        raise PermissionDenied(
+            "Hanya pimpinan unit pemilik proses atau admin Bagian Organisasi yang dapat mengubah ini."
+        )
 
 
 def require_draft(version) -> None:
     if not version.is_draft:
-        raise ProcessError("Versi yang sudah disahkan tidak dapat diubah; buat versi baru melalui reviu.", code="wrong_state")
+        raise ProcessError(
+            "Versi yang sudah disahkan tidak dapat diubah; buat versi baru melalui reviu.", code="wrong_state"
+        )

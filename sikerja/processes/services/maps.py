@@ -37,13 +37,23 @@ def create_map(*, actor: Actor, process: Process, kind: str, title: str, method:
 
 
 def _copy(version: MapVersion, actor: Actor, note: str) -> MapVersion:
-    number = (MapVersion.objects.filter(map=version.map).order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    number = (
+        MapVersion.objects.filter(map=version.map).order_by("-number").values_list("number", flat=True).first() or 0
+    ) + 1
     new = MapVersion.objects.create(
-        map=version.map, number=number, method=version.method, bpmn_xml=version.bpmn_xml, svg=version.svg,
-        note=text(note, "Catatan versi", limit=500), created_by=actor.employee,
+        map=version.map,
+        number=number,
+        method=version.method,
+        bpmn_xml=version.bpmn_xml,
+        svg=version.svg,
+        note=text(note, "Catatan versi", limit=500),
+        created_by=actor.employee,
     )
     SipocRow.objects.bulk_create(
-        [SipocRow(version=new, order=r.order, **{f: getattr(r, f) for f in SIPOC_FIELDS}) for r in version.sipoc_rows.all()]
+        [
+            SipocRow(version=new, order=r.order, **{f: getattr(r, f) for f in SIPOC_FIELDS})
+            for r in version.sipoc_rows.all()
+        ]
     )
     return new
 
@@ -56,7 +66,13 @@ def new_map_version(*, actor: Actor, version: MapVersion, note: str = "") -> Map
     if version.map.versions.filter(status=VersionStatus.DRAFT).exists():
         raise ProcessError("Peta ini sudah memiliki draf versi baru.", code="wrong_state")
     new = _copy(version, actor, note)
-    record_event(region=actor.region, actor=actor.user, verb="process.map_version_created", obj=new, changes={"from": version.number})
+    record_event(
+        region=actor.region,
+        actor=actor.user,
+        verb="process.map_version_created",
+        obj=new,
+        changes={"from": version.number},
+    )
     return new
 
 
@@ -82,7 +98,9 @@ def save_sipoc(*, actor: Actor, version: MapVersion, rows: list[dict]) -> None:
         raise ProcessError(f"Paling banyak {MAX_SIPOC} baris SIPOC.")
     version.sipoc_rows.all().delete()
     SipocRow.objects.bulk_create([SipocRow(version=version, order=i, **v) for i, v in enumerate(clean, 1)])
-    record_event(region=actor.region, actor=actor.user, verb="process.sipoc_saved", obj=version, changes={"rows": len(clean)})
+    record_event(
+        region=actor.region, actor=actor.user, verb="process.sipoc_saved", obj=version, changes={"rows": len(clean)}
+    )
 
 
 def bpmn_messages(exc) -> list[str]:
@@ -117,7 +135,9 @@ def save_drawing(*, actor: Actor, version: MapVersion, bpmn_xml: str | bytes, sv
         raise ProcessError("Berkas BPMN harus berenkode UTF-8.") from exc
     version.svg = clean_svg
     version.save(update_fields=["bpmn_xml", "svg"])
-    record_event(region=actor.region, actor=actor.user, verb="process.drawing_saved", obj=version, changes={"bytes": len(raw)})
+    record_event(
+        region=actor.region, actor=actor.user, verb="process.drawing_saved", obj=version, changes={"bytes": len(raw)}
+    )
     return version
 
 
@@ -136,5 +156,11 @@ def approve_map_version(*, actor: Actor, version: MapVersion) -> MapVersion:
         old.save(update_fields=["status", "retired_at"])
     version.status, version.approved_at, version.approved_by = VersionStatus.APPROVED, now, actor.employee
     version.save(update_fields=["status", "approved_at", "approved_by"])
-    record_event(region=actor.region, actor=actor.user, verb="process.map_approved", obj=version, changes={"number": version.number})
+    record_event(
+        region=actor.region,
+        actor=actor.user,
+        verb="process.map_approved",
+        obj=version,
+        changes={"number": version.number},
+    )
     return version

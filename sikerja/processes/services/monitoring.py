@@ -34,7 +34,11 @@ def record_monitoring(*, actor: Actor, monitoring: Monitoring, items: dict[int, 
         action = text(item.get("action", ""), f"Tindakan langkah {step.no}", limit=1000)
         if not item["runs_well"] and not action:
             problems.append(f"Langkah {step.no}: tidak berjalan dengan baik — isi tindakan yang harus diambil.")
-        rows.append(MonitoringItem(monitoring=monitoring, step=step, runs_well=bool(item["runs_well"]), notes=notes, action=action))
+        rows.append(
+            MonitoringItem(
+                monitoring=monitoring, step=step, runs_well=bool(item["runs_well"]), notes=notes, action=action
+            )
+        )
     if problems:
         raise ProcessError(problems)
     MonitoringItem.objects.bulk_create(rows)
@@ -45,7 +49,10 @@ def record_monitoring(*, actor: Actor, monitoring: Monitoring, items: dict[int, 
     if version.status == VersionStatus.APPROVED:
         Monitoring.objects.create(region=monitoring.region, sop_version=version, due_on=add_months(monitoring.due_on))
     record_event(
-        region=actor.region, actor=actor.user, verb="sop.monitored", obj=version,
+        region=actor.region,
+        actor=actor.user,
+        verb="sop.monitored",
+        obj=version,
         changes={"monitoring": monitoring.pk, "not_well": sum(1 for r in rows if not r.runs_well)},
     )
     return monitoring

@@ -42,10 +42,21 @@ def review_map_version(*, actor: Actor, version: MapVersion, findings: str, deci
     elif decision == Decision.RETIRE:
         _retire(version)
     review = Review.objects.create(
-        region=actor.region, map_version=version, findings=findings, decision=decision, new_map_version=new,
-        reviewer=actor.employee, decided_on=timezone.localdate(),
+        region=actor.region,
+        map_version=version,
+        findings=findings,
+        decision=decision,
+        new_map_version=new,
+        reviewer=actor.employee,
+        decided_on=timezone.localdate(),
     )
-    record_event(region=actor.region, actor=actor.user, verb=f"process.review_{decision}", obj=version, changes={"review": review.pk})
+    record_event(
+        region=actor.region,
+        actor=actor.user,
+        verb=f"process.review_{decision}",
+        obj=version,
+        changes={"review": review.pk},
+    )
     return review
 
 
@@ -63,8 +74,16 @@ def review_sop_version(*, actor: Actor, version: SopVersion, findings: str, deci
         _retire(version)
     monitoring = Monitoring.objects.filter(sop_version=version, done_on__isnull=False).order_by("-done_on").first()
     review = Review.objects.create(
-        region=actor.region, sop_version=version, findings=findings, decision=decision, new_sop_version=new,
-        monitoring=monitoring, reviewer=actor.employee, decided_on=timezone.localdate(),
+        region=actor.region,
+        sop_version=version,
+        findings=findings,
+        decision=decision,
+        new_sop_version=new,
+        monitoring=monitoring,
+        reviewer=actor.employee,
+        decided_on=timezone.localdate(),
     )
-    record_event(region=actor.region, actor=actor.user, verb=f"sop.review_{decision}", obj=version, changes={"review": review.pk})
+    record_event(
+        region=actor.region, actor=actor.user, verb=f"sop.review_{decision}", obj=version, changes={"review": review.pk}
+    )
     return review

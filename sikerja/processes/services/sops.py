@@ -21,7 +21,11 @@ from sikerja.processes.rules.steps import MAX_STEPS, StepInput, check_steps
 from sikerja.processes.services.common import ProcessError, require_draft, require_writer, text
 
 IDENTITY_TEXTS = ("dasar_hukum", "kualifikasi", "keterkaitan", "peralatan", "peringatan", "pencatatan")
-IDENTITY_DATES = (("made_on", "Tanggal pembuatan"), ("revised_on", "Tanggal revisi"), ("effective_on", "Tanggal efektif"))
+IDENTITY_DATES = (
+    ("made_on", "Tanggal pembuatan"),
+    ("revised_on", "Tanggal revisi"),
+    ("effective_on", "Tanggal efektif"),
+)
 MAX_XLSX = 2 * 1024 * 1024
 MAX_ACTORS = 12
 
@@ -37,7 +41,9 @@ def create_sop(*, actor: Actor, name, owning_unit_id, process_id=None) -> SopVer
         process = Process.objects.filter(region=actor.region, pk=process_id).first()
         if process is None:
             raise ProcessError("Proses bisnis tidak ditemukan di pemerintah daerah ini.")
-    sop = Sop.objects.create(region=actor.region, name=text(name, "Nama SOP", required=True, limit=300), owning_unit=unit, process=process)
+    sop = Sop.objects.create(
+        region=actor.region, name=text(name, "Nama SOP", required=True, limit=300), owning_unit=unit, process=process
+    )
     version = SopVersion.objects.create(sop=sop, number=1, made_on=timezone.localdate())
     record_event(region=actor.region, actor=actor.user, verb="sop.created", obj=sop)
     return version
@@ -95,18 +101,30 @@ def save_steps(*, actor: Actor, version: SopVersion, position_ids: list[int], st
         raise ProcessError(problems)
     version.steps.all().delete()
     version.actors.all().delete()
-    actors = SopActor.objects.bulk_create([SopActor(version=version, order=i, position_id=pk) for i, pk in enumerate(ids)])
+    actors = SopActor.objects.bulk_create(
+        [SopActor(version=version, order=i, position_id=pk) for i, pk in enumerate(ids)]
+    )
     SopStep.objects.bulk_create(
         [
             SopStep(
-                version=version, no=s.no, kegiatan=s.kegiatan.strip(), actor=actors[s.actor], symbol=s.symbol,
-                kelengkapan=s.kelengkapan, waktu=s.waktu, output=s.output, keterangan=s.keterangan,
-                yes_to=s.yes_to, no_to=s.no_to,
+                version=version,
+                no=s.no,
+                kegiatan=s.kegiatan.strip(),
+                actor=actors[s.actor],
+                symbol=s.symbol,
+                kelengkapan=s.kelengkapan,
+                waktu=s.waktu,
+                output=s.output,
+                keterangan=s.keterangan,
+                yes_to=s.yes_to,
+                no_to=s.no_to,
             )
             for s in steps
         ]
     )
-    record_event(region=actor.region, actor=actor.user, verb="sop.steps_saved", obj=version, changes={"steps": len(steps)})
+    record_event(
+        region=actor.region, actor=actor.user, verb="sop.steps_saved", obj=version, changes={"steps": len(steps)}
+    )
     return version
 
 
@@ -157,20 +175,30 @@ def parse_steps_xlsx(content: bytes, position_names: dict[str, int | None]) -> t
         where = f"Baris {r}"
         name = cell(row, "pelaksana").lower()
         if name not in lowered:
-            problems.append(f"{where}: pelaksana '{cell(row, 'pelaksana')[:60]}' bukan jabatan di pemerintah daerah ini.")
+            problems.append(
+                f"{where}: pelaksana '{cell(row, 'pelaksana')[:60]}' bukan jabatan di pemerintah daerah ini."
+            )
             continue
         pk = lowered[name]
         if pk is None:
-            problems.append(f"{where}: nama jabatan '{cell(row, 'pelaksana')[:60]}' dipakai beberapa jabatan; tulis kode jabatannya.")
+            problems.append(
+                f"{where}: nama jabatan '{cell(row, 'pelaksana')[:60]}' dipakai beberapa jabatan; tulis kode jabatannya."
+            )
             continue
         if pk not in used:
             used.append(pk)
         steps.append(
             StepInput(
-                no=number(cell(row, "no"), where) or 0, kegiatan=cell(row, "kegiatan"), actor=used.index(pk),
-                symbol=cell(row, "simbol"), kelengkapan=cell(row, "kelengkapan"), waktu=cell(row, "waktu"),
-                output=cell(row, "output"), keterangan=cell(row, "keterangan"),
-                yes_to=number(cell(row, "ya"), where), no_to=number(cell(row, "tidak"), where),
+                no=number(cell(row, "no"), where) or 0,
+                kegiatan=cell(row, "kegiatan"),
+                actor=used.index(pk),
+                symbol=cell(row, "simbol"),
+                kelengkapan=cell(row, "kelengkapan"),
+                waktu=cell(row, "waktu"),
+                output=cell(row, "output"),
+                keterangan=cell(row, "keterangan"),
+                yes_to=number(cell(row, "ya"), where),
+                no_to=number(cell(row, "tidak"), where),
             )
         )
     if len(rows) > MAX_STEPS + 1:
@@ -185,7 +213,9 @@ def position_lookup(region, unit: Unit) -> dict[str, int | None]:
     then its PD, then the region; a name several positions share at that tier maps to None (the
     import then asks for the code, which is unique)."""
     pd = unit.perangkat_daerah_id or unit.pk
-    rows = list(Position.objects.filter(region=region).values_list("pk", "name", "code", "unit_id", "unit__perangkat_daerah_id"))
+    rows = list(
+        Position.objects.filter(region=region).values_list("pk", "name", "code", "unit_id", "unit__perangkat_daerah_id")
+    )
     lookup: dict[str, int | None] = {}
     for tier in (
         lambda r: True,
@@ -236,22 +266,37 @@ def approve_sop_version(*, actor: Actor, version: SopVersion) -> SopVersion:
     version.save()
     # The first six-monthly monitoring falls due six months after the SOP takes effect.
     Monitoring.objects.create(region=actor.region, sop_version=version, due_on=add_months(version.effective_on))
-    record_event(region=actor.region, actor=actor.user, verb="sop.approved", obj=version, changes={"number": version.number})
+    record_event(
+        region=actor.region, actor=actor.user, verb="sop.approved", obj=version, changes={"number": version.number}
+    )
     return version
 
 
 def copy_sop_version(version: SopVersion) -> SopVersion:
-    number = (SopVersion.objects.filter(sop=version.sop).order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    number = (
+        SopVersion.objects.filter(sop=version.sop).order_by("-number").values_list("number", flat=True).first() or 0
+    ) + 1
     fields = ["nomor", "made_on", "approver", *IDENTITY_TEXTS]
-    new = SopVersion.objects.create(sop=version.sop, number=number, revised_on=timezone.localdate(), **{f: getattr(version, f) for f in fields})
+    new = SopVersion.objects.create(
+        sop=version.sop, number=number, revised_on=timezone.localdate(), **{f: getattr(version, f) for f in fields}
+    )
     actors = {}
     for a in version.actors.all():
         actors[a.pk] = SopActor.objects.create(version=new, order=a.order, position_id=a.position_id)
     SopStep.objects.bulk_create(
         [
             SopStep(
-                version=new, no=s.no, kegiatan=s.kegiatan, actor=actors[s.actor_id], symbol=s.symbol, kelengkapan=s.kelengkapan,
-                waktu=s.waktu, output=s.output, keterangan=s.keterangan, yes_to=s.yes_to, no_to=s.no_to,
+                version=new,
+                no=s.no,
+                kegiatan=s.kegiatan,
+                actor=actors[s.actor_id],
+                symbol=s.symbol,
+                kelengkapan=s.kelengkapan,
+                waktu=s.waktu,
+                output=s.output,
+                keterangan=s.keterangan,
+                yes_to=s.yes_to,
+                no_to=s.no_to,
             )
             for s in version.steps.all()
         ]
@@ -265,5 +310,7 @@ def new_sop_version(*, actor: Actor, version: SopVersion) -> SopVersion:
     if version.is_draft or version.sop.versions.filter(status=VersionStatus.DRAFT).exists():
         raise ProcessError("SOP ini sudah memiliki draf; ubah draf itu.", code="wrong_state")
     new = copy_sop_version(version)
-    record_event(region=actor.region, actor=actor.user, verb="sop.version_created", obj=new, changes={"from": version.number})
+    record_event(
+        region=actor.region, actor=actor.user, verb="sop.version_created", obj=new, changes={"from": version.number}
+    )
     return new

@@ -21,9 +21,25 @@ def _sop(region, name="Pembangunan Aplikasi Layanan Publik"):
 def test_demo_sop_html_has_identity_block_columns_and_flowchart(demo):
     v = _sop(demo.region)
     html = sop_html(sop_context(v))
-    for label in ("Nomor SOP", "Tanggal Pembuatan", "Tanggal Revisi", "Tanggal Efektif", "Disahkan oleh", "Nama SOP",
-                  "Dasar Hukum", "Kualifikasi Pelaksana", "Keterkaitan", "Peralatan/Perlengkapan", "Peringatan",
-                  "Pencatatan dan Pendataan", "Kelengkapan", "Waktu", "Output", "Keterangan", "Pelaksana"):
+    for label in (
+        "Nomor SOP",
+        "Tanggal Pembuatan",
+        "Tanggal Revisi",
+        "Tanggal Efektif",
+        "Disahkan oleh",
+        "Nama SOP",
+        "Dasar Hukum",
+        "Kualifikasi Pelaksana",
+        "Keterkaitan",
+        "Peralatan/Perlengkapan",
+        "Peringatan",
+        "Pencatatan dan Pendataan",
+        "Kelengkapan",
+        "Waktu",
+        "Output",
+        "Keterangan",
+        "Pelaksana",
+    ):
         assert label in html, label
     assert v.nomor in html and v.approver_nip in html
     for a in v.actors.all():

@@ -32,15 +32,33 @@ SIPOC = [{"supplier": "PD", "input": "Usulan", "process": "Menelaah", "output": 
 
 def _process(region, a=None, code="T-1"):
     a = a or org_admin(region)
-    return services.create_process(actor=a, code=code, name="Proses uji", kind="inti", owning_unit_id=unit(region, "DISKOMINFO.BID1").pk)
+    return services.create_process(
+        actor=a, code=code, name="Proses uji", kind="inti", owning_unit_id=unit(region, "DISKOMINFO.BID1").pk
+    )
 
 
 @pytest.mark.req("PB-5")
 def test_levels_follow_the_tree_and_kind_is_one_of_three(demo):
     a = org_admin(demo.region)
-    root = services.create_process(actor=a, code="T-0", name="Akar", kind="inti", owning_unit_id=unit(demo.region, "SETDA").pk)
-    child = services.create_process(actor=a, code="T-0.1", name="Anak", kind="pendukung", owning_unit_id=unit(demo.region, "BKPSDM").pk, parent_id=root.pk)
-    grandchild = services.create_process(actor=a, code="T-0.1.1", name="Cucu", kind="manajemen", owning_unit_id=unit(demo.region, "BKPSDM").pk, parent_id=child.pk)
+    root = services.create_process(
+        actor=a, code="T-0", name="Akar", kind="inti", owning_unit_id=unit(demo.region, "SETDA").pk
+    )
+    child = services.create_process(
+        actor=a,
+        code="T-0.1",
+        name="Anak",
+        kind="pendukung",
+        owning_unit_id=unit(demo.region, "BKPSDM").pk,
+        parent_id=root.pk,
+    )
+    grandchild = services.create_process(
+        actor=a,
+        code="T-0.1.1",
+        name="Cucu",
+        kind="manajemen",
+        owning_unit_id=unit(demo.region, "BKPSDM").pk,
+        parent_id=child.pk,
+    )
     assert (root.level, child.level, grandchild.level) == (0, 1, 2)
     with pytest.raises(services.ProcessError, match="inti, manajemen atau pendukung"):
         services.create_process(actor=a, code="T-9", name="X", kind="lain", owning_unit_id=root.owning_unit_id)
@@ -52,8 +70,12 @@ def test_levels_follow_the_tree_and_kind_is_one_of_three(demo):
 def test_participants_are_real_units_of_the_region_or_named_outside_parties(demo, other_demo):
     a = org_admin(demo.region)
     p = _process(demo.region, a)
-    services.set_participants(actor=a, process=p, unit_ids=[unit(demo.region, "BAPPEDA").pk], outside=["DPRD", "", "DPRD"])
-    assert sorted(x.label for x in p.participations.select_related("unit")) == sorted([unit(demo.region, "BAPPEDA").name, "DPRD"])
+    services.set_participants(
+        actor=a, process=p, unit_ids=[unit(demo.region, "BAPPEDA").pk], outside=["DPRD", "", "DPRD"]
+    )
+    assert sorted(x.label for x in p.participations.select_related("unit")) == sorted(
+        [unit(demo.region, "BAPPEDA").name, "DPRD"]
+    )
     with pytest.raises(services.ProcessError, match="tidak ditemukan"):
         services.set_participants(actor=a, process=p, unit_ids=[unit(other_demo.region, "BAPPEDA").pk], outside=[])
     assert p.participations.count() == 2  # nothing half-written
@@ -86,7 +108,9 @@ def test_an_approved_map_version_never_changes(demo):
 def test_review_revise_produces_the_new_version_keep_and_retire_do_not(demo):
     a = org_admin(demo.region)
     xml, svg = simple_bpmn("Uji", ["Bidang A", "Bidang B"], [(0, "Menerima"), (1, "Memeriksa")])
-    v = services.create_map(actor=a, process=_process(demo.region, a), kind=MapKind.PETA_LINTAS_FUNGSI, title="Lintas fungsi uji")
+    v = services.create_map(
+        actor=a, process=_process(demo.region, a), kind=MapKind.PETA_LINTAS_FUNGSI, title="Lintas fungsi uji"
+    )
     services.save_drawing(actor=a, version=v, bpmn_xml=xml, svg=svg)
     services.approve_map_version(actor=a, version=v)
     with pytest.raises(services.ProcessError, match="Temuan"):
@@ -103,7 +127,9 @@ def test_review_revise_produces_the_new_version_keep_and_retire_do_not(demo):
     keep = services.review_map_version(actor=a, version=r.new_map_version, findings="Sesuai", decision="tetap")
     assert keep.new_map_version is None
     gone = services.review_map_version(actor=a, version=r.new_map_version, findings="Proses dihapus", decision="cabut")
-    assert gone.new_map_version is None and MapVersion.objects.get(pk=r.new_map_version.pk).status == VersionStatus.RETIRED
+    assert (
+        gone.new_map_version is None and MapVersion.objects.get(pk=r.new_map_version.pk).status == VersionStatus.RETIRED
+    )
     assert Event.objects.filter(verb="process.review_revisi", object_id=str(v.pk)).exists()
 
 
@@ -112,13 +138,21 @@ def test_review_revise_produces_the_new_version_keep_and_retire_do_not(demo):
     "xml, words",
     [
         (b"<bpmn:definitions", "BPMN tidak dapat disimpan"),
-        (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><x>&b;</x>', "BPMN tidak dapat disimpan"),
-        (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>', "BPMN tidak dapat disimpan"),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><x>&b;</x>',
+            "BPMN tidak dapat disimpan",
+        ),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+            "BPMN tidak dapat disimpan",
+        ),
     ],
 )
 def test_a_bad_drawing_is_refused_with_reasons_and_nothing_is_stored(demo, xml, words):
     a = org_admin(demo.region)
-    v = services.create_map(actor=a, process=_process(demo.region, a), kind=MapKind.PETA_SUBPROSES, title="Subproses uji")
+    v = services.create_map(
+        actor=a, process=_process(demo.region, a), kind=MapKind.PETA_SUBPROSES, title="Subproses uji"
+    )
     with pytest.raises(services.ProcessError) as exc:
         services.save_drawing(actor=a, version=v, bpmn_xml=xml, svg="<svg xmlns='http://www.w3.org/2000/svg'/>")
     assert words in exc.value.messages[0] and len(exc.value.messages) >= 2
@@ -129,7 +163,9 @@ def test_a_bad_drawing_is_refused_with_reasons_and_nothing_is_stored(demo, xml, 
 @pytest.mark.req("PB-5")
 def test_a_dangling_reference_and_an_oversized_file_are_refused(demo):
     a = org_admin(demo.region)
-    v = services.create_map(actor=a, process=_process(demo.region, a), kind=MapKind.PETA_SUBPROSES, title="Subproses uji")
+    v = services.create_map(
+        actor=a, process=_process(demo.region, a), kind=MapKind.PETA_SUBPROSES, title="Subproses uji"
+    )
     xml, svg = simple_bpmn("Uji", ["A"], [(0, "t")])
     dangling = xml.replace('targetRef="Activity_1"', 'targetRef="Tidak_Ada"')
     with pytest.raises(services.ProcessError) as exc:
@@ -142,7 +178,9 @@ def test_a_dangling_reference_and_an_oversized_file_are_refused(demo):
 @pytest.mark.req("PB-5")
 def test_script_in_the_svg_is_removed_before_storage(demo):
     a = org_admin(demo.region)
-    v = services.create_map(actor=a, process=_process(demo.region, a), kind=MapKind.PETA_SUBPROSES, title="Subproses uji")
+    v = services.create_map(
+        actor=a, process=_process(demo.region, a), kind=MapKind.PETA_SUBPROSES, title="Subproses uji"
+    )
     xml, _ = simple_bpmn("Uji", ["A"], [(0, "t")])
     bad = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect onclick="alert(2)" width="5" height="5"/></svg>'
     services.save_drawing(actor=a, version=v, bpmn_xml=xml, svg=bad)
@@ -200,7 +238,11 @@ def test_steps_import_from_xlsx_with_positions_by_name(demo):
     wb.save(out)
     services.import_steps_xlsx(actor=a, version=v, content=out.getvalue())
     steps = list(v.steps.select_related("actor__position"))
-    assert [(s.no, s.symbol, s.actor.position_id) for s in steps] == [(1, "terminator", p1.pk), (2, "keputusan", p2.pk), (3, "terminator", p1.pk)]
+    assert [(s.no, s.symbol, s.actor.position_id) for s in steps] == [
+        (1, "terminator", p1.pk),
+        (2, "keputusan", p2.pk),
+        (3, "terminator", p1.pk),
+    ]
     assert (steps[1].yes_to, steps[1].no_to) == (3, 1)
     ws.append([4, "Lagi", "Jabatan Yang Tidak Ada", "proses"])
     out = io.BytesIO()
@@ -269,8 +311,14 @@ def test_writes_are_for_the_owning_units_leader_or_the_org_admin(demo):
 def test_another_regions_process_parent_is_not_found(demo, other_demo):
     theirs = Process.objects.filter(region=other_demo.region).first()
     with pytest.raises(Http404):
-        services.create_process(actor=org_admin(demo.region), code="T-X", name="X", kind="inti",
-                                owning_unit_id=unit(demo.region, "SETDA").pk, parent_id=theirs.pk)
+        services.create_process(
+            actor=org_admin(demo.region),
+            code="T-X",
+            name="X",
+            kind="inti",
+            owning_unit_id=unit(demo.region, "SETDA").pk,
+            parent_id=theirs.pk,
+        )
 
 
 @pytest.mark.req("PB-6")

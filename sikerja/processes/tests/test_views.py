@@ -84,7 +84,9 @@ def test_sop_page_pdf_and_docx(demo, login):
 
 @pytest.mark.req("PB-6")
 def test_overdue_monitoring_is_shown_to_the_unit_leader_not_to_another_unit(demo, login):
-    overdue = Monitoring.objects.get(region=demo.region, done_on__isnull=True, sop_version__sop__name="Pembangunan Aplikasi Layanan Publik")
+    overdue = Monitoring.objects.get(
+        region=demo.region, done_on__isnull=True, sop_version__sop__name="Pembangunan Aplikasi Layanan Publik"
+    )
     html = login("kabid.aptika").get(reverse("proses:index")).content.decode()
     assert 'id="overdue"' in html and reverse("proses:monitoring", args=[overdue.pk]) in html
     html = login("kabid.riset").get(reverse("proses:index")).content.decode()
@@ -95,9 +97,16 @@ def test_overdue_monitoring_is_shown_to_the_unit_leader_not_to_another_unit(demo
 def test_unit_page_loads_its_processes_and_sops(demo, login):
     c = login("pegawai.kominfo")
     unit = Process.objects.get(region=demo.region, code="PB-1.2").owning_unit
-    assert reverse("proses:unit_section", args=[unit.pk]) in c.get(reverse("web:unit_detail", args=[unit.pk])).content.decode()
+    assert (
+        reverse("proses:unit_section", args=[unit.pk])
+        in c.get(reverse("web:unit_detail", args=[unit.pk])).content.decode()
+    )
     html = c.get(reverse("proses:unit_section", args=[unit.pk])).content.decode()
-    assert "Pengelolaan aplikasi layanan publik" in html and "Perencanaan pembangunan daerah" in html and "Manajemen ASN" in html
+    assert (
+        "Pengelolaan aplikasi layanan publik" in html
+        and "Perencanaan pembangunan daerah" in html
+        and "Manajemen ASN" in html
+    )
 
 
 @pytest.mark.req("PB-6")
