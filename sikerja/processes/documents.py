@@ -181,3 +181,63 @@ def sop_docx(version, kop=None) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+# --- benchmark (issue 14: an SOP of 60 steps renders its PDF in a benchmarked time) -------------
+class _Rows(list):
+    def all(self):
+        return self
+
+
+def sample_version(n_steps: int = 60, n_actors: int = 5):
+    """An unsaved SOP version of ``n_steps`` steps over ``n_actors`` pelaksana, with decisions
+    looping back every ninth step: the benchmark renders it without a database."""
+    from types import SimpleNamespace
+
+    from sikerja.processes.models import SopVersion
+
+    actors = _Rows(
+        SimpleNamespace(pk=i + 1, position=SimpleNamespace(name=f"Jabatan pelaksana {i + 1}"), position_id=i + 1)
+        for i in range(n_actors)
+    )
+    steps = _Rows()
+    for no in range(1, n_steps + 1):
+        symbol = "terminator" if no in (1, n_steps) else "keputusan" if no % 9 == 0 else "proses"
+        steps.append(
+            SimpleNamespace(
+                no=no,
+                kegiatan=f"Langkah {no}: mengolah berkas permohonan dan mencatatnya",
+                actor_id=(no % n_actors) + 1,
+                symbol=symbol,
+                kelengkapan="Berkas",
+                waktu="1 jam",
+                output="Berkas olahan",
+                keterangan="",
+                yes_to=no + 1 if symbol == "keputusan" else None,
+                no_to=max(2, no - 3) if symbol == "keputusan" else None,
+            )
+        )
+    version = SopVersion(
+        nomor="800/000/BENCH/2026",
+        dasar_hukum="PermenPANRB 35/2012",
+        approver_name="Pejabat Uji",
+        approver_nip="197001012000031001",
+    )
+    sop = SimpleNamespace(name=f"SOP {n_steps} langkah", owning_unit_id=None)
+    fields = {f.name: getattr(version, f.name) for f in SopVersion._meta.concrete_fields if not f.is_relation}
+    return SimpleNamespace(**fields, sop=sop, approver=None, actors=actors, steps=steps)
+
+
+def bench_pdf(n_steps: int = 60, n_actors: int = 5) -> tuple[float, int, int]:
+    """(seconds, pages, bytes) of rendering the sample SOP's PDF."""
+    import time
+
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    version = sample_version(n_steps, n_actors)
+    t0 = time.perf_counter()
+    html = sop_html(sop_context(version))
+    doc = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).render()
+    pdf = doc.write_pdf()
+    return time.perf_counter() - t0, len(doc.pages), len(pdf)

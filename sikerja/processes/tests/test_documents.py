@@ -87,3 +87,11 @@ def test_two_demo_sops_render_their_pdf(demo):
     for sop in Sop.objects.filter(region=demo.region):
         v = sop.versions.get(status=VersionStatus.APPROVED)
         assert sop_pdf(v).startswith(b"%PDF")
+
+
+def test_the_benchmark_renders_a_sixty_step_sop_in_bounded_time():
+    from sikerja.processes.documents import bench_pdf
+
+    seconds, pages, size = bench_pdf(60, 5)
+    assert pages == 1 + -(-60 // layout_for(5).rows) and size > 10_000
+    assert seconds < 60  # generous on a shared CI machine; `make bench` reports the real figure
