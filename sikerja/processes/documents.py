@@ -112,6 +112,7 @@ def _span(cells, a: int, b: int):
 def sop_docx(version, kop=None) -> bytes:
     from docx import Document
     from docx.enum.section import WD_ORIENT
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
     from docx.shared import Mm, Pt
 
     ctx = sop_context(version, kop)
@@ -156,28 +157,49 @@ def sop_docx(version, kop=None) -> bytes:
             cell.add_paragraph(value or "-")
     actors = ctx["actors"]
     n = max(len(actors), 1)
+    col = ctx["layout"].col
+    widths = [28, 190] + [col] * n + [78, 78, 78, 100]
     for page in ctx["pages"]:
         doc.add_page_break()
-        table = doc.add_table(rows=2, cols=2 + n + 4)
+        k = len(page["steps"])
+        table = doc.add_table(rows=2 + k + 2, cols=len(widths))
         table.style = "Table Grid"
+        table.autofit = False
+        for row in table.rows:
+            for cell, w in zip(row.cells, widths, strict=True):
+                cell.width = Pt(w * 0.75)
         head, sub = table.rows[0].cells, table.rows[1].cells
         head[0].text, head[1].text = "No", "Kegiatan"
         _span(head, 2, 1 + n).text = "Pelaksana"
-        head[2 + n].merge(head[4 + n]).text = "Mutu Baku"
+        _span(head, 2 + n, 4 + n).text = "Mutu Baku"
         head[5 + n].text = "Keterangan"
         for i, a in enumerate(actors):
             sub[2 + i].text = a.position.name
         sub[2 + n].text, sub[3 + n].text, sub[4 + n].text = "Kelengkapan", "Waktu", "Output"
-        # The flowchart of this page as one picture spanning the pelaksana columns.
-        row = table.add_row().cells
-        pic = _span(row, 2, 1 + n)
-        pic.text = ""
-        width_mm = page["page"].width * 25.4 / 96
-        pic.paragraphs[0].add_run().add_picture(io.BytesIO(flowchart.to_png(page["page"])), width=Mm(width_mm))
-        row[0].text = "\n".join(str(s.no) for s in page["steps"])
-        row[1].text = "\n".join(f"{s.no}. {s.kegiatan}" for s in page["steps"])
-        for k, field in enumerate(("kelengkapan", "waktu", "output", "keterangan")):
-            row[2 + n + k].text = "\n".join(f"{s.no}. {getattr(s, field)}" for s in page["steps"] if getattr(s, field))
+        # Rows of exactly the flowchart's geometry (a connector band, one row per step, a band)
+        # so the picture, one cell spanning them all, lines its shapes up with the steps.
+        heights = [flowchart.BAND] + [flowchart.ROW] * k + [flowchart.BAND]
+        for r, h in enumerate(heights, 2):
+            table.rows[r].height = Pt(h * 0.75)
+            table.rows[r].height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+        pic = table.cell(2, 2).merge(table.cell(3 + k, 1 + n))
+        for extra in pic.paragraphs[1:]:
+            extra._element.getparent().remove(extra._element)
+        paragraph = pic.paragraphs[0]
+        paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.add_run().add_picture(io.BytesIO(flowchart.to_png(page["page"])), width=Pt(page["page"].width * 0.75))
+        for j, step in enumerate(page["steps"]):
+            cells = table.rows[3 + j].cells
+            values = (
+                [str(step.no), step.kegiatan] + [""] * n + [step.kelengkapan, step.waktu, step.output, step.keterangan]
+            )
+            for c, value in enumerate(values):
+                if 2 <= c < 2 + n:
+                    continue
+                cells[c].text = value
+                for par in cells[c].paragraphs:
+                    for run in par.runs:
+                        run.font.size = Pt(7.5)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
