@@ -5,9 +5,8 @@ import pytest
 from django.urls import reverse
 
 from sikerja.organisation.demo.builder import DEMO_PASSWORD
-from sikerja.processes.models import MapKind, MapVersion, Monitoring, Process, SopVersion, VersionStatus
-
 from sikerja.processes import services
+from sikerja.processes.models import MapKind, MapVersion, Monitoring, Process, SopVersion, VersionStatus
 from sikerja.processes.tests.helpers import org_admin
 
 from .conftest import DEFAULT_TIMEOUT_MS
@@ -20,9 +19,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.req("PB-5", "PB-6")]
 def test_process_pages_fit(browser, demo_live, live_server, size, shots):
     region = demo_live.region
     p = Process.objects.get(region=region, code="PB-1.2")
-    sipoc = MapVersion.objects.get(map__process__code="PB-0", map__process__region=region, map__kind=MapKind.PETA_PROSES)
+    sipoc = MapVersion.objects.get(
+        map__process__code="PB-0", map__process__region=region, map__kind=MapKind.PETA_PROSES
+    )
     drawn = MapVersion.objects.get(map__process=p, number=2)
-    sop = SopVersion.objects.get(sop__region=region, sop__name="Pembangunan Aplikasi Layanan Publik", status=VersionStatus.APPROVED)
+    sop = SopVersion.objects.get(
+        sop__region=region, sop__name="Pembangunan Aplikasi Layanan Publik", status=VersionStatus.APPROVED
+    )
     overdue = Monitoring.objects.get(region=region, sop_version=sop, done_on__isnull=True)
     admin = org_admin(region)
     sipoc_draft = services.new_map_version(actor=admin, version=sipoc)  # editors of a draft
