@@ -38,6 +38,12 @@ def form_errors(form) -> list[str]:
     ]
 
 
+def writable_units(actor):
+    """Units whose processes the actor may create: all for the Bagian Organisasi, else the
+    units the actor leads (and their subtree)."""
+    return [u for u in units_of(actor) if may_edit_process(actor, u.pk)]
+
+
 def units_of(actor):
     return list(Unit.objects.filter(region=actor.region, is_active=True).only("pk", "name", "code").order_by("code"))
 
@@ -77,6 +83,7 @@ def _index_page(request, actor, *, errors=None, status=200):
             overdue=selectors.overdue_monitorings(actor),
             errors=errors or [],
             parents=selectors.processes(actor),
+            writable=writable_units(actor),
         ),
         status=status,
     )

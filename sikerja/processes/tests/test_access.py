@@ -94,3 +94,20 @@ def test_steps_typed_on_the_page_and_a_sixth_symbol_refused_on_the_page(demo, lo
     r = c.post(reverse("proses:sop_steps", args=[v.pk]), data)
     assert r.status_code == 400 and "lima simbol" in r.content.decode()
     assert v.steps.get(no=2).symbol == "keputusan"
+
+
+def test_the_new_process_form_offers_only_units_one_may_write(demo, login):
+    assert 'id="process-form"' not in login("pegawai.kominfo").get(reverse("proses:index")).content.decode()
+    html = login("kabid.aptika").get(reverse("proses:index")).content.decode()
+    form = html[html.index('id="process-form"') :]
+    units = form[form.index('id="p-unit"') : form.index("</select>", form.index('id="p-unit"'))]
+    assert (
+        "Bidang Aplikasi Informatika" in units
+        and "Badan Perencanaan" not in units
+        and "Bidang Informasi dan Komunikasi Publik" not in units
+    )
+    r = login("kabid.aptika").post(
+        reverse("proses:process_new"),
+        {"code": "X-1", "name": "Proses lain", "kind": "inti", "owning_unit": demo.region.units.get(code="BAPPEDA").pk},
+    )
+    assert r.status_code == 403 and not Process.objects.filter(region=demo.region, code="X-1").exists()
