@@ -6,6 +6,7 @@ The pages of the processes app are built on another branch, so this test serves 
 partial from a test-only URLconf (this module's ``urlpatterns``) with a tiny view.
 """
 
+import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from django.template import engines
 from django.urls import path
 from playwright.sync_api import expect
 
-from sikerja.processes.bpmn import BpmnError, sanitize_svg, validate_bpmn
+from sikerja.processes.bpmn import BpmnError, make_large_bpmn, sanitize_svg, validate_bpmn
 
 FIXTURE = Path(__file__).resolve().parents[2] / "sikerja/processes/tests/fixtures/cuti_camunda.bpmn"
 pytestmark = [pytest.mark.browser, pytest.mark.urls(__name__), pytest.mark.req("PB-5", "PB-1")]
@@ -27,7 +28,7 @@ STORE = {}
 
 PAGE = engines["django"].from_string(
     """{% load static %}<!doctype html><html lang="id"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Peta uji</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Peta uji</title><link rel="icon" href="data:,">
 <link rel="stylesheet" href="{% static 'web/sikerja.css' %}"></head>
 <body><main id="main"><h1>Peta lintas fungsi</h1>
 {% if errors %}<ul class="errorlist">{% for e in errors %}<li>{{ e }}</li>{% endfor %}</ul>{% endif %}
@@ -78,7 +79,9 @@ def modeller_app(settings, transactional_db):
 def open_map(page, url):
     csp = []
     page.on("console", lambda m: csp.append(m.text) if "Content Security Policy" in m.text else None)
-    page.goto(url)
+    response = page.goto(url)
+    # the site's strict policy is in force: no inline script, no eval
+    assert "script-src 'self'" in response.headers["content-security-policy"]
     expect(page.locator("[data-bpmn-modeller][data-bpmn-ready]")).to_have_count(1)
     return csp
 
@@ -165,14 +168,26 @@ def test_draw_save_reopen_export_and_import(page, live_server, modeller_app, tmp
     expect(page.locator("[data-bpmn-modeller][data-bpmn-ready]")).to_have_count(1)
     assert modeller_app["saves"] == 2
     parsed = validate_bpmn(modeller_app["xml"].encode())
-    assert [(lane.id, lane.name) for lane in parsed.lanes] == [
-        ("Lane_Subbag", "Subbagian Umum dan Kepegawaian"),
-        ("Lane_Kepala", "Bidang Aplikasi Informatika"),
+    assert [(lane.id, lane.name, lane.ref) for lane in parsed.lanes] == [
+        ("Lane_Subbag", "Subbagian Umum dan Kepegawaian", ""),
+        ("Lane_Kepala", "Bidang Aplikasi Informatika", "u-aptika"),
     ]
     assert [p.name for p in parsed.participants] == ["Permohonan cuti tahunan", "Pegawai pemohon"]
     assert {n.id for n in parsed.flow_nodes} == {n.id for n in validate_bpmn(FIXTURE.read_bytes()).flow_nodes}
     # Camunda's own attributes survive the round trip through bpmn-js
     assert 'camunda:assignee="subbag"' in modeller_app["xml"]
+    # a lane renamed by hand loses its link to the unit
+    page.evaluate(
+        "() => { const m = window.sikerjaModeller;"
+        " m.get('modeling').updateLabel(m.get('elementRegistry').get('Lane_Kepala'), 'Kepala Dinas'); }"
+    )
+    page.get_by_role("button", name="Simpan peta").click()
+    expect(page.locator("[data-bpmn-modeller][data-bpmn-ready]")).to_have_count(1)
+    assert modeller_app["saves"] == 3
+    assert [(lane.name, lane.ref) for lane in validate_bpmn(modeller_app["xml"].encode()).lanes][1] == (
+        "Kepala Dinas",
+        "",
+    )
     assert csp == [], csp
 
 
@@ -212,3 +227,23 @@ def test_fits_a_phone(browser, live_server, modeller_app):
         assert page.evaluate("() => document.querySelector('.bpmn-scroll').scrollWidth") >= 560
     finally:
         context.close()
+
+
+def test_large_map_imports_and_saves(page, live_server, modeller_app, tmp_path):
+    """A 500-element file from disk opens in the modeller and is stored whole (issue 14,
+    Performance): the browser's own SVG of it passes the server's size limit and sanitiser."""
+    big = tmp_path / "besar.bpmn"
+    big.write_bytes(make_large_bpmn(500))
+    open_map(page, f"{live_server.url}/peta/")
+    started = time.perf_counter()
+    page.locator("[data-bpmn-import]").set_input_files(str(big))
+    expect(page.locator("[data-bpmn-status]")).to_contain_text("Berkas besar.bpmn dibuka", timeout=30_000)
+    opened = time.perf_counter() - started
+    page.get_by_role("button", name="Simpan peta").click()
+    expect(page.locator("[data-bpmn-modeller][data-bpmn-ready]")).to_have_count(1, timeout=30_000)
+    assert modeller_app.get("saves") == 1, modeller_app.get("errors")
+    parsed = modeller_app["parsed"]
+    assert len(parsed.flow_nodes) == 500 and len(parsed.lanes) == 5
+    assert modeller_app["svg"].count('data-element-id="Node_') >= 500
+    print(f"\n500 simpul: dibuka {opened:.1f} dtk, SVG {len(modeller_app['svg']) / 1024:.0f} KB")
+    assert opened < 20

@@ -7,7 +7,7 @@ Public API (the processes app and its API import from here):
     make_large_bpmn(n_elements=500) -> bytes    for tests and the benchmark
 """
 
-from .diff import ElementChange, MapDiff, diff_maps
+from .diff import ElementChange, MapDiff, diff_elements, diff_maps
 from .errors import BpmnError
 from .model import FlowNode, Lane, ParsedMap, Participant, Process, type_label
 from .safexml import MAX_BPMN_BYTES, MAX_SVG_BYTES
@@ -27,6 +27,7 @@ __all__ = [
     "ParsedMap",
     "Participant",
     "Process",
+    "diff_elements",
     "diff_maps",
     "make_large_bpmn",
     "make_large_svg",

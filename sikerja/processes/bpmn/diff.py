@@ -59,6 +59,6 @@ def diff_elements(old, new):
     return d
 
 
-def diff_maps(old, new):
+def diff_maps(old: bytes, new: bytes) -> MapDiff:
     """Compare two BPMN files (bytes). Both are validated; BpmnError if either is refused."""
     return diff_elements(validate_bpmn(old).elements, validate_bpmn(new).elements)

@@ -6,6 +6,9 @@ BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI_NS = "http://www.omg.org/spec/BPMN/20100524/DI"
 DC_NS = "http://www.omg.org/spec/DD/20100524/DC"
 DI_NS = "http://www.omg.org/spec/DD/20100524/DI"
+# SiKerja's own extension attribute: sikerja:ref on a lane or pool names the unit or position
+# of the region it stands for (set by the modeller's lane-name list; XSD-valid as ##other).
+SIKERJA_NS = "urn:sikerja:bpmn:1"
 PREFIXES = {BPMN_NS: "bpmn", BPMNDI_NS: "bpmndi", DC_NS: "dc", DI_NS: "di"}
 
 # BPMN types shown to users, in Bahasa Indonesia (the map pages and the "what changed" page).
@@ -40,6 +43,7 @@ TYPE_LABELS = {
     "dataObjectReference": "Objek data",
     "dataStoreReference": "Penyimpanan data",
     "textAnnotation": "Catatan",
+    "association": "Asosiasi",
     "group": "Kelompok",
 }
 
@@ -87,6 +91,7 @@ class Participant:
     id: str
     name: str
     process_id: str  # "" for a black-box pool (an outside party)
+    ref: str = ""  # sikerja:ref, as on Lane
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,7 @@ class Lane:
     name: str
     process_id: str
     flow_node_ids: tuple = ()
+    ref: str = ""  # sikerja:ref — the id of the unit/position offered in the modeller, if chosen
 
 
 @dataclass(frozen=True)

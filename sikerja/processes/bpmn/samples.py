@@ -43,7 +43,7 @@ def _layout(n_nodes):
     return out, lane_h
 
 
-def make_large_bpmn(n_elements=500):
+def make_large_bpmn(n_elements: int = 500) -> bytes:
     """A valid pool with 5 lanes and ``n_elements`` flow nodes in one chain, with diagram.
 
     Start event, tasks (every seventh an exclusive gateway), end event, joined by sequence
@@ -113,7 +113,7 @@ def make_large_bpmn(n_elements=500):
     ).encode()
 
 
-def make_large_svg(n_elements=500):
+def make_large_svg(n_elements: int = 500) -> str:
     """An SVG shaped like bpmn-js's saveSVG output for a map of ``n_elements`` nodes."""
     n = max(int(n_elements), 2)
     layout, lane_h = _layout(n)

@@ -137,6 +137,7 @@ ATTRIBUTES = PROPERTIES | frozenset(
         "lineHeight",
         "data-element-id",
         "data-container-id",
+        "data-corner-radius",
     ]
 )
 
@@ -238,7 +239,7 @@ def _clean_style_element(el):
     return not (_BAD_CSS.search(text) or "url" in text.lower() or len(el))
 
 
-def sanitize_svg(svg, *, id_prefix="peta-"):
+def sanitize_svg(svg: str, *, id_prefix: str = "peta-") -> str:
     """Return a safe copy of the SVG text, or raise BpmnError when it is not an SVG at all."""
     if isinstance(svg, bytes):
         svg = svg.decode("utf-8", errors="replace")

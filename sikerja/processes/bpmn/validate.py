@@ -10,6 +10,7 @@ from .model import (
     BPMN_NS,
     BPMNDI_NS,
     FLOW_NODE_TYPES,
+    SIKERJA_NS,
     Flow,
     FlowNode,
     Lane,
@@ -45,6 +46,7 @@ _DEFINITION_REFS = ("messageRef", "signalRef", "errorRef", "escalationRef")
 # Child elements whose text is a reference: (child local name) -> kind.
 _TEXT_REFS = {"flowNodeRef": "node", "incoming": "flow", "outgoing": "flow"}
 _DI_REF = {"BPMNShape", "BPMNEdge", "BPMNPlane"}
+_CONTAINERS = {"process", "subProcess", "transaction", "adHocSubProcess"}
 _KIND_WORDS = {
     "node": "kegiatan, peristiwa atau percabangan",
     "flow": "alur urutan",
@@ -151,7 +153,35 @@ def reference_messages(root):
                     f"Baris {el.sourceline}: gambar {el.get('id', '')} pada diagram merujuk "
                     f"«{_ref_id(value)}», yang tidak ada di peta."
                 )
-    return out, dupes
+    return out + flow_container_messages(root, ids), dupes
+
+
+def _sikerja_ref(el):
+    return " ".join((el.get(f"{{{SIKERJA_NS}}}ref") or "").split())[:100]
+
+
+def _container(el):
+    """The process or subprocess an element is drawn in (its nearest such ancestor)."""
+    parent = el.getparent()
+    while parent is not None and _local(parent) not in _CONTAINERS:
+        parent = parent.getparent()
+    return parent
+
+
+def flow_container_messages(root, ids):
+    """A sequence flow joins two nodes of its own process or subprocess; between pools, BPMN
+    uses a message flow (bpmn-js enforces it; a hand-edited file may not)."""
+    out = []
+    for flow in root.iter(f"{{{BPMN_NS}}}sequenceFlow"):
+        home = _container(flow)
+        for attr in ("sourceRef", "targetRef"):
+            target = ids.get(_ref_id(flow.get(attr)))
+            if target is not None and _local(target) in FLOW_NODE_TYPES and _container(target) is not home:
+                out.append(
+                    f"Baris {flow.sourceline}: {_describe(flow)} menghubungkan {_describe(target)} "
+                    "dari proses atau subproses lain; antarkolam gunakan alur pesan."
+                )
+    return out
 
 
 def _enclosing_process(el):
@@ -173,10 +203,10 @@ def build_map(root):
         if local == "process":
             pm.processes.append(Process(i, name))
         elif local == "participant":
-            pm.participants.append(Participant(i, name, _ref_id(el.get("processRef"))))
+            pm.participants.append(Participant(i, name, _ref_id(el.get("processRef")), _sikerja_ref(el)))
         elif local == "lane":
             refs = tuple(_ref_id(r.text) for r in el if _local(r) == "flowNodeRef" and r.text)
-            pm.lanes.append(Lane(i, name, _enclosing_process(el), refs))
+            pm.lanes.append(Lane(i, name, _enclosing_process(el), refs, _sikerja_ref(el)))
             for r in refs:
                 lane_of[r] = i  # document order: a child lane comes after its parent
         elif local in FLOW_NODE_TYPES:
@@ -204,7 +234,7 @@ def _capped(messages):
     return messages[:MAX_MESSAGES] + [f"… dan {rest} masalah lain."]
 
 
-def validate_bpmn(xml):
+def validate_bpmn(xml: bytes | str) -> ParsedMap:
     """Check a BPMN 2.0 file (bytes) and return its ParsedMap; raise BpmnError otherwise."""
     root = parse_untrusted(xml, limit=MAX_BPMN_BYTES, what=WHAT)
     if _local(root) != "definitions" or _ns(root) != BPMN_NS:

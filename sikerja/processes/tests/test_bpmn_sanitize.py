@@ -137,3 +137,33 @@ def test_oversize_svg_is_refused():
 def test_large_picture_sanitises_whole():
     out = sanitize_svg(make_large_svg(500))
     assert out.count("<rect ") == 500 and out.count("marker-end: url(#peta-sequenceflow-end)") == 499
+
+
+@pytest.fixture
+def processes_installed(settings):
+    # The partial lives in the processes app; install it for the template loader if this
+    # branch does not register it yet.
+    if "sikerja.processes" not in settings.INSTALLED_APPS:
+        settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "sikerja.processes"]
+
+
+def test_modeller_partial_escapes_the_map_and_lane_names(processes_installed, rf):
+    from django.template.loader import render_to_string
+
+    evil = '<bpmn:task name="x"/></textarea><script>alert(1)</script>'
+    html = render_to_string(
+        "processes/modeller.html",
+        {
+            "bpmn_xml": evil,
+            "save_url": "/simpan/",
+            "cancel_url": "/batal/",
+            "lanes": [{"id": 7, "name": 'Bidang "A" <b>'}],
+        },
+        request=rf.get("/"),
+    )
+    assert "<script>alert(1)" not in html and "&lt;/textarea&gt;&lt;script&gt;" in html
+    assert 'data-lane-name="Bidang &quot;A&quot; &lt;b&gt;"' in html
+    assert 'name="csrfmiddlewaretoken"' in html and 'action="/simpan/"' in html
+    assert 'href="/batal/"' in html and "Simpan peta" in html
+    # scripts only from files (the CSP forbids inline script)
+    assert html.count("<script") == 2 and html.count('<script src="') == 2

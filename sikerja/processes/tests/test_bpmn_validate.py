@@ -287,3 +287,57 @@ def test_large_map_validates_in_reasonable_time():
     assert pm.flow_nodes[7].type == "exclusiveGateway" and pm.flow_nodes[-1].type == "endEvent"
     assert pm.flow_nodes[3].name == "Langkah 3 <uji & ukur>"
     assert elapsed < 3, elapsed
+
+
+def test_schema_location_hints_are_not_fetched():
+    # xsi:schemaLocation may name any URL or file: the validator uses only the vendored XSDs.
+    hinted = FIXTURE.replace(
+        b"<bpmn:definitions ",
+        b'<bpmn:definitions xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        b'xsi:schemaLocation="http://www.omg.org/spec/BPMN/20100524/MODEL http://127.0.0.1:9/x.xsd" ',
+        1,
+    )
+    started = time.perf_counter()
+    assert validate_bpmn(hinted).processes[0].id == "Process_Cuti"
+    assert time.perf_counter() - started < 1
+
+
+def test_bench_helper_times_each_step():
+    from sikerja.processes.management.commands.bench_bpmn import bench
+
+    runs, size = bench(n_elements=50, repeat=2)
+    assert set(runs) == {"validasi BPMN", "sanitasi SVG", "total"}
+    assert all(len(v) == 2 and all(ms > 0 for ms in v) for v in runs.values())
+    assert size["elements"] == 50 + 49 + 5 + 1 + 1  # nodes, flows, lanes, pool, process
+
+
+def test_sequence_flow_between_pools_is_refused():
+    # Two pools, and a sequence flow of the first pointing into the second: BPMN wants a
+    # message flow there.
+    two = FIXTURE.replace(
+        b'<bpmn:participant id="Participant_Pegawai" name="Pegawai pemohon" />',
+        b'<bpmn:participant id="Participant_Pegawai" name="Pegawai pemohon" processRef="Process_Pegawai" />',
+    ).replace(
+        b"  <bpmndi:BPMNDiagram",
+        b'  <bpmn:process id="Process_Pegawai"><bpmn:startEvent id="Event_Lain" /></bpmn:process>\n'
+        b"  <bpmndi:BPMNDiagram",
+    )
+    assert len(validate_bpmn(two).processes) == 2
+    broken = two.replace(
+        b'sourceRef="Activity_Kembalikan" targetRef="Event_Dikembalikan"',
+        b'sourceRef="Activity_Kembalikan" targetRef="Event_Lain"',
+    )
+    messages = refused(broken)
+    line = line_of(b'targetRef="Event_Lain"', broken)
+    assert messages == [
+        f"Baris {line}: Alur urutan Flow_4 menghubungkan "
+        "Peristiwa awal Event_Lain dari proses atau subproses lain; antarkolam gunakan alur pesan."
+    ]
+
+
+def test_lane_and_pool_links_to_the_organisation_are_read():
+    linked = FIXTURE.replace(
+        b"<bpmn:definitions ", b'<bpmn:definitions xmlns:sikerja="urn:sikerja:bpmn:1" ', 1
+    ).replace(b'<bpmn:lane id="Lane_Kepala"', b'<bpmn:lane sikerja:ref="unit:12" id="Lane_Kepala"')
+    pm = validate_bpmn(linked)
+    assert [(lane.id, lane.ref) for lane in pm.lanes] == [("Lane_Subbag", ""), ("Lane_Kepala", "unit:12")]

@@ -25,6 +25,9 @@
     "    </bpmndi:BPMNPlane>\n" +
     "  </bpmndi:BPMNDiagram>\n" +
     "</bpmn:definitions>\n";
+  // sikerja:ref on a lane or pool: the unit or position of the region it stands for
+  // (sikerja.processes.bpmn.model.SIKERJA_NS; read back into ParsedMap lanes and pools).
+  var SIKERJA_NS = "urn:sikerja:bpmn:1";
   // The server refuses larger files (sikerja.processes.bpmn.MAX_BPMN_BYTES); say so at once.
   var MAX_BYTES = 5 * 1024 * 1024;
 
@@ -75,6 +78,12 @@
     var modeler = new window.BpmnJS({ container: canvas });
     // For tests and the browser console: the modeller instance of the page.
     window.sikerjaModeller = modeler;
+    // A lane renamed by hand no longer stands for the unit chosen from the list.
+    var naming = false;
+    modeler.get("eventBus").on("commandStack.element.updateLabel.postExecuted", function (e) {
+      var bo = e.context.element && e.context.element.businessObject;
+      if (!naming && bo && bo.$attrs) delete bo.$attrs["sikerja:ref"];
+    });
     var initial = source ? (source.value !== undefined && source.tagName === "TEXTAREA" ? source.value : source.textContent) : "";
     openXml(modeler, initial.trim() ? initial : EMPTY_BPMN, status, initial.trim() ? "" : "Peta baru: mulai menggambar dari palet di kiri.").then(function () {
       canvas.setAttribute("data-bpmn-ready", "1");
@@ -101,7 +110,14 @@
           setStatus(status, "Pilih satu lajur atau kolam di peta lebih dulu.", "bad");
           return;
         }
-        modeler.get("modeling").updateLabel(selected[0], t.dataset.laneName);
+        naming = true;
+        try {
+          modeler.get("modeling").updateLabel(selected[0], t.dataset.laneName);
+        } finally {
+          naming = false;
+        }
+        modeler.getDefinitions().$attrs["xmlns:sikerja"] = SIKERJA_NS;
+        if (t.dataset.laneId) selected[0].businessObject.$attrs["sikerja:ref"] = t.dataset.laneId;
         setStatus(status, "Nama lajur diganti menjadi " + t.dataset.laneName + ".", "ok");
       }
     });
