@@ -185,3 +185,19 @@ def may_place(actor: Actor) -> bool:
 def require_org_admin(actor: Actor) -> None:
     if not actor.can_administer_org:
         raise PermissionDenied("Hanya admin BKPSDM atau admin organisasi yang dapat melakukan ini.")
+
+
+# Proses bisnis (issue 14): maps and SOPs are read region-wide like the structure; they are
+# written by the leader of the owning unit (or of a unit above it) and by the Bagian Organisasi,
+# which keeps the region's proses bisnis (MU BAB III, KL Ps 14).
+PROCESS_ADMIN_ROLES = frozenset({Role.ADMIN_ORGANISASI, Role.SUPERADMIN})
+PROCESS_LEADER_ROLES = frozenset({Role.PIMPINAN_UNIT, Role.KEPALA_PD})
+
+
+def may_edit_process(actor: Actor, unit_id: int) -> bool:
+    if actor.is_superadmin or actor.roles & PROCESS_ADMIN_ROLES:
+        return True
+    if actor.roles & PROCESS_LEADER_ROLES and actor.scope_unit_ids is not None and unit_id in actor.scope_unit_ids:
+        return True
+    emp = actor.employee
+    return bool(emp and emp.position_id and emp.position.is_leader and emp.position.unit_id == unit_id)

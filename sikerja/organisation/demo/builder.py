@@ -16,6 +16,7 @@ from sikerja.organisation.demo import names
 from sikerja.organisation.demo.blueprint import JF, PLK, Pos, UnitPlan, plan_region, scale_staff
 from sikerja.organisation.models import Competence, Delegation, Employee, EmployeeCompetence, Placement, Position, Unit
 from sikerja.organisation.rules.nip import PPPK_FIRST_YEAR, build_nip
+from sikerja.processes.demo import seed_processes
 from sikerja.tenancy.models import Region, RegulationProfile
 from sikerja.tenancy.services import sync_builtin_profiles
 
@@ -350,5 +351,6 @@ def build_demo_region(*, n_employees=5000, seed=20240601, slug="sungai-lestari",
     builder = DemoBuilder(n_employees=n_employees, seed=seed, region_slug=slug, region_name=name, profile_key=profile, province=province)
     with transaction.atomic():
         region = builder.build()
+        seed_processes(region)  # proses bisnis and SOP AP (issue 14)
         logins = builder.create_demo_users(user_prefix) if with_users else []
     return region, logins, builder
