@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from sikerja.accounts.access import regions_of
 from sikerja.accounts.models import IdentityProvider
@@ -15,7 +16,7 @@ from sikerja.web.decorators import region_view
 @region_view
 def configure(request, actor):
     if not services.may_configure(actor):
-        raise PermissionDenied("Penyedia identitas daerah hanya dapat diatur oleh admin BKPSDM.")
+        raise PermissionDenied(_("Penyedia identitas daerah hanya dapat diatur oleh admin BKPSDM."))
     provider = IdentityProvider.objects.filter(region=actor.region).first()
     initial = (
         {"label": provider.label, "issuer": provider.issuer, "client_id": provider.client_id, "match": provider.match,
@@ -34,7 +35,7 @@ def configure(request, actor):
                 for message in exc.messages:
                     form.add_error(None, message)
             else:
-                messages.success(request, "Penyedia identitas daerah disimpan.")
+                messages.success(request, _("Penyedia identitas daerah disimpan."))
                 return redirect("accounts:sso")
     callback = request.build_absolute_uri(reverse("sso_callback", args=[actor.region.slug]))
     return render(

@@ -9,6 +9,7 @@ from django.contrib.auth import login
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from joserfc.errors import JoseError
 from requests import RequestException
@@ -25,7 +26,7 @@ def _provider(slug: str) -> IdentityProvider:
         .first()
     )
     if provider is None:
-        raise Http404("Daerah ini tidak memakai penyedia identitas sendiri.")
+        raise Http404(_("Daerah ini tidak memakai penyedia identitas sendiri."))
     return provider
 
 
@@ -40,21 +41,21 @@ def start(request, slug: str):
     try:
         return client_for(provider).authorize_redirect(request, callback)
     except (RequestException, AuthlibBaseError, ValueError, KeyError):
-        return _failed(request, provider, "Penyedia identitas daerah tidak dapat dihubungi. Coba lagi nanti.", 502)
+        return _failed(request, provider, _("Penyedia identitas daerah tidak dapat dihubungi. Coba lagi nanti."), 502)
 
 
 @require_GET
 def callback(request, slug: str):
     provider = _provider(slug)
     if request.GET.get("error"):
-        return _failed(request, provider, "Penyedia identitas menolak permintaan masuk.", 400)
+        return _failed(request, provider, _("Penyedia identitas menolak permintaan masuk."), 400)
     try:
         token = client_for(provider).authorize_access_token(request)
     except RequestException:
-        return _failed(request, provider, "Penyedia identitas daerah tidak dapat dihubungi. Coba lagi nanti.", 502)
+        return _failed(request, provider, _("Penyedia identitas daerah tidak dapat dihubungi. Coba lagi nanti."), 502)
     except (AuthlibBaseError, JoseError, ValueError, KeyError):
         # A wrong state, nonce, signature, issuer or audience: never a login.
-        return _failed(request, provider, "Jawaban penyedia identitas tidak sah atau sudah kedaluwarsa. Silakan ulangi.", 400)
+        return _failed(request, provider, _("Jawaban penyedia identitas tidak sah atau sudah kedaluwarsa. Silakan ulangi."), 400)
     claims = token.get("userinfo") or {}
     try:
         identity = identify(provider, dict(claims))
