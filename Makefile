@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := sikerja.config.settings
 
-.PHONY: demo test test-pg test-browser lint venv dev-venv serve bench clean
+.PHONY: demo test test-pg test-browser lint venv dev-venv serve bench clean messages
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	@scripts/system-deps.sh app
@@ -48,6 +48,13 @@ test: dev-venv
 # The suite without browser tests, on the PostgreSQL server of DATABASE_URL (default: local).
 test-pg: dev-venv
 	@DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sikerja} $(PY) -m pytest --create-db -m "not browser" $(PYTEST_ARGS)
+
+# The English catalogue (PLT-5): extract (needs GNU gettext), translate the new msgstr in
+# sikerja/locale/en/LC_MESSAGES/django.po, run again to write the committed django.mo (stdlib only).
+messages: venv
+	@$(PY) manage.py makemessages -l en --no-location --no-obsolete --ignore "sikerja/execution/*" \
+		--ignore ".venv/*" --ignore "var/*" --ignore "*/tests/*" --ignore "tests/*" --ignore "docs/*" --ignore "scripts/*"
+	@$(PY) scripts/compile_messages.py
 
 bench: venv
 	@mkdir -p var
