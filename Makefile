@@ -62,6 +62,7 @@ bench: venv
 	@DATABASE_URL=$${DATABASE_URL:-sqlite:///var/bench.sqlite3} $(PY) manage.py bench_org $(BENCH_ARGS)
 	@DATABASE_URL=$${DATABASE_URL:-sqlite:///var/bench.sqlite3} $(PY) manage.py bench_assignments $(BENCH_ARGS)
 	@$(PY) manage.py bench_sop $(BENCH_ARGS)
+	@$(PY) manage.py bench_bpmn --elements 500
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
