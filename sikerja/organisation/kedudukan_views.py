@@ -69,7 +69,7 @@ def report_xlsx(request, actor):
         load = rep.loads.get(row.assessor_id)
         for f in row.findings:
             ws.append([row.pd_name, row.unit_name, row.nip, row.employee_name, row.position, row.assessor_name or "-",
-                       load.span if load else "", load.workload if load else "", f.requirement, f.article, f.message])
+                       load.span if load else "", load.workload if load else "", f.label, f.article, f.message])
     limited = wb.create_sheet("Belum diperiksa penuh")
     limited.append(["Perangkat daerah", "Unit", "NIP", "Nama", "Alasan"])
     for row in rep.limited:
@@ -80,8 +80,8 @@ def report_xlsx(request, actor):
     summary.append(["Kedudukan melanggar", len(rep.rows)])
     summary.append(["Belum dapat diperiksa penuh", len(rep.limited)])
     summary.append(["Pejabat struktural (tidak diperiksa)", rep.structural])
-    for req, n in sorted(rep.by_requirement.items()):
-        summary.append([req, n])
+    for label, n in rep.counts:
+        summary.append([label, n])
     buf = io.BytesIO()
     wb.save(buf)
     response = HttpResponse(buf.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -133,7 +133,10 @@ class ValidationReport:
 
     @property
     def counts(self) -> list[tuple[str, int]]:
-        return sorted(self.by_requirement.items())
+        """(label, count) per kind of finding, as an official reads it."""
+        from sikerja.organisation.rules.placement import Finding
+
+        return sorted((Finding(req, "", "").label, n) for req, n in self.by_requirement.items())
 
     @property
     def total(self) -> int:

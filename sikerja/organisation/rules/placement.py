@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 from sikerja.organisation.choices import JfLevel, PositionKind
 
 MANDIRI_HEAD = "fungsional_pimpinan_mandiri"
@@ -81,11 +83,26 @@ class OrgFacts:
         return out
 
 
+# What an official reads instead of the requirement's catalogue number (issue 10 item 8).
+FINDING_LABELS = {
+    "KED-1": _("Atasan langsung"),
+    "KED-2": _("Pimpinan unit kerja mandiri"),
+    "KED-3": _("Jenjang jabatan fungsional"),
+    "KED-4": _("Pola pelaksana"),
+    "KED-5": _("Jabatan PPK dan pendelegasian"),
+    "KED-7": _("Pola jenis unit"),
+}
+
+
 @dataclass(frozen=True)
 class Finding:
-    requirement: str
+    requirement: str  # catalogue number, for the API and tests
     article: str
     message: str
+
+    @property
+    def label(self) -> str:
+        return str(FINDING_LABELS.get(self.requirement, _("Kedudukan")))
 
 
 @dataclass(frozen=True)
