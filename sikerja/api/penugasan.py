@@ -433,7 +433,7 @@ class AmendIn(Schema):
     )
 
 
-class RevokeIn(Schema):
+class AssignmentRevokeIn(Schema):
     reason: str = Field(..., min_length=1, max_length=1000, description="Alasan pencabutan naskah penugasan.")
 
 
@@ -834,7 +834,7 @@ def amend_assignment(request: HttpRequest, data: AmendIn, assignment_id: Id = AS
     response={200: AssignmentDetailOut, **REFUSALS, **ERRORS},
     summary="Cabut naskah penugasan",
 )
-def revoke_assignment(request: HttpRequest, data: RevokeIn, assignment_id: Id = ASSIGNMENT_ID):
+def revoke_assignment(request: HttpRequest, data: AssignmentRevokeIn, assignment_id: Id = ASSIGNMENT_ID):
     """Penanda tangan (atau Plh./Plt.-nya) mencabut naskah penugasan: penugasan berakhir, jamnya
     tidak lagi dihitung, naskah perubahannya ikut dicabut, dan verifikasi naskah menyatakan
     DICABUT. Bukan penanda tangan: 403. Belum terbit atau sudah dicabut: 409."""

@@ -77,7 +77,7 @@ class DocumentDetailOut(DocumentOut):
         return f"/verifikasi/{obj.verification_code}/"
 
 
-class RevokeIn(Schema):
+class DocumentRevokeIn(Schema):
     reason: str = Field(..., min_length=1, max_length=1000, description="Alasan pencabutan (wajib).")
 
 
@@ -139,7 +139,7 @@ def get_document_docx(request: HttpRequest, document_id: Id = DOCUMENT_ID):
 @router.post(
     "/documents/{document_id}/revoke", response={200: DocumentDetailOut, 409: ErrorOut, **ERRORS}, summary="Cabut naskah dinas",
 )
-def revoke(request: HttpRequest, data: RevokeIn, document_id: Id = DOCUMENT_ID):
+def revoke(request: HttpRequest, data: DocumentRevokeIn, document_id: Id = DOCUMENT_ID):
     """Hanya admin BKPSDM / admin organisasi. Rekaman, berkas dan sidiknya tetap disimpan;
     halaman verifikasi menyatakan DICABUT. Naskah yang sudah dicabut: 409."""
     actor = request.auth
