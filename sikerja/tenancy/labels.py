@@ -44,6 +44,8 @@ SETTING_LABELS = {
     "electronic_letter_valid_proof": "Naskah elektronik sebagai bukti sah",
     "shared_application": "Aplikasi umum berbagi pakai",
     "unit_patterns": "Pola PPK per jenis unit",
+    "plan_before_execution": "Perencanaan sebelum pelaksanaan",
+    "target_handover": "Penyerahan target perjanjian kinerja",
 }
 
 VALUE_LABELS = {
