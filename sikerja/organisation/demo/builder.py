@@ -349,4 +349,5 @@ def build_demo_region(*, n_employees=5000, seed=20240601, slug="sungai-lestari",
     with transaction.atomic():
         region = builder.build()
         logins = builder.create_demo_users(user_prefix) if with_users else []
+        logins += __import__("sikerja.execution.demo", fromlist=["x"]).seed_execution(region, user_prefix) if with_users else []
     return region, logins, builder
