@@ -51,16 +51,24 @@ class TargetsIn(Schema):
     targets: list[TargetIn] = Field(..., max_length=50)
 
 
-@router.get("/pelaksanaan/perjanjian-kinerja", response={200: list[AgreementOut], **ERRORS}, summary="Perjanjian kinerja")
+@router.get(
+    "/pelaksanaan/perjanjian-kinerja", response={200: list[AgreementOut], **ERRORS}, summary="Perjanjian kinerja"
+)
 def list_agreements(request: HttpRequest):
     """Perjanjian kinerja yang dapat Anda lihat: unit Anda dan di bawahnya, yang Anda tandatangani, atau yang targetnya Anda pegang."""
     check_params(request)
     return list(
-        ps.visible_agreements(request.auth).select_related("unit").prefetch_related("targets__strategies", "targets__works")[:200]
+        ps.visible_agreements(request.auth)
+        .select_related("unit")
+        .prefetch_related("targets__strategies", "targets__works")[:200]
     )
 
 
-@router.post("/pelaksanaan/perjanjian-kinerja", response={201: AgreementOut, **REFUSALS, **ERRORS}, summary="Susun perjanjian kinerja")
+@router.post(
+    "/pelaksanaan/perjanjian-kinerja",
+    response={201: AgreementOut, **REFUSALS, **ERRORS},
+    summary="Susun perjanjian kinerja",
+)
 def create_agreement(request: HttpRequest, data: AgreementIn):
     """Pimpinan unit (atau Plh./Plt.-nya) menyusun perjanjian kinerja unitnya: sasaran, indikator, target."""
     try:
@@ -72,7 +80,11 @@ def create_agreement(request: HttpRequest, data: AgreementIn):
     return Status(201, _agreement(request.auth, a.pk))
 
 
-@router.get("/pelaksanaan/perjanjian-kinerja/{agreement_id}", response={200: AgreementOut, **ERRORS}, summary="Satu perjanjian kinerja")
+@router.get(
+    "/pelaksanaan/perjanjian-kinerja/{agreement_id}",
+    response={200: AgreementOut, **ERRORS},
+    summary="Satu perjanjian kinerja",
+)
 def get_agreement(request: HttpRequest, agreement_id: int = ID):
     check_params(request)
     return _agreement(request.auth, agreement_id)
@@ -87,27 +99,51 @@ def _agreement_act(request, agreement_id, call):
     return _agreement(request.auth, agreement_id)
 
 
-@router.put("/pelaksanaan/perjanjian-kinerja/{agreement_id}/target", response={200: AgreementOut, **REFUSALS, **ERRORS}, summary="Ganti target (draf)")
+@router.put(
+    "/pelaksanaan/perjanjian-kinerja/{agreement_id}/target",
+    response={200: AgreementOut, **REFUSALS, **ERRORS},
+    summary="Ganti target (draf)",
+)
 def replace_targets(request: HttpRequest, data: TargetsIn, agreement_id: int = ID):
     return _agreement_act(
-        request, agreement_id, lambda: planning.replace_targets(actor=request.auth, agreement_id=agreement_id, targets=[t.dict() for t in data.targets])
+        request,
+        agreement_id,
+        lambda: planning.replace_targets(
+            actor=request.auth, agreement_id=agreement_id, targets=[t.dict() for t in data.targets]
+        ),
     )
 
 
-@router.post("/pelaksanaan/perjanjian-kinerja/{agreement_id}/tandatangani", response={200: AgreementOut, **REFUSALS, **ERRORS}, summary="Tandatangani (pihak pertama)")
+@router.post(
+    "/pelaksanaan/perjanjian-kinerja/{agreement_id}/tandatangani",
+    response={200: AgreementOut, **REFUSALS, **ERRORS},
+    summary="Tandatangani (pihak pertama)",
+)
 def sign(request: HttpRequest, agreement_id: int = ID):
-    return _agreement_act(request, agreement_id, lambda: planning.sign_agreement(actor=request.auth, agreement_id=agreement_id))
+    return _agreement_act(
+        request, agreement_id, lambda: planning.sign_agreement(actor=request.auth, agreement_id=agreement_id)
+    )
 
 
-@router.post("/pelaksanaan/perjanjian-kinerja/{agreement_id}/setujui", response={200: AgreementOut, **REFUSALS, **ERRORS}, summary="Tandatangani (pihak kedua, atasan)")
+@router.post(
+    "/pelaksanaan/perjanjian-kinerja/{agreement_id}/setujui",
+    response={200: AgreementOut, **REFUSALS, **ERRORS},
+    summary="Tandatangani (pihak kedua, atasan)",
+)
 def countersign(request: HttpRequest, agreement_id: int = ID):
-    return _agreement_act(request, agreement_id, lambda: planning.countersign_agreement(actor=request.auth, agreement_id=agreement_id))
+    return _agreement_act(
+        request, agreement_id, lambda: planning.countersign_agreement(actor=request.auth, agreement_id=agreement_id)
+    )
 
 
 def _of_target(actor, target_id) -> int:
     from django.http import Http404
 
-    found = PerformanceTarget.objects.filter(agreement__region=actor.region, pk=target_id).values_list("agreement_id", flat=True).first()
+    found = (
+        PerformanceTarget.objects.filter(agreement__region=actor.region, pk=target_id)
+        .values_list("agreement_id", flat=True)
+        .first()
+    )
     if found is None:
         raise Http404("Target kinerja tidak ditemukan.")
     return found
@@ -117,12 +153,20 @@ class HandIn(Schema):
     responsible_id: int = Field(..., ge=1, le=2**63 - 1, description="Pejabat penanggung jawab.")
 
 
-@router.post("/pelaksanaan/target/{target_id}/serahkan", response={200: AgreementOut, **REFUSALS, **ERRORS}, summary="Serahkan target kepada penanggung jawab")
+@router.post(
+    "/pelaksanaan/target/{target_id}/serahkan",
+    response={200: AgreementOut, **REFUSALS, **ERRORS},
+    summary="Serahkan target kepada penanggung jawab",
+)
 def hand_target(request: HttpRequest, data: HandIn, target_id: int = ID):
     """Pimpinan unit, atau penanggung jawab saat ini (meneruskan ke bawah), menyerahkan target
     kepada pejabat di bawahnya menurut pola jenis unit (mis. PPU Lampiran huruf C)."""
     pk = _of_target(request.auth, target_id)
-    return _agreement_act(request, pk, lambda: planning.hand_target(actor=request.auth, target_id=target_id, responsible_id=data.responsible_id))
+    return _agreement_act(
+        request,
+        pk,
+        lambda: planning.hand_target(actor=request.auth, target_id=target_id, responsible_id=data.responsible_id),
+    )
 
 
 class StrategyIn(Schema):
@@ -132,24 +176,40 @@ class StrategyIn(Schema):
     description: str = Text
 
 
-@router.post("/pelaksanaan/target/{target_id}/strategi", response={200: AgreementOut, **REFUSALS, **ERRORS}, summary="Rumuskan strategi pelaksanaan")
+@router.post(
+    "/pelaksanaan/target/{target_id}/strategi",
+    response={200: AgreementOut, **REFUSALS, **ERRORS},
+    summary="Rumuskan strategi pelaksanaan",
+)
 def record_strategy(request: HttpRequest, data: StrategyIn, target_id: int = ID):
     pk = _of_target(request.auth, target_id)
-    return _agreement_act(request, pk, lambda: planning.record_strategy(actor=request.auth, target_id=target_id, **data.dict()))
+    return _agreement_act(
+        request, pk, lambda: planning.record_strategy(actor=request.auth, target_id=target_id, **data.dict())
+    )
 
 
 class LinkIn(Schema):
     work_id: int = Field(..., ge=1, le=2**63 - 1)
 
 
-@router.post("/pelaksanaan/strategi/{strategy_id}/kaitkan", response={200: AgreementOut, **REFUSALS, **ERRORS}, summary="Kaitkan penugasan dengan target")
+@router.post(
+    "/pelaksanaan/strategi/{strategy_id}/kaitkan",
+    response={200: AgreementOut, **REFUSALS, **ERRORS},
+    summary="Kaitkan penugasan dengan target",
+)
 def link_work(request: HttpRequest, data: LinkIn, strategy_id: int = ID):
     from django.http import Http404
 
-    pk = Strategy.objects.filter(target__agreement__region=request.auth.region, pk=strategy_id).values_list("target__agreement_id", flat=True).first()
+    pk = (
+        Strategy.objects.filter(target__agreement__region=request.auth.region, pk=strategy_id)
+        .values_list("target__agreement_id", flat=True)
+        .first()
+    )
     if pk is None:
         raise Http404("Strategi tidak ditemukan.")
-    return _agreement_act(request, pk, lambda: planning.link_work(actor=request.auth, strategy_id=strategy_id, work_id=data.work_id))
+    return _agreement_act(
+        request, pk, lambda: planning.link_work(actor=request.auth, strategy_id=strategy_id, work_id=data.work_id)
+    )
 
 
 # --- PEL-6: the plan ------------------------------------------------------------------------
@@ -195,7 +255,11 @@ def _plan_act(request, work_id, call):
     return _plan(request.auth, work_id)
 
 
-@router.get("/pelaksanaan/{work_id}/rencana", response={200: PlanOut, **ERRORS}, summary="Rencana pelaksanaan kegiatan dan anggaran")
+@router.get(
+    "/pelaksanaan/{work_id}/rencana",
+    response={200: PlanOut, **ERRORS},
+    summary="Rencana pelaksanaan kegiatan dan anggaran",
+)
 def get_plan(request: HttpRequest, work_id: int = WORK_ID):
     check_params(request)
     return _plan(request.auth, work_id)
@@ -208,7 +272,9 @@ def save_plan(request: HttpRequest, data: PlanIn, work_id: int = WORK_ID):
     return _plan_act(request, work_id, lambda: plans.save_plan(actor=request.auth, work_id=work_id, activities=rows))
 
 
-@router.post("/pelaksanaan/{work_id}/rencana/ajukan", response={200: PlanOut, **REFUSALS, **ERRORS}, summary="Ajukan rencana")
+@router.post(
+    "/pelaksanaan/{work_id}/rencana/ajukan", response={200: PlanOut, **REFUSALS, **ERRORS}, summary="Ajukan rencana"
+)
 def submit_plan(request: HttpRequest, work_id: int = WORK_ID):
     return _plan_act(request, work_id, lambda: plans.submit_plan(actor=request.auth, work_id=work_id))
 
@@ -218,10 +284,18 @@ class PlanDecisionIn(Schema):
     notes: str = Field("", max_length=4000, description="Wajib bila dikembalikan.")
 
 
-@router.post("/pelaksanaan/{work_id}/rencana/putusan", response={200: PlanOut, **REFUSALS, **ERRORS}, summary="Setujui atau kembalikan rencana")
+@router.post(
+    "/pelaksanaan/{work_id}/rencana/putusan",
+    response={200: PlanOut, **REFUSALS, **ERRORS},
+    summary="Setujui atau kembalikan rencana",
+)
 def decide_plan(request: HttpRequest, data: PlanDecisionIn, work_id: int = WORK_ID):
     """PPK ketua/pegawai atau pimpinan unit pemilik kinerja (atau Plh./Plt.-nya). Disetujui: pelaksanaan dimulai (PPU Pasal 5 ayat (1))."""
-    return _plan_act(request, work_id, lambda: plans.decide_plan(actor=request.auth, work_id=work_id, decision=data.decision, notes=data.notes))
+    return _plan_act(
+        request,
+        work_id,
+        lambda: plans.decide_plan(actor=request.auth, work_id=work_id, decision=data.decision, notes=data.notes),
+    )
 
 
 # --- the team records ------------------------------------------------------------------------
@@ -247,7 +321,11 @@ def _team_act(request, work_id, call, status=200):
     return Status(status, _team(request.auth, work_id))
 
 
-@router.get("/pelaksanaan/{work_id}/tim", response={200: TeamOut, **ERRORS}, summary="Rincian tugas, koordinasi, kendala, permintaan laporan, catatan anggota")
+@router.get(
+    "/pelaksanaan/{work_id}/tim",
+    response={200: TeamOut, **ERRORS},
+    summary="Rincian tugas, koordinasi, kendala, permintaan laporan, catatan anggota",
+)
 def get_team(request: HttpRequest, work_id: int = WORK_ID):
     check_params(request)
     return _team(request.auth, work_id)
@@ -263,19 +341,31 @@ class TaskIn(Schema):
     duty_reference: str = Field("", max_length=500)
 
 
-@router.post("/pelaksanaan/{work_id}/tugas", response={201: TeamOut, **REFUSALS, **ERRORS}, summary="Tambah rincian tugas")
+@router.post(
+    "/pelaksanaan/{work_id}/tugas", response={201: TeamOut, **REFUSALS, **ERRORS}, summary="Tambah rincian tugas"
+)
 def add_task(request: HttpRequest, data: TaskIn, work_id: int = WORK_ID):
     """Ketua membagi tugas kepada anggota menurut peran dan kompetensi; anggota menyusun rencana kerja individunya (BU Pasal 28)."""
-    return _team_act(request, work_id, lambda: teamwork.add_task(actor=request.auth, work_id=work_id, **data.dict()), 201)
+    return _team_act(
+        request, work_id, lambda: teamwork.add_task(actor=request.auth, work_id=work_id, **data.dict()), 201
+    )
 
 
 class DutyIn(Schema):
     reference: str = Field(..., max_length=500, description="Butir kegiatan JF / uraian tugas pelaksana.")
 
 
-@router.put("/pelaksanaan/{work_id}/butir-kegiatan", response={200: TeamOut, **REFUSALS, **ERRORS}, summary="Kaitkan dengan butir kegiatan/uraian tugas")
+@router.put(
+    "/pelaksanaan/{work_id}/butir-kegiatan",
+    response={200: TeamOut, **REFUSALS, **ERRORS},
+    summary="Kaitkan dengan butir kegiatan/uraian tugas",
+)
 def set_duty(request: HttpRequest, data: DutyIn, work_id: int = WORK_ID):
-    return _team_act(request, work_id, lambda: teamwork.set_duty_reference(actor=request.auth, work_id=work_id, reference=data.reference))
+    return _team_act(
+        request,
+        work_id,
+        lambda: teamwork.set_duty_reference(actor=request.auth, work_id=work_id, reference=data.reference),
+    )
 
 
 class CoordinationIn(Schema):
@@ -286,9 +376,13 @@ class CoordinationIn(Schema):
     other_official_id: int = Field(0, ge=0, le=2**63 - 1)
 
 
-@router.post("/pelaksanaan/{work_id}/koordinasi", response={201: TeamOut, **REFUSALS, **ERRORS}, summary="Catat koordinasi")
+@router.post(
+    "/pelaksanaan/{work_id}/koordinasi", response={201: TeamOut, **REFUSALS, **ERRORS}, summary="Catat koordinasi"
+)
 def coordination(request: HttpRequest, data: CoordinationIn, work_id: int = WORK_ID):
-    return _team_act(request, work_id, lambda: teamwork.record_coordination(actor=request.auth, work_id=work_id, **data.dict()), 201)
+    return _team_act(
+        request, work_id, lambda: teamwork.record_coordination(actor=request.auth, work_id=work_id, **data.dict()), 201
+    )
 
 
 class ProblemIn(Schema):
@@ -298,9 +392,15 @@ class ProblemIn(Schema):
     several_must_act: bool = False
 
 
-@router.post("/pelaksanaan/{work_id}/kendala", response={201: TeamOut, **REFUSALS, **ERRORS}, summary="Sampaikan kendala dengan rekomendasi")
+@router.post(
+    "/pelaksanaan/{work_id}/kendala",
+    response={201: TeamOut, **REFUSALS, **ERRORS},
+    summary="Sampaikan kendala dengan rekomendasi",
+)
 def raise_problem(request: HttpRequest, data: ProblemIn, work_id: int = WORK_ID):
-    return _team_act(request, work_id, lambda: problems.raise_problem(actor=request.auth, work_id=work_id, **data.dict()), 201)
+    return _team_act(
+        request, work_id, lambda: problems.raise_problem(actor=request.auth, work_id=work_id, **data.dict()), 201
+    )
 
 
 class ProblemDecisionIn(Schema):
@@ -308,16 +408,26 @@ class ProblemDecisionIn(Schema):
     decision: str = Field("", max_length=4000)
 
 
-@router.post("/pelaksanaan/kendala/{decision_id}/putusan", response={200: TeamOut, **REFUSALS, **ERRORS}, summary="Putuskan kendala")
+@router.post(
+    "/pelaksanaan/kendala/{decision_id}/putusan",
+    response={200: TeamOut, **REFUSALS, **ERRORS},
+    summary="Putuskan kendala",
+)
 def decide_problem(request: HttpRequest, data: ProblemDecisionIn, decision_id: int = ID):
     from django.http import Http404
 
     from sikerja.execution.models import ProblemDecision
 
-    work_id = ProblemDecision.objects.filter(pk=decision_id, problem__work__region=request.auth.region).values_list("problem__work_id", flat=True).first()
+    work_id = (
+        ProblemDecision.objects.filter(pk=decision_id, problem__work__region=request.auth.region)
+        .values_list("problem__work_id", flat=True)
+        .first()
+    )
     if work_id is None:
         raise Http404("Keputusan kendala tidak ditemukan.")
-    return _team_act(request, work_id, lambda: problems.decide_problem(actor=request.auth, decision_id=decision_id, **data.dict()))
+    return _team_act(
+        request, work_id, lambda: problems.decide_problem(actor=request.auth, decision_id=decision_id, **data.dict())
+    )
 
 
 class RequestIn(Schema):
@@ -326,9 +436,15 @@ class RequestIn(Schema):
     due_on: DecisionDate
 
 
-@router.post("/pelaksanaan/{work_id}/permintaan-laporan", response={201: TeamOut, **REFUSALS, **ERRORS}, summary="Minta laporan sewaktu-waktu")
+@router.post(
+    "/pelaksanaan/{work_id}/permintaan-laporan",
+    response={201: TeamOut, **REFUSALS, **ERRORS},
+    summary="Minta laporan sewaktu-waktu",
+)
 def request_report(request: HttpRequest, data: RequestIn, work_id: int = WORK_ID):
-    return _team_act(request, work_id, lambda: problems.request_report(actor=request.auth, work_id=work_id, **data.dict()), 201)
+    return _team_act(
+        request, work_id, lambda: problems.request_report(actor=request.auth, work_id=work_id, **data.dict()), 201
+    )
 
 
 class AnswerIn(Schema):
@@ -338,16 +454,26 @@ class AnswerIn(Schema):
     links: str = Field("", max_length=6000)
 
 
-@router.post("/pelaksanaan/permintaan-laporan/{request_id}/jawaban", response={201: TeamOut, **REFUSALS, **ERRORS}, summary="Jawab permintaan laporan")
+@router.post(
+    "/pelaksanaan/permintaan-laporan/{request_id}/jawaban",
+    response={201: TeamOut, **REFUSALS, **ERRORS},
+    summary="Jawab permintaan laporan",
+)
 def answer_request(request: HttpRequest, data: AnswerIn, request_id: int = ID):
     from django.http import Http404
 
     from sikerja.execution.models import ReportRequest
 
-    work_id = ReportRequest.objects.filter(pk=request_id, work__region=request.auth.region).values_list("work_id", flat=True).first()
+    work_id = (
+        ReportRequest.objects.filter(pk=request_id, work__region=request.auth.region)
+        .values_list("work_id", flat=True)
+        .first()
+    )
     if work_id is None:
         raise Http404("Permintaan laporan tidak ditemukan.")
-    return _team_act(request, work_id, lambda: problems.answer_request(actor=request.auth, request_id=request_id, **data.dict()), 201)
+    return _team_act(
+        request, work_id, lambda: problems.answer_request(actor=request.auth, request_id=request_id, **data.dict()), 201
+    )
 
 
 class MemberNoteIn(Schema):
@@ -356,10 +482,16 @@ class MemberNoteIn(Schema):
     contribution: str = Text
 
 
-@router.post("/pelaksanaan/{work_id}/catatan-anggota", response={201: TeamOut, **REFUSALS, **ERRORS}, summary="Laporkan kinerja anggota")
+@router.post(
+    "/pelaksanaan/{work_id}/catatan-anggota",
+    response={201: TeamOut, **REFUSALS, **ERRORS},
+    summary="Laporkan kinerja anggota",
+)
 def member_note(request: HttpRequest, data: MemberNoteIn, work_id: int = WORK_ID):
     """Ketua melaporkan kinerja tiap anggota kepada PPK dan pimpinan unit (BU Pasal 28 ayat (4) huruf e)."""
-    return _team_act(request, work_id, lambda: teamwork.write_member_note(actor=request.auth, work_id=work_id, **data.dict()), 201)
+    return _team_act(
+        request, work_id, lambda: teamwork.write_member_note(actor=request.auth, work_id=work_id, **data.dict()), 201
+    )
 
 
 # --- monitoring ------------------------------------------------------------------------------
@@ -368,8 +500,14 @@ class MonitorFilters(Schema):
     terlambat: bool = False
 
 
-@router.get("/pelaksanaan/pemantauan", response={200: list[MonitorRowOut], **ERRORS}, summary="Pemantauan pelaksanaan unit Anda")
-def monitoring(request: HttpRequest, tahap: Literal["", "perencanaan", "pelaksanaan", "evaluasi", "selesai"] = "", terlambat: bool = False):
+@router.get(
+    "/pelaksanaan/pemantauan", response={200: list[MonitorRowOut], **ERRORS}, summary="Pemantauan pelaksanaan unit Anda"
+)
+def monitoring(
+    request: HttpRequest,
+    tahap: Literal["", "perencanaan", "pelaksanaan", "evaluasi", "selesai"] = "",
+    terlambat: bool = False,
+):
     """Setiap tim dan penugasan individu milik unit yang Anda pimpin: kemajuan terhadap jadwal, anggaran, laporan terlambat, kendala terbuka, reviu menunggu."""
     check_params(request, MonitorFilters)
     return ps.monitoring(request.auth, status=tahap, late_only=terlambat).works

@@ -19,11 +19,10 @@ from sikerja.accounts.models import Role, RoleAssignment
 from sikerja.assignments import services as penugasan
 from sikerja.assignments.models import Step
 from sikerja.assignments.services import MemberInput
-from sikerja.execution.models import ReportDue, Review, Work
+from sikerja.execution.models import Plan, ReportDue, Review, Work
 from sikerja.execution.services import planning, plans, problems, reports, reviews, teamwork
 from sikerja.organisation.models import Employee, Unit
 
-PASSWORD_FROM = "sikerja.organisation.demo.builder"
 RECORDING = "Pencatatan kegiatan yang sudah berjalan sebelum aplikasi dipakai (data demo)."
 
 
@@ -31,7 +30,9 @@ def _login(employee, username, roles, region):
     from sikerja.organisation.demo.builder import DEMO_PASSWORD
 
     if employee.user_id is None:
-        user = get_user_model().objects.create_user(username=username, password=DEMO_PASSWORD, first_name=employee.name[:150])
+        user = get_user_model().objects.create_user(
+            username=username, password=DEMO_PASSWORD, first_name=employee.name[:150]
+        )
         employee.user = user
         employee.save(update_fields=["user"])
         for role, unit in roles:
@@ -40,7 +41,11 @@ def _login(employee, username, roles, region):
 
 
 def _leader(region, code):
-    return Employee.objects.filter(region=region, position__unit__code=code, position__is_leader=True).order_by("pk").first()
+    return (
+        Employee.objects.filter(region=region, position__unit__code=code, position__is_leader=True)
+        .order_by("pk")
+        .first()
+    )
 
 
 def _issue(region, assignment) -> None:
@@ -61,12 +66,20 @@ def _issue(region, assignment) -> None:
 
 def _plan(work, lead, approver, amount):
     rows = [
-        {"name": "Persiapan dan koordinasi", "output": "Kerangka acuan kegiatan", "starts_on": work.starts_on,
-         "ends_on": min(work.starts_on + dt.timedelta(days=20), work.ends_on),
-         "budget": [{"description": "Rapat koordinasi", "amount": amount, "source_code": "4.01.01.2.01.0001"}]},
-        {"name": "Pelaksanaan dan pelaporan", "output": "Laporan pelaksanaan", "starts_on": work.starts_on,
-         "ends_on": work.ends_on,
-         "budget": [{"description": "Penggandaan laporan", "amount": "750.000", "source_code": "4.01.01.2.01.0002"}]},
+        {
+            "name": "Persiapan dan koordinasi",
+            "output": "Kerangka acuan kegiatan",
+            "starts_on": work.starts_on,
+            "ends_on": min(work.starts_on + dt.timedelta(days=20), work.ends_on),
+            "budget": [{"description": "Rapat koordinasi", "amount": amount, "source_code": "4.01.01.2.01.0001"}],
+        },
+        {
+            "name": "Pelaksanaan dan pelaporan",
+            "output": "Laporan pelaksanaan",
+            "starts_on": work.starts_on,
+            "ends_on": work.ends_on,
+            "budget": [{"description": "Penggandaan laporan", "amount": "750.000", "source_code": "4.01.01.2.01.0002"}],
+        },
     ]
     plans.save_plan(actor=lead, work_id=work.pk, activities=rows)
     plans.submit_plan(actor=lead, work_id=work.pk)
@@ -75,13 +88,21 @@ def _plan(work, lead, approver, amount):
 
 def seed_execution(region, prefix: str = "") -> list[tuple[str, str]]:
     """Seed the demo loop; returns the extra logins (username, description)."""
-    name = (lambda n: f"{prefix}.{n}" if prefix else n)
+
+    def name(n):
+        return f"{prefix}.{n}" if prefix else n
+
     today = timezone.localdate()
-    sekda_emp, asisten_emp, kabag_emp = _leader(region, "SETDA"), _leader(region, "SETDA.AS1"), _leader(region, "SETDA.AS1.B1")
+    sekda_emp, asisten_emp, kabag_emp = (
+        _leader(region, "SETDA"),
+        _leader(region, "SETDA.AS1"),
+        _leader(region, "SETDA.AS1.B1"),
+    )
     subtree = Unit.objects.filter(region=region, code__startswith="SETDA.AS1")
     staff = list(
-        Employee.objects.filter(region=region, unit__in=subtree, position__kind="fungsional", position__is_leader=False, user__isnull=True)
-        .order_by("unit__code", "pk")
+        Employee.objects.filter(
+            region=region, unit__in=subtree, position__kind="fungsional", position__is_leader=False, user__isnull=True
+        ).order_by("unit__code", "pk")
     )
     own = [e for e in staff if e.unit.code == "SETDA.AS1.B1"]
     team_staff = [e for e in staff if e not in own[:1]][:3]
@@ -90,7 +111,12 @@ def seed_execution(region, prefix: str = "") -> list[tuple[str, str]]:
     units = {u.code: u for u in subtree}
     sekda = actor_for(sekda_emp.user, region)
     asisten = _login(asisten_emp, name("asisten.pemerintahan"), [(Role.PIMPINAN_UNIT, units["SETDA.AS1"])], region)
-    kabag = _login(kabag_emp, name("kabag.pemerintahan"), [(Role.PIMPINAN_UNIT, units["SETDA.AS1.B1"]), (Role.PPK, units["SETDA.AS1.B1"])], region)
+    kabag = _login(
+        kabag_emp,
+        name("kabag.pemerintahan"),
+        [(Role.PIMPINAN_UNIT, units["SETDA.AS1.B1"]), (Role.PPK, units["SETDA.AS1.B1"])],
+        region,
+    )
     ketua = _login(team_staff[0], name("ketua.setda"), [(Role.PEGAWAI, None)], region)
     pegawai = _login(own[0], name("pegawai.setda"), [(Role.PEGAWAI, None)], region)
 
@@ -99,8 +125,16 @@ def seed_execution(region, prefix: str = "") -> list[tuple[str, str]]:
         unit_id=sekda_emp.position.unit_id,
         year=today.year,
         targets=[
-            {"sasaran": "Meningkatnya kualitas tata kelola pemerintahan", "indikator": "Persentase rekomendasi evaluasi kelembagaan yang ditindaklanjuti", "target": "85%"},
-            {"sasaran": "Meningkatnya kualitas layanan administrasi kewilayahan", "indikator": "Jumlah kecamatan dengan profil kewilayahan mutakhir", "target": "4 kecamatan"},
+            {
+                "sasaran": "Meningkatnya kualitas tata kelola pemerintahan",
+                "indikator": "Persentase rekomendasi evaluasi kelembagaan yang ditindaklanjuti",
+                "target": "85%",
+            },
+            {
+                "sasaran": "Meningkatnya kualitas layanan administrasi kewilayahan",
+                "indikator": "Jumlah kecamatan dengan profil kewilayahan mutakhir",
+                "target": "4 kecamatan",
+            },
         ],
     )
     planning.sign_agreement(actor=sekda, agreement_id=agreement.pk)
@@ -110,53 +144,98 @@ def seed_execution(region, prefix: str = "") -> list[tuple[str, str]]:
     planning.hand_target(actor=asisten, target_id=t2.pk, responsible_id=kabag_emp.pk)
 
     # Target 1: a team under the Asisten, started 40 days ago (one report late, one missing).
-    s1 = planning.record_strategy(actor=asisten, target_id=t1.pk, form="tim_kerja", needs_ketua=True,
-                                  description="Tim kerja lintas bagian dengan ketua dari pejabat fungsional analis kebijakan.")
+    s1 = planning.record_strategy(
+        actor=asisten,
+        target_id=t1.pk,
+        form="tim_kerja",
+        needs_ketua=True,
+        description="Tim kerja lintas bagian dengan ketua dari pejabat fungsional analis kebijakan.",
+    )
     start = today - dt.timedelta(days=40)
-    common = dict(purpose="Menindaklanjuti rekomendasi evaluasi kelembagaan", competences=["Analisis kebijakan"],
-                  hours_per_week=4, recording_reason=RECORDING)
+    common = dict(
+        purpose="Menindaklanjuti rekomendasi evaluasi kelembagaan",
+        competences=["Analisis kebijakan"],
+        hours_per_week=4,
+        recording_reason=RECORDING,
+    )
     team = planning.propose_from_strategy(
-        actor=asisten, strategy_id=s1.pk, owning_unit_id=units["SETDA.AS1"].pk, title="Tim Tindak Lanjut Evaluasi Kelembagaan",
-        target=t1.target, starts_on=start, ends_on=today + dt.timedelta(days=50),
-        members=[MemberInput(team_staff[0].pk, role="ketua")] + [MemberInput(e.pk) for e in team_staff[1:]], **common,
+        actor=asisten,
+        strategy_id=s1.pk,
+        owning_unit_id=units["SETDA.AS1"].pk,
+        title="Tim Tindak Lanjut Evaluasi Kelembagaan",
+        target=t1.target,
+        starts_on=start,
+        ends_on=today + dt.timedelta(days=50),
+        members=[MemberInput(team_staff[0].pk, role="ketua")] + [MemberInput(e.pk) for e in team_staff[1:]],
+        **common,
     )
     _issue(region, team)
     work = Work.objects.filter(assignment=team).first()
     if work is None:
         return []
-    if work.status == Work.Status.PERENCANAAN:
-        _plan(work, ketua, asisten, "2.500.000")
-    elif work.status == Work.Status.PELAKSANAAN and not hasattr(work, "plan"):
+    if not Plan.objects.filter(work=work).exists():  # drafted in every region, required under PPU
         _plan(work, ketua, asisten, "2.500.000")
     for member in team_staff[1:]:
-        teamwork.add_task(actor=ketua, work_id=work.pk, title=f"Menyusun matriks tindak lanjut untuk {member.name}"[:300],
-                          assignee_id=member.pk, due_on=min(today + dt.timedelta(days=20), work.ends_on),
-                          role="Analis", competence="Analisis kebijakan")
+        teamwork.add_task(
+            actor=ketua,
+            work_id=work.pk,
+            title=f"Menyusun matriks tindak lanjut untuk {member.name}"[:300],
+            assignee_id=member.pk,
+            due_on=min(today + dt.timedelta(days=20), work.ends_on),
+            role="Analis",
+            competence="Analisis kebijakan",
+        )
     first_due = ReportDue.objects.filter(work=work, owed_by=team_staff[0]).order_by("due_on").first()
     if first_due and first_due.period_start <= today:
-        reports.submit_report(actor=ketua, work_id=work.pk, due_id=first_due.pk, progress=35,
-                              realisation="Inventarisasi rekomendasi selesai; matriks tindak lanjut disusun.",
-                              budget_realised="900.000", links="https://drive.example.go.id/evaluasi-kelembagaan")
-    problems.raise_problem(actor=ketua, work_id=work.pk, title="Data jabatan dari dua bagian belum lengkap",
-                           description="Dua bagian belum mengirim data jabatan sehingga analisis tertunda.",
-                           recommendations=["Surat permintaan data dari Asisten", "Rapat bersama kepala bagian terkait"])
+        reports.submit_report(
+            actor=ketua,
+            work_id=work.pk,
+            due_id=first_due.pk,
+            progress=35,
+            realisation="Inventarisasi rekomendasi selesai; matriks tindak lanjut disusun.",
+            budget_realised="900.000",
+            links="https://drive.example.go.id/evaluasi-kelembagaan",
+        )
+    problems.raise_problem(
+        actor=ketua,
+        work_id=work.pk,
+        title="Data jabatan dari dua bagian belum lengkap",
+        description="Dua bagian belum mengirim data jabatan sehingga analisis tertunda.",
+        recommendations=["Surat permintaan data dari Asisten", "Rapat bersama kepala bagian terkait"],
+    )
 
     # Target 2: individual work under the Kepala Bagian; its result waits at the Asisten's review.
-    s2 = planning.record_strategy(actor=kabag, target_id=t2.pk, form="individu",
-                                  description="Dikerjakan seorang pejabat fungsional sesuai butir kegiatannya.")
+    s2 = planning.record_strategy(
+        actor=kabag,
+        target_id=t2.pk,
+        form="individu",
+        description="Dikerjakan seorang pejabat fungsional sesuai butir kegiatannya.",
+    )
     solo = planning.propose_from_strategy(
-        actor=kabag, strategy_id=s2.pk, owning_unit_id=units["SETDA.AS1.B1"].pk, title="Pemutakhiran Profil Kewilayahan",
-        target=t2.target, starts_on=today - dt.timedelta(days=20), ends_on=today + dt.timedelta(days=40),
-        members=[MemberInput(own[0].pk)], **common,
+        actor=kabag,
+        strategy_id=s2.pk,
+        owning_unit_id=units["SETDA.AS1.B1"].pk,
+        title="Pemutakhiran Profil Kewilayahan",
+        target=t2.target,
+        starts_on=today - dt.timedelta(days=20),
+        ends_on=today + dt.timedelta(days=40),
+        members=[MemberInput(own[0].pk)],
+        **common,
     )
     _issue(region, solo)
     solo_work = Work.objects.filter(assignment=solo).first()
     if solo_work is not None:
-        if solo_work.status == Work.Status.PERENCANAAN:
+        if not Plan.objects.filter(work=solo_work).exists():
             _plan(solo_work, pegawai, kabag, "1.200.000")
-        teamwork.set_duty_reference(actor=pegawai, work_id=solo_work.pk, reference="Menyusun profil wilayah administrasi pemerintahan")
-        reports.submit_report(actor=pegawai, work_id=solo_work.pk, progress=100, realisation="Profil empat kecamatan dimutakhirkan.")
-        reviews.submit_result(actor=pegawai, work_id=solo_work.pk, summary="Profil kewilayahan empat kecamatan telah dimutakhirkan.")
+        teamwork.set_duty_reference(
+            actor=pegawai, work_id=solo_work.pk, reference="Menyusun profil wilayah administrasi pemerintahan"
+        )
+        reports.submit_report(
+            actor=pegawai, work_id=solo_work.pk, progress=100, realisation="Profil empat kecamatan dimutakhirkan."
+        )
+        reviews.submit_result(
+            actor=pegawai, work_id=solo_work.pk, summary="Profil kewilayahan empat kecamatan telah dimutakhirkan."
+        )
         first = Review.objects.filter(work=solo_work, status=Review.Status.MENUNGGU).select_related("official").first()
         if first is not None and first.official_id == kabag_emp.pk:
             reviews.decide_review(actor=kabag, review_id=first.pk, decision=reviews.FORWARD, notes="Sesuai target.")

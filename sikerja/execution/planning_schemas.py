@@ -74,7 +74,10 @@ class ActivityOut(Schema):
 
     @staticmethod
     def resolve_budget(obj):
-        return [{"description": b.description, "amount": int(b.amount), "source_code": b.source_code} for b in obj.budget_lines.all()]
+        return [
+            {"description": b.description, "amount": int(b.amount), "source_code": b.source_code}
+            for b in obj.budget_lines.all()
+        ]
 
 
 class PlanOut(Schema):

@@ -33,7 +33,10 @@ def led_units(actor: Actor) -> list[Unit]:
     ids = acting_ids(actor)
     return list(
         Unit.objects.filter(
-            region=actor.region, positions__is_leader=True, positions__holders__pk__in=ids, positions__holders__is_active=True
+            region=actor.region,
+            positions__is_leader=True,
+            positions__holders__pk__in=ids,
+            positions__holders__is_active=True,
         ).distinct()
     )
 
@@ -59,13 +62,13 @@ def visible_agreements(actor: Actor) -> QuerySet[PerformanceAgreement]:
             Q(responsible_id__in=ids) | Q(handed_by_id__in=ids)
         )
     )
-    return qs.filter(
-        Q(unit_id__in=_subtree(led) | above) | Q(leader_id__in=ids) | Q(superior_id__in=ids) | holds
-    )
+    return qs.filter(Q(unit_id__in=_subtree(led) | above) | Q(leader_id__in=ids) | Q(superior_id__in=ids) | holds)
 
 
 def get_agreement(actor: Actor, pk) -> PerformanceAgreement:
-    found = visible_agreements(actor).select_related("unit", "leader__position", "superior__position").filter(pk=pk).first()
+    found = (
+        visible_agreements(actor).select_related("unit", "leader__position", "superior__position").filter(pk=pk).first()
+    )
     if found is None:
         raise Http404("Perjanjian kinerja tidak ditemukan atau di luar cakupan Anda.")
     return found
@@ -138,7 +141,9 @@ def agreement_page(actor: Actor, pk) -> AgreementPage:
         works = list(target.works.all())
         if in_force and hander_of(target) in ids and not works:
             row.may_hand = True
-            row.candidates = _candidates(Employee.objects.select_related("position__unit", "unit").get(pk=hander_of(target)), page.rule)
+            row.candidates = _candidates(
+                Employee.objects.select_related("position__unit", "unit").get(pk=hander_of(target)), page.rule
+            )
         if in_force and target.responsible_id in ids:
             row.may_strategy = True
             home = _home_unit(target.responsible)

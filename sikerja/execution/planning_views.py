@@ -27,7 +27,10 @@ def _errors(exc) -> list[str]:
 
 def _list(request, actor, *, status=200, errors=None, values=None):
     agreements = list(
-        ps.visible_agreements(actor).select_related("unit", "leader").prefetch_related("targets").order_by("-year", "unit__name")[:200]
+        ps.visible_agreements(actor)
+        .select_related("unit", "leader")
+        .prefetch_related("targets")
+        .order_by("-year", "unit__name")[:200]
     )
     return render(
         request,
@@ -53,9 +56,16 @@ def agreements(request, actor):
 
 def target_rows(post) -> list[dict]:
     """Rows of the target table; blank rows are skipped, so five empty lines cost nothing."""
-    rows = zip(post.getlist("sasaran")[:MAX_ROWS + 1], post.getlist("indikator")[:MAX_ROWS + 1], post.getlist("target")[:MAX_ROWS + 1], strict=False)
+    rows = zip(
+        post.getlist("sasaran")[: MAX_ROWS + 1],
+        post.getlist("indikator")[: MAX_ROWS + 1],
+        post.getlist("target")[: MAX_ROWS + 1],
+        strict=False,
+    )
     return [
-        {"sasaran": s, "indikator": i, "target": t} for s, i, t in rows if (s or "").strip() or (i or "").strip() or (t or "").strip()
+        {"sasaran": s, "indikator": i, "target": t}
+        for s, i, t in rows
+        if (s or "").strip() or (i or "").strip() or (t or "").strip()
     ]
 
 
@@ -64,7 +74,10 @@ def target_rows(post) -> list[dict]:
 def create(request, actor):
     try:
         agreement = planning.create_agreement(
-            actor=actor, unit_id=request.POST.get("unit", ""), year=request.POST.get("year"), targets=target_rows(request.POST)
+            actor=actor,
+            unit_id=request.POST.get("unit", ""),
+            year=request.POST.get("year"),
+            targets=target_rows(request.POST),
         )
     except ExecutionError as exc:
         return _list(request, actor, status=400, errors=_errors(exc), values=request.POST)
@@ -123,14 +136,26 @@ def targets(request, actor, pk):
 @region_view
 @require_POST
 def sign(request, actor, pk):
-    return _act(request, actor, pk, lambda: planning.sign_agreement(actor=actor, agreement_id=pk), "Perjanjian kinerja ditandatangani.", "sign")
+    return _act(
+        request,
+        actor,
+        pk,
+        lambda: planning.sign_agreement(actor=actor, agreement_id=pk),
+        "Perjanjian kinerja ditandatangani.",
+        "sign",
+    )
 
 
 @region_view
 @require_POST
 def countersign(request, actor, pk):
     return _act(
-        request, actor, pk, lambda: planning.countersign_agreement(actor=actor, agreement_id=pk), "Perjanjian kinerja disetujui atasan; kini berlaku.", "sign"
+        request,
+        actor,
+        pk,
+        lambda: planning.countersign_agreement(actor=actor, agreement_id=pk),
+        "Perjanjian kinerja disetujui atasan; kini berlaku.",
+        "sign",
     )
 
 
@@ -139,7 +164,11 @@ def _target_agreement(actor, target_pk) -> int:
 
     from sikerja.execution.models import PerformanceTarget
 
-    found = PerformanceTarget.objects.filter(agreement__region=actor.region, pk=target_pk).values_list("agreement_id", flat=True).first()
+    found = (
+        PerformanceTarget.objects.filter(agreement__region=actor.region, pk=target_pk)
+        .values_list("agreement_id", flat=True)
+        .first()
+    )
     if found is None:
         raise Http404("Target kinerja tidak ditemukan.")
     return found
@@ -153,7 +182,9 @@ def hand(request, actor, target_pk):
         request,
         actor,
         pk,
-        lambda: planning.hand_target(actor=actor, target_id=target_pk, responsible_id=request.POST.get("responsible", "")),
+        lambda: planning.hand_target(
+            actor=actor, target_id=target_pk, responsible_id=request.POST.get("responsible", "")
+        ),
         "Target diserahkan kepada penanggung jawabnya.",
         f"hand-{target_pk}",
     )
@@ -188,7 +219,11 @@ def link(request, actor, strategy_pk):
 
     from sikerja.execution.models import Strategy
 
-    pk = Strategy.objects.filter(target__agreement__region=actor.region, pk=strategy_pk).values_list("target__agreement_id", flat=True).first()
+    pk = (
+        Strategy.objects.filter(target__agreement__region=actor.region, pk=strategy_pk)
+        .values_list("target__agreement_id", flat=True)
+        .first()
+    )
     if pk is None:
         raise Http404("Strategi tidak ditemukan.")
     return _act(

@@ -108,7 +108,10 @@ def team_page(actor: Actor, work_id) -> TeamPage:
     problems = list(
         work.problems.select_related("raised_by")
         .prefetch_related(
-            Prefetch("decisions", queryset=ProblemDecision.objects.select_related("leader", "unit", "decided_by", "on_behalf_of"))
+            Prefetch(
+                "decisions",
+                queryset=ProblemDecision.objects.select_related("leader", "unit", "decided_by", "on_behalf_of"),
+            )
         )
         .order_by("-created_at", "-pk")
     )

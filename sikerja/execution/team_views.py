@@ -80,14 +80,20 @@ def _plan_act(request, actor, pk, call, done):
 @require_POST
 def plan_save(request, actor, pk):
     return _plan_act(
-        request, actor, pk, lambda: plans.save_plan(actor=actor, work_id=pk, activities=plan_rows(request.POST)), "Rencana disimpan."
+        request,
+        actor,
+        pk,
+        lambda: plans.save_plan(actor=actor, work_id=pk, activities=plan_rows(request.POST)),
+        "Rencana disimpan.",
     )
 
 
 @region_view
 @require_POST
 def plan_submit(request, actor, pk):
-    return _plan_act(request, actor, pk, lambda: plans.submit_plan(actor=actor, work_id=pk), "Rencana diajukan untuk disetujui.")
+    return _plan_act(
+        request, actor, pk, lambda: plans.submit_plan(actor=actor, work_id=pk), "Rencana diajukan untuk disetujui."
+    )
 
 
 @region_view
@@ -99,7 +105,9 @@ def plan_decide(request, actor, pk):
         actor,
         pk,
         lambda: plans.decide_plan(actor=actor, work_id=pk, decision=decision, notes=request.POST.get("notes", "")),
-        "Rencana disetujui; pelaksanaan dapat dimulai." if decision == plans.APPROVE else "Rencana dikembalikan dengan catatan Anda.",
+        "Rencana disetujui; pelaksanaan dapat dimulai."
+        if decision == plans.APPROVE
+        else "Rencana dikembalikan dengan catatan Anda.",
     )
 
 
@@ -155,7 +163,11 @@ def task_add(request, actor, pk):
 
 
 def _work_of(model, actor, pk, path="work_id"):
-    found = model.objects.filter(pk=pk, **{path.replace("_id", "__region"): actor.region}).values_list(path, flat=True).first()
+    found = (
+        model.objects.filter(pk=pk, **{path.replace("_id", "__region"): actor.region})
+        .values_list(path, flat=True)
+        .first()
+    )
     if found is None:
         raise Http404("Data tidak ditemukan.")
     return found
@@ -167,7 +179,12 @@ def task_done(request, actor, task_pk):
     pk = _work_of(Task, actor, task_pk)
     done = request.POST.get("done") == "1"
     return _team_act(
-        request, actor, pk, lambda: teamwork.mark_task(actor=actor, task_id=task_pk, done=done), "Tugas diperbarui.", "task"
+        request,
+        actor,
+        pk,
+        lambda: teamwork.mark_task(actor=actor, task_id=task_pk, done=done),
+        "Tugas diperbarui.",
+        "task",
     )
 
 
@@ -230,7 +247,11 @@ def problem(request, actor, pk):
 @region_view
 @require_POST
 def problem_decide(request, actor, decision_pk):
-    pk = ProblemDecision.objects.filter(pk=decision_pk, problem__work__region=actor.region).values_list("problem__work_id", flat=True).first()
+    pk = (
+        ProblemDecision.objects.filter(pk=decision_pk, problem__work__region=actor.region)
+        .values_list("problem__work_id", flat=True)
+        .first()
+    )
     if pk is None:
         raise Http404("Keputusan kendala tidak ditemukan.")
     return _team_act(
@@ -238,7 +259,10 @@ def problem_decide(request, actor, decision_pk):
         actor,
         pk,
         lambda: problems.decide_problem(
-            actor=actor, decision_id=decision_pk, chosen=request.POST.get("chosen", ""), decision=request.POST.get("decision", "")
+            actor=actor,
+            decision_id=decision_pk,
+            chosen=request.POST.get("chosen", ""),
+            decision=request.POST.get("decision", ""),
         ),
         "Keputusan dicatat; tim dapat melihatnya.",
         "decide",
@@ -254,7 +278,11 @@ def report_request(request, actor, pk):
         actor,
         pk,
         lambda: problems.request_report(
-            actor=actor, work_id=pk, addressee_id=post.get("addressee", ""), note=post.get("note"), due_on=post.get("due_on", "")
+            actor=actor,
+            work_id=pk,
+            addressee_id=post.get("addressee", ""),
+            note=post.get("note"),
+            due_on=post.get("due_on", ""),
         ),
         "Permintaan laporan dikirim.",
         "request",
@@ -292,7 +320,11 @@ def member_note(request, actor, pk):
         actor,
         pk,
         lambda: teamwork.write_member_note(
-            actor=actor, work_id=pk, member_id=post.get("member", ""), rating=post.get("rating", ""), contribution=post.get("contribution")
+            actor=actor,
+            work_id=pk,
+            member_id=post.get("member", ""),
+            rating=post.get("rating", ""),
+            contribution=post.get("contribution"),
         ),
         "Catatan kinerja anggota disimpan; PPK anggota dapat membacanya.",
         "note",

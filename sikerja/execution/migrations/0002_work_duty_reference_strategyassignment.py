@@ -5,29 +5,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assignments', '0004_merge_0003_lifecycle_0003_standing_constraints'),
-        ('execution', '0001_initial'),
+        ("assignments", "0004_merge_0003_lifecycle_0003_standing_constraints"),
+        ("execution", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='work',
-            name='duty_reference',
-            field=models.CharField(blank=True, max_length=500, verbose_name='butir kegiatan JF / uraian tugas pelaksana'),
+            model_name="work",
+            name="duty_reference",
+            field=models.CharField(
+                blank=True, max_length=500, verbose_name="butir kegiatan JF / uraian tugas pelaksana"
+            ),
         ),
         migrations.CreateModel(
-            name='StrategyAssignment',
+            name="StrategyAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('assignment', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='assignments.assignment')),
-                ('strategy', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='proposed', to='execution.strategy')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "assignment",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="assignments.assignment"
+                    ),
+                ),
+                (
+                    "strategy",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="proposed", to="execution.strategy"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'penugasan dari strategi',
-                'verbose_name_plural': 'penugasan dari strategi',
+                "verbose_name": "penugasan dari strategi",
+                "verbose_name_plural": "penugasan dari strategi",
             },
         ),
     ]

@@ -97,10 +97,17 @@ def create_agreement(*, actor: Actor, unit_id, year, targets) -> PerformanceAgre
     try:
         with transaction.atomic():
             agreement = PerformanceAgreement.objects.create(
-                region=actor.region, unit=unit, year=year, leader=leader, superior=superior_of(unit), created_by=actor.user
+                region=actor.region,
+                unit=unit,
+                year=year,
+                leader=leader,
+                superior=superior_of(unit),
+                created_by=actor.user,
             )
     except IntegrityError:
-        raise ExecutionError(f"Perjanjian kinerja {unit.name} tahun {year} sudah ada.", code="already_decided") from None
+        raise ExecutionError(
+            f"Perjanjian kinerja {unit.name} tahun {year} sudah ada.", code="already_decided"
+        ) from None
     PerformanceTarget.objects.bulk_create([PerformanceTarget(agreement=agreement, **r) for r in rows])
     record_event(
         region=actor.region,
@@ -153,7 +160,9 @@ def sign_agreement(*, actor: Actor, agreement_id) -> PerformanceAgreement:
         PerformanceAgreement.Status.DITANDATANGANI if agreement.superior else PerformanceAgreement.Status.DISETUJUI
     )
     agreement.save(update_fields=["signed_at", "superior", "status"])
-    record_event(region=actor.region, actor=actor.user, verb="agreement.signed", obj=agreement, on_behalf_of=on_behalf_of)
+    record_event(
+        region=actor.region, actor=actor.user, verb="agreement.signed", obj=agreement, on_behalf_of=on_behalf_of
+    )
     if agreement.superior:
         notify(
             agreement.superior,
@@ -220,7 +229,9 @@ def hand_target(*, actor: Actor, target_id, responsible_id) -> PerformanceTarget
     target = locked_target(actor, target_id)
     agreement = target.agreement
     if agreement.status != PerformanceAgreement.Status.DISETUJUI:
-        raise ExecutionError("Target diserahkan setelah perjanjian kinerja ditandatangani kedua pihak.", code="wrong_state")
+        raise ExecutionError(
+            "Target diserahkan setelah perjanjian kinerja ditandatangani kedua pihak.", code="wrong_state"
+        )
     hander = Employee.objects.select_related("position__unit", "unit").get(pk=hander_of(target))
     may, on_behalf_of = acting_for(actor, hander.pk)
     if not may:
@@ -237,7 +248,9 @@ def hand_target(*, actor: Actor, target_id, responsible_id) -> PerformanceTarget
     if responsible is None:
         raise ExecutionError("Pilih pejabat penanggung jawab dari pemerintah daerah ini.")
     home = _home_unit(hander)
-    led_type = responsible.position.unit.unit_type if responsible.position_id and responsible.position.is_leader else None
+    led_type = (
+        responsible.position.unit.unit_type if responsible.position_id and responsible.position.is_leader else None
+    )
     unit_types_up = [u.unit_type for u in reversed(list(agreement.unit.ancestors(include_self=True)))]
     rule = prules.handover_rule(officials.profile_of(actor.region), unit_types_up)
     problem = prules.check_handover(

@@ -201,7 +201,10 @@ def decide_plan(*, actor: Actor, work_id, decision, notes="") -> Plan:
     notes = text(notes, "Catatan", required=decision == RETURN)
     plan = Plan.objects.select_for_update().filter(work=work).first()
     if plan is None or plan.status != Plan.Status.DIAJUKAN:
-        raise ExecutionError("Tidak ada rencana yang menunggu keputusan; rencana ini sudah diputus atau belum diajukan.", code="already_decided")
+        raise ExecutionError(
+            "Tidak ada rencana yang menunggu keputusan; rencana ini sudah diputus atau belum diajukan.",
+            code="already_decided",
+        )
     plan.status = Plan.Status.DISETUJUI if decision == APPROVE else Plan.Status.DIKEMBALIKAN
     plan.notes, plan.decided_by, plan.on_behalf_of = notes, actor.employee, on_behalf_of
     plan.decided_at = timezone.now()

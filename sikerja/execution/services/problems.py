@@ -54,7 +54,11 @@ def raise_problem(*, actor: Actor, work_id, title, description, recommendations,
     if work.status == Work.Status.SELESAI:
         raise ExecutionError("Penugasan ini sudah selesai.", code="wrong_state")
     check_running(work)
-    recs = [r for r in (recommendations or []) if str(r or "").strip()] if isinstance(recommendations, list | tuple) else []
+    recs = (
+        [r for r in (recommendations or []) if str(r or "").strip()]
+        if isinstance(recommendations, list | tuple)
+        else []
+    )
     if not recs:
         raise ExecutionError("Tuliskan paling sedikit satu alternatif rekomendasi.")
     if len(recs) > MAX_RECOMMENDATIONS:
@@ -81,7 +85,14 @@ def raise_problem(*, actor: Actor, work_id, title, description, recommendations,
             continue
         seen.add(leader.pk)
         ProblemDecision.objects.create(problem=problem, unit_id=unit_id, leader=leader)
-        notify(leader, "work.problem_raised", work, title=f"Kendala perlu keputusan: {problem.title}"[:200], url=_url(work), region=actor.region)
+        notify(
+            leader,
+            "work.problem_raised",
+            work,
+            title=f"Kendala perlu keputusan: {problem.title}"[:200],
+            url=_url(work),
+            region=actor.region,
+        )
     if not seen:
         raise ExecutionError("Pimpinan unit yang memutus kendala ini belum ada; hubungi admin kepegawaian.")
     record_event(
@@ -128,7 +139,14 @@ def decide_problem(*, actor: Actor, decision_id, chosen, decision="") -> Problem
         changes={"problem": item.problem_id, "chosen": pick},
         reason=item.decision[:4000],
     )
-    notify(work.lead, "work.problem_decided", work, title=f"Kendala diputuskan: {item.problem.title}"[:200], url=_url(work), region=actor.region)
+    notify(
+        work.lead,
+        "work.problem_decided",
+        work,
+        title=f"Kendala diputuskan: {item.problem.title}"[:200],
+        url=_url(work),
+        region=actor.region,
+    )
     return item
 
 
@@ -177,13 +195,22 @@ def request_report(*, actor: Actor, work_id, addressee_id, note, due_on) -> Repo
         on_behalf_of=on_behalf_of,
         changes={"request": item.pk, "addressee": target, "due_on": due.isoformat(), "article": rule.article},
     )
-    notify(people[target], "work.report_requested", work, title=f"Laporan diminta: {work.assignment.title}"[:200], url=_url(work), region=actor.region)
+    notify(
+        people[target],
+        "work.report_requested",
+        work,
+        title=f"Laporan diminta: {work.assignment.title}"[:200],
+        url=_url(work),
+        region=actor.region,
+    )
     return item
 
 
 @transaction.atomic
 def answer_request(*, actor: Actor, request_id, progress, realisation, budget_realised=None, links="") -> Report:
-    item = ReportRequest.objects.filter(work__region=actor.region, pk=request_id).values_list("work_id", flat=True).first()
+    item = (
+        ReportRequest.objects.filter(work__region=actor.region, pk=request_id).values_list("work_id", flat=True).first()
+    )
     if item is None:
         raise Http404("Permintaan laporan tidak ditemukan.")
     work = locked_work(actor, item)
@@ -202,7 +229,13 @@ def answer_request(*, actor: Actor, request_id, progress, realisation, budget_re
         work=work,
         author=me,
         kind=KIND[who],
-        recipients=[{"employee_id": request.requested_by_id, "name": request.requested_by.full_name, "roles": ["Pimpinan Unit Organisasi"]}],
+        recipients=[
+            {
+                "employee_id": request.requested_by_id,
+                "name": request.requested_by.full_name,
+                "roles": ["Pimpinan Unit Organisasi"],
+            }
+        ],
         article=request.article,
         period_start=min(request.created_at.date(), today),
         period_end=today,
@@ -222,5 +255,12 @@ def answer_request(*, actor: Actor, request_id, progress, realisation, budget_re
         obj=work,
         changes={"request": request.pk, "report": report.pk, "late": report.is_late},
     )
-    notify(request.requested_by, "work.request_answered", work, title=f"Laporan yang Anda minta: {work.assignment.title}"[:200], url=_url(work), region=actor.region)
+    notify(
+        request.requested_by,
+        "work.request_answered",
+        work,
+        title=f"Laporan yang Anda minta: {work.assignment.title}"[:200],
+        url=_url(work),
+        region=actor.region,
+    )
     return report

@@ -119,7 +119,13 @@ def mark_task(*, actor: Actor, task_id, done: bool) -> Task:
     _open(work)
     task.done = bool(done)
     task.save(update_fields=["done"])
-    record_event(region=actor.region, actor=actor.user, verb="work.task_marked", obj=work, changes={"task": task.pk, "done": task.done})
+    record_event(
+        region=actor.region,
+        actor=actor.user,
+        verb="work.task_marked",
+        obj=work,
+        changes={"task": task.pk, "done": task.done},
+    )
     return task
 
 
@@ -134,7 +140,9 @@ def set_duty_reference(*, actor: Actor, work_id, reference) -> Work:
     _open(work)
     work.duty_reference = text(reference, duty_kind(me), limit=500)
     work.save(update_fields=["duty_reference"])
-    record_event(region=actor.region, actor=actor.user, verb="work.duty_linked", obj=work, changes={"kind": duty_kind(me)})
+    record_event(
+        region=actor.region, actor=actor.user, verb="work.duty_linked", obj=work, changes={"kind": duty_kind(me)}
+    )
     return work
 
 
@@ -147,7 +155,9 @@ def record_coordination(*, actor: Actor, work_id, subject, notes, held_on, other
     _open(work)
     other_work = other_official = None
     if other_work_id not in (None, "", 0, "0"):
-        other_work = Work.objects.filter(region=actor.region, pk=other_work_id if str(other_work_id).isdigit() else 0).first()
+        other_work = Work.objects.filter(
+            region=actor.region, pk=other_work_id if str(other_work_id).isdigit() else 0
+        ).first()
         if other_work is None or other_work.pk == work.pk:
             raise ExecutionError("Tim/penugasan lain yang dipilih tidak ditemukan di pemerintah daerah ini.")
     if other_official_id not in (None, "", 0, "0"):

@@ -44,7 +44,9 @@ def _actor_of(employee, region):
 
 
 def _agreement_in_force(region, leader_login="kadis.kominfo", code="DISKOMINFO", year=None):
-    a = planning.create_agreement(actor=actor(leader_login), unit_id=unit(region, code).pk, year=year or _year(), targets=ROWS)
+    a = planning.create_agreement(
+        actor=actor(leader_login), unit_id=unit(region, code).pk, year=year or _year(), targets=ROWS
+    )
     planning.sign_agreement(actor=actor(leader_login), agreement_id=a.pk)
     a.refresh_from_db()
     return a
@@ -67,11 +69,21 @@ def test_plan_first_and_handover_rules_come_from_the_profile():
     assert "bidang" in dinas.to_unit_types and "angka 4" in dinas.article
     assert not prules.handover_rule(bu, ["dinas"]).regulated
     refused = prules.check_handover(
-        dinas, hander_id=1, responsible_id=2, in_subtree=True, responsible_leads_unit_type=None, responsible_kind="fungsional"
+        dinas,
+        hander_id=1,
+        responsible_id=2,
+        in_subtree=True,
+        responsible_leads_unit_type=None,
+        responsible_kind="fungsional",
     )
     assert refused and "Sekretaris/Kepala Bidang" in refused and "Lampiran huruf C angka 4" in refused
     assert "di bawahnya" in prules.check_handover(
-        dinas, hander_id=1, responsible_id=2, in_subtree=False, responsible_leads_unit_type="bidang", responsible_kind=""
+        dinas,
+        hander_id=1,
+        responsible_id=2,
+        in_subtree=False,
+        responsible_leads_unit_type="bidang",
+        responsible_kind="",
     )
 
 
@@ -99,22 +111,37 @@ def test_leader_records_signs_and_superior_countersigns(demo):
 @pytest.mark.req("MEK-1")
 @pytest.mark.parametrize(
     "rows,word",
-    [([], "paling sedikit satu"), ([{"sasaran": "x" * 501, "indikator": "a", "target": "b"}], "500"), ([{"sasaran": "a"}], "Indikator")],
+    [
+        ([], "paling sedikit satu"),
+        ([{"sasaran": "x" * 501, "indikator": "a", "target": "b"}], "500"),
+        ([{"sasaran": "a"}], "Indikator"),
+    ],
 )
 def test_bad_targets_are_refused_and_nothing_is_written(demo, rows, word):
     with pytest.raises(ExecutionError, match=word):
-        planning.create_agreement(actor=actor("kabid.aptika"), unit_id=unit(demo.region, "DISKOMINFO.BID1").pk, year=_year(), targets=rows)
+        planning.create_agreement(
+            actor=actor("kabid.aptika"), unit_id=unit(demo.region, "DISKOMINFO.BID1").pk, year=_year(), targets=rows
+        )
     assert not PerformanceAgreement.objects.filter(region=demo.region, unit__code="DISKOMINFO.BID1").exists()
 
 
 @pytest.mark.req("MEK-1")
 def test_only_the_units_leader_records_its_agreement(demo, other_demo):
     with pytest.raises(PermissionDenied):
-        planning.create_agreement(actor=actor("pegawai.kominfo"), unit_id=unit(demo.region, "DISKOMINFO.BID1").pk, year=_year(), targets=ROWS)
+        planning.create_agreement(
+            actor=actor("pegawai.kominfo"), unit_id=unit(demo.region, "DISKOMINFO.BID1").pk, year=_year(), targets=ROWS
+        )
     with pytest.raises(PermissionDenied):  # another unit's leader
-        planning.create_agreement(actor=actor("kabid.ikp"), unit_id=unit(demo.region, "DISKOMINFO.BID1").pk, year=_year(), targets=ROWS)
+        planning.create_agreement(
+            actor=actor("kabid.ikp"), unit_id=unit(demo.region, "DISKOMINFO.BID1").pk, year=_year(), targets=ROWS
+        )
     with pytest.raises(Http404):  # another region's unit
-        planning.create_agreement(actor=actor("kabid.aptika"), unit_id=unit(other_demo.region, "DISKOMINFO.BID1").pk, year=_year(), targets=ROWS)
+        planning.create_agreement(
+            actor=actor("kabid.aptika"),
+            unit_id=unit(other_demo.region, "DISKOMINFO.BID1").pk,
+            year=_year(),
+            targets=ROWS,
+        )
 
 
 @pytest.mark.req("MEK-1", "KIN-1")
@@ -123,7 +150,9 @@ def test_dinas_targets_go_to_a_kepala_bidang_within_the_leaders_subtree(demo):
     assert a.status == "disetujui"  # a PD head signs with the kepala daerah, outside the system
     target = a.targets.first()
     with pytest.raises(ExecutionError, match="Lampiran huruf C angka 4"):
-        planning.hand_target(actor=actor("kadis.kominfo"), target_id=target.pk, responsible_id=emp("pegawai.kominfo").pk)
+        planning.hand_target(
+            actor=actor("kadis.kominfo"), target_id=target.pk, responsible_id=emp("pegawai.kominfo").pk
+        )
     with pytest.raises(PermissionDenied):
         planning.hand_target(actor=actor("kabid.aptika"), target_id=target.pk, responsible_id=emp("kabid.aptika").pk)
     planning.hand_target(actor=actor("kadis.kominfo"), target_id=target.pk, responsible_id=emp("kabid.aptika").pk)
@@ -157,9 +186,15 @@ def test_strategy_and_linked_work_know_their_target(demo):
     with pytest.raises(PermissionDenied):
         planning.record_strategy(actor=actor("kadis.kominfo"), target_id=target.pk, form="individu", description="x")
     with pytest.raises(ExecutionError, match="Ketua tim hanya"):
-        planning.record_strategy(actor=actor("kabid.aptika"), target_id=target.pk, form="individu", needs_ketua="1", description="x")
+        planning.record_strategy(
+            actor=actor("kabid.aptika"), target_id=target.pk, form="individu", needs_ketua="1", description="x"
+        )
     strategy = planning.record_strategy(
-        actor=actor("kabid.aptika"), target_id=target.pk, form="individu", needs_other_units="", description="Satu pranata komputer"
+        actor=actor("kabid.aptika"),
+        target_id=target.pk,
+        form="individu",
+        needs_other_units="",
+        description="Satu pranata komputer",
     )
     work = individual(demo.region).work
     planning.link_work(actor=actor("kabid.aptika"), strategy_id=strategy.pk, work_id=work.pk)
@@ -182,7 +217,9 @@ def test_an_assignment_proposed_from_a_strategy_serves_its_target(demo):
     a = _agreement_in_force(demo.region)
     target = a.targets.first()
     planning.hand_target(actor=actor("kadis.kominfo"), target_id=target.pk, responsible_id=emp("kabid.aptika").pk)
-    strategy = planning.record_strategy(actor=actor("kabid.aptika"), target_id=target.pk, form="individu", description="x")
+    strategy = planning.record_strategy(
+        actor=actor("kabid.aptika"), target_id=target.pk, form="individu", description="x"
+    )
     assignment = planning.propose_from_strategy(
         actor=actor("kabid.aptika"),
         strategy_id=strategy.pk,
@@ -200,10 +237,17 @@ def test_agreement_pages_sign_hand_and_show_the_cascade(demo, other_demo, login)
     kadis = login("kadis.kominfo")
     page = kadis.get("/pelaksanaan/perjanjian-kinerja/")
     assert page.status_code == 200 and "Susun perjanjian kinerja unit" in page.content.decode()
-    bad = kadis.post("/pelaksanaan/perjanjian-kinerja/baru/", {"unit": unit(demo.region, "DISKOMINFO").pk, "year": "1999"})
+    bad = kadis.post(
+        "/pelaksanaan/perjanjian-kinerja/baru/", {"unit": unit(demo.region, "DISKOMINFO").pk, "year": "1999"}
+    )
     assert bad.status_code == 400 and "Tahun perjanjian kinerja" in bad.content.decode()
-    data = {"unit": unit(demo.region, "DISKOMINFO").pk, "year": _year(), "sasaran": [r["sasaran"] for r in ROWS] + [""],
-            "indikator": [r["indikator"] for r in ROWS] + [""], "target": [r["target"] for r in ROWS] + [""]}
+    data = {
+        "unit": unit(demo.region, "DISKOMINFO").pk,
+        "year": _year(),
+        "sasaran": [r["sasaran"] for r in ROWS] + [""],
+        "indikator": [r["indikator"] for r in ROWS] + [""],
+        "target": [r["target"] for r in ROWS] + [""],
+    }
     created = kadis.post("/pelaksanaan/perjanjian-kinerja/baru/", data)
     a = PerformanceAgreement.objects.get(unit__code="DISKOMINFO", region=demo.region)
     assert created.status_code == 302 and a.targets.count() == 2
@@ -211,13 +255,25 @@ def test_agreement_pages_sign_hand_and_show_the_cascade(demo, other_demo, login)
     target = a.targets.first()
     wrong = kadis.post(f"/pelaksanaan/target/{target.pk}/serahkan/", {"responsible": emp("pegawai.kominfo").pk})
     assert wrong.status_code == 400 and "Lampiran huruf C angka 4" in wrong.content.decode()
-    assert kadis.post(f"/pelaksanaan/target/{target.pk}/serahkan/", {"responsible": emp("kabid.aptika").pk}).status_code == 302
+    assert (
+        kadis.post(f"/pelaksanaan/target/{target.pk}/serahkan/", {"responsible": emp("kabid.aptika").pk}).status_code
+        == 302
+    )
     kabid = login("kabid.aptika")
     body = kabid.get(f"/pelaksanaan/perjanjian-kinerja/{a.pk}/").content.decode()
     assert "Rumuskan strategi pelaksanaan" in body and "Persentase layanan daring" in body
-    assert kabid.post(f"/pelaksanaan/target/{target.pk}/strategi/", {"form": "tim_kerja", "needs_ketua": "1", "description": "Tim portal"}).status_code == 302
+    assert (
+        kabid.post(
+            f"/pelaksanaan/target/{target.pk}/strategi/",
+            {"form": "tim_kerja", "needs_ketua": "1", "description": "Tim portal"},
+        ).status_code
+        == 302
+    )
     assert "perlu ketua tim" in kabid.get(f"/pelaksanaan/perjanjian-kinerja/{a.pk}/").content.decode()
     # outside the cascade (another PD's staff) and another region: 404
     assert login("pegawai.bappeda").get(f"/pelaksanaan/perjanjian-kinerja/{a.pk}/").status_code == 404
     assert login("lain.kadis.kominfo").get(f"/pelaksanaan/perjanjian-kinerja/{a.pk}/").status_code == 404
-    assert login("pegawai.bappeda").post(f"/pelaksanaan/target/{target.pk}/serahkan/", {"responsible": "1"}).status_code == 404
+    assert (
+        login("pegawai.bappeda").post(f"/pelaksanaan/target/{target.pk}/serahkan/", {"responsible": "1"}).status_code
+        == 404
+    )

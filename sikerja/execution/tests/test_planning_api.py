@@ -21,9 +21,17 @@ def put(client, url, data):
 @pytest.mark.req("MEK-1", "KIN-1", "TIK-1")
 def test_agreement_to_linked_work_over_the_api(demo, other_demo):
     kadis, kabid = client_of("kadis.kominfo"), client_of("kabid.aptika")
-    bad = post(kadis, f"{API}/perjanjian-kinerja", {"unit_id": unit(demo.region, "DISKOMINFO").pk, "year": 1999, "targets": ROWS})
+    bad = post(
+        kadis,
+        f"{API}/perjanjian-kinerja",
+        {"unit_id": unit(demo.region, "DISKOMINFO").pk, "year": 1999, "targets": ROWS},
+    )
     assert bad.status_code == 400 and bad.json()["code"] == "refused" and "Tahun" in bad.json()["messages"][0]
-    r = post(kadis, f"{API}/perjanjian-kinerja", {"unit_id": unit(demo.region, "DISKOMINFO").pk, "year": _year(), "targets": ROWS})
+    r = post(
+        kadis,
+        f"{API}/perjanjian-kinerja",
+        {"unit_id": unit(demo.region, "DISKOMINFO").pk, "year": _year(), "targets": ROWS},
+    )
     assert r.status_code == 201, r.content
     a = r.json()
     assert [t["indikator"] for t in a["targets"]] == [row["indikator"] for row in ROWS]
@@ -52,8 +60,13 @@ def test_plan_over_the_api(demo):
     me, kabid = client_of("pegawai.kominfo"), client_of("kabid.aptika")
     assert me.get(f"{API}/{work.pk}/rencana").json()["status"] == "belum_disusun"
     day = work.starts_on.isoformat()
-    activity = {"name": "Survei", "output": "Laporan", "starts_on": day, "ends_on": day,
-                "budget": [{"description": "Transport", "amount": "-1", "source_code": "DPA"}]}
+    activity = {
+        "name": "Survei",
+        "output": "Laporan",
+        "starts_on": day,
+        "ends_on": day,
+        "budget": [{"description": "Transport", "amount": "-1", "source_code": "DPA"}],
+    }
     bad = put(me, f"{API}/{work.pk}/rencana", {"activities": [activity]})
     assert bad.status_code == 400 and "negatif" in bad.json()["detail"]
     activity["budget"][0]["amount"] = "1.250.000"
@@ -74,14 +87,24 @@ def test_team_records_over_the_api(demo):
     work = a.work
     me, kabid = client_of("pegawai.kominfo"), client_of("kabid.aptika")
     day = work.starts_on.isoformat()
-    t = post(me, f"{API}/{work.pk}/tugas", {"title": "Olah data", "assignee_id": others[0].pk, "due_on": day, "role": "Analis"})
+    t = post(
+        me,
+        f"{API}/{work.pk}/tugas",
+        {"title": "Olah data", "assignee_id": others[0].pk, "due_on": day, "role": "Analis"},
+    )
     assert t.status_code == 201 and t.json()["tasks"][0]["title"] == "Olah data"
     outsider = post(me, f"{API}/{work.pk}/tugas", {"title": "x", "assignee_id": emp("pegawai.ikp").pk, "due_on": day})
     assert outsider.status_code == 400
-    p = post(me, f"{API}/{work.pk}/kendala", {"title": "Server", "description": "Penuh", "recommendations": ["Tambah", "Pindah"]})
+    p = post(
+        me,
+        f"{API}/{work.pk}/kendala",
+        {"title": "Server", "description": "Penuh", "recommendations": ["Tambah", "Pindah"]},
+    )
     assert p.status_code == 201
     decision = p.json()["problems"][0]["decisions"][0]["id"]
-    assert post(client_of("kabid.ikp"), f"{API}/kendala/{decision}/putusan", {"chosen": 1}).status_code == 404  # outside the unit
+    assert (
+        post(client_of("kabid.ikp"), f"{API}/kendala/{decision}/putusan", {"chosen": 1}).status_code == 404
+    )  # outside the unit
     d = post(kabid, f"{API}/kendala/{decision}/putusan", {"chosen": 1})
     assert d.status_code == 200 and d.json()["problems"][0]["status"] == "diputuskan"
     assert post(kabid, f"{API}/kendala/{decision}/putusan", {"chosen": 1}).status_code == 409
@@ -90,10 +113,16 @@ def test_team_records_over_the_api(demo):
     req_id = rq.json()["requests"][0]["id"]
     ans = post(me, f"{API}/permintaan-laporan/{req_id}/jawaban", {"progress": 20, "realisation": "Berjalan"})
     assert ans.status_code == 201 and ans.json()["requests"][0]["answered_at"]
-    note = post(me, f"{API}/{work.pk}/catatan-anggota", {"member_id": others[0].pk, "rating": "sesuai", "contribution": "Baik"})
+    note = post(
+        me, f"{API}/{work.pk}/catatan-anggota", {"member_id": others[0].pk, "rating": "sesuai", "contribution": "Baik"}
+    )
     assert note.status_code == 201 and note.json()["member_notes"][0]["rating"] == "sesuai"
     other = individual(demo.region).work
-    co = post(me, f"{API}/{work.pk}/koordinasi", {"subject": "Data", "notes": "Sepakat", "held_on": day, "other_work_id": other.pk})
+    co = post(
+        me,
+        f"{API}/{work.pk}/koordinasi",
+        {"subject": "Data", "notes": "Sepakat", "held_on": day, "other_work_id": other.pk},
+    )
     assert co.status_code == 201
     assert client_of("pegawai.kominfo").get(f"{API}/{other.pk}/tim").json()["coordinations"][0]["subject"] == "Data"
     assert client_of("lain.pegawai.kominfo").get(f"{API}/{work.pk}/tim").status_code == 404

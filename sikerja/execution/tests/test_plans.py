@@ -20,7 +20,9 @@ def test_plan_first_then_approval_opens_execution(demo):
     with pytest.raises(ExecutionError, match="Pasal 5 ayat \\(1\\)"):
         submit_result(actor=actor("pegawai.kominfo"), work_id=work.pk, summary="x")
     rows = activities(work, "2.500.000")
-    rows[0]["budget"].append({"description": "Honor narasumber", "amount": "Rp 1.000.000", "source_code": "DPA 2.16.02"})
+    rows[0]["budget"].append(
+        {"description": "Honor narasumber", "amount": "Rp 1.000.000", "source_code": "DPA 2.16.02"}
+    )
     plans.save_plan(actor=actor("pegawai.kominfo"), work_id=work.pk, activities=rows)
     with pytest.raises(PermissionDenied):
         plans.submit_plan(actor=actor("kabid.aptika"), work_id=work.pk)
@@ -97,7 +99,9 @@ def test_plan_pages_draft_submit_approve(demo, other_demo, login):
     kabid = login("kabid.aptika")
     body = kabid.get(f"/pelaksanaan/{work.pk}/rencana/").content.decode()
     assert "Setujui rencana" in body and "Rp1.500.000" in body
-    assert login("pegawai.ikp").post(f"/pelaksanaan/{work.pk}/rencana/putuskan/", {"decision": "setujui"}).status_code in (403, 404)
+    assert login("pegawai.ikp").post(
+        f"/pelaksanaan/{work.pk}/rencana/putuskan/", {"decision": "setujui"}
+    ).status_code in (403, 404)
     assert kabid.post(f"/pelaksanaan/{work.pk}/rencana/putuskan/", {"decision": "setujui"}).status_code == 302
     work.refresh_from_db()
     assert work.status == "pelaksanaan" and work.budget_planned == 1500000

@@ -24,14 +24,23 @@ def test_ketua_breaks_down_tasks_by_competence_and_members_keep_their_own_plan(d
     EmployeeCompetence.objects.create(employee=others[0], competence=comp)
     day = work.starts_on.isoformat()
     task = teamwork.add_task(
-        actor=actor("pegawai.kominfo"), work_id=work.pk, title="Olah data", assignee_id=others[0].pk, due_on=day,
-        role="Analis", competence="Analisis data",
+        actor=actor("pegawai.kominfo"),
+        work_id=work.pk,
+        title="Olah data",
+        assignee_id=others[0].pk,
+        due_on=day,
+        role="Analis",
+        competence="Analisis data",
     )
     assert task.kind == Task.Kind.RINCIAN and task.assignee == others[0]
     with pytest.raises(ExecutionError, match="anggota tim"):
-        teamwork.add_task(actor=actor("pegawai.kominfo"), work_id=work.pk, title="x", assignee_id=emp("pegawai.ikp").pk, due_on=day)
+        teamwork.add_task(
+            actor=actor("pegawai.kominfo"), work_id=work.pk, title="x", assignee_id=emp("pegawai.ikp").pk, due_on=day
+        )
     with pytest.raises(ExecutionError, match="masa penugasan"):
-        teamwork.add_task(actor=actor("pegawai.kominfo"), work_id=work.pk, title="x", assignee_id=others[0].pk, due_on="2001-01-01")
+        teamwork.add_task(
+            actor=actor("pegawai.kominfo"), work_id=work.pk, title="x", assignee_id=others[0].pk, due_on="2001-01-01"
+        )
     member = _actor_of(others[0], demo.region)
     own = teamwork.add_task(actor=member, work_id=work.pk, title="Rencana saya", assignee_id=others[0].pk, due_on=day)
     assert own.kind == Task.Kind.RENCANA_INDIVIDU
@@ -53,7 +62,10 @@ def test_individual_assignee_links_work_to_butir_kegiatan(demo, login):
     label = teamwork.duty_kind(emp("pegawai.kominfo"))
     assert label in page and emp("pegawai.kominfo").position.name in page
     assert me.post(f"/pelaksanaan/{work.pk}/tim/butir/", {"reference": "x" * 501}).status_code == 400
-    assert me.post(f"/pelaksanaan/{work.pk}/tim/butir/", {"reference": "Melakukan pengembangan aplikasi"}).status_code == 302
+    assert (
+        me.post(f"/pelaksanaan/{work.pk}/tim/butir/", {"reference": "Melakukan pengembangan aplikasi"}).status_code
+        == 302
+    )
     work.refresh_from_db()
     assert work.duty_reference == "Melakukan pengembangan aplikasi"
     with pytest.raises(PermissionDenied):
@@ -65,20 +77,29 @@ def test_coordination_is_visible_to_both_teams(demo, login):
     work, ketua, others = _team(demo)
     other = individual(demo.region).work
     teamwork.record_coordination(
-        actor=actor("pegawai.kominfo"), work_id=work.pk, subject="Sinkronisasi data", notes="Sepakat format",
-        held_on=work.starts_on.isoformat(), other_work_id=other.pk,
+        actor=actor("pegawai.kominfo"),
+        work_id=work.pk,
+        subject="Sinkronisasi data",
+        notes="Sepakat format",
+        held_on=work.starts_on.isoformat(),
+        other_work_id=other.pk,
     )
     page = login("pegawai.kominfo").get(f"/pelaksanaan/{other.pk}/tim/").content.decode()
     assert "Sinkronisasi data" in page and "dicatat oleh tim" in page
     with pytest.raises(ExecutionError, match="Pilih tim lain"):
-        teamwork.record_coordination(actor=actor("pegawai.kominfo"), work_id=work.pk, subject="x", notes="y", held_on=work.starts_on)
+        teamwork.record_coordination(
+            actor=actor("pegawai.kominfo"), work_id=work.pk, subject="x", notes="y", held_on=work.starts_on
+        )
 
 
 @pytest.mark.req("PEL-5", "PEL-3")
 def test_problem_goes_to_the_owning_leader_who_decides_once(demo, login):
     work, ketua, others = _team(demo)
     problem = problems.raise_problem(
-        actor=actor("pegawai.kominfo"), work_id=work.pk, title="Server penuh", description="Kapasitas habis",
+        actor=actor("pegawai.kominfo"),
+        work_id=work.pk,
+        title="Server penuh",
+        description="Kapasitas habis",
         recommendations=["Tambah kapasitas", "Pindah ke pusat data"],
     )
     decision = problem.decisions.get()
@@ -95,7 +116,9 @@ def test_problem_goes_to_the_owning_leader_who_decides_once(demo, login):
     page = login("pegawai.kominfo").get(f"/pelaksanaan/{work.pk}/tim/").content.decode()
     assert "Pindah ke pusat data" in page
     with pytest.raises(ExecutionError, match="rekomendasi"):
-        problems.raise_problem(actor=actor("pegawai.kominfo"), work_id=work.pk, title="x", description="y", recommendations=[])
+        problems.raise_problem(
+            actor=actor("pegawai.kominfo"), work_id=work.pk, title="x", description="y", recommendations=[]
+        )
 
 
 @pytest.mark.req("PEL-5")
@@ -106,8 +129,11 @@ def test_problem_needing_several_leaders_goes_to_each_home_leader(demo):
 
     guest = staff(demo.region, "DISKOMINFO.BID2")[0]
     a = penugasan.propose(
-        actor=actor("kabid.aptika"), form="tim_kerja", owning_unit_id=unit(demo.region, "DISKOMINFO.BID1").pk,
-        members=[MemberInput(emp("pegawai.kominfo").pk, role="ketua"), MemberInput(guest.pk)], **base(title="Tim lintas"),
+        actor=actor("kabid.aptika"),
+        form="tim_kerja",
+        owning_unit_id=unit(demo.region, "DISKOMINFO.BID1").pk,
+        members=[MemberInput(emp("pegawai.kominfo").pk, role="ketua"), MemberInput(guest.pk)],
+        **base(title="Tim lintas"),
     )
     from sikerja.assignments.models import Step
 
@@ -125,8 +151,12 @@ def test_problem_needing_several_leaders_goes_to_each_home_leader(demo):
     assert a.status == "diterbitkan", a.status
     approve_plan(a, lead="pegawai.kominfo")
     problem = problems.raise_problem(
-        actor=actor("pegawai.kominfo"), work_id=a.work.pk, title="Jadwal bentrok", description="x",
-        recommendations=["Atur ulang jadwal"], several_must_act="1",
+        actor=actor("pegawai.kominfo"),
+        work_id=a.work.pk,
+        title="Jadwal bentrok",
+        description="x",
+        recommendations=["Atur ulang jadwal"],
+        several_must_act="1",
     )
     assert {d.leader for d in problem.decisions.all()} == {emp("kabid.aptika"), emp("kabid.ikp")}
 
@@ -136,10 +166,16 @@ def test_pimpinan_unit_requests_a_report_and_the_answer_is_kept(demo, login):
     work, ketua, others = _team(demo)
     today = work.starts_on.isoformat()
     with pytest.raises(PermissionDenied):
-        problems.request_report(actor=actor("kabid.ikp"), work_id=work.pk, addressee_id=ketua.pk, note="x", due_on=today)
+        problems.request_report(
+            actor=actor("kabid.ikp"), work_id=work.pk, addressee_id=ketua.pk, note="x", due_on=today
+        )
     with pytest.raises(ExecutionError, match="Tenggat"):
-        problems.request_report(actor=actor("kabid.aptika"), work_id=work.pk, addressee_id=ketua.pk, note="x", due_on="2001-01-01")
-    req = problems.request_report(actor=actor("kabid.aptika"), work_id=work.pk, addressee_id=ketua.pk, note="Posisi anggaran", due_on=today)
+        problems.request_report(
+            actor=actor("kabid.aptika"), work_id=work.pk, addressee_id=ketua.pk, note="x", due_on="2001-01-01"
+        )
+    req = problems.request_report(
+        actor=actor("kabid.aptika"), work_id=work.pk, addressee_id=ketua.pk, note="Posisi anggaran", due_on=today
+    )
     assert req.requested_by == emp("kabid.aptika") and req.article
     with pytest.raises(PermissionDenied):
         problems.answer_request(actor=actor("kabid.aptika"), request_id=req.pk, progress=10, realisation="x")
@@ -160,14 +196,26 @@ def test_pimpinan_unit_requests_a_report_and_the_answer_is_kept(demo, login):
 def test_ketua_notes_each_members_performance_for_their_ppk(demo, login):
     work, ketua, others = _team(demo)
     with pytest.raises(PermissionDenied):
-        teamwork.write_member_note(actor=actor("kabid.aptika"), work_id=work.pk, member_id=others[0].pk, rating="sesuai", contribution="x")
+        teamwork.write_member_note(
+            actor=actor("kabid.aptika"), work_id=work.pk, member_id=others[0].pk, rating="sesuai", contribution="x"
+        )
     with pytest.raises(ExecutionError, match="penilaian"):
-        teamwork.write_member_note(actor=actor("pegawai.kominfo"), work_id=work.pk, member_id=others[0].pk, rating="hebat", contribution="x")
+        teamwork.write_member_note(
+            actor=actor("pegawai.kominfo"), work_id=work.pk, member_id=others[0].pk, rating="hebat", contribution="x"
+        )
     note = teamwork.write_member_note(
-        actor=actor("pegawai.kominfo"), work_id=work.pk, member_id=others[0].pk, rating="di_atas", contribution="Menyelesaikan modul data"
+        actor=actor("pegawai.kominfo"),
+        work_id=work.pk,
+        member_id=others[0].pk,
+        rating="di_atas",
+        contribution="Menyelesaikan modul data",
     )
     again = teamwork.write_member_note(
-        actor=actor("pegawai.kominfo"), work_id=work.pk, member_id=others[0].pk, rating="sesuai", contribution="Diperbarui"
+        actor=actor("pegawai.kominfo"),
+        work_id=work.pk,
+        member_id=others[0].pk,
+        rating="sesuai",
+        contribution="Diperbarui",
     )
     assert note.pk == again.pk and MemberNote.objects.get(pk=note.pk).rating == "sesuai"
     assert again.ppk is not None
