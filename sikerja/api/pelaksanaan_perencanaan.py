@@ -5,14 +5,32 @@ Writes go through the same services as the pages. Status codes as in ``sikerja.a
 201 for a new record, 200 for a transition; 400 ``refused`` with ``messages``; 409
 ``already_decided``/``wrong_state``; 403 when the caller may not act; 404 outside reach."""
 
-from typing import Annotated, Literal
+from typing import Literal
 
 from django.http import HttpRequest
-from ninja import Field, Path, Router, Schema, Status
+from ninja import Path, Router, Status
 
 from sikerja.api.auth import API_AUTH
 from sikerja.api.pelaksanaan import REFUSALS, WORK_ID, _refuse
-from sikerja.api.schemas import ERRORS, DecisionDate, check_params
+from sikerja.api.pelaksanaan_inputs import (
+    AgreementIn,
+    AnswerIn,
+    CoordinationIn,
+    DutyIn,
+    HandIn,
+    LinkIn,
+    MemberNoteIn,
+    MonitorFilters,
+    PlanDecisionIn,
+    PlanIn,
+    ProblemDecisionIn,
+    ProblemIn,
+    RequestIn,
+    StrategyIn,
+    TargetsIn,
+    TaskIn,
+)
+from sikerja.api.schemas import ERRORS, check_params
 from sikerja.execution import planning_selectors as ps
 from sikerja.execution import selectors, team_selectors
 from sikerja.execution.models import PerformanceAgreement, PerformanceTarget, Plan, Strategy, Work
@@ -22,7 +40,6 @@ from sikerja.execution.services.common import ExecutionError
 
 router = Router(auth=API_AUTH, tags=["Pelaksanaan"])
 ID = Path(..., ge=1, le=2**63 - 1, description="ID.")
-Text = Field(..., max_length=4000)
 
 
 def _agreement(actor, pk):
@@ -35,20 +52,6 @@ def _agreement(actor, pk):
 
 
 # --- perjanjian kinerja --------------------------------------------------------------------
-class TargetIn(Schema):
-    sasaran: str = Field(..., max_length=500)
-    indikator: str = Field(..., max_length=500)
-    target: str = Field(..., max_length=200)
-
-
-class AgreementIn(Schema):
-    unit_id: int = Field(..., ge=1, le=2**63 - 1, description="Unit yang Anda pimpin.")
-    year: int = Field(..., ge=1900, le=2100, description="Tahun perjanjian (tahun lalu, ini atau depan).")
-    targets: list[TargetIn] = Field(..., max_length=50)
-
-
-class TargetsIn(Schema):
-    targets: list[TargetIn] = Field(..., max_length=50)
 
 
 @router.get(
@@ -149,10 +152,6 @@ def _of_target(actor, target_id) -> int:
     return found
 
 
-class HandIn(Schema):
-    responsible_id: int = Field(..., ge=1, le=2**63 - 1, description="Pejabat penanggung jawab.")
-
-
 @router.post(
     "/pelaksanaan/target/{target_id}/serahkan",
     response={200: AgreementOut, **REFUSALS, **ERRORS},
@@ -169,13 +168,6 @@ def hand_target(request: HttpRequest, data: HandIn, target_id: int = ID):
     )
 
 
-class StrategyIn(Schema):
-    form: Literal["individu", "tim_kerja"]
-    needs_other_units: bool = False
-    needs_ketua: bool = False
-    description: str = Text
-
-
 @router.post(
     "/pelaksanaan/target/{target_id}/strategi",
     response={200: AgreementOut, **REFUSALS, **ERRORS},
@@ -186,10 +178,6 @@ def record_strategy(request: HttpRequest, data: StrategyIn, target_id: int = ID)
     return _agreement_act(
         request, pk, lambda: planning.record_strategy(actor=request.auth, target_id=target_id, **data.dict())
     )
-
-
-class LinkIn(Schema):
-    work_id: int = Field(..., ge=1, le=2**63 - 1)
 
 
 @router.post(
@@ -213,22 +201,6 @@ def link_work(request: HttpRequest, data: LinkIn, strategy_id: int = ID):
 
 
 # --- PEL-6: the plan ------------------------------------------------------------------------
-class BudgetIn(Schema):
-    description: str = Field(..., max_length=300)
-    amount: str = Field(..., max_length=30, description="Rupiah, mis. 1.500.000.")
-    source_code: str = Field(..., max_length=100, description="Sumber/kode DPA.")
-
-
-class ActivityIn(Schema):
-    name: str = Field(..., max_length=300)
-    output: str = Field(..., max_length=300)
-    starts_on: DecisionDate
-    ends_on: DecisionDate
-    budget: list[BudgetIn] = Field([], max_length=20)
-
-
-class PlanIn(Schema):
-    activities: list[ActivityIn] = Field(..., max_length=30)
 
 
 def _plan(actor, work_id):
@@ -279,11 +251,6 @@ def submit_plan(request: HttpRequest, work_id: int = WORK_ID):
     return _plan_act(request, work_id, lambda: plans.submit_plan(actor=request.auth, work_id=work_id))
 
 
-class PlanDecisionIn(Schema):
-    decision: Literal["setujui", "kembalikan"]
-    notes: str = Field("", max_length=4000, description="Wajib bila dikembalikan.")
-
-
 @router.post(
     "/pelaksanaan/{work_id}/rencana/putusan",
     response={200: PlanOut, **REFUSALS, **ERRORS},
@@ -331,16 +298,6 @@ def get_team(request: HttpRequest, work_id: int = WORK_ID):
     return _team(request.auth, work_id)
 
 
-class TaskIn(Schema):
-    title: str = Field(..., max_length=300)
-    assignee_id: int = Field(..., ge=1, le=2**63 - 1)
-    due_on: DecisionDate
-    role: str = Field("", max_length=200)
-    competence: str = Field("", max_length=300)
-    activity_id: int = Field(0, ge=0, le=2**63 - 1, description="0: tanpa kegiatan rencana.")
-    duty_reference: str = Field("", max_length=500)
-
-
 @router.post(
     "/pelaksanaan/{work_id}/tugas", response={201: TeamOut, **REFUSALS, **ERRORS}, summary="Tambah rincian tugas"
 )
@@ -349,10 +306,6 @@ def add_task(request: HttpRequest, data: TaskIn, work_id: int = WORK_ID):
     return _team_act(
         request, work_id, lambda: teamwork.add_task(actor=request.auth, work_id=work_id, **data.dict()), 201
     )
-
-
-class DutyIn(Schema):
-    reference: str = Field(..., max_length=500, description="Butir kegiatan JF / uraian tugas pelaksana.")
 
 
 @router.put(
@@ -368,14 +321,6 @@ def set_duty(request: HttpRequest, data: DutyIn, work_id: int = WORK_ID):
     )
 
 
-class CoordinationIn(Schema):
-    subject: str = Field(..., max_length=300)
-    notes: str = Text
-    held_on: DecisionDate
-    other_work_id: int = Field(0, ge=0, le=2**63 - 1)
-    other_official_id: int = Field(0, ge=0, le=2**63 - 1)
-
-
 @router.post(
     "/pelaksanaan/{work_id}/koordinasi", response={201: TeamOut, **REFUSALS, **ERRORS}, summary="Catat koordinasi"
 )
@@ -383,13 +328,6 @@ def coordination(request: HttpRequest, data: CoordinationIn, work_id: int = WORK
     return _team_act(
         request, work_id, lambda: teamwork.record_coordination(actor=request.auth, work_id=work_id, **data.dict()), 201
     )
-
-
-class ProblemIn(Schema):
-    title: str = Field(..., max_length=300)
-    description: str = Text
-    recommendations: list[Annotated[str, Field(max_length=500)]] = Field(..., max_length=5)
-    several_must_act: bool = False
 
 
 @router.post(
@@ -401,11 +339,6 @@ def raise_problem(request: HttpRequest, data: ProblemIn, work_id: int = WORK_ID)
     return _team_act(
         request, work_id, lambda: problems.raise_problem(actor=request.auth, work_id=work_id, **data.dict()), 201
     )
-
-
-class ProblemDecisionIn(Schema):
-    chosen: int = Field(..., ge=0, le=5, description="Nomor rekomendasi; 0 = keputusan lain.")
-    decision: str = Field("", max_length=4000)
 
 
 @router.post(
@@ -430,12 +363,6 @@ def decide_problem(request: HttpRequest, data: ProblemDecisionIn, decision_id: i
     )
 
 
-class RequestIn(Schema):
-    addressee_id: int = Field(..., ge=1, le=2**63 - 1)
-    note: str = Text
-    due_on: DecisionDate
-
-
 @router.post(
     "/pelaksanaan/{work_id}/permintaan-laporan",
     response={201: TeamOut, **REFUSALS, **ERRORS},
@@ -445,13 +372,6 @@ def request_report(request: HttpRequest, data: RequestIn, work_id: int = WORK_ID
     return _team_act(
         request, work_id, lambda: problems.request_report(actor=request.auth, work_id=work_id, **data.dict()), 201
     )
-
-
-class AnswerIn(Schema):
-    progress: int = Field(..., ge=0, le=100)
-    realisation: str = Text
-    budget_realised: str = Field("", max_length=30)
-    links: str = Field("", max_length=6000)
 
 
 @router.post(
@@ -476,12 +396,6 @@ def answer_request(request: HttpRequest, data: AnswerIn, request_id: int = ID):
     )
 
 
-class MemberNoteIn(Schema):
-    member_id: int = Field(..., ge=1, le=2**63 - 1)
-    rating: Literal["di_atas", "sesuai", "di_bawah"]
-    contribution: str = Text
-
-
 @router.post(
     "/pelaksanaan/{work_id}/catatan-anggota",
     response={201: TeamOut, **REFUSALS, **ERRORS},
@@ -495,9 +409,6 @@ def member_note(request: HttpRequest, data: MemberNoteIn, work_id: int = WORK_ID
 
 
 # --- monitoring ------------------------------------------------------------------------------
-class MonitorFilters(Schema):
-    tahap: Literal["", "perencanaan", "pelaksanaan", "evaluasi", "selesai"] = ""
-    terlambat: bool = False
 
 
 @router.get(
