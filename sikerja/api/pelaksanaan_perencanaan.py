@@ -425,3 +425,49 @@ def monitoring(
 
 
 __all__ = ["router", "Work"]
+
+
+def _propose_route():
+    """POST /pelaksanaan/strategi/{id}/penugasan: the assignment a strategy calls for, through
+    penugasan's own service (its rules, involvement requests and letter); its work serves the
+    strategy's target once the letter is issued."""
+    from sikerja.api import penugasan as api_penugasan
+    from sikerja.assignments.actions.common import AssignmentError
+    from sikerja.assignments.services import MemberInput
+
+    @router.post(
+        "/pelaksanaan/strategi/{strategy_id}/penugasan",
+        response={201: api_penugasan.AssignmentDetailOut, **REFUSALS, **ERRORS},
+        summary="Buat penugasan dari strategi",
+    )
+    def propose_from_strategy(request: HttpRequest, data: api_penugasan.ProposeIn, strategy_id: int = ID):
+        """Penanggung jawab target membuat penugasan sesuai strateginya; bentuknya harus sama
+        dengan bentuk strategi (individu/tim kerja). Ditolak aturan penugasan: 400."""
+        strategy = Strategy.objects.filter(target__agreement__region=request.auth.region, pk=strategy_id).first()
+        if strategy is None:
+            from django.http import Http404
+
+            raise Http404("Strategi tidak ditemukan.")
+        if data.form != strategy.form:
+            return _refuse(ExecutionError(f"Strategi target ini berbentuk {planning.FORMS[strategy.form].lower()}."))
+        values = data.dict(exclude={"members", "form"})
+        members = [
+            MemberInput(
+                employee_id=m.employee_id,
+                role=m.role,
+                hours_per_week=m.hours_per_week,
+                overbooking_reason=m.overbooking_reason,
+                external_name=m.external_name,
+                external_nip=m.external_nip,
+                external_org=m.external_org,
+            )
+            for m in data.members
+        ]
+        try:
+            a = planning.propose_from_strategy(actor=request.auth, strategy_id=strategy_id, members=members, **values)
+        except (ExecutionError, AssignmentError) as exc:
+            return _refuse(exc)
+        return Status(201, api_penugasan._detail(request.auth, a.pk))
+
+
+_propose_route()

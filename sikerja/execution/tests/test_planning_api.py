@@ -50,6 +50,27 @@ def test_agreement_to_linked_work_over_the_api(demo, other_demo):
     work = individual(demo.region).work
     linked = post(kabid, f"{API}/strategi/{strategy}/kaitkan", {"work_id": work.pk}).json()
     assert linked["targets"][0]["work_ids"] == [work.pk]
+    s2 = post(kabid, f"{API}/target/{a['targets'][1]['id']}/strategi", {"form": "individu", "description": "x"})
+    assert s2.status_code == 403  # target 2 is not yet handed to the Kabid
+    start = work.starts_on.isoformat()
+    proposal = {
+        "form": "tim_kerja",
+        "owning_unit_id": unit(demo.region, "DISKOMINFO.BID1").pk,
+        "title": "Dari strategi",
+        "purpose": "Uji",
+        "target": "Uji",
+        "starts_on": start,
+        "ends_on": work.ends_on.isoformat(),
+        "members": [{"employee_id": emp("pegawai.kominfo").pk}],
+        "hours_per_week": 2,
+    }
+    wrong_form = post(kabid, f"{API}/strategi/{strategy}/penugasan", proposal)
+    assert wrong_form.status_code == 400 and "individu" in wrong_form.json()["detail"]
+    made = post(kabid, f"{API}/strategi/{strategy}/penugasan", {**proposal, "form": "individu"})
+    assert made.status_code == 201, made.content
+    from sikerja.execution.models import Work
+
+    assert Work.objects.get(assignment_id=made.json()["id"]).target_id == a["targets"][0]["id"]
     assert client_of("lain.kadis.kominfo").get(f"{API}/perjanjian-kinerja/{a['id']}").status_code == 404
     assert client_of("pegawai.bappeda").get(f"{API}/perjanjian-kinerja/{a['id']}").status_code == 404
 
