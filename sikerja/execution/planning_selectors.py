@@ -91,6 +91,7 @@ class AgreementPage:
     may_sign: bool = False
     may_countersign: bool = False
     rule: prules.HandoverRule | None = None
+    events: list = field(default_factory=list)  # who did what, when, on whose behalf (MEK-5)
 
 
 def _candidates(hander: Employee, rule: prules.HandoverRule) -> list[Employee]:
@@ -132,6 +133,13 @@ def agreement_page(actor: Actor, pk) -> AgreementPage:
         may_edit=draft and bool(leader_of and leader_of.pk in ids),
         may_sign=draft and agreement.leader_id in ids,
         may_countersign=agreement.status == PerformanceAgreement.Status.DITANDATANGANI and agreement.superior_id in ids,
+    )
+    from sikerja.audit.models import Event
+
+    page.events = list(
+        Event.objects.filter(object_type="execution.performanceagreement", object_id=str(agreement.pk))
+        .select_related("actor", "on_behalf_of")
+        .order_by("at", "pk")
     )
     unit_types_up = [u.unit_type for u in reversed(list(agreement.unit.ancestors(include_self=True)))]
     page.rule = prules.handover_rule(officials.profile_of(actor.region), unit_types_up)

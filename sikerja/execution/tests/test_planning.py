@@ -269,7 +269,8 @@ def test_agreement_pages_sign_hand_and_show_the_cascade(demo, other_demo, login)
         ).status_code
         == 302
     )
-    assert "perlu ketua tim" in kabid.get(f"/pelaksanaan/perjanjian-kinerja/{a.pk}/").content.decode()
+    final = kabid.get(f"/pelaksanaan/perjanjian-kinerja/{a.pk}/").content.decode()
+    assert "perlu ketua tim" in final and "Target diserahkan" in final and "Ditandatangani pihak pertama" in final
     # outside the cascade (another PD's staff) and another region: 404
     assert login("pegawai.bappeda").get(f"/pelaksanaan/perjanjian-kinerja/{a.pk}/").status_code == 404
     assert login("lain.kadis.kominfo").get(f"/pelaksanaan/perjanjian-kinerja/{a.pk}/").status_code == 404
