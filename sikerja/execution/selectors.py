@@ -45,7 +45,7 @@ def visible_works(actor: Actor) -> QuerySet[Work]:
 def get_visible(actor: Actor, work_id) -> Work:
     work = (
         visible_works(actor)
-        .select_related("assignment__letter", "owning_unit", "lead__position", "lead__unit")
+        .select_related("assignment__letter", "owning_unit", "lead__position", "lead__unit", "target")
         .filter(pk=work_id)
         .first()
     )

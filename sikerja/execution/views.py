@@ -27,6 +27,20 @@ EVENT_WORDS = {
     "work.review_diteruskan": "Reviu: diteruskan",
     "work.review_dikembalikan": "Reviu: dikembalikan untuk diperbaiki",
     "work.review_diterima": "Hasil diterima; penugasan selesai",
+    "work.target_linked": "Dikaitkan dengan target perjanjian kinerja",
+    "work.plan_saved": "Rencana kegiatan dan anggaran disusun",
+    "work.plan_submitted": "Rencana diajukan",
+    "work.plan_approved": "Rencana disetujui",
+    "work.plan_returned": "Rencana dikembalikan",
+    "work.task_added": "Rincian tugas ditambahkan",
+    "work.task_marked": "Tugas diperbarui",
+    "work.duty_linked": "Dikaitkan dengan butir kegiatan/uraian tugas",
+    "work.coordination_recorded": "Koordinasi dicatat",
+    "work.problem_raised": "Kendala disampaikan",
+    "work.problem_decided": "Kendala diputuskan",
+    "work.report_requested": "Laporan diminta",
+    "work.request_answered": "Laporan yang diminta disampaikan",
+    "work.member_note_written": "Catatan kinerja anggota ditulis",
 }
 
 

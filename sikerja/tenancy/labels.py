@@ -50,6 +50,8 @@ SETTING_LABELS = {
     "electronic_letter_valid_proof": gettext_noop("Naskah elektronik sebagai bukti sah"),
     "shared_application": gettext_noop("Aplikasi umum berbagi pakai"),
     "unit_patterns": gettext_noop("Pola PPK per jenis unit"),
+    "plan_before_execution": gettext_noop("Perencanaan sebelum pelaksanaan"),
+    "target_handover": gettext_noop("Penyerahan target perjanjian kinerja"),
 }
 
 VALUE_LABELS = {

@@ -52,6 +52,7 @@ class Dashboard:
     staff: list[StaffRow] | None = None
     staff_total: int = 0
     quality: DataQuality | None = None
+    late_reports: int = 0  # pelaksanaan: reports past due that they owe or that are owed to them (TJ-3)
 
 
 def _waiting(actor: Actor, board: Dashboard) -> None:
@@ -141,6 +142,9 @@ def dashboard(actor: Actor) -> Dashboard:
         _waiting(actor, board)
         _mine(me, board)
         _staff(actor, me, board)
+        from sikerja.execution.planning_selectors import late_reports_count
+
+        board.late_reports = late_reports_count(actor, board.today)
     if actor.is_superadmin or actor.roles & DATA_QUALITY_ROLES:
         board.quality = _quality(actor, board)
     return board

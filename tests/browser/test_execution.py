@@ -1,5 +1,6 @@
 """Issue 12 in a real browser (Chromium through Playwright), on the demo region (PPU profile):
-one individual assignment from its issued letter to an accepted result — a progress report
+one individual assignment from its issued letter to an accepted result — the activity and
+budget plan approved first (PPU Ps 5(1)), a progress report
 with a link as evidence, the result submitted, reviewed up the Dinas chain (PPK, then the
 Kepala Dinas accepts, PPU Lampiran huruf C angka 4) — at 1366 px, and the work's page at 390 px.
 
@@ -81,6 +82,25 @@ def test_individual_assignment_from_issued_to_accepted(as_user, demo_live, live_
     row = me.locator(f"tr[data-work='{work.pk}']")
     expect(row).to_contain_text("Pegawai yang ditugaskan")
     row.get_by_role("link", name="Aplikasi antrean puskesmas").click()
+    # PPU Ps 5(1): the activity and budget plan first (PEL-6), approved by the PPK.
+    expect(me.locator("#plan-first-note")).to_be_visible()
+    me.get_by_role("link", name="Rencana kegiatan dan anggaran").first.click()
+    plan_row = me.locator("#plan-form tbody tr").first
+    plan_row.locator("input[name=name]").fill("Rancang dan bangun aplikasi")
+    plan_row.locator("input[name=output]").fill("Aplikasi antrean")
+    plan_row.locator("input[name=starts_on]").fill(start.isoformat())
+    plan_row.locator("input[name=ends_on]").fill((start + dt.timedelta(days=60)).isoformat())
+    plan_row.locator("input[name=b_desc]").fill("Sewa server")
+    plan_row.locator("input[name=b_amount]").fill("2.000.000")
+    plan_row.locator("input[name=b_code]").fill("2.16.02.2.02.0001")
+    me.get_by_role("button", name="Simpan rencana").click()
+    expect(me.locator("#plan-total")).to_have_text("Rp2.000.000")
+    me.get_by_role("button", name="Ajukan rencana untuk disetujui").click()
+    planner = as_user("kabid.aptika")
+    planner.goto(f"{live_server.url}/pelaksanaan/{work.pk}/rencana/")
+    planner.get_by_role("button", name="Setujui rencana").click()
+    expect(planner.get_by_text("Rencana disetujui; pelaksanaan dapat dimulai.")).to_be_visible()
+    me.goto(f"{live_server.url}/pelaksanaan/{work.pk}/")
     me.locator("#report-progress").fill("50")
     me.locator("#report-realisation").fill("Rancangan layar dan basis data selesai")
     me.locator("#report-budget").fill("1.250.000")

@@ -1,4 +1,4 @@
-from .planning import Activity, BudgetLine, PerformanceAgreement, PerformanceTarget, Plan, Strategy
+from .planning import Activity, BudgetLine, PerformanceAgreement, PerformanceTarget, Plan, Strategy, StrategyAssignment
 from .work import (
     Coordination,
     Evidence,
@@ -33,6 +33,7 @@ __all__ = [
     "ReportRequest",
     "Review",
     "Strategy",
+    "StrategyAssignment",
     "Task",
     "Work",
 ]

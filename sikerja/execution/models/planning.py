@@ -102,6 +102,22 @@ class Strategy(models.Model):
         return f"{self._meta.verbose_name} {self.pk}"
 
 
+class StrategyAssignment(models.Model):
+    """An assignment proposed from a strategy before its letter is issued; when the letter is
+    issued its work takes the strategy and target from here (``services.works.work_for``)."""
+
+    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="proposed")
+    assignment = models.OneToOneField("assignments.Assignment", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "penugasan dari strategi"
+        verbose_name_plural = "penugasan dari strategi"
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.pk}"
+
+
 class Plan(models.Model):
     """Rencana pelaksanaan kegiatan dan anggaran of one assignment (PEL-6)."""
 

@@ -51,6 +51,8 @@ class Work(models.Model):
     starts_on = models.DateField()
     ends_on = models.DateField()
     result_summary = models.TextField("hasil pelaksanaan", blank=True)
+    # PEL-1: an individual assignee's work follows their JF butir kegiatan / pelaksana uraian tugas.
+    duty_reference = models.CharField("butir kegiatan JF / uraian tugas pelaksana", max_length=500, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

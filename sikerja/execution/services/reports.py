@@ -93,6 +93,10 @@ def submit_report(
     who = reporter_kind(work, me)
     if who is None:
         raise PermissionDenied("Laporan kemajuan hanya disampaikan oleh pegawai yang ditugaskan pada penugasan ini.")
+    if work.status == Work.Status.PERENCANAAN:  # PPU Ps 5(1): the plan is approved first
+        from sikerja.execution.rules.planning import plan_first
+
+        raise ExecutionError(plan_first(profile_for(work)).message, code="wrong_state")
     if work.status != Work.Status.PELAKSANAAN:
         raise ExecutionError(
             f"Penugasan ini dalam tahap {work.get_status_display().lower()}; laporan kemajuan tidak dapat disampaikan.",

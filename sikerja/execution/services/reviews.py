@@ -72,6 +72,10 @@ def submit_result(*, actor: Actor, work_id: int, summary) -> list[Review]:
         raise PermissionDenied(
             "Hasil pelaksanaan disampaikan oleh ketua tim kerja atau pegawai yang ditugaskan secara individu."
         )
+    if work.status == Work.Status.PERENCANAAN:  # PPU Ps 5(1): the plan is approved first
+        from sikerja.execution.rules.planning import plan_first
+
+        raise ExecutionError(plan_first(profile_for(work)).message, code="wrong_state")
     if work.status != Work.Status.PELAKSANAAN:
         raise ExecutionError(
             f"Hasil tidak dapat disampaikan: penugasan dalam tahap {work.get_status_display().lower()}.",

@@ -4,8 +4,9 @@ The assignments app is not touched: a receiver of the audit event ``assignment.i
 the work inside the issuing transaction, and ``work_for`` creates it lazily for an assignment
 issued before this app existed (or whose receiver failed), so either path yields one row.
 
-Planning (perjanjian kinerja, strategy, the activity and budget plan of PEL-6) is not built
-yet: a work starts in *pelaksanaan*, so reports can be given from the first day."""
+Where the profile orders planning first (PPU Ps 5(1)) a work starts in *perencanaan* and moves to
+*pelaksanaan* when its activity and budget plan is approved (``services.plans``); elsewhere it
+starts in *pelaksanaan* and the plan is optional."""
 
 from __future__ import annotations
 
@@ -44,6 +45,13 @@ def work_for(assignment: Assignment, *, actor_user=None) -> Work | None:
     lead, members = _lead_of(assignment)
     if lead is None:
         return None
+    from sikerja.assignments import officials
+    from sikerja.execution.models import StrategyAssignment
+    from sikerja.execution.rules.planning import plan_first
+
+    proposed = StrategyAssignment.objects.filter(assignment=assignment).select_related("strategy").first()
+    # PPU Ps 5(1): where planning comes first, the work starts in perencanaan (plan to approve).
+    first = plan_first(officials.profile_of(assignment.region)).required
     try:
         with transaction.atomic():
             work = Work.objects.create(
@@ -52,7 +60,9 @@ def work_for(assignment: Assignment, *, actor_user=None) -> Work | None:
                 owning_unit=assignment.owning_unit,
                 lead=lead,
                 is_team=assignment.is_team,
-                status=Work.Status.PELAKSANAAN,
+                target_id=proposed.strategy.target_id if proposed else None,
+                strategy=proposed.strategy if proposed else None,
+                status=Work.Status.PERENCANAAN if first else Work.Status.PELAKSANAAN,
                 starts_on=assignment.starts_on,
                 ends_on=assignment.ends_on,
             )
@@ -131,7 +141,7 @@ def set_period(*, actor, work_id: int, period: str) -> Work:
         raise PermissionDenied("Periode laporan ditetapkan oleh ketua tim/pegawai yang ditugaskan atau pimpinan unit.")
     if period not in Period.values:
         raise ExecutionError("Pilih periode laporan: mingguan, dua mingguan, bulanan atau triwulanan.")
-    if work.reports.exists() or work.status != Work.Status.PELAKSANAAN:
+    if work.reports.exists() or work.status not in (Work.Status.PERENCANAAN, Work.Status.PELAKSANAAN):
         raise ExecutionError(
             "Periode laporan hanya dapat diubah sebelum laporan pertama disampaikan.", code="wrong_state"
         )

@@ -13,3 +13,8 @@ def rupiah(value) -> str:
 @register.filter
 def megabytes(size) -> str:
     return f"{(size or 0) / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, "") if hasattr(mapping, "get") else ""

@@ -9,7 +9,7 @@ from sikerja.assignments.services import MemberInput
 from sikerja.assignments.tests.people import actor, emp, unit
 from sikerja.organisation.models import Employee
 
-__all__ = ["actor", "emp", "unit", "individual", "team", "staff", "pdf_upload", "period"]
+__all__ = ["actor", "emp", "unit", "individual", "team", "staff", "pdf_upload", "period", "approve_plan", "activities"]
 
 
 def period():
@@ -40,7 +40,41 @@ def staff(region, code, n=1, exclude=()):
     )
 
 
-def individual(region, *, leader="kabid.aptika", assignee="pegawai.kominfo", code="DISKOMINFO.BID1", prefix=""):
+def activities(work, amount="1.500.000"):
+    return [
+        {
+            "name": "Analisis kebutuhan",
+            "output": "Dokumen kebutuhan",
+            "starts_on": work.starts_on.isoformat(),
+            "ends_on": work.ends_on.isoformat(),
+            "budget": [{"description": "Rapat koordinasi", "amount": amount, "source_code": "5.1.02.01.01.0024"}],
+        }
+    ]
+
+
+def _needs_plan(assignment):
+    from sikerja.execution.models import Work
+
+    return Work.objects.filter(assignment=assignment, status="perencanaan").exists()
+
+
+def approve_plan(assignment, *, lead=None, approver="kabid.aptika", prefix=""):
+    """The activity and budget plan drafted, submitted and approved (PPU Ps 5(1): plan first)."""
+    from sikerja.execution.services import plans
+    from sikerja.execution.services.works import work_for
+
+    work = work_for(assignment)
+    lead_login = lead or work.lead.user.username
+    plans.save_plan(actor=actor(lead_login), work_id=work.pk, activities=activities(work))
+    plans.submit_plan(actor=actor(lead_login), work_id=work.pk)
+    plans.decide_plan(actor=actor(prefix + approver), work_id=work.pk, decision="setujui")
+    work.refresh_from_db()
+    return work
+
+
+def individual(
+    region, *, leader="kabid.aptika", assignee="pegawai.kominfo", code="DISKOMINFO.BID1", prefix="", planned=True
+):
     a = penugasan.propose(
         actor=actor(prefix + leader),
         form="individu",
@@ -50,10 +84,13 @@ def individual(region, *, leader="kabid.aptika", assignee="pegawai.kominfo", cod
     )
     a.refresh_from_db()
     assert a.status == "diterbitkan", a.status
+    if planned and _needs_plan(a):
+        approve_plan(a, lead=prefix + assignee, approver=leader, prefix=prefix)
+        a.refresh_from_db()
     return a
 
 
-def team(region, *, n_members=2):
+def team(region, *, n_members=2, planned=True):
     ketua = emp("pegawai.kominfo")
     others = list(  # staff of the sub-units (seksi): within the owning unit
         Employee.objects.filter(region=region, unit__code__startswith="DISKOMINFO.BID1.", position__kind="fungsional")
@@ -70,6 +107,9 @@ def team(region, *, n_members=2):
     )
     a.refresh_from_db()
     assert a.status == "diterbitkan", a.status
+    if planned and _needs_plan(a):
+        approve_plan(a, lead="pegawai.kominfo")
+        a.refresh_from_db()
     return a, ketua, others
 
 

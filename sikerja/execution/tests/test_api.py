@@ -77,7 +77,7 @@ def test_refusals_are_json_with_messages_and_outsiders_get_404_or_403(demo, othe
     assert r.status_code == 400 and "negatif" in r.json()["detail"]
     r = me.post(f"/api/v1/pelaksanaan/{work.pk}/laporan", {"progress": 101, "realisation": "x"})
     assert r.status_code == 422
-    assert not Report.objects.exists() and not Evidence.objects.exists()
+    assert not Report.objects.filter(work=work).exists() and not Evidence.objects.filter(report__work=work).exists()
     assert client_of("lain.pegawai.kominfo").get(f"/api/v1/pelaksanaan/{work.pk}").status_code == 404
     assert client_of("kabid.riset").get(f"/api/v1/pelaksanaan/{work.pk}").status_code == 404
     r = client_of("kadis.kominfo").post(f"/api/v1/pelaksanaan/{work.pk}/laporan", {"progress": 10, "realisation": "x"})

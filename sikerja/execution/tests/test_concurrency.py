@@ -65,6 +65,13 @@ def test_one_review_decided_four_times_at_once_ends_in_one_decision():
         hours_per_week=2,
     )
     work = Work.objects.get(assignment=a)
+    if work.status == "perencanaan":  # PPU Ps 5(1): the plan is approved first
+        from sikerja.execution.services import plans
+        from sikerja.execution.tests.helpers import activities
+
+        plans.save_plan(actor=actor["pegawai.kominfo"], work_id=work.pk, activities=activities(work))
+        plans.submit_plan(actor=actor["pegawai.kominfo"], work_id=work.pk)
+        plans.decide_plan(actor=actor["kabid.aptika"], work_id=work.pk, decision="setujui")
     first = services.submit_result(actor=actor["pegawai.kominfo"], work_id=work.pk, summary="Selesai")[0]
     Delegation.objects.create(
         region=region,

@@ -131,7 +131,7 @@ def test_bad_evidence_is_refused_whole_and_nothing_is_stored(demo):
         report("pegawai.kominfo", work, budget_realised="-5")
     with pytest.raises(ExecutionError, match="0 sampai 100"):
         report("pegawai.kominfo", work, progress="120")
-    assert not Report.objects.filter(work=work).exists() and not Evidence.objects.exists()
+    assert not Report.objects.filter(work=work).exists() and not Evidence.objects.filter(report__work=work).exists()
     assert not work.dues.filter(report__isnull=False).exists()
 
 

@@ -55,7 +55,7 @@ def test_a_bad_file_is_refused_with_a_clear_message_and_nothing_is_stored(demo, 
     assert response.status_code == 400
     assert "jenis berkas tidak diterima" in response.content.decode()
     assert "Modul login selesai" in response.content.decode()  # what was typed is kept
-    assert not Report.objects.exists() and not Evidence.objects.exists()
+    assert not Report.objects.filter(work=work).exists() and not Evidence.objects.filter(report__work=work).exists()
 
 
 @pytest.mark.req("PEL-4", "PRF-3")

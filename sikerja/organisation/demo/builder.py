@@ -353,4 +353,5 @@ def build_demo_region(*, n_employees=5000, seed=20240601, slug="sungai-lestari",
         region = builder.build()
         seed_processes(region)  # proses bisnis and SOP AP (issue 14)
         logins = builder.create_demo_users(user_prefix) if with_users else []
+        logins += __import__("sikerja.execution.demo", fromlist=["x"]).seed_execution(region, user_prefix) if with_users else []
     return region, logins, builder
