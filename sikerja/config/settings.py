@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "sikerja.letters",
     "sikerja.assignments",
     "sikerja.execution",
+    "sikerja.performance",
     "sikerja.api",
     "sikerja.web",
     "sikerja.guide",

@@ -44,6 +44,9 @@ SETTING_LABELS = {
     "electronic_letter_valid_proof": "Naskah elektronik sebagai bukti sah",
     "shared_application": "Aplikasi umum berbagi pakai",
     "unit_patterns": "Pola PPK per jenis unit",
+    "kinerja_curve_most_share": "Bagian yang dihitung 'sebagian besar' pada pola distribusi predikat",
+    "kinerja_curve_rounding": "Pembulatan pola distribusi bagi unit kecil",
+    "kinerja_curve_scope": "Pola distribusi diperiksa per unit atau per PD",
 }
 
 VALUE_LABELS = {
@@ -67,6 +70,7 @@ VALUE_LABELS = {
     "ahli_utama": "ahli utama", "ahli_madya": "ahli madya", "ahli_muda": "ahli muda", "ahli_pertama": "ahli pertama",
     "penyelia": "penyelia", "mahir": "mahir", "terampil": "terampil", "pemula": "pemula",
     "default": "biasanya", "fallback": "bila tidak ada", "fallback_condition": "syarat",
+    "tegas": "dihitung tepat", "terdekat": "dibulatkan ke terdekat", "unit": "per unit organisasi", "pd": "per perangkat daerah",
     "capacity_hours_per_week": "kapasitas jam kerja per minggu", "competence_article": "pasal relevansi kompetensi",
 }  # fmt: skip
 
