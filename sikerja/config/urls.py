@@ -17,6 +17,7 @@ urlpatterns = [
     path("penugasan/tim-tetap/", include("sikerja.assignments.standing_urls")),
     path("penugasan/", include("sikerja.assignments.urls")),
     path("pelaksanaan/", include("sikerja.execution.urls")),
+    path("kinerja/", include("sikerja.performance.urls")),
     path("verifikasi/", include("sikerja.letters.public_urls")),
     path("akun/", include("sikerja.accounts.urls")),
     path("notifikasi/", include("sikerja.notifications.urls")),

@@ -26,6 +26,10 @@ class Bar:
     high: float
     fits: bool
 
+    @property
+    def band_width(self) -> float:
+        return max(0.0, self.high - self.low)
+
 
 @dataclass
 class CurveView:
