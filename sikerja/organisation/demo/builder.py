@@ -15,6 +15,7 @@ from sikerja.organisation.demo import names
 from sikerja.organisation.demo.blueprint import JF, PLK, Pos, UnitPlan, plan_region, scale_staff
 from sikerja.organisation.models import Competence, Delegation, Employee, EmployeeCompetence, Placement, Position, Unit
 from sikerja.organisation.rules.nip import PPPK_FIRST_YEAR, build_nip
+from sikerja.performance.demo import seed_performance
 from sikerja.tenancy.models import Region, RegulationProfile
 from sikerja.tenancy.services import sync_builtin_profiles
 
@@ -349,4 +350,5 @@ def build_demo_region(*, n_employees=5000, seed=20240601, slug="sungai-lestari",
     with transaction.atomic():
         region = builder.build()
         logins = builder.create_demo_users(user_prefix) if with_users else []
+        seed_performance(region)  # kinerja (issue 13): SKPs, evidence, one finished quarter
     return region, logins, builder

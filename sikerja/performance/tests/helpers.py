@@ -37,7 +37,7 @@ def rhk_of(a, skp, text="Aplikasi layanan berjalan", **kw):
     return services.add_rhk(a, skp.pk, text_value=text, **kw)
 
 
-def approved_skp(username_or_employee, year=2026):
+def approved_skp(username_or_employee, year=2031):
     e = emp(username_or_employee) if isinstance(username_or_employee, str) else username_or_employee
     a = actor_of(e)
     skp = services.draft_skp(a, year=year)
@@ -49,6 +49,6 @@ def approved_skp(username_or_employee, year=2026):
     return skp, rhk, a, ppk
 
 
-def open_year(region, year=2026, **kw):
+def open_year(region, year=2031, **kw):
     admin = actor("admin.bkpsdm", region) if not kw.get("prefix") else actor(kw.pop("prefix") + ".admin.bkpsdm", region)
     return {p.kind: p for p in services.open_year(admin, year=year, **kw)}

@@ -28,7 +28,8 @@ def test_my_skp_list_and_detail(demo):
     skp, rhk, _, _ = approved_skp("pegawai.kominfo")
     me = client_of("pegawai.kominfo")
     listed = items(me.get("/api/v1/kinerja/skp").json())
-    assert [(s["id"], s["status"], s["version"]) for s in listed] == [(skp.pk, "disetujui", 1)]
+    assert (skp.pk, "disetujui", 1) in [(s["id"], s["status"], s["version"]) for s in listed]
+    assert {s["employee_id"] for s in listed} == {skp.employee_id}  # only my own
     detail = me.get(f"/api/v1/kinerja/skp/{skp.pk}").json()
     assert detail["rhks"][0]["ikis"][0]["target"] == "3 aplikasi"
     assert [e["label"] for e in detail["expectations"]][0] == "Berorientasi Pelayanan"

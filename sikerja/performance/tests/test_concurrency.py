@@ -51,13 +51,13 @@ def test_two_ppks_finalising_at_once_end_in_one_final_evaluation():
     users = {u.username.removeprefix("ks."): u for u in get_user_model().objects.filter(username__startswith="ks.")}
     staff = users["pegawai.kominfo"].employee
     a = actor_of(staff)
-    skp = services.draft_skp(a, year=2026)
+    skp = services.draft_skp(a, year=2031)
     rhk_of(a, skp)
     services.submit(a, skp.pk)
     ppk, assessor = ppk_of(staff)
     services.decide(ppk, skp.pk, approve=True)
     admin = actor_for(users["admin.bkpsdm"], region)
-    tw1 = {p.kind: p for p in services.open_year(admin, year=2026)}["tw1"]
+    tw1 = {p.kind: p for p in services.open_year(admin, year=2031)}["tw1"]
     ev = services.evaluate(ppk, skp.pk, period_id=tw1.pk, rating_hasil="sesuai", rating_perilaku="sesuai")
     plh_employee = users["kabid.ikp"].employee
     Delegation.objects.create(

@@ -50,15 +50,15 @@ def test_ppk_inbox_lists_the_people_assessed_in_constant_queries(demo):
     e = emp("pegawai.kominfo")
     ppk, assessor = ppk_of(e)
     periods = open_year(demo.region)
-    selectors.ppk_inbox(ppk, 2026, periods["tw1"])  # the actor's own lookups are cached after this
+    selectors.ppk_inbox(ppk, 2031, periods["tw1"])  # the actor's own lookups are cached after this
     with CaptureQueriesContext(connection) as before:
-        rows = selectors.ppk_inbox(ppk, 2026, periods["tw1"])
+        rows = selectors.ppk_inbox(ppk, 2031, periods["tw1"])
     assert e.pk in [r.employee.pk for r in rows]
     approved_skp(e)
     for row in rows[:3]:
         if row.employee.pk != e.pk:
-            services.draft_skp(actor_of(row.employee), year=2026)
+            services.draft_skp(actor_of(row.employee), year=2031)
     with CaptureQueriesContext(connection) as after:
-        rows = selectors.ppk_inbox(ppk, 2026, periods["tw1"])
+        rows = selectors.ppk_inbox(ppk, 2031, periods["tw1"])
     assert next(r for r in rows if r.employee.pk == e.pk).skp.status == "disetujui"
     assert len(after) == len(before)

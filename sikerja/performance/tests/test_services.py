@@ -19,7 +19,7 @@ from sikerja.performance.tests.helpers import actor, actor_of, approved_skp, emp
 @pytest.mark.req("KIN-6")
 def test_the_assessor_and_unit_come_from_the_placement(demo):
     e = emp("pegawai.kominfo")
-    skp = services.draft_skp(actor_of(e), year=2026)
+    skp = services.draft_skp(actor_of(e), year=2031)
     placement = placement_of(e)
     assert (skp.assessor_id, skp.unit_id, skp.form, skp.status) == (
         placement.assessor_id,
@@ -42,18 +42,18 @@ def test_the_assessor_and_unit_come_from_the_placement(demo):
 def test_a_second_open_skp_is_refused_by_the_service_and_the_database(demo):
     e = emp("pegawai.kominfo")
     a = actor_of(e)
-    skp = services.draft_skp(a, year=2026)
+    skp = services.draft_skp(a, year=2031)
     with pytest.raises(KinerjaError, match="sudah ada"):
-        services.draft_skp(a, year=2026)
+        services.draft_skp(a, year=2031)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Skp.objects.create(region=skp.region, employee=e, year=2026, assessor=skp.assessor, unit=skp.unit)
-    assert Skp.objects.filter(employee=e, year=2026).count() == 1
+        Skp.objects.create(region=skp.region, employee=e, year=2031, assessor=skp.assessor, unit=skp.unit)
+    assert Skp.objects.filter(employee=e, year=2031).count() == 1
 
 
 @pytest.mark.req("KIN-6")
 def test_ja_jf_needs_an_aspek_and_jpt_a_perspektif(demo):
     a = actor_of(emp("pegawai.kominfo"))
-    skp = services.draft_skp(a, year=2026)
+    skp = services.draft_skp(a, year=2031)
     with pytest.raises(KinerjaError, match="aspek"):
         services.add_rhk(a, skp.pk, text_value="X", ikis=[("", "Indikator", "1")])
     with pytest.raises(KinerjaError, match="Perspektif hanya"):
@@ -63,7 +63,7 @@ def test_ja_jf_needs_an_aspek_and_jpt_a_perspektif(demo):
     rhk = services.add_rhk(a, skp.pk, text_value="X", kind="tambahan", ikis=[("biaya", "Hemat", "10%")])
     assert (rhk.kind, rhk.ikis.get().aspek) == ("tambahan", "biaya")
     kadis = emp("kadis.kominfo")
-    jpt = services.draft_skp(actor_of(kadis), year=2026, form="jpt")
+    jpt = services.draft_skp(actor_of(kadis), year=2031, form="jpt")
     with pytest.raises(KinerjaError, match="perspektif"):
         services.add_rhk(actor_of(kadis), jpt.pk, text_value="Y", ikis=[("", "Indeks", "80")])
     ok = services.add_rhk(
@@ -82,7 +82,7 @@ def test_ja_jf_needs_an_aspek_and_jpt_a_perspektif(demo):
 def test_draft_submit_return_with_notes_then_approve(demo):
     e = emp("pegawai.kominfo")
     a = actor_of(e)
-    skp = services.draft_skp(a, year=2026, dialog_on=dt.date(2026, 1, 5))
+    skp = services.draft_skp(a, year=2031, dialog_on=dt.date(2031, 1, 5))
     with pytest.raises(KinerjaError, match="RHK utama"):
         services.submit(a, skp.pk)
     rhk_of(a, skp)
@@ -96,7 +96,7 @@ def test_draft_submit_return_with_notes_then_approve(demo):
     services.submit(a, skp.pk)
     services.decide(ppk, skp.pk, approve=True)
     skp.refresh_from_db()
-    assert skp.status == "disetujui" and skp.dialog_on == dt.date(2026, 1, 5)
+    assert skp.status == "disetujui" and skp.dialog_on == dt.date(2031, 1, 5)
     with pytest.raises(KinerjaError, match="tidak dapat diubah"):
         rhk_of(a, skp)
     verbs = list(
@@ -113,7 +113,7 @@ def test_draft_submit_return_with_notes_then_approve(demo):
 def test_only_the_ppk_decides_and_someone_else_is_refused(demo):
     e = emp("pegawai.kominfo")
     a = actor_of(e)
-    skp = services.draft_skp(a, year=2026)
+    skp = services.draft_skp(a, year=2031)
     rhk_of(a, skp)
     services.submit(a, skp.pk)
     with pytest.raises(PermissionDenied, match="bukan pejabat penilai"):
@@ -126,14 +126,14 @@ def test_only_the_ppk_decides_and_someone_else_is_refused(demo):
 def test_a_change_after_approval_is_a_new_version_and_subordinate_links_follow(demo):
     staff = emp("pegawai.kominfo")
     boss = placement_of(staff).assessor
-    boss_skp = services.draft_skp(actor_of(boss), year=2026)
+    boss_skp = services.draft_skp(actor_of(boss), year=2031)
     boss_rhk = rhk_of(actor_of(boss), boss_skp, text="Layanan digital meningkat")
     # the staff cites the superior's DRAFT RHK
     a = actor_of(staff)
-    skp = services.draft_skp(a, year=2026)
+    skp = services.draft_skp(a, year=2031)
     mine = rhk_of(a, skp, intervened_id=boss_rhk.pk)
     assert mine.intervened_id == boss_rhk.pk
-    other = services.draft_skp(actor_of(emp("pegawai.ikp")), year=2026)
+    other = services.draft_skp(actor_of(emp("pegawai.ikp")), year=2031)
     stranger = rhk_of(actor_of(emp("pegawai.ikp")), other)
     with pytest.raises(KinerjaError, match="pejabat penilai Anda"):
         rhk_of(a, skp, intervened_id=stranger.pk)
@@ -157,7 +157,7 @@ def test_a_change_after_approval_is_a_new_version_and_subordinate_links_follow(d
 @pytest.mark.req("KIN-11")
 def test_the_ppk_sets_an_ekspektasi_khusus_per_value(demo):
     e = emp("pegawai.kominfo")
-    skp = services.draft_skp(actor_of(e), year=2026)
+    skp = services.draft_skp(actor_of(e), year=2031)
     ppk, _ = ppk_of(e)
     services.set_expectation(ppk, skp.pk, value="kolaboratif", text_value="Aktif berbagi kode")
     assert skp.expectations.get(value="kolaboratif").text == "Aktif berbagi kode"
@@ -194,7 +194,7 @@ def test_reports_of_the_work_behind_an_rhk_become_evidence_automatically(demo):
     assignment = individual(region)
     work = pelaksanaan.work_for(assignment)
     leader = emp("kabid.aptika")
-    agreement = PerformanceAgreement.objects.create(region=region, unit=work.owning_unit, year=2026, leader=leader)
+    agreement = PerformanceAgreement.objects.create(region=region, unit=work.owning_unit, year=2031, leader=leader)
     target = PerformanceTarget.objects.create(
         agreement=agreement, sasaran="Layanan digital", indikator="Aplikasi", target="3"
     )

@@ -21,8 +21,8 @@ def test_employee_drafts_adds_an_rhk_and_submits_on_the_pages(demo, login):
     c = login("pegawai.kominfo")
     page = c.get("/kinerja/")
     assert page.status_code == 200 and "Susun SKP" in page.content.decode()
-    r = c.post("/kinerja/skp/baru/", {"year": 2026, "form": ""})
-    skp = Skp.objects.get(employee=emp("pegawai.kominfo"), year=2026)
+    r = c.post("/kinerja/skp/baru/", {"year": 2031, "form": ""})
+    skp = Skp.objects.get(employee=emp("pegawai.kominfo"), year=2031)
     assert r.status_code == 302 and r["Location"] == f"/kinerja/skp/{skp.pk}/"
     bad = c.post(
         f"/kinerja/skp/{skp.pk}/rhk/",
@@ -59,16 +59,16 @@ def test_employee_drafts_adds_an_rhk_and_submits_on_the_pages(demo, login):
 def test_ppk_approves_and_evaluates_and_a_bad_rating_is_a_400(demo):
     e = emp("pegawai.kominfo")
     a = actor_of(e)
-    skp = services.draft_skp(a, year=2026)
+    skp = services.draft_skp(a, year=2031)
     services.add_rhk(a, skp.pk, text_value="Aplikasi", ikis=[("kuantitas", "Jumlah", "3")])
     services.submit(a, skp.pk)
     _, assessor = ppk_of(e)
     c = client_for(assessor)
-    inbox = c.get("/kinerja/penilaian/").content.decode()
+    periods = open_year(demo.region)
+    inbox = c.get(f"/kinerja/penilaian/?periode={periods['tw1'].pk}").content.decode()
     assert e.name in inbox and "menunggu persetujuan" in inbox
     assert c.post(f"/kinerja/skp/{skp.pk}/putuskan/", {"decision": "kembalikan", "notes": ""}).status_code == 400
     assert c.post(f"/kinerja/skp/{skp.pk}/putuskan/", {"decision": "setujui", "notes": ""}).status_code == 302
-    periods = open_year(demo.region)
     page = c.get(f"/kinerja/skp/{skp.pk}/").content.decode()
     assert "Catatan ketua tim" in page and "Evaluasi periode" in page
     bad = c.post(
@@ -128,7 +128,7 @@ def test_mph_page_turns_a_cell_into_an_rhk_draft(demo, login):
     assignment, ketua, others = team(demo.region)
     work = pelaksanaan.work_for(assignment)
     agreement = PerformanceAgreement.objects.create(
-        region=demo.region, unit=work.owning_unit, year=2026, leader=emp("kabid.aptika")
+        region=demo.region, unit=work.owning_unit, year=2031, leader=emp("kabid.aptika")
     )
     target = PerformanceTarget.objects.create(
         agreement=agreement, sasaran="Portal data", indikator="Dataset terbit", target="50"
@@ -136,29 +136,29 @@ def test_mph_page_turns_a_cell_into_an_rhk_draft(demo, login):
     work.target = target
     work.save(update_fields=["target"])
     c = login("kabid.aptika")
-    body = c.get(f"/kinerja/mph/?unit={work.owning_unit_id}&tahun=2026").content.decode()
+    body = c.get(f"/kinerja/mph/?unit={work.owning_unit_id}&tahun=2031").content.decode()
     assert "Ketua tim: Tim Portal Data" in body and "Anggota tim: Tim Portal Data" in body
     member = others[0]
     r = c.post(
         "/kinerja/mph/",
-        {"unit": work.owning_unit_id, "tahun": 2026, "target": target.pk, "employee": member.pk, "work": work.pk},
+        {"unit": work.owning_unit_id, "tahun": 2031, "target": target.pk, "employee": member.pk, "work": work.pk},
     )
     assert r.status_code == 302
     rhk = Rhk.objects.get(skp__employee=member, target=target)
     assert (rhk.role, rhk.skp.status) == ("anggota", "draf")
     again = c.post(
         "/kinerja/mph/",
-        {"unit": work.owning_unit_id, "tahun": 2026, "target": target.pk, "employee": member.pk, "work": work.pk},
+        {"unit": work.owning_unit_id, "tahun": 2031, "target": target.pk, "employee": member.pk, "work": work.pk},
     )
     assert again.status_code == 400 and "sudah menjadi RHK" in again.content.decode()
 
 
 @pytest.mark.req("KIN-3")
 def test_hr_admin_opens_a_year_and_others_may_not(demo, login):
-    r = login("admin.bkpsdm").post("/kinerja/periode/", {"year": 2026})
+    r = login("admin.bkpsdm").post("/kinerja/periode/", {"year": 2031})
     assert r.status_code == 302
     body = login("admin.bkpsdm").get("/kinerja/periode/").content.decode()
-    assert "Triwulan IV 2026" in body and "Tahunan (akhir) 2026" in body
+    assert "Triwulan IV 2031" in body and "Tahunan (akhir) 2031" in body
     assert login("kabid.aptika").post("/kinerja/periode/", {"year": 2027}).status_code == 403
     assert login("admin.bkpsdm").post("/kinerja/periode/", {"year": 99999}).status_code == 400
     assert actor("admin.bkpsdm")  # the admin keeps working
