@@ -45,6 +45,11 @@ class CurveView:
     final: int
 
     @property
+    def impossible(self) -> bool:
+        """No distribution of this many people fits the pattern (small units, exact reading)."""
+        return self.setting is not None and any(b.low > b.high for b in self.bars)
+
+    @property
     def fits(self) -> bool:
         return self.setting is not None and not self.breaches
 

@@ -375,6 +375,7 @@ def test_the_curve_page_data_names_the_broken_rule_and_the_people(demo):
     bar = next(b for b in view.bars if b.key == "baik")
     # one person: "more than half" needs 1, "at most 70 %" allows 0 — read exactly, no band fits
     assert (bar.count, bar.low, bar.high, bar.fits) == (0, 100.0, 0.0, False)
+    assert view.impossible
 
 
 # --- KIN-4 ---------------------------------------------------------------------------------------
