@@ -17,6 +17,7 @@ from sikerja.performance import forms, selectors, services
 from sikerja.performance.models import Evaluation, Period, Skp
 from sikerja.performance.rules.curve import ORG_LABELS
 from sikerja.performance.rules.predikat import PREDIKAT_LABELS
+from sikerja.performance.services.evaluation import may_set_unit_predikat
 from sikerja.performance.services.periods import may_open
 from sikerja.web.decorators import page_context, region_view
 
@@ -292,6 +293,7 @@ def curve_page(request, actor):
         except ValidationError as exc:
             errors, status = _errors(exc), 400
     view = selectors.unit_curve(actor, unit_id, period.pk) if (unit_id and period) else None
+    may_set = bool(view) and may_set_unit_predikat(actor, view.checked_unit)[0]
     units = list(Unit.objects.filter(region=actor.region, is_active=True).order_by("name").only("pk", "name")[:500])
     units = [u for u in units if actor.sees_staff_of(u)]
     return render(
@@ -306,6 +308,7 @@ def curve_page(request, actor):
             unit_id=unit_id,
             form=form,
             errors=errors,
+            may_set=may_set,
             org_labels=ORG_LABELS,
         ),
         status=status,

@@ -149,7 +149,7 @@ def finalise(actor: Actor, evaluation_id) -> Evaluation:
 RECOMMENDERS = {"perencanaan": "unit perencanaan", "sdm": "unit SDM", "pengawasan": "unit pengawasan"}
 
 
-def _may_set_unit_predikat(actor: Actor, unit: Unit) -> tuple[bool, object]:
+def may_set_unit_predikat(actor: Actor, unit: Unit) -> tuple[bool, object]:
     above = leader_above(unit)
     if above is None:  # a PD: set by the regional government's leadership (Sekda for the Bupati)
         return (actor.is_superadmin or Role.SEKDA in actor.roles), None
@@ -172,7 +172,7 @@ def set_unit_predikat(
     unit = Unit.objects.filter(region=actor.region, pk=unit_id).select_related("parent").first()
     if unit is None:
         not_found("Unit tidak ditemukan.")
-    allowed, on_behalf = _may_set_unit_predikat(actor, unit)
+    allowed, on_behalf = may_set_unit_predikat(actor, unit)
     if not allowed:
         raise PermissionDenied("Predikat kinerja organisasi ditetapkan oleh pimpinan satu tingkat di atas unit ini.")
     period = Period.objects.filter(region=actor.region, pk=period_id).first()
