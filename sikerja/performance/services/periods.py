@@ -85,3 +85,59 @@ def period_open_for(period: Period, employee) -> bool:
     unit = employee.unit
     root = unit.pk if unit.is_perangkat_daerah else unit.perangkat_daerah_id
     return root in pd_ids
+
+
+BATCH = 2000
+
+
+@transaction.atomic
+def generate_drafts(actor: Actor, *, year: int) -> int:
+    """SKP drafts for every employee with a placement in force and no SKP of the year yet (the
+    assessor and unit from that placement), with the seven BerAKHLAK values: a few queries per
+    batch, not per person, so opening a year stays fast at month's end and year's start."""
+    from sikerja.organisation.models import Placement
+    from sikerja.performance.models import Expectation, Skp
+    from sikerja.performance.rules import berakhlak
+
+    if not may_open(actor):
+        raise PermissionDenied("Hanya admin BKPSDM yang dapat menyiapkan draf SKP.")
+    if not 2000 <= int(year) <= 2100:
+        raise KinerjaError("Tahun penilaian harus antara 2000 dan 2100.")
+    has = Skp.objects.filter(region=actor.region, year=year, is_current=True).values("employee_id")
+    rows = (
+        Placement.objects.filter(region=actor.region, employee__is_active=True)
+        .current()
+        .exclude(employee_id__in=has)
+        .values_list("employee_id", "assessor_id", "unit_id", "employee__position__kind")
+    )
+    jpt = {"jpt_utama", "jpt_madya", "jpt_pratama"}
+    made = 0
+    todo = list(rows)
+    for i in range(0, len(todo), BATCH):
+        chunk = [
+            Skp(
+                region=actor.region,
+                employee_id=e,
+                assessor_id=a,
+                unit_id=u,
+                year=year,
+                form="jpt" if k in jpt else "ja_jf",
+            )
+            for e, a, u, k in todo[i : i + BATCH]
+        ]
+        Skp.objects.bulk_create(chunk, batch_size=BATCH)
+        ids = Skp.objects.filter(
+            region=actor.region, year=year, is_current=True, employee_id__in=[s.employee_id for s in chunk]
+        ).values_list("pk", flat=True)
+        Expectation.objects.bulk_create(
+            [Expectation(skp_id=pk, value=v) for pk in ids for v in berakhlak.KEYS], batch_size=BATCH * 7
+        )
+        made += len(chunk)
+    record_event(
+        region=actor.region,
+        actor=actor.user,
+        verb="kinerja.drafts_generated",
+        obj=actor.region,
+        changes={"year": year, "count": made},
+    )
+    return made

@@ -397,3 +397,26 @@ def test_follow_up_fits_the_predikat_and_the_employee_sees_it(demo):
     services.add_follow_up(ppk, ev.pk, kind="sanksi", text_value="Teguran lisan")
     page = selectors.skp_page(a, skp.pk)
     assert sorted(f.kind for f in page.evaluations[0].follow_ups.all()) == ["pengembangan", "sanksi"]
+
+
+@pytest.mark.req("KIN-1", "KIN-6")
+def test_opening_a_year_drafts_an_skp_for_everyone_placed_in_constant_queries(demo):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sikerja.organisation.models import Placement
+    from sikerja.performance.services.periods import generate_drafts
+
+    region = demo.region
+    mine = services.draft_skp(actor_of(emp("pegawai.kominfo")), year=2032)
+    with CaptureQueriesContext(connection) as q:
+        made = generate_drafts(actor("admin.bkpsdm"), year=2032)
+    placed = Placement.objects.filter(region=region, employee__is_active=True).current().count()
+    assert made == placed - 1 and len(q) < made / 5  # batched inserts, not a query per person
+    assert Skp.objects.filter(region=region, year=2032, is_current=True).count() == placed
+    assert Skp.objects.get(employee=emp("pegawai.ikp"), year=2032).assessor_id == placement_of(emp("pegawai.ikp")).assessor_id
+    assert Expectation.objects.filter(skp__region=region, skp__year=2032).count() == 7 * placed
+    assert Skp.objects.get(pk=mine.pk).is_current
+    assert generate_drafts(actor("admin.bkpsdm"), year=2032) == 0
+    with pytest.raises(PermissionDenied):
+        generate_drafts(actor("kabid.aptika"), year=2032)
