@@ -63,10 +63,9 @@ def skp_page(actor: Actor, skp_id) -> SkpPage:
             Prefetch("ikis", queryset=Iki.objects.order_by("pk")), Prefetch("evidence", queryset=evidence)
         )
     )
-    guides = berakhlak.GUIDES
-    expectations = [(e, guides[e.value]) for e in skp.expectations.all()]
-    order = {k: i for i, k in enumerate(berakhlak.KEYS)}
-    expectations.sort(key=lambda x: order.get(x[0].value, 99))
+    # The seven values are data; a row exists only where an ekspektasi khusus was written.
+    texts = {e.value: e.text for e in skp.expectations.all()}
+    expectations = [(Expectation(skp=skp, value=k, text=texts.get(k, "")), g) for k, _, g in berakhlak.VALUES]
     superior = list(
         Rhk.objects.filter(skp__employee_id=skp.assessor_id, skp__year=skp.year, skp__is_current=True).order_by(
             "kind", "order"

@@ -93,11 +93,11 @@ BATCH = 2000
 @transaction.atomic
 def generate_drafts(actor: Actor, *, year: int) -> int:
     """SKP drafts for every employee with a placement in force and no SKP of the year yet (the
-    assessor and unit from that placement), with the seven BerAKHLAK values: a few queries per
+    assessor and unit from that placement; the seven BerAKHLAK values are data, and an ekspektasi
+    khusus row is only written when the leader sets one): a few queries per
     batch, not per person, so opening a year stays fast at month's end and year's start."""
     from sikerja.organisation.models import Placement
-    from sikerja.performance.models import Expectation, Skp
-    from sikerja.performance.rules import berakhlak
+    from sikerja.performance.models import Skp
 
     if not may_open(actor):
         raise PermissionDenied("Hanya admin BKPSDM yang dapat menyiapkan draf SKP.")
@@ -126,12 +126,6 @@ def generate_drafts(actor: Actor, *, year: int) -> int:
             for e, a, u, k in todo[i : i + BATCH]
         ]
         Skp.objects.bulk_create(chunk, batch_size=BATCH)
-        ids = Skp.objects.filter(
-            region=actor.region, year=year, is_current=True, employee_id__in=[s.employee_id for s in chunk]
-        ).values_list("pk", flat=True)
-        Expectation.objects.bulk_create(
-            [Expectation(skp_id=pk, value=v) for pk in ids for v in berakhlak.KEYS], batch_size=BATCH * 7
-        )
         made += len(chunk)
     record_event(
         region=actor.region,

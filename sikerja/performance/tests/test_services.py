@@ -414,8 +414,15 @@ def test_opening_a_year_drafts_an_skp_for_everyone_placed_in_constant_queries(de
     placed = Placement.objects.filter(region=region, employee__is_active=True).current().count()
     assert made == placed - 1 and len(q) < made / 5  # batched inserts, not a query per person
     assert Skp.objects.filter(region=region, year=2032, is_current=True).count() == placed
-    assert Skp.objects.get(employee=emp("pegawai.ikp"), year=2032).assessor_id == placement_of(emp("pegawai.ikp")).assessor_id
-    assert Expectation.objects.filter(skp__region=region, skp__year=2032).count() == 7 * placed
+    assert (
+        Skp.objects.get(employee=emp("pegawai.ikp"), year=2032).assessor_id
+        == placement_of(emp("pegawai.ikp")).assessor_id
+    )
+    from sikerja.performance import selectors
+
+    page = selectors.skp_page(actor_of(emp("pegawai.ikp")), Skp.objects.get(employee=emp("pegawai.ikp"), year=2032).pk)
+    assert [e.get_value_display() for e, _ in page.expectations][:2] == ["Berorientasi Pelayanan", "Akuntabel"]
+    assert len(page.expectations) == 7
     assert Skp.objects.get(pk=mine.pk).is_current
     assert generate_drafts(actor("admin.bkpsdm"), year=2032) == 0
     with pytest.raises(PermissionDenied):
