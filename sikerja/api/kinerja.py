@@ -42,18 +42,22 @@ def _refuse(exc: ValidationError):
     )
 
 
+class SkpFilter(Schema):
+    mine: bool = Field(True, description="true: hanya SKP Anda sendiri.")
+
+
 @router.get("/kinerja/skp", response={200: list[SkpOut], **ERRORS}, summary="SKP yang dapat Anda lihat")
-def skp_list(request: HttpRequest, mine: bool = Query(True, description="true: hanya SKP Anda sendiri.")):
+def skp_list(request: HttpRequest, filters: Query[SkpFilter]):
     """SKP Anda (bawaan), atau semua yang terlihat oleh Anda: pegawai yang Anda nilai dan, bagi
     pimpinan, pegawai di unitnya."""
-    check_params(request)
+    check_params(request, SkpFilter)
     actor = request.auth
     qs = (
         selectors.visible_skps(actor)
         .select_related("employee", "assessor")
         .order_by("-year", "employee__name", "-version")
     )
-    if mine:
+    if filters.mine:
         qs = qs.filter(employee=actor.employee) if actor.employee else qs.none()
     return list(qs[:500])
 

@@ -25,7 +25,7 @@ def items(body):
 
 @pytest.mark.req("KIN-6", "KIN-11")
 def test_my_skp_list_and_detail(demo):
-    skp, rhk, _, _ = approved_skp("pegawai.kominfo")
+    skp, rhk, _, ppk = approved_skp("pegawai.kominfo")
     me = client_of("pegawai.kominfo")
     listed = items(me.get("/api/v1/kinerja/skp").json())
     assert (skp.pk, "disetujui", 1) in [(s["id"], s["status"], s["version"]) for s in listed]
@@ -35,6 +35,8 @@ def test_my_skp_list_and_detail(demo):
     assert [e["label"] for e in detail["expectations"]][0] == "Berorientasi Pelayanan"
     assert len(detail["expectations"][6]["guides"]) == 3
     assert client_of("pegawai.ikp").get(f"/api/v1/kinerja/skp/{skp.pk}").status_code == 404
+    everyone = items(client_of(ppk.user).get("/api/v1/kinerja/skp?mine=false").json())
+    assert skp.pk in [s["id"] for s in everyone]  # the PPK sees the people they assess
 
 
 @pytest.mark.req("KIN-3", "KIN-8")
