@@ -63,6 +63,7 @@ bench: venv
 	@DATABASE_URL=$${DATABASE_URL:-sqlite:///var/bench.sqlite3} $(PY) manage.py bench_assignments $(BENCH_ARGS)
 	@$(PY) manage.py bench_sop $(BENCH_ARGS)
 	@$(PY) manage.py bench_bpmn --elements 500
+	@DATABASE_URL=$${DATABASE_URL:-sqlite:///var/bench.sqlite3} $(PY) manage.py bench_kinerja $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "sikerja.assignments",
     "sikerja.execution",
     "sikerja.processes",
+    "sikerja.performance",
     "sikerja.api",
     "sikerja.web",
     "sikerja.guide",

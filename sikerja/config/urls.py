@@ -21,6 +21,7 @@ urlpatterns = [
     path("penugasan/", include("sikerja.assignments.urls")),
     path("pelaksanaan/", include("sikerja.execution.urls")),
     path("proses-bisnis/", include("sikerja.processes.urls")),
+    path("kinerja/", include("sikerja.performance.urls")),
     path("verifikasi/", include("sikerja.letters.public_urls")),
     path("akun/", include("sikerja.accounts.urls")),
     path("notifikasi/", include("sikerja.notifications.urls")),

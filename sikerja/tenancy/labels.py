@@ -52,6 +52,9 @@ SETTING_LABELS = {
     "unit_patterns": gettext_noop("Pola PPK per jenis unit"),
     "plan_before_execution": gettext_noop("Perencanaan sebelum pelaksanaan"),
     "target_handover": gettext_noop("Penyerahan target perjanjian kinerja"),
+    "kinerja_curve_most_share": gettext_noop("Bagian yang dihitung 'sebagian besar' pada pola distribusi predikat"),
+    "kinerja_curve_rounding": gettext_noop("Pembulatan pola distribusi bagi unit kecil"),
+    "kinerja_curve_scope": gettext_noop("Pola distribusi diperiksa per unit atau per PD"),
 }
 
 VALUE_LABELS = {
@@ -76,6 +79,7 @@ VALUE_LABELS = {
     "penyelia": gettext_noop("penyelia"), "mahir": gettext_noop("mahir"), "terampil": gettext_noop("terampil"), "pemula": gettext_noop("pemula"),
     "default": gettext_noop("biasanya"), "fallback": gettext_noop("bila tidak ada"), "fallback_condition": gettext_noop("syarat"),
     "capacity_hours_per_week": gettext_noop("kapasitas jam kerja per minggu"), "competence_article": gettext_noop("pasal relevansi kompetensi"),
+    "tegas": gettext_noop("dihitung tepat"), "terdekat": gettext_noop("dibulatkan ke terdekat"), "unit": gettext_noop("per unit organisasi"), "pd": gettext_noop("per perangkat daerah"),
 }  # fmt: skip
 
 

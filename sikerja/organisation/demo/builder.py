@@ -11,11 +11,13 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from sikerja.accounts.models import Role, RoleAssignment
+from sikerja.execution.demo import seed_execution
 from sikerja.organisation.choices import KIND_RANK, CompetenceKind, EmploymentStatus, PositionKind
 from sikerja.organisation.demo import names
 from sikerja.organisation.demo.blueprint import JF, PLK, Pos, UnitPlan, plan_region, scale_staff
 from sikerja.organisation.models import Competence, Delegation, Employee, EmployeeCompetence, Placement, Position, Unit
 from sikerja.organisation.rules.nip import PPPK_FIRST_YEAR, build_nip
+from sikerja.performance.demo import seed_performance
 from sikerja.processes.demo import seed_processes
 from sikerja.tenancy.models import Region, RegulationProfile
 from sikerja.tenancy.services import sync_builtin_profiles
@@ -353,5 +355,6 @@ def build_demo_region(*, n_employees=5000, seed=20240601, slug="sungai-lestari",
         region = builder.build()
         seed_processes(region)  # proses bisnis and SOP AP (issue 14)
         logins = builder.create_demo_users(user_prefix) if with_users else []
-        logins += __import__("sikerja.execution.demo", fromlist=["x"]).seed_execution(region, user_prefix) if with_users else []
+        logins += seed_execution(region, user_prefix) if with_users else []
+        seed_performance(region)  # kinerja (issue 13): SKPs, evidence, one finished quarter
     return region, logins, builder

@@ -1,0 +1,1 @@
+"""Pure rules of pengelolaan kinerja: no database, no request."""

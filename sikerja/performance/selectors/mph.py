@@ -1,0 +1,96 @@
+"""Matriks Peran Hasil (KIN-7): a unit's perjanjian kinerja targets across, its people down —
+individually or as ketua/anggota of the works serving each target. A member from another unit
+appears in the MPH of the unit that assigned them (the works are the owning unit's)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sikerja.assignments.models import Member
+from sikerja.execution.models import PerformanceAgreement, PerformanceTarget, Work
+from sikerja.organisation.models import Employee
+
+ROLE_LABELS = {"individu": "Individu", "ketua": "Ketua tim", "anggota": "Anggota tim"}
+
+
+@dataclass
+class Cell:
+    employee_id: int
+    target_id: int
+    work_id: int | None
+    role: str
+    title: str
+    rhk_id: int | None = None
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS[self.role]
+
+
+@dataclass
+class Row:
+    employee: Employee
+    cells: list[Cell] = field(default_factory=list)
+
+    def in_target(self, target_id: int) -> list[Cell]:
+        return [c for c in self.cells if c.target_id == target_id]
+
+
+@dataclass
+class Mph:
+    agreement: PerformanceAgreement | None
+    targets: list[PerformanceTarget]
+    rows: list[Row]
+
+    def grid(self):
+        """Rows with one list of cells per target, in the targets' order (for the template)."""
+        return [(row, [row.in_target(t.pk) for t in self.targets]) for row in self.rows]
+
+
+def mph_for_unit(region, unit, year: int) -> Mph:
+    agreement = (
+        PerformanceAgreement.objects.filter(region=region, unit=unit, year=year).select_related("leader").first()
+    )
+    if agreement is None:
+        return Mph(None, [], [])
+    targets = list(PerformanceTarget.objects.filter(agreement=agreement).select_related("responsible"))
+    works = list(Work.objects.filter(target__in=targets).select_related("assignment").order_by("pk"))
+    members = Member.objects.filter(
+        assignment_id__in=[w.assignment_id for w in works], status=Member.Status.DISETUJUI, employee__isnull=False
+    ).values_list("assignment_id", "employee_id", "role")
+    by_assignment: dict[int, list[tuple[int, str]]] = {}
+    for assignment_id, employee_id, role in members:
+        by_assignment.setdefault(assignment_id, []).append((employee_id, role))
+    cells: list[Cell] = []
+    for w in works:
+        title = w.assignment.title
+        if not w.is_team:
+            cells.append(Cell(w.lead_id, w.target_id, w.pk, "individu", title))
+            continue
+        seen = {w.lead_id}
+        cells.append(Cell(w.lead_id, w.target_id, w.pk, "ketua", title))
+        for employee_id, _role in by_assignment.get(w.assignment_id, []):
+            if employee_id not in seen:
+                seen.add(employee_id)
+                cells.append(Cell(employee_id, w.target_id, w.pk, "anggota", title))
+    for t in targets:  # a target handed to someone with no assignment yet: an individual role
+        if t.responsible_id and not any(c.target_id == t.pk and c.employee_id == t.responsible_id for c in cells):
+            cells.append(Cell(t.responsible_id, t.pk, None, "individu", t.sasaran))
+    from sikerja.performance.models import Rhk
+
+    made = {
+        (r["skp__employee_id"], r["target_id"], r["work_id"]): r["pk"]
+        for r in Rhk.objects.filter(target__in=targets, skp__is_current=True).values(
+            "pk", "skp__employee_id", "target_id", "work_id"
+        )
+    }
+    for c in cells:
+        c.rhk_id = made.get((c.employee_id, c.target_id, c.work_id))
+    people = {
+        e.pk: e
+        for e in Employee.objects.filter(pk__in={c.employee_id for c in cells}).select_related("unit", "position")
+    }
+    rows: dict[int, Row] = {}
+    for c in cells:
+        rows.setdefault(c.employee_id, Row(people[c.employee_id])).cells.append(c)
+    return Mph(agreement, targets, sorted(rows.values(), key=lambda r: r.employee.name))

@@ -1,0 +1,164 @@
+"""The kinerja pages: drafting and submitting, the PPK's decision and evaluation, refusals shown
+on the page with status 400, the curve warning, and 404 for what is out of reach."""
+
+import pytest
+from django.test import Client
+
+from sikerja.performance import services
+from sikerja.performance.models import Evaluation, Rhk, Skp
+from sikerja.performance.tests.helpers import actor, actor_of, approved_skp, emp, open_year, ppk_of
+
+
+def client_for(employee):
+    actor_of(employee)  # makes sure a login and a role exist
+    c = Client()
+    c.force_login(employee.user)
+    return c
+
+
+@pytest.mark.req("KIN-1", "KIN-6")
+def test_employee_drafts_adds_an_rhk_and_submits_on_the_pages(demo, login):
+    c = login("pegawai.kominfo")
+    page = c.get("/kinerja/")
+    assert page.status_code == 200 and "Susun SKP" in page.content.decode()
+    r = c.post("/kinerja/skp/baru/", {"year": 2031, "form": ""})
+    skp = Skp.objects.get(employee=emp("pegawai.kominfo"), year=2031)
+    assert r.status_code == 302 and r["Location"] == f"/kinerja/skp/{skp.pk}/"
+    bad = c.post(
+        f"/kinerja/skp/{skp.pk}/rhk/",
+        {
+            "text": "Aplikasi",
+            "kind": "utama",
+            "approach": "kuantitatif",
+            "aspek": "",
+            "indikator": "Jumlah",
+            "target": "3",
+        },
+    )
+    assert bad.status_code == 400 and "aspek" in bad.content.decode() and not Rhk.objects.filter(skp=skp).exists()
+    ok = c.post(
+        f"/kinerja/skp/{skp.pk}/rhk/",
+        {
+            "text": "Aplikasi",
+            "kind": "utama",
+            "approach": "kuantitatif",
+            "aspek": "kuantitas",
+            "indikator": "Jumlah",
+            "target": "3",
+        },
+    )
+    assert ok.status_code == 302
+    assert c.post(f"/kinerja/skp/{skp.pk}/ajukan/").status_code == 302
+    skp.refresh_from_db()
+    assert skp.status == "diajukan"
+    body = c.get(f"/kinerja/skp/{skp.pk}/").content.decode()
+    assert "Diajukan" in body and "Berorientasi Pelayanan" in body and "Bertindak proaktif" in body
+
+
+@pytest.mark.req("KIN-3", "KIN-5", "KIN-8")
+def test_ppk_approves_and_evaluates_and_a_bad_rating_is_a_400(demo):
+    e = emp("pegawai.kominfo")
+    a = actor_of(e)
+    skp = services.draft_skp(a, year=2031)
+    services.add_rhk(a, skp.pk, text_value="Aplikasi", ikis=[("kuantitas", "Jumlah", "3")])
+    services.submit(a, skp.pk)
+    _, assessor = ppk_of(e)
+    c = client_for(assessor)
+    periods = open_year(demo.region)
+    inbox = c.get(f"/kinerja/penilaian/?periode={periods['tw1'].pk}").content.decode()
+    assert e.name in inbox and "menunggu persetujuan" in inbox
+    assert c.post(f"/kinerja/skp/{skp.pk}/putuskan/", {"decision": "kembalikan", "notes": ""}).status_code == 400
+    assert c.post(f"/kinerja/skp/{skp.pk}/putuskan/", {"decision": "setujui", "notes": ""}).status_code == 302
+    page = c.get(f"/kinerja/skp/{skp.pk}/").content.decode()
+    assert "Catatan ketua tim" in page and "Evaluasi periode" in page
+    bad = c.post(
+        f"/kinerja/skp/{skp.pk}/evaluasi/",
+        {"period": periods["tw1"].pk, "rating_hasil": "luar_biasa", "rating_perilaku": "sesuai"},
+    )
+    assert bad.status_code == 400 and "Rating hasil kerja" in bad.content.decode()
+    assert not Evaluation.objects.filter(skp=skp).exists()
+    iki = skp.rhks.get().ikis.get()
+    ok = c.post(
+        f"/kinerja/skp/{skp.pk}/evaluasi/",
+        {
+            "period": periods["tw1"].pk,
+            "rating_hasil": "di_atas",
+            "rating_perilaku": "di_atas",
+            f"realisasi_{iki.pk}": "3",
+        },
+    )
+    assert ok.status_code == 302
+    assert Evaluation.objects.get(skp=skp).predikat == "sangat_baik"
+
+
+@pytest.mark.req("KIN-9")
+def test_curve_page_shows_the_broken_rule_and_how_many_people(demo, login):
+    periods = open_year(demo.region)
+    tw1 = periods["tw1"]
+    unit = emp("kabid.aptika").unit
+    skp, _, _, ppk = approved_skp("pegawai.kominfo")
+    services.evaluate(ppk, skp.pk, period_id=tw1.pk, rating_hasil="di_atas", rating_perilaku="di_atas")
+    c = login("kadis.kominfo")
+    r = c.post("/kinerja/kurva/", {"unit": unit.pk, "periode": tw1.pk, "rating": "sesuai", "predikat": "baik"})
+    assert r.status_code == 302
+    body = c.get(f"/kinerja/kurva/?unit={unit.pk}&periode={tw1.pk}").content.decode()
+    assert "Distribusi predikat belum sesuai pola" in body
+    assert "paling sedikit 1 orang Butuh Perbaikan atau Kurang/Misconduct" in body and "kurang 1 orang" in body
+    refused = login("kabid.aptika").post(
+        "/kinerja/kurva/", {"unit": unit.pk, "periode": tw1.pk, "rating": "sesuai", "predikat": "baik"}
+    )
+    assert refused.status_code == 403
+
+
+@pytest.mark.req("KIN-3")
+def test_pages_out_of_reach_are_not_found(demo, other_demo, login):
+    skp, _, _, _ = approved_skp("pegawai.kominfo")
+    assert login("pegawai.ikp").get(f"/kinerja/skp/{skp.pk}/").status_code == 404
+    assert login("kabid.ikp").get(f"/kinerja/skp/{skp.pk}/").status_code == 404
+    assert login("lain.admin.bkpsdm").get(f"/kinerja/skp/{skp.pk}/").status_code == 404
+    assert login("lain.admin.bkpsdm").post(f"/kinerja/skp/{skp.pk}/bimbingan/", {"text": "x"}).status_code == 404
+
+
+@pytest.mark.req("KIN-7")
+def test_mph_page_turns_a_cell_into_an_rhk_draft(demo, login):
+    from sikerja.execution import services as pelaksanaan
+    from sikerja.execution.models import PerformanceAgreement, PerformanceTarget
+    from sikerja.execution.tests.helpers import team
+
+    assignment, ketua, others = team(demo.region)
+    work = pelaksanaan.work_for(assignment)
+    agreement = PerformanceAgreement.objects.create(
+        region=demo.region, unit=work.owning_unit, year=2031, leader=emp("kabid.aptika")
+    )
+    target = PerformanceTarget.objects.create(
+        agreement=agreement, sasaran="Portal data", indikator="Dataset terbit", target="50"
+    )
+    work.target = target
+    work.save(update_fields=["target"])
+    c = login("kabid.aptika")
+    body = c.get(f"/kinerja/mph/?unit={work.owning_unit_id}&tahun=2031").content.decode()
+    assert "Ketua tim: Tim Portal Data" in body and "Anggota tim: Tim Portal Data" in body
+    member = others[0]
+    r = c.post(
+        "/kinerja/mph/",
+        {"unit": work.owning_unit_id, "tahun": 2031, "target": target.pk, "employee": member.pk, "work": work.pk},
+    )
+    assert r.status_code == 302
+    rhk = Rhk.objects.get(skp__employee=member, target=target)
+    assert (rhk.role, rhk.skp.status) == ("anggota", "draf")
+    again = c.post(
+        "/kinerja/mph/",
+        {"unit": work.owning_unit_id, "tahun": 2031, "target": target.pk, "employee": member.pk, "work": work.pk},
+    )
+    assert again.status_code == 400 and "sudah menjadi RHK" in again.content.decode()
+
+
+@pytest.mark.req("KIN-3")
+def test_hr_admin_opens_a_year_and_others_may_not(demo, login):
+    r = login("admin.bkpsdm").post("/kinerja/periode/", {"year": 2031})
+    assert r.status_code == 302
+    body = login("admin.bkpsdm").get("/kinerja/periode/").content.decode()
+    assert "Triwulan IV 2031" in body and "Tahunan (akhir) 2031" in body
+    assert login("kabid.aptika").post("/kinerja/periode/", {"year": 2027}).status_code == 403
+    assert login("admin.bkpsdm").post("/kinerja/periode/", {"year": 99999}).status_code == 400
+    assert actor("admin.bkpsdm")  # the admin keeps working

@@ -1,0 +1,17 @@
+"""Pages of pengelolaan kinerja (issue 13), mounted at /kinerja/."""
+
+from django.urls import path
+
+from sikerja.performance import views
+
+app_name = "kinerja"
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("skp/baru/", views.draft, name="draft"),
+    path("skp/<int:pk>/", views.skp, name="skp"),
+    path("skp/<int:pk>/<slug:step>/", views.skp_step, name="step"),
+    path("penilaian/", views.inbox, name="inbox"),
+    path("kurva/", views.curve_page, name="curve"),
+    path("mph/", views.mph, name="mph"),
+    path("periode/", views.periods, name="periods"),
+]
