@@ -185,3 +185,11 @@ def may_place(actor: Actor) -> bool:
 def require_org_admin(actor: Actor) -> None:
     if not actor.can_administer_org:
         raise PermissionDenied("Hanya admin BKPSDM atau admin organisasi yang dapat melakukan ini.")
+
+
+# The region's own regulation profile (PLT-6): the Bagian Organisasi keeps the region's rules.
+PROFILE_ROLES = frozenset({Role.ADMIN_ORGANISASI, Role.SUPERADMIN})
+
+
+def may_edit_profile(actor: Actor) -> bool:
+    return actor.is_superadmin or bool(actor.roles & PROFILE_ROLES)

@@ -23,5 +23,6 @@ urlpatterns = [
     path("bantuan/", include("sikerja.guide.urls")),
     path("kesehatan/", health.health, name="health"),
     path("log/", include("sikerja.audit.urls")),
+    path("profil-regulasi/daerah/", include("sikerja.tenancy.urls")),
     path("", include("sikerja.web.urls")),
 ]
