@@ -192,6 +192,8 @@ def parse_yaml(text: str):
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (baris {mark.line + 1})" if mark is not None else ""
-        raise SettingError([f"Isian tidak dapat dibaca sebagai YAML{where}; periksa indentasi dan tanda titik dua."]) from None
+        raise SettingError(
+            [f"Isian tidak dapat dibaca sebagai YAML{where}; periksa indentasi dan tanda titik dua."]
+        ) from None
     _measure(value, 0, [0])
     return value

@@ -37,7 +37,9 @@ class DeriveForm(forms.Form):
 
 class SettingForm(forms.Form):
     article = forms.CharField(label="Pasal dasar", max_length=ARTICLE_MAX, required=False)
-    note = forms.CharField(label="Catatan", max_length=LONG_TEXT, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label="Catatan", max_length=LONG_TEXT, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     silent = forms.BooleanField(
         label="Tidak diatur", required=False,
         help_text="Peraturan daerah tidak mengatur hal ini: SiKerja tidak menambah batasan; pasal boleh kosong.",
@@ -75,7 +77,11 @@ class SettingForm(forms.Form):
             )  # fmt: skip
         elif self.kind == "text":
             self.fields["value"] = forms.CharField(
-                label="Nilai", max_length=spec["max"], required=False, initial=value, widget=forms.Textarea(attrs={"rows": 3})
+                label="Nilai",
+                max_length=spec["max"],
+                required=False,
+                initial=value,
+                widget=forms.Textarea(attrs={"rows": 3}),
             )
         elif self.kind == "per_key":
             options = [("", "— tidak diatur untuk ini —"), *_choices(spec["values"]["choices"])]

@@ -48,7 +48,12 @@ def diff(old: dict, new: dict) -> list[Change]:
             continue
         parts = tuple(
             word
-            for word, field in (("nilai", "value"), ("pasal", "article"), ("catatan", "note"), ("tidak diatur", "silent"))
+            for word, field in (
+                ("nilai", "value"),
+                ("pasal", "article"),
+                ("catatan", "note"),
+                ("tidak diatur", "silent"),
+            )
             if (a.get(field) or None) != (b.get(field) or None)
         )
         out.append(Change(key, label(key), entry_words(a), entry_words(b), parts))

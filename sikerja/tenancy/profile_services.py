@@ -13,9 +13,9 @@ from django.db import transaction
 from sikerja.accounts.access import Actor, may_edit_profile
 from sikerja.audit.services import record_event
 from sikerja.inputs import LONG_TEXT, SHORT_TEXT, clean_text
+from sikerja.tenancy.models import Region, RegulationProfile
 from sikerja.tenancy.profile_check import SettingError, check_entry, entry_errors, label
 from sikerja.tenancy.profile_schema import SCHEMA
-from sikerja.tenancy.models import Region, RegulationProfile
 
 DENIED = "Hanya admin organisasi atau superadmin daerah ini yang dapat mengubah profil regulasi daerah."
 BUILTIN = "Profil bawaan tidak dapat diubah; buat profil daerah sendiri terlebih dahulu."

@@ -48,7 +48,12 @@ def derive(request, actor):
         except ValidationError as exc:
             errors = _messages(exc)
     status = 400 if request.method == "POST" else 200
-    return render(request, "tenancy/derive.html", page_context(actor, "profile", base=base, form=form, errors=errors), status=status)
+    return render(
+        request,
+        "tenancy/derive.html",
+        page_context(actor, "profile", base=base, form=form, errors=errors),
+        status=status,
+    )
 
 
 @region_view
@@ -96,8 +101,14 @@ def edit_setting(request, actor, key):
         request,
         "tenancy/setting.html",
         page_context(
-            actor, "profile", prof=profile, form=form, errors=errors, setting_label=sel.label(key),
-            current=sel.entry_words(entry), key=key,
+            actor,
+            "profile",
+            prof=profile,
+            form=form,
+            errors=errors,
+            setting_label=sel.label(key),
+            current=sel.entry_words(entry),
+            key=key,
         ),  # fmt: skip
         status=400 if request.method == "POST" else 200,
     )
@@ -129,7 +140,13 @@ def versions(request, actor):
         request,
         "tenancy/versions.html",
         page_context(
-            actor, "profile", prof=profile, records=records, old=old, new=new, changes=changes,
+            actor,
+            "profile",
+            prof=profile,
+            records=records,
+            old=old,
+            new=new,
+            changes=changes,
             revert=RevertForm(initial={"version": profile.version}),
         ),  # fmt: skip
     )
@@ -161,7 +178,14 @@ def revert(request, actor, history_id):
         request,
         "tenancy/versions.html",
         page_context(
-            actor, "profile", prof=profile, records=records, old=None, new=None, changes=[], revert=form,
+            actor,
+            "profile",
+            prof=profile,
+            records=records,
+            old=None,
+            new=None,
+            changes=[],
+            revert=form,
             errors=errors,
         ),  # fmt: skip
         status=400,
