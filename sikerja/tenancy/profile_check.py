@@ -40,8 +40,35 @@ FIELD_WORDS = {
     "accepts": "menerima hasil", "unit_types": "jenis unit", "sets_performance": "penetapan kinerja",
     "assessors": "penilai", "note": "catatan", "flow": "alur", "steps": "langkah", "team": "tim",
     "several_must_act": "bila beberapa pimpinan harus bertindak", "anggota": "anggota tim",
-    "ancestor": "pimpinan unit di atasnya", **{t.value: t.label for t in UnitType},
+    "ancestor": "pimpinan unit di atasnya", "pimpinan_unit_asal": "pimpinan unit asal",
+    "coordinator_pd": "PD koordinator", "function": "urusan", "seats": "jabatan", "required": "wajib",
+    "may_add": "dapat ditambah", "binding": "mengikat", "tasks": "tugas", "items": "butir", "title": "judul",
+    "sekretaris": "sekretaris", "set_by": "ditetapkan oleh", "text": "teks", "proposed_by": "diusulkan oleh",
+    "kind": "jenis", "asn_only": "hanya ASN", "unsur": "unsur", "allowed": "yang diperbolehkan",
+    "huruf": "huruf", "actor": "pelaku", "does": "tindakan", "to": "kepada", "action": "uraian",
+    "apply": "mengajukan", "approve": "menyetujui", "issue": "menerbitkan", "confirm": "menyampaikan",
+    "receive": "menerima", "produces": "menghasilkan", "document": "naskah", "tembusan": "tembusan",
+    "letter": "naskah", "forward_step": "meneruskan ke langkah",
+    **{t.value: t.label for t in UnitType},
 }  # fmt: skip
+
+
+def value_words(value) -> str:
+    """Any setting value in words, nested structures included (never a raw key)."""
+    if value is None:
+        return "tidak diatur"
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, int | float):
+        return f"{value:g}".replace(".", ",")
+    if isinstance(value, list):
+        if not value:
+            return "tidak ada"
+        sep = " | " if any(isinstance(v, dict | list) for v in value) else ", "
+        return sep.join(value_words(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{words(k)}: {value_words(v)}" for k, v in value.items())
+    return words(value)
 
 
 def words(value) -> str:

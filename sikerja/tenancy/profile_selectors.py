@@ -10,8 +10,9 @@ from django.http import Http404
 
 from sikerja.accounts.access import Actor
 from sikerja.audit.models import Event
-from sikerja.tenancy.labels import SETTING_LABELS, value_label
+from sikerja.tenancy.labels import SETTING_LABELS
 from sikerja.tenancy.models import RegulationProfile
+from sikerja.tenancy.profile_check import value_words
 
 
 def label(key: str) -> str:
@@ -23,7 +24,7 @@ def entry_words(entry: dict | None) -> dict:
     entry = entry or {}
     silent = bool(entry.get("silent")) or not entry
     return {
-        "value": "tidak diatur" if silent else value_label(entry.get("value")),
+        "value": "tidak diatur" if silent else value_words(entry.get("value")),
         "article": entry.get("article") or "",
         "note": entry.get("note") or "",
         "silent": silent,
