@@ -19,6 +19,10 @@ def _choices(values) -> list[tuple[str, str]]:
     return [(v, words(v)) for v in values]
 
 
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]  # "lintas PD" -> "Lintas PD" (capitalize() would lower "PD")
+
+
 def widget_kind(key: str) -> str:
     spec = SCHEMA[key]
     if spec["type"] == "mapping" and spec["values"]["type"] == "choice":
@@ -87,7 +91,7 @@ class SettingForm(forms.Form):
             options = [("", "— tidak diatur untuk ini —"), *_choices(spec["values"]["choices"])]
             for k in spec["keys"]:
                 self.fields[f"map_{k}"] = forms.ChoiceField(
-                    label=words(k).capitalize(), choices=options, required=False, initial=(value or {}).get(k, "")
+                    label=_first_upper(words(k)), choices=options, required=False, initial=(value or {}).get(k, "")
                 )
         else:  # number and nested structures: YAML text, read with safe_load only
             text = "" if value is None else yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=100)

@@ -120,3 +120,32 @@ def test_yaml_is_read_safely_and_bounded():
         parse_yaml(bomb)
     with pytest.raises(SettingError, match="terlalu bertingkat"):
         parse_yaml("a:" + " [" * 12 + "1" + "]" * 12)
+
+
+def _as_posted(form) -> dict:
+    """What a browser sends back for the form as rendered (initial values untouched)."""
+    data = {}
+    for name, field in form.fields.items():
+        initial = form.get_initial_for_field(field, name)
+        if initial in (None, "", False, []):
+            continue
+        data[name] = "on" if initial is True else initial
+    return data
+
+
+@pytest.mark.req("PLT-6")
+def test_every_setting_of_every_builtin_round_trips_through_its_form_widget():
+    """Each setting's widget (ya/tidak, one of, boxes, one list per scope, YAML) shows the stored
+    value so that saving the form unchanged stores exactly the same entry."""
+    from sikerja.tenancy.profile_forms import SettingForm, widget_kind
+
+    kinds = set()
+    for data in builtin_profile_data():
+        for key, entry in data["settings"].items():
+            form = SettingForm(key=key, entry=entry)
+            posted = {**_as_posted(form), "reason": "uji"}
+            bound = SettingForm(posted, key=key, entry=entry)
+            assert bound.is_valid(), (data["key"], key, bound.errors)
+            assert bound.cleaned_data["entry"] == check_entry(key, entry), (data["key"], key)
+            kinds.add(widget_kind(key))
+    assert kinds == {"bool", "choice", "list", "text", "per_key", "yaml"}
