@@ -368,3 +368,14 @@ def test_api_refuses_non_admins_builtin_profiles_and_other_regions(region, other
     assert other_admin.get(f"{API}/profil/versi/{mine}", HTTP_X_REGION="teluk-damai").status_code == 404
     got = other_admin.get(f"{API}/profil", HTTP_X_REGION="teluk-damai").json()
     assert got["is_builtin"] and got["key"] == "barito-utara" and got["versions"] == []
+
+
+def test_another_regions_own_profile_is_not_listed_or_found_over_the_api(region, other_demo, own, token_for):
+    other_admin, _ = token_for(_user("lain.admin.organisasi"))
+    listed = other_admin.get(f"{API}/profiles", HTTP_X_REGION="teluk-damai").json()
+    keys = {p["key"] for p in listed["items"]} if isinstance(listed, dict) else {p["key"] for p in listed}
+    assert "barito-utara" in keys and own.key not in keys
+    assert other_admin.get(f"{API}/profiles/{own.key}", HTTP_X_REGION="teluk-damai").status_code == 404
+    mine, _ = token_for(_user("pegawai.kominfo"))
+    got = mine.get(f"{API}/profiles/{own.key}", HTTP_X_REGION="sungai-lestari")
+    assert got.status_code == 200 and got.json()["settings"]["letter_signer"]["article"] == "Pasal 11 ayat (1) huruf c"
