@@ -379,3 +379,31 @@ def test_another_regions_own_profile_is_not_listed_or_found_over_the_api(region,
     mine, _ = token_for(_user("pegawai.kominfo"))
     got = mine.get(f"{API}/profiles/{own.key}", HTTP_X_REGION="sungai-lestari")
     assert got.status_code == 200 and got.json()["settings"]["letter_signer"]["article"] == "Pasal 11 ayat (1) huruf c"
+
+
+def test_versions_page_reads_in_constant_queries_and_reverts_as_a_new_version(admin, own):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = _client("admin.organisasi")
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/profil-regulasi/daerah/versi/").status_code == 200
+        return len(ctx.captured_queries)
+
+    _edit(admin, "rejection_requires_reason", False)
+    count()  # the first request of a session reads more (session, caches)
+    few = count()
+    for i in range(4):
+        _edit(admin, "spbe_coordinator", f"Dinas Kominfo {i}", reason=f"Perubahan {i}")
+    assert count() == few
+    first = own.history.get(version=1).history_id
+    response = client.post(
+        f"/profil-regulasi/daerah/versi/{first}/kembalikan/", {"reason": "Kembali ke awal", "version": 6}
+    )
+    assert response.status_code == 302
+    now = RegulationProfile.objects.get(pk=own.pk)
+    assert now.version == 7 and now.settings == own.history.get(version=1).settings
+    stale = client.post(f"/profil-regulasi/daerah/versi/{first}/kembalikan/", {"reason": "lagi", "version": 6})
+    assert stale.status_code == 400 and "diubah orang lain" in stale.content.decode()
