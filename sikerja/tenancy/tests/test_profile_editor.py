@@ -231,6 +231,12 @@ def test_a_newer_builtin_is_announced_with_the_settings_it_changed_not_applied(r
     assert [c.label for c in update["changes"]] == ["Penolakan wajib disertai alasan"]
     assert update["changes"][0].new["value"] == "tidak" and update["changes"][0].current["value"] == "ya"
     assert RegulationProfile.objects.get(pk=own.pk).settings["rejection_requires_reason"]["value"] is True
+    page = _client("admin.organisasi").get("/profil-regulasi/daerah/").content.decode()
+    notice = page[page.index('id="builtin-update"') :]
+    notice = notice[: notice.index("</section>")]
+    assert f"mempunyai versi baru ({builtin.version})" in notice
+    assert "Penolakan wajib disertai alasan" in notice and "Pasal 11 ayat (1) huruf d (perubahan)" in notice
+    assert notice.count("<tr>") == 2  # the header and the one changed setting
 
 
 # --- pages ------------------------------------------------------------------------------------
