@@ -178,6 +178,7 @@ def entry_errors(key: str, entry: dict) -> list[str]:
 
 def check_entry(key: str, entry: dict) -> dict:
     """The entry as it will be stored, or ``SettingError``."""
+    _measure(entry.get("value"), 0, [0])  # bounded however it arrived (form, YAML or API JSON)
     errors = entry_errors(key, entry)
     if errors:
         raise SettingError(errors)

@@ -121,6 +121,8 @@ def _pick(profile, records, value, default):
         wanted = int(value)
     except ValueError:
         raise Http404("Versi profil tidak ditemukan.") from None
+    if not 1 <= wanted <= 2**31 - 1:
+        raise Http404("Versi profil tidak ditemukan.")
     return next((r for r in records if r.history_id == wanted), None) or sel.version_record(profile, wanted)
 
 

@@ -413,3 +413,19 @@ def test_versions_page_reads_in_constant_queries_and_reverts_as_a_new_version(ad
     assert now.version == 7 and now.settings == own.history.get(version=1).settings
     stale = client.post(f"/profil-regulasi/daerah/versi/{first}/kembalikan/", {"reason": "lagi", "version": 6})
     assert stale.status_code == 400 and "diubah orang lain" in stale.content.decode()
+
+
+def test_bad_input_is_a_4xx_never_a_500(admin, own, token_for):
+    client = _client("admin.organisasi")
+    for query in ("?ke=abc", "?ke=99999999999999999999", "?dari=-1"):
+        assert client.get(f"/profil-regulasi/daerah/versi/{query}").status_code == 404, query
+    assert client.get("/profil-regulasi/daerah/ubah/tidak_ada/").status_code == 404
+    api, _ = token_for(_user("admin.organisasi"))
+    deep = {"default": [{"role": "ppk", "article": "x", "label": "y" * 10}]}
+    for _ in range(12):
+        deep = {"default": [deep]}
+    nested = _put(api, "review_chains", {"value": deep, "article": "Pasal 1", "reason": "x"})
+    assert nested.status_code == 400 and "terlalu bertingkat" in nested.json()["detail"]
+    long_article = _put(api, "rejection_requires_reason", {"value": True, "article": "P" * 301, "reason": "x"})
+    assert long_article.status_code == 422
+    assert RegulationProfile.objects.get(pk=own.pk).version == 1
