@@ -201,3 +201,11 @@ def may_edit_process(actor: Actor, unit_id: int) -> bool:
         return True
     emp = actor.employee
     return bool(emp and emp.position_id and emp.position.is_leader and emp.position.unit_id == unit_id)
+
+
+# The region's own regulation profile (PLT-6): the Bagian Organisasi keeps the region's rules.
+PROFILE_ROLES = frozenset({Role.ADMIN_ORGANISASI, Role.SUPERADMIN})
+
+
+def may_edit_profile(actor: Actor) -> bool:
+    return actor.is_superadmin or bool(actor.roles & PROFILE_ROLES)

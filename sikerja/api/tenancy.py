@@ -1,5 +1,6 @@
 """Regions (tenants) and regulation profiles (PRF-1, PRF-3)."""
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 from ninja import Path, Router
 from ninja.pagination import paginate
@@ -68,6 +69,14 @@ def get_region(request: HttpRequest, slug: str = Path(..., max_length=60, descri
     return region
 
 
+def _visible_profiles(request: HttpRequest):
+    """Built-in profiles and the own profiles of the caller's regions; another region's own
+    profile is not found (PLT-6, PRF-3)."""
+    return RegulationProfile.objects.filter(
+        Q(is_builtin=True) | Q(owner__in=[r.pk for r in regions_of(request.auth.user)])
+    )
+
+
 @router.get(
     "/profiles",
     response={200: list[ProfileOut], **ERRORS},
@@ -77,7 +86,7 @@ def get_region(request: HttpRequest, slug: str = Path(..., max_length=60, descri
 def list_profiles(request: HttpRequest):
     """Semua profil regulasi: lima peraturan bupati bawaan dan profil `nasional` (PRF-1)."""
     check_params(request)
-    return RegulationProfile.objects.order_by("key")
+    return _visible_profiles(request).order_by("key")
 
 
 @router.get(
@@ -88,7 +97,7 @@ def list_profiles(request: HttpRequest):
 def get_profile(request: HttpRequest, key: str = Path(..., max_length=60, description="Kunci profil regulasi.")):
     """Profil regulasi dengan setiap pengaturan: nilai, pasal dasar, catatan, dan apakah peraturan
     diam tentang hal itu (PRF-1)."""
-    profile = RegulationProfile.objects.filter(key=key).first()
+    profile = _visible_profiles(request).filter(key=key).first()
     if profile is None:
         raise Http404("Profil regulasi tidak ditemukan.")
     return profile

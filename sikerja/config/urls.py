@@ -29,5 +29,6 @@ urlpatterns = [
     path("kesehatan/", health.health, name="health"),
     path("bahasa/", language.switch_language, name="set_language"),
     path("log/", include("sikerja.audit.urls")),
+    path("profil-regulasi/daerah/", include("sikerja.tenancy.urls")),
     path("", include("sikerja.web.urls")),
 ]

@@ -20,6 +20,17 @@ class RegulationProfile(models.Model):
     version = models.PositiveIntegerField("versi", default=1)
     is_builtin = models.BooleanField("bawaan", default=False)
     settings = models.JSONField("pengaturan", default=dict)
+    # A region's own profile (PLT-6): which region owns it, and which built-in profile at which
+    # version (with that version's settings) it was derived from, to tell of newer built-ins.
+    owner = models.ForeignKey(
+        "tenancy.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="own_profiles",
+        verbose_name="milik daerah",
+    )  # fmt: skip
+    derived_from = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="derived", verbose_name="diturunkan dari"
+    )
+    derived_from_version = models.PositiveIntegerField("versi profil asal", null=True, blank=True)
+    base_settings = models.JSONField("pengaturan profil asal saat diturunkan", default=dict, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from sikerja.accounts.access import access_unit, may_place, regions_of
+from sikerja.accounts.access import access_unit, may_edit_profile, may_place, regions_of
 from sikerja.guide.content import role_guide
 from sikerja.organisation import selectors
 from sikerja.organisation.choices import EmploymentStatus, PositionKind
@@ -167,4 +167,5 @@ def profile(request, actor):
         {**entry, "key": key, "label": setting_label(key), "value": value_label(entry.get("value"))}
         for key, entry in prof.settings.items()
     ]
-    return render(request, "web/profile.html", _ctx(request, actor, "profile", prof=prof, rows=rows))
+    can_edit = may_edit_profile(actor)  # PLT-6: the region's administrator derives or edits its own profile
+    return render(request, "web/profile.html", _ctx(request, actor, "profile", prof=prof, rows=rows, can_edit=can_edit))
