@@ -12,6 +12,7 @@ urlpatterns = [
     path("skp/<int:pk>/<slug:step>/", views.skp_step, name="step"),
     path("penilaian/", views.inbox, name="inbox"),
     path("kurva/", views.curve_page, name="curve"),
+    path("kurva/ekspor.xlsx", views.curve_xlsx, name="curve_xlsx"),
     path("mph/", views.mph, name="mph"),
     path("periode/", views.periods, name="periods"),
 ]

@@ -104,6 +104,15 @@ def test_curve_page_shows_the_broken_rule_and_how_many_people(demo, login):
     body = c.get(f"/kinerja/kurva/?unit={unit.pk}&periode={tw1.pk}").content.decode()
     assert "Distribusi predikat belum sesuai pola" in body
     assert "paling sedikit 1 orang Butuh Perbaikan atau Kurang/Misconduct" in body and "kurang 1 orang" in body
+    xlsx = c.get(f"/kinerja/kurva/ekspor.xlsx?unit={unit.pk}&periode={tw1.pk}")
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(BytesIO(xlsx.content))
+    assert [r[7] for r in book["Evaluasi kinerja"].iter_rows(min_row=2, values_only=True)] == ["Sangat Baik"]
+    assert any("kurang 1 orang" in str(r[1]) for r in book["Pola distribusi"].iter_rows(values_only=True))
+    assert login("kabid.ikp").get(f"/kinerja/kurva/ekspor.xlsx?unit={unit.pk}&periode={tw1.pk}").status_code == 404
     refused = login("kabid.aptika").post(
         "/kinerja/kurva/", {"unit": unit.pk, "periode": tw1.pk, "rating": "sesuai", "predikat": "baik"}
     )
