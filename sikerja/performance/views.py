@@ -243,6 +243,22 @@ def skp_step(request, actor, pk, step):
 
 @region_view
 @require_GET
+def skp_pdf(request, actor, pk):
+    from sikerja.performance.documents import pdf_response
+
+    return pdf_response(actor, pk)
+
+
+@region_view
+@require_GET
+def evaluation_pdf(request, actor, pk, evaluation_pk):
+    from sikerja.performance.documents import pdf_response
+
+    return pdf_response(actor, pk, evaluation_pk)
+
+
+@region_view
+@require_GET
 def inbox(request, actor):
     year = timezone.localdate().year
     periods = list(
