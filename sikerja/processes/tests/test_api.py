@@ -107,3 +107,13 @@ def test_another_regions_objects_are_not_found(demo, other_demo):
         assert r.status_code == 404, url
     assert "PB-1.2" in {p["code"] for p in c.get(API).json()}  # their own demo catalogue
     assert mine.pk not in {p["id"] for p in c.get(API).json()}
+
+
+@pytest.mark.req("PB-6")
+def test_openapi_documents_the_bpmn_file_and_the_step_symbols(db):
+    doc = Client().get("/api/v1/openapi.json").json()
+    bpmn = doc["paths"]["/api/v1/proses-bisnis/peta/{version_id}/bpmn"]
+    assert "application/xml" in bpmn["get"]["responses"]["200"]["content"]
+    assert "multipart/form-data" in bpmn["post"]["requestBody"]["content"]
+    symbol = doc["components"]["schemas"]["SopStepOut"]["properties"]["symbol"]
+    assert symbol["enum"] == ["terminator", "proses", "keputusan"]
