@@ -167,9 +167,11 @@ def _actor(username, region):
 def test_planning_team_and_monitoring_pages_fit_the_screen(as_user, demo_live, live_server, shots, width):
     """The seeded Setda loop (execution.demo): the Asisten's monitoring, the Sekda's agreement,
     the team's page and its plan, with no page-wide scrolling at 1366 and 390 px."""
+    from sikerja.execution.demo import seed_execution
     from sikerja.execution.models import PerformanceAgreement
 
     region = demo_live.region
+    seed_execution(region)
     agreement = PerformanceAgreement.objects.get(region=region, unit__code="SETDA")
     team = Work.objects.get(region=region, target__agreement=agreement, is_team=True)
     page = as_user("asisten.pemerintahan", width=width)

@@ -34,7 +34,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         region, logins, _ = build_demo_region(
             n_employees=opts["employees"], seed=opts["seed"], slug=opts["slug"], name=opts["name"],
-            profile=opts["profile"], with_users=not opts["no_users"], user_prefix=opts["user_prefix"],
+            profile=opts["profile"], with_users=not opts["no_users"], user_prefix=opts["user_prefix"], with_execution=True,
         )
         User = get_user_model()
         if not opts["no_users"] and not User.objects.filter(username="superadmin").exists():
