@@ -20,7 +20,7 @@ def _count(client, url):
 
 def test_pages_read_in_constant_queries(demo, login):
     c = login("kadis.kominfo")
-    p = Process.objects.get(region=demo.region, code="PB-1.2")
+    p = Process.objects.get(region=demo.region, code="PB.1.2")
     v = SopVersion.objects.get(
         sop__region=demo.region, sop__name="Pembangunan Aplikasi Layanan Publik", status=VersionStatus.APPROVED
     )
