@@ -54,6 +54,7 @@ bench: venv
 	@DATABASE_URL=$${DATABASE_URL:-sqlite:///var/bench.sqlite3} $(PY) manage.py migrate --noinput -v0
 	@DATABASE_URL=$${DATABASE_URL:-sqlite:///var/bench.sqlite3} $(PY) manage.py bench_org $(BENCH_ARGS)
 	@DATABASE_URL=$${DATABASE_URL:-sqlite:///var/bench.sqlite3} $(PY) manage.py bench_assignments $(BENCH_ARGS)
+	@DATABASE_URL=$${DATABASE_URL:-sqlite:///var/bench.sqlite3} $(PY) manage.py bench_pages $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
