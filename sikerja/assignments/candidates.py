@@ -286,6 +286,35 @@ def candidate_queryset(
     return qs, annotated.order_by(*ordering)
 
 
+def _bounded(filtered, ordered, wanted, starts_on: dt.date, ends_on: dt.date, n: int) -> QuerySet[Employee]:
+    """``ordered`` cut to at most 2n people that surely hold its first n rows (issue 15 item 3).
+
+    The load estimate is a correlated subquery; computed for every match it made an unfiltered
+    search cost as much as the region is large. Only people with an accepted, issued assignment
+    in the period ("busy") have a committed load; for everyone else the estimate is the
+    position's own workload, a plain column. So the first n of the whole order are among the
+    first n free people ordered by that column (no subquery) and the first n busy people (the
+    subquery runs for busy people only). The page query then orders those 2n exactly as before:
+    same rows, same order, same database collation. Both cuts are subqueries of the page query,
+    so the query count does not change."""
+    busy_ids = Member.objects.filter(
+        employee__isnull=False,  # NOT IN over a NULL would exclude everyone
+        status=Member.Status.DISETUJUI,
+        assignment__status=Assignment.Status.DITERBITKAN,
+        assignment__starts_on__lte=ends_on,
+        assignment__ends_on__gte=starts_on,
+    ).values("employee_id")
+    own = Coalesce(F("position__workload_hours"), Value(Decimal(0)), output_field=_HOURS)
+    free = filtered.exclude(pk__in=busy_ids)
+    free_order = [own.asc(), F("name").asc(), F("pk").asc()]
+    if wanted is not None:
+        free = free.annotate(matches=_match_count(wanted))
+        free_order.insert(0, F("matches").desc())
+    first_free = free.order_by(*free_order).values("pk")[:n]
+    first_busy = ordered.filter(pk__in=busy_ids).values("pk")[:n]
+    return ordered.filter(Q(pk__in=first_free) | Q(pk__in=first_busy))
+
+
 def search_candidates(
     actor: Actor,
     *,
@@ -333,7 +362,8 @@ def search_candidates(
     total = counted.count()
     if total == 0 or offset >= total:
         return CandidatePage([], total, limit, offset)
-    page = list(ordered.select_related("position", "unit")[offset : offset + limit])
+    bounded = _bounded(counted, ordered, wanted, starts_on, ends_on, offset + limit)
+    page = list(bounded.select_related("position", "unit")[offset : offset + limit])
     return CandidatePage(_judge(actor, page, names, starts_on, ends_on, hours), total, limit, offset)
 
 
