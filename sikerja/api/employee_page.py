@@ -37,12 +37,16 @@ POSITION_COLUMNS = {
     "is_leader": "position__is_leader",
 }
 FIELDS = (*SCALARS[:3], "full_name", *SCALARS[3:], "unit", "position")
+_ONE = "(" + "|".join(FIELDS) + ")"
+FIELDS_PATTERN = f"^{_ONE}(,{_ONE})*$"  # a comma list of field names, documented so
 
 
 def _no_defaults(schema: dict[str, Any]) -> None:
     # Fields are optional only because ``fields=`` may leave them out; they are never null.
     for prop in schema.get("properties", {}).values():
         prop.pop("default", None)
+        if len(prop.get("allOf", ())) == 1:  # a default made pydantic wrap the $ref; unwrap it
+            prop.update(prop.pop("allOf")[0])
 
 
 class EmployeeItemOut(Schema):
@@ -84,6 +88,7 @@ class EmployeePageParams(Schema):
     fields: str | None = Field(
         None,
         max_length=300,
+        pattern=FIELDS_PATTERN,
         description="Kolom butir yang diminta, dipisah koma, mis. id,nip,name. Bawaan: semua. "
         f"Pilihan: {', '.join(FIELDS)}.",
     )

@@ -257,7 +257,7 @@ def test_employee_fields_and_count_false_give_the_same_rows_cheaper(demo, login)
     assert body(client.get(f"{API}/employees?page_size=30&page={last}&count=false"))["has_next"] is False
     assert client.get(f"{API}/employees?page_size=30&page={last + 1}&count=false").status_code == 404
     refused = client.get(f"{API}/employees?fields=id,salary")
-    assert refused.status_code == 422 and "salary" in body(refused)["detail"]
+    assert refused.status_code == 422 and "fields" in body(refused)["detail"]
 
 
 # --- bad input: 4xx with the error JSON, never 500 --------------------------------------------

@@ -95,13 +95,20 @@ class Profile:
 
     name: str
     settings: Mapping[str, Mapping]
+    # value() per key, remembered: the report judges every placement of a region and asks the
+    # same dozen keys each time (issue 15 item 1). A Profile lives for one request.
+    _values: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     def entry(self, key: str) -> Mapping:
         return self.settings.get(key) or {"value": None, "silent": True}
 
     def value(self, key: str):
-        entry = self.entry(key)
-        return None if entry.get("silent") else entry.get("value")
+        try:
+            return self._values[key]
+        except KeyError:
+            entry = self.entry(key)
+            value = self._values[key] = None if entry.get("silent") else entry.get("value")
+            return value
 
     def cite(self, key: str, article: str | None = None) -> str:
         art = article or self.entry(key).get("article") or ""
