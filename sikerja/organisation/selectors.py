@@ -41,7 +41,7 @@ def _attach_paths(actor, units: list[Unit]) -> None:
     """Set ``unit.path_names`` (root → parent) with one CTE query for all units."""
     if not units:
         return
-    ancestors = {u.pk: u for u in actor.units().with_tree_fields().filter(pk__in={u.pk for u in units})}
+    ancestors = {u.pk: u for u in region_tree(actor).with_tree_fields().filter(pk__in={u.pk for u in units})}
     needed = {pk for u in ancestors.values() for pk in u.tree_path}
     names = dict(actor.units().filter(pk__in=needed).values_list("pk", "name"))
     for unit in units:
