@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.db.models import Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Lower
 
@@ -286,6 +287,12 @@ def candidate_queryset(
     return qs, annotated.order_by(*ordering)
 
 
+# PostgreSQL plans the two cut subqueries as hashed subplans and gains (50k region: the
+# unfiltered search about halves); SQLite scans the whole match set for the OR of the two IN
+# lists and was slower at 5k, so it keeps ranking every match (same rows either way).
+BOUNDED_VENDORS = frozenset({"postgresql"})
+
+
 def _bounded(filtered, ordered, wanted, starts_on: dt.date, ends_on: dt.date, n: int) -> QuerySet[Employee]:
     """``ordered`` cut to at most 2n people that surely hold its first n rows (issue 15 item 3).
 
@@ -362,8 +369,9 @@ def search_candidates(
     total = counted.count()
     if total == 0 or offset >= total:
         return CandidatePage([], total, limit, offset)
-    bounded = _bounded(counted, ordered, wanted, starts_on, ends_on, offset + limit)
-    page = list(bounded.select_related("position", "unit")[offset : offset + limit])
+    if connection.vendor in BOUNDED_VENDORS:
+        ordered = _bounded(counted, ordered, wanted, starts_on, ends_on, offset + limit)
+    page = list(ordered.select_related("position", "unit")[offset : offset + limit])
     return CandidatePage(_judge(actor, page, names, starts_on, ends_on, hours), total, limit, offset)
 
 
