@@ -70,8 +70,18 @@ class OrgFacts:
     has_pengawas: frozenset[int] = frozenset()
     pattern_key: Mapping[int, str] = field(default_factory=dict)
     has_positions: frozenset[int] = frozenset()  # units with a peta jabatan (at least one position)
+    # chain() per unit, remembered: the report asks it twice per placement (issue 15 item 1).
+    # Callers only read the list.
+    _chains: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     def chain(self, unit_id: int) -> list[int]:
+        try:
+            return self._chains[unit_id]
+        except KeyError:
+            out = self._chains[unit_id] = self._walk(unit_id)
+            return out
+
+    def _walk(self, unit_id: int) -> list[int]:
         out, seen = [], set()
         node = unit_id
         while node is not None and node not in seen:
