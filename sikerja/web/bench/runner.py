@@ -164,6 +164,7 @@ def count_queries(pages: list[Page], sessions: dict[str, str]) -> dict[str, tupl
     out = {}
     with ClientTransport(sessions) as transport:
         for page in pages:
+            transport.get(page.url, page.who)  # once first: per-process caches are not the page's
             with CaptureQueriesContext(connection) as ctx:
                 status, _ = transport.get(page.url, page.who)
             out[page.name] = (status, len(ctx.captured_queries))
