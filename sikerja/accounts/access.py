@@ -60,7 +60,7 @@ class Actor:
         ids: set[int] = set()
         for root in self.scope_roots:
             ids.update(
-                Unit.objects.descendants(Unit(pk=root), include_self=True)
+                Unit.objects.tree_filter(region=self.region).descendants(Unit(pk=root), include_self=True)
                 .filter(region=self.region)
                 .values_list("pk", flat=True)
             )

@@ -12,11 +12,11 @@ from ninja.pagination import paginate
 
 from sikerja.accounts.access import Actor, access_unit
 from sikerja.api.auth import API_AUTH
+from sikerja.api.employee_page import EmployeePageOut, EmployeePageParams, employee_page
 from sikerja.api.schemas import (
     ERRORS,
     EmployeeDetailOut,
     EmployeeFilters,
-    EmployeeOut,
     Id,
     Pagination,
     PositionDetailOut,
@@ -144,12 +144,12 @@ def get_position(request: HttpRequest, position_id: Id = POSITION_ID):
 
 
 # --- employees ------------------------------------------------------------------------------
-@router.get("/employees", response={200: list[EmployeeOut], **ERRORS}, summary="Daftar pegawai dalam cakupan Anda")
-@paginate(Pagination)
-def list_employees(request: HttpRequest, filters: Query[EmployeeFilters]):
+@router.get("/employees", response={200: EmployeePageOut, **ERRORS}, summary="Daftar pegawai dalam cakupan Anda")
+def list_employees(request: HttpRequest, filters: Query[EmployeeFilters], paging: Query[EmployeePageParams]):
     """Pegawai aktif yang boleh Anda lihat: seluruh daerah untuk peran se-daerah, subpohon unit
-    Anda untuk kepala PD / pimpinan unit / PPK, dan selalu diri Anda sendiri (ORG-5)."""
-    check_params(request, EmployeeFilters)
+    Anda untuk kepala PD / pimpinan unit / PPK, dan selalu diri Anda sendiri (ORG-5). Sampai 500
+    per halaman; `fields` memilih kolom, `count=false` melewatkan penghitungan seluruhnya."""
+    check_params(request, EmployeeFilters, EmployeePageParams)
     actor = request.auth
     if filters.subtree_of:
         access_unit(actor, filters.subtree_of)  # 404 for a unit outside the region
@@ -165,7 +165,7 @@ def list_employees(request: HttpRequest, filters: Query[EmployeeFilters]):
         qs = qs.filter(unit_id=filters.unit_id)
     if filters.golongan:
         qs = qs.filter(golongan=filters.golongan)
-    return qs
+    return employee_page(qs, paging)
 
 
 @router.get("/employees/{employee_id}", response={200: EmployeeDetailOut, **ERRORS}, summary="Rincian pegawai")

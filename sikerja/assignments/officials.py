@@ -17,7 +17,8 @@ def profile_of(region) -> Profile:
 
 def unit_chain(unit: Unit) -> list[int]:
     """The unit and its ancestors up to its perangkat daerah root (first = the unit)."""
-    return [u.pk for u in reversed(list(unit.ancestors(include_self=True)))]
+    tree = Unit.objects.tree_filter(region_id=unit.region_id)  # the CTE stays inside the region
+    return [u.pk for u in reversed(list(tree.ancestors(unit, include_self=True)))]
 
 
 def pd_root(unit: Unit) -> Unit:

@@ -106,7 +106,7 @@ def _unit_label(unit: Unit, depth: int | None = None) -> str:
 
 
 def _all_units(actor) -> list[tuple[int, str]]:
-    units = Unit.objects.with_tree_fields().filter(region=actor.region, is_active=True)
+    units = Unit.objects.with_tree_fields().tree_filter(region=actor.region).filter(region=actor.region, is_active=True)
     return [(u.pk, _unit_label(u, u.tree_depth)) for u in units]
 
 

@@ -161,13 +161,19 @@ def validation_report(actor, on: dt.date | None = None) -> ValidationReport:
     region = actor.region
     profile = profile_of(region)
     org = org_facts(region)
-    people = holders(region)
     delegates = authority_delegates(region, on)
-    open_placements = dict(Placement.objects.filter(region=region).current(on).values_list("employee_id", "assessor_id"))
+    placements = Placement.objects.filter(region=region).current(on)
     everyone = Employee.objects.filter(region=region, is_active=True)
     scope = actor.scope_unit_ids
-    if scope is not None:
+    if scope is None:
+        people = holders(region)
+    else:
+        # Scope first (issue 15 item 1): a unit's people and their assessors, not the region.
         everyone = everyone.filter(unit_id__in=scope)
+        placements = placements.filter(employee__unit_id__in=scope)
+        assessors = placements.values("assessor_id")
+        people = holders(region, Employee.objects.filter(Q(unit_id__in=scope) | Q(pk__in=assessors)).values("pk"))
+    open_placements = dict(placements.values_list("employee_id", "assessor_id"))
     subject_rows = list(
         everyone.values_list("pk", "nip", "position__name", "position__kind", "unit_id", "unit__perangkat_daerah__name")
     )

@@ -41,7 +41,7 @@ def _attach_paths(actor, units: list[Unit]) -> None:
     """Set ``unit.path_names`` (root → parent) with one CTE query for all units."""
     if not units:
         return
-    ancestors = {u.pk: u for u in actor.units().with_tree_fields().filter(pk__in={u.pk for u in units})}
+    ancestors = {u.pk: u for u in region_tree(actor).with_tree_fields().filter(pk__in={u.pk for u in units})}
     needed = {pk for u in ancestors.values() for pk in u.tree_path}
     names = dict(actor.units().filter(pk__in=needed).values_list("pk", "name"))
     for unit in units:
@@ -49,8 +49,14 @@ def _attach_paths(actor, units: list[Unit]) -> None:
         unit.path_names = [names[pk] for pk in path if pk in names]
 
 
+def region_tree(actor) -> QuerySet[Unit]:
+    """The actor's units for a recursive read: ``tree_filter`` puts the region inside the CTE,
+    which otherwise walks every unit of every region before the outer filter (issue 15 item 2)."""
+    return Unit.objects.tree_filter(region=actor.region).filter(region=actor.region)
+
+
 def unit_ancestors(actor, unit: Unit) -> list[Unit]:
-    return list(actor.units().ancestors(unit))
+    return list(region_tree(actor).ancestors(unit))
 
 
 def unit_leader(unit: Unit) -> Employee | None:
@@ -96,7 +102,7 @@ def employee_list(actor, *, q: str = "", unit_id: int | None = None, subtree: bo
         qs = qs.filter(Q(name__icontains=q) | Q(nip__startswith=q.replace(" ", "")))
     if unit_id:
         if subtree:
-            ids = actor.units().descendants(Unit(pk=unit_id), include_self=True).values_list("pk", flat=True)
+            ids = region_tree(actor).descendants(Unit(pk=unit_id), include_self=True).values_list("pk", flat=True)
             qs = qs.filter(unit_id__in=list(ids))
         else:
             qs = qs.filter(unit_id=unit_id)
@@ -155,11 +161,23 @@ def org_chart(actor, pd: Unit) -> dict:
 
     Three queries whatever the size: the units (CTE), their leaders, their head counts.
     """
-    units = list(actor.units().descendants(pd, include_self=True).filter(is_active=True).order_by("order", "name"))
+    # A PD's subtree is its denormalised ``perangkat_daerah`` (no recursion); another unit's
+    # is the region's CTE.
+    subtree = (
+        actor.units().filter(perangkat_daerah=pd)
+        if pd.is_perangkat_daerah and pd.perangkat_daerah_id == pd.pk
+        else region_tree(actor).descendants(pd, include_self=True)
+    )
+    units = list(subtree.filter(is_active=True).order_by("order", "name"))
     ids = [u.pk for u in units]
+    # From the leader posts (one per unit) to their holders, not through every person of the
+    # subtree: the planner can then use the employee's position index.
+    leader_posts = Position.objects.filter(region=actor.region, unit_id__in=ids, is_leader=True).values("pk")
     leaders = {
         e.unit_id: e
-        for e in Employee.objects.filter(unit_id__in=ids, position__is_leader=True, is_active=True).select_related("position")
+        for e in Employee.objects.filter(
+            region=actor.region, position_id__in=leader_posts, unit_id__in=ids, is_active=True
+        ).select_related("position")
     }
     counts = dict(
         Employee.objects.filter(unit_id__in=ids, is_active=True).values("unit_id").annotate(n=Count("id")).values_list("unit_id", "n")

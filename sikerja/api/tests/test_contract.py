@@ -26,7 +26,7 @@ CODE_FIELDS = {
     "DocumentOut": {"kind", "status"},
     "DocumentDetailOut": {"kind", "status", "signer_capacity"},
     "VerificationOut": {"kind", "status"},
-    "EmployeeOut": {"status", "golongan", "gender"},
+    "EmployeeItemOut": {"status", "golongan", "gender"},
     "UnitOut": {"unit_type"},
     "PositionOut": {"kind", "jf_category", "jf_level"},
 }

@@ -225,7 +225,7 @@ def test_pagination_defaults_and_limits(demo, login):
     assert default["page_size"] == 50 and len(default["items"]) == 50 and default["page"] == 1
     assert default["num_pages"] == -(-default["count"] // 50)
     capped = body(client.get(f"{API}/employees?page_size=1000"))
-    assert capped["page_size"] == 200 and len(capped["items"]) == 200
+    assert capped["page_size"] == 500 and len(capped["items"]) == min(500, default["count"])
     second = body(client.get(f"{API}/employees?page=2&page_size=10"))
     first = body(client.get(f"{API}/employees?page=1&page_size=10"))
     assert not {e["id"] for e in first["items"]} & {e["id"] for e in second["items"]}
@@ -236,7 +236,28 @@ def test_pagination_defaults_and_limits(demo, login):
 @pytest.mark.req("TIK-1")
 def test_empty_result_is_page_one_not_404(demo, login):
     data = body(login("admin.bkpsdm").get(f"{API}/employees?q=tidak-ada-nama-begini"))
-    assert data == {"items": [], "count": 0, "page": 1, "page_size": 50, "num_pages": 1}
+    assert data == {"items": [], "count": 0, "page": 1, "page_size": 50, "num_pages": 1, "has_next": False}
+
+
+@pytest.mark.req("TIK-1")
+def test_employee_fields_and_count_false_give_the_same_rows_cheaper(demo, login):
+    """Issue 15 item 4: `fields=` keeps only the named fields, `count=false` skips the count,
+    and the rows are the same as the full page's, in the same order."""
+    client = login("admin.bkpsdm")
+    full = body(client.get(f"{API}/employees?page_size=30&page=2"))
+    slim = body(client.get(f"{API}/employees?page_size=30&page=2&count=false&fields=id,full_name,unit"))
+    assert slim["count"] is None and slim["num_pages"] is None and slim["has_next"] is True
+    assert full["has_next"] is True and full["count"] > 60
+    assert [set(item) for item in slim["items"]] == [{"id", "full_name", "unit"}] * 30
+    assert slim["items"] == [{k: item[k] for k in ("id", "full_name", "unit")} for item in full["items"]]
+    employee = Employee.objects.select_related("unit").get(pk=full["items"][0]["id"])
+    assert full["items"][0]["full_name"] == employee.full_name
+    assert full["items"][0]["unit"]["code"] == employee.unit.code
+    last = full["num_pages"]
+    assert body(client.get(f"{API}/employees?page_size=30&page={last}&count=false"))["has_next"] is False
+    assert client.get(f"{API}/employees?page_size=30&page={last + 1}&count=false").status_code == 404
+    refused = client.get(f"{API}/employees?fields=id,salary")
+    assert refused.status_code == 422 and "fields" in body(refused)["detail"]
 
 
 # --- bad input: 4xx with the error JSON, never 500 --------------------------------------------

@@ -83,7 +83,8 @@ def pick_signer(actor: Actor, roles, *, form, owning, region, assignee) -> tuple
 
 
 def subtree_ids(unit: Unit) -> list[int]:
-    return list(Unit.objects.descendants(unit, include_self=True).values_list("pk", flat=True))
+    tree = Unit.objects.tree_filter(region_id=unit.region_id)  # the CTE stays inside the region
+    return list(tree.descendants(unit, include_self=True).values_list("pk", flat=True))
 
 
 def ketua_problem(profile, employee: Employee) -> str | None:

@@ -72,8 +72,18 @@ class OrgFacts:
     has_pengawas: frozenset[int] = frozenset()
     pattern_key: Mapping[int, str] = field(default_factory=dict)
     has_positions: frozenset[int] = frozenset()  # units with a peta jabatan (at least one position)
+    # chain() per unit, remembered: the report asks it twice per placement (issue 15 item 1).
+    # Callers only read the list.
+    _chains: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     def chain(self, unit_id: int) -> list[int]:
+        try:
+            return self._chains[unit_id]
+        except KeyError:
+            out = self._chains[unit_id] = self._walk(unit_id)
+            return out
+
+    def _walk(self, unit_id: int) -> list[int]:
         out, seen = [], set()
         node = unit_id
         while node is not None and node not in seen:
@@ -112,13 +122,20 @@ class Profile:
 
     name: str
     settings: Mapping[str, Mapping]
+    # value() per key, remembered: the report judges every placement of a region and asks the
+    # same dozen keys each time (issue 15 item 1). A Profile lives for one request.
+    _values: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     def entry(self, key: str) -> Mapping:
         return self.settings.get(key) or {"value": None, "silent": True}
 
     def value(self, key: str):
-        entry = self.entry(key)
-        return None if entry.get("silent") else entry.get("value")
+        try:
+            return self._values[key]
+        except KeyError:
+            entry = self.entry(key)
+            value = self._values[key] = None if entry.get("silent") else entry.get("value")
+            return value
 
     def cite(self, key: str, article: str | None = None) -> str:
         art = article or self.entry(key).get("article") or ""
