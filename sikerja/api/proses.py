@@ -34,7 +34,7 @@ Kind = Literal["inti", "manajemen", "pendukung"]
 Status_ = Literal["draf", "disahkan", "diganti", "dicabut"]
 
 
-class RefusalOut(ErrorOut):
+class ProcessRefusalOut(ErrorOut):
     messages: list[str] = Field(..., max_length=200, description="Setiap alasan penolakan.")
 
 
@@ -66,7 +66,7 @@ class ParticipantOut(Schema):
         return obj.unit_id is None
 
 
-class VersionOut(Schema):
+class ProcessVersionOut(Schema):
     id: int
     number: int
     status: Status_
@@ -77,7 +77,7 @@ class MapOut(Schema):
     id: int
     kind: Literal["peta_proses", "peta_subproses", "peta_lintas_fungsi"]
     title: str
-    versions: list[VersionOut] = Field(..., max_length=1000)
+    versions: list[ProcessVersionOut] = Field(..., max_length=1000)
 
     @staticmethod
     def resolve_versions(obj):
@@ -88,7 +88,7 @@ class SopOut(Schema):
     id: int
     name: str
     owning_unit_id: int
-    versions: list[VersionOut] = Field(..., max_length=1000)
+    versions: list[ProcessVersionOut] = Field(..., max_length=1000)
 
     @staticmethod
     def resolve_versions(obj):
@@ -110,7 +110,7 @@ class SipocOut(Schema):
     customer: str
 
 
-class MapVersionOut(VersionOut):
+class MapVersionOut(ProcessVersionOut):
     map_id: int
     kind: str = Field(..., alias="map.kind")
     title: str = Field(..., alias="map.title")
@@ -134,7 +134,7 @@ class MapVersionOut(VersionOut):
         return list(obj.sipoc_rows.all())
 
 
-class StepOut(Schema):
+class SopStepOut(Schema):
     no: int
     kegiatan: str
     pelaksana_position_id: int = Field(..., alias="actor.position_id")
@@ -148,7 +148,7 @@ class StepOut(Schema):
     no_to: int | None
 
 
-class SopVersionOut(VersionOut):
+class SopVersionOut(ProcessVersionOut):
     sop_id: int
     name: str = Field(..., alias="sop.name")
     owning_unit_id: int = Field(..., alias="sop.owning_unit_id")
@@ -165,7 +165,7 @@ class SopVersionOut(VersionOut):
     peralatan: str
     peringatan: str
     pencatatan: str
-    steps: list[StepOut] = Field(..., max_length=1000)
+    steps: list[SopStepOut] = Field(..., max_length=1000)
 
     @staticmethod
     def resolve_steps(obj):
@@ -267,7 +267,7 @@ class DrawingIn(Schema):
 
 @router.post(
     "/proses-bisnis/peta/{version_id}/bpmn",
-    response={200: MapVersionOut, 400: RefusalOut, 409: RefusalOut, **ERRORS},
+    response={200: MapVersionOut, 400: ProcessRefusalOut, 409: ProcessRefusalOut, **ERRORS},
     summary="Unggah berkas BPMN ke draf peta",
 )
 def put_bpmn(request: HttpRequest, body: Form[DrawingIn], version_id: int = MAP_ID, file: UploadedFile = BPMN_FILE):

@@ -2,16 +2,19 @@
 
 from django.urls import path
 
-from sikerja.performance import views
+from sikerja.performance import document_views, views
 
 app_name = "kinerja"
 urlpatterns = [
     path("", views.mine, name="mine"),
     path("skp/baru/", views.draft, name="draft"),
     path("skp/<int:pk>/", views.skp, name="skp"),
+    path("skp/<int:pk>/skp.pdf", document_views.skp_pdf, name="skp_pdf"),
+    path("skp/<int:pk>/evaluasi/<int:evaluation_pk>.pdf", document_views.evaluation_pdf, name="evaluation_pdf"),
     path("skp/<int:pk>/<slug:step>/", views.skp_step, name="step"),
     path("penilaian/", views.inbox, name="inbox"),
     path("kurva/", views.curve_page, name="curve"),
+    path("kurva/ekspor.xlsx", document_views.curve_xlsx, name="curve_xlsx"),
     path("mph/", views.mph, name="mph"),
     path("periode/", views.periods, name="periods"),
 ]

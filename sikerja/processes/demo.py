@@ -34,7 +34,7 @@ from sikerja.processes.samples import simple_bpmn
 LEVEL1 = [
     # code, name, kind, owning unit, taking part, outside parties, tasks as (lane, name)
     (
-        "PB-1.1",
+        "PB.1.1",
         "Perencanaan pembangunan daerah",
         "manajemen",
         "BAPPEDA",
@@ -43,7 +43,7 @@ LEVEL1 = [
         ["Menyusun rancangan awal RKPD", "Forum konsultasi publik", "Musrenbang", "Menetapkan RKPD"],
     ),
     (
-        "PB-1.2",
+        "PB.1.2",
         "Pengelolaan aplikasi layanan publik",
         "inti",
         "DISKOMINFO",
@@ -52,7 +52,7 @@ LEVEL1 = [
         ["Menerima usulan aplikasi", "Menganalisis kebutuhan", "Membangun aplikasi", "Mengoperasikan layanan"],
     ),
     (
-        "PB-1.3",
+        "PB.1.3",
         "Manajemen ASN",
         "pendukung",
         "BKPSDM",
@@ -158,7 +158,7 @@ def seed_processes(region) -> None:
     sekda = _leader(region, setda)
     root = Process.objects.create(
         region=region,
-        code="PB-0",
+        code="PB.0",
         name=f"Penyelenggaraan pemerintahan {region.name}",
         kind="inti",
         level=0,

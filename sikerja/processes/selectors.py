@@ -181,6 +181,7 @@ def for_unit(actor: Actor, unit_id: int):
         Sop.objects.filter(region=actor.region)
         .filter(Q(owning_unit_id=unit_id) | Q(versions__actors__position__unit_id=unit_id))
         .distinct()
+        .prefetch_related(Prefetch("versions", queryset=SopVersion.objects.order_by("-number")))
         .order_by("name")
     )
     return procs, the_sops

@@ -160,3 +160,34 @@ def _actor(username, region):
     from sikerja.accounts.access import actor_for
 
     return actor_for(get_user_model().objects.get(username=username), region)
+
+
+@pytest.mark.req("MEK-1", "PEL-4", "PEL-6", "TJ-3")
+@pytest.mark.parametrize("width", [1366, 390])
+def test_planning_team_and_monitoring_pages_fit_the_screen(as_user, demo_live, live_server, shots, width):
+    """The seeded Setda loop (execution.demo): the Asisten's monitoring, the Sekda's agreement,
+    the team's page and its plan, with no page-wide scrolling at 1366 and 390 px."""
+    from sikerja.execution.demo import seed_execution
+    from sikerja.execution.models import PerformanceAgreement
+
+    region = demo_live.region
+    seed_execution(region)
+    agreement = PerformanceAgreement.objects.get(region=region, unit__code="SETDA")
+    team = Work.objects.get(region=region, target__agreement=agreement, is_team=True)
+    page = as_user("asisten.pemerintahan", width=width)
+    page.goto(f"{live_server.url}/pelaksanaan/pemantauan/")
+    expect(page.locator("#monitor")).to_contain_text("Tim Tindak Lanjut Evaluasi Kelembagaan")
+    expect(page.locator(f"#monitor tr[data-work='{team.pk}'] .badge.bad")).to_be_visible()
+    _no_horizontal_scroll(page)
+    shots(page, f"pemantauan-{width}")
+    page.goto(f"{live_server.url}/pelaksanaan/perjanjian-kinerja/{agreement.pk}/")
+    expect(page.locator("#targets")).to_contain_text("85%")
+    _no_horizontal_scroll(page)
+    page.goto(f"{live_server.url}/pelaksanaan/{team.pk}/tim/")
+    expect(page.locator("#h-problems")).to_be_visible()
+    expect(page.get_by_role("button", name="Putuskan")).to_have_count(1)  # the owning unit's leader decides (PEL-5)
+    _no_horizontal_scroll(page)
+    shots(page, f"tim-{width}")
+    page.goto(f"{live_server.url}/pelaksanaan/{team.pk}/rencana/")
+    expect(page.locator("#plan-status")).to_contain_text("Disetujui")
+    _no_horizontal_scroll(page)

@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.req("PB-5", "PB-4")]
 
 def test_draw_save_reopen_import_and_download_on_the_map_pages(page, demo_live, live_server, login_as, shots):
     region = demo_live.region
-    process = Process.objects.get(region=region, code="PB-1.2")
+    process = Process.objects.get(region=region, code="PB.1.2")
     draft = services.create_map(
         actor=org_admin(region), process=process, kind=MapKind.PETA_LINTAS_FUNGSI, title="Lintas fungsi digambar"
     )

@@ -18,9 +18,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.req("PB-5", "PB-6")]
 @pytest.mark.parametrize("size", SIZES, ids=[f"{k}px" for k in SIZES])
 def test_process_pages_fit(browser, demo_live, live_server, size, shots):
     region = demo_live.region
-    p = Process.objects.get(region=region, code="PB-1.2")
+    p = Process.objects.get(region=region, code="PB.1.2")
     sipoc = MapVersion.objects.get(
-        map__process__code="PB-0", map__process__region=region, map__kind=MapKind.PETA_PROSES
+        map__process__code="PB.0", map__process__region=region, map__kind=MapKind.PETA_PROSES
     )
     drawn = MapVersion.objects.get(map__process=p, number=2)
     sop = SopVersion.objects.get(

@@ -20,7 +20,7 @@ def client_for(username):
 
 
 @pytest.mark.req("MEK-1", "MEK-2", "MEK-4", "KIN-1")
-def test_demo_seeds_the_loop_along_the_setda_chain(demo, other_demo):
+def test_demo_seeds_the_loop_along_the_setda_chain(seeded, demo, other_demo):
     for region, prefix in ((demo.region, ""), (other_demo.region, "lain.")):
         agreement = PerformanceAgreement.objects.get(region=region, unit__code="SETDA")
         assert agreement.status == "disetujui"
@@ -39,7 +39,7 @@ def test_demo_seeds_the_loop_along_the_setda_chain(demo, other_demo):
 
 
 @pytest.mark.req("PEL-4", "TJ-3")
-def test_leader_monitors_the_units_works_and_exports_them(demo, login):
+def test_leader_monitors_the_units_works_and_exports_them(seeded, demo, login):
     asisten = client_for("asisten.pemerintahan")
     page = asisten.get("/pelaksanaan/pemantauan/")
     body = page.content.decode()
@@ -64,7 +64,7 @@ def test_leader_monitors_the_units_works_and_exports_them(demo, login):
 
 
 @pytest.mark.req("TJ-3")
-def test_late_reports_show_on_the_home_page_of_ketua_and_leader(demo, login):
+def test_late_reports_show_on_the_home_page_of_ketua_and_leader(seeded, demo, login):
     assert late_reports_count(actor("ketua.setda")) >= 1
     home = client_for("asisten.pemerintahan").get("/").content.decode()
     assert "laporan pelaksanaan lewat jatuh tempo" in home

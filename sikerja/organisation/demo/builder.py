@@ -349,12 +349,12 @@ class DemoBuilder:
         return out
 
 
-def build_demo_region(*, n_employees=5000, seed=20240601, slug="sungai-lestari", name="Kabupaten Sungai Lestari", profile="penajam-paser-utara", province="Kalimantan Timur", with_users=True, user_prefix=""):
+def build_demo_region(*, n_employees=5000, seed=20240601, slug="sungai-lestari", name="Kabupaten Sungai Lestari", profile="penajam-paser-utara", province="Kalimantan Timur", with_users=True, user_prefix="", with_execution=False):
     builder = DemoBuilder(n_employees=n_employees, seed=seed, region_slug=slug, region_name=name, profile_key=profile, province=province)
     with transaction.atomic():
         region = builder.build()
         seed_processes(region)  # proses bisnis and SOP AP (issue 14)
         logins = builder.create_demo_users(user_prefix) if with_users else []
-        logins += seed_execution(region, user_prefix) if with_users else []
+        logins += seed_execution(region, user_prefix) if with_users and with_execution else []
         seed_performance(region)  # kinerja (issue 13): SKPs, evidence, one finished quarter
     return region, logins, builder

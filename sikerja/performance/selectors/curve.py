@@ -89,3 +89,15 @@ def unit_curve(actor: Actor, unit_id, period_id) -> CurveView:
             Bar(p, PREDIKAT_LABELS[p], counts[p], pct(counts[p]), pct(lo), pct(min(hi, n)), lo <= counts[p] <= hi)
         )
     return CurveView(unit, checked, period, setting, n, counts, breaches, bars, s, final)
+
+
+def unit_evaluations(actor: Actor, unit_id, period_id):
+    """The appraisals counted in a unit's curve (for the XLSX export), after the same checks."""
+    view = unit_curve(actor, unit_id, period_id)
+    subtree = Unit.objects.descendants(view.checked_unit, include_self=True).filter(region=actor.region).values("pk")
+    rows = (
+        Evaluation.objects.filter(period=view.period, unit_id__in=subtree)
+        .select_related("employee__position", "unit", "assessor")
+        .order_by("unit__name", "employee__name")
+    )
+    return view, list(rows)

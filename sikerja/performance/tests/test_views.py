@@ -104,6 +104,15 @@ def test_curve_page_shows_the_broken_rule_and_how_many_people(demo, login):
     body = c.get(f"/kinerja/kurva/?unit={unit.pk}&periode={tw1.pk}").content.decode()
     assert "Distribusi predikat belum sesuai pola" in body
     assert "paling sedikit 1 orang Butuh Perbaikan atau Kurang/Misconduct" in body and "kurang 1 orang" in body
+    xlsx = c.get(f"/kinerja/kurva/ekspor.xlsx?unit={unit.pk}&periode={tw1.pk}")
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(BytesIO(xlsx.content))
+    assert [r[7] for r in book["Evaluasi kinerja"].iter_rows(min_row=2, values_only=True)] == ["Sangat Baik"]
+    assert any("kurang 1 orang" in str(r[1]) for r in book["Pola distribusi"].iter_rows(values_only=True))
+    assert login("kabid.ikp").get(f"/kinerja/kurva/ekspor.xlsx?unit={unit.pk}&periode={tw1.pk}").status_code == 404
     refused = login("kabid.aptika").post(
         "/kinerja/kurva/", {"unit": unit.pk, "periode": tw1.pk, "rating": "sesuai", "predikat": "baik"}
     )
@@ -162,3 +171,17 @@ def test_hr_admin_opens_a_year_and_others_may_not(demo, login):
     assert login("kabid.aptika").post("/kinerja/periode/", {"year": 2027}).status_code == 403
     assert login("admin.bkpsdm").post("/kinerja/periode/", {"year": 99999}).status_code == 400
     assert actor("admin.bkpsdm")  # the admin keeps working
+
+
+@pytest.mark.req("KIN-6", "KIN-11")
+def test_skp_and_evaluation_documents_as_pdf(demo, login):
+    skp, _, a, ppk = approved_skp("pegawai.kominfo")
+    periods = open_year(demo.region)
+    ev = services.evaluate(ppk, skp.pk, period_id=periods["tw1"].pk, rating_hasil="sesuai", rating_perilaku="sesuai")
+    c = login("pegawai.kominfo")
+    r = c.get(f"/kinerja/skp/{skp.pk}/skp.pdf")
+    assert r.status_code == 200 and r["Content-Type"] == "application/pdf" and r.content.startswith(b"%PDF")
+    r = c.get(f"/kinerja/skp/{skp.pk}/evaluasi/{ev.pk}.pdf")
+    assert r.status_code == 200 and r.content.startswith(b"%PDF")
+    assert login("pegawai.ikp").get(f"/kinerja/skp/{skp.pk}/skp.pdf").status_code == 404
+    assert c.get(f"/kinerja/skp/{skp.pk}/evaluasi/999999.pdf").status_code == 404

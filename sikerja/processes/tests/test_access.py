@@ -13,7 +13,7 @@ pytestmark = pytest.mark.req("PB-1")
 
 
 def _objects(region):
-    p = Process.objects.get(region=region, code="PB-1.2")
+    p = Process.objects.get(region=region, code="PB.1.2")
     return p, MapVersion.objects.filter(map__process=p).first(), SopVersion.objects.filter(sop__region=region).first()
 
 
@@ -49,7 +49,7 @@ def test_outside_the_owning_unit_one_reads_but_may_not_write(demo, login):
 
 def test_the_owning_units_leader_draws_a_map_in_the_modeller_and_bad_bpmn_is_explained(demo, login):
     admin = org_admin(demo.region)
-    p = Process.objects.get(region=demo.region, code="PB-1.2")
+    p = Process.objects.get(region=demo.region, code="PB.1.2")
     draft = services.create_map(actor=admin, process=p, kind=MapKind.PETA_SUBPROSES, title="Subproses gambar")
     c = login("kadis.kominfo")  # leads DISKOMINFO, the owning unit
     url = reverse("proses:map_draw", args=[draft.pk])

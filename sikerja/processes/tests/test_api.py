@@ -24,8 +24,8 @@ def client_for(username):
 def test_catalogue_and_detail(demo):
     c = client_for("pegawai.kominfo")
     data = c.get(API, {"kind": "pendukung"}).json()
-    assert [p["code"] for p in data] == ["PB-1.3"] and data[0]["level"] == 1
-    p = Process.objects.get(region=demo.region, code="PB-1.2")
+    assert [p["code"] for p in data] == ["PB.1.3"] and data[0]["level"] == 1
+    p = Process.objects.get(region=demo.region, code="PB.1.2")
     d = c.get(f"{API}/{p.pk}").json()
     assert d["owning_unit"] == p.owning_unit.name
     assert {"name": "Masyarakat", "outside": True, "unit_id": None} in d["participants"]
@@ -54,7 +54,7 @@ def test_uploading_a_bpmn_file_to_a_draft_validates_it(demo):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     admin = org_admin(demo.region)
-    p = Process.objects.get(region=demo.region, code="PB-1.2")
+    p = Process.objects.get(region=demo.region, code="PB.1.2")
     draft = services.create_map(actor=admin, process=p, kind=MapKind.PETA_SUBPROSES, title="Subproses API")
     c = client_for("admin.organisasi")
     xml, svg = simple_bpmn("API", ["A", "B"], [(0, "x"), (1, "y")])
@@ -93,7 +93,7 @@ def test_sop_version_lists_identity_and_steps_and_exports(demo):
 @pytest.mark.req("PB-1")
 def test_another_regions_objects_are_not_found(demo, other_demo):
     c = client_for("lain.pegawai.kominfo")
-    mine = Process.objects.get(region=demo.region, code="PB-1.2")
+    mine = Process.objects.get(region=demo.region, code="PB.1.2")
     v = MapVersion.objects.filter(map__process=mine).first()
     s = SopVersion.objects.filter(sop__region=demo.region).first()
     for url in (
@@ -105,5 +105,15 @@ def test_another_regions_objects_are_not_found(demo, other_demo):
     ):
         r = c.get(url)
         assert r.status_code == 404, url
-    assert "PB-1.2" in {p["code"] for p in c.get(API).json()}  # their own demo catalogue
+    assert "PB.1.2" in {p["code"] for p in c.get(API).json()}  # their own demo catalogue
     assert mine.pk not in {p["id"] for p in c.get(API).json()}
+
+
+@pytest.mark.req("PB-6")
+def test_openapi_documents_the_bpmn_file_and_the_step_symbols(db):
+    doc = Client().get("/api/v1/openapi.json").json()
+    bpmn = doc["paths"]["/api/v1/proses-bisnis/peta/{version_id}/bpmn"]
+    assert "application/xml" in bpmn["get"]["responses"]["200"]["content"]
+    assert "multipart/form-data" in bpmn["post"]["requestBody"]["content"]
+    symbol = doc["components"]["schemas"]["SopStepOut"]["properties"]["symbol"]
+    assert symbol["enum"] == ["terminator", "proses", "keputusan"]

@@ -21,8 +21,8 @@ def test_catalogue_lists_levels_kinds_and_searches_by_unit_word_and_position(dem
     r = c.get(reverse("proses:index"))
     assert r.status_code == 200
     html = r.content.decode()
-    assert "PB-0" in html and "Perencanaan pembangunan daerah" in html and "Proses manajemen" in html
-    bappeda = Process.objects.get(region=demo.region, code="PB-1.1").owning_unit
+    assert "PB.0" in html and "Perencanaan pembangunan daerah" in html and "Proses manajemen" in html
+    bappeda = Process.objects.get(region=demo.region, code="PB.1.1").owning_unit
     r = c.get(reverse("proses:index"), {"unit": bappeda.pk})
     html = table(r.content.decode(), "processes")
     assert "Perencanaan pembangunan daerah" in html and "Manajemen ASN" in html  # BAPPEDA takes part in ASN
@@ -46,7 +46,7 @@ def test_relasi_is_generated_from_participation_as_table_and_diagram(demo, login
 @pytest.mark.req("PB-4", "PB-3")
 def test_process_and_map_pages_show_versions_and_the_review_that_produced_v2(demo, login):
     c = login("pegawai.kominfo")
-    p = Process.objects.get(region=demo.region, code="PB-1.2")
+    p = Process.objects.get(region=demo.region, code="PB.1.2")
     assert c.get(reverse("proses:process", args=[p.pk])).status_code == 200
     v2 = MapVersion.objects.get(map__process=p, number=2)
     html = c.get(reverse("proses:map_version", args=[v2.pk])).content.decode()
@@ -60,7 +60,7 @@ def test_process_and_map_pages_show_versions_and_the_review_that_produced_v2(dem
 @pytest.mark.req("PB-5")
 def test_sipoc_page_and_bpmn_download(demo, login):
     c = login("pegawai.kominfo")
-    root = Process.objects.get(region=demo.region, code="PB-0")
+    root = Process.objects.get(region=demo.region, code="PB.0")
     sipoc = MapVersion.objects.get(map__process=root, map__kind=MapKind.PETA_PROSES)
     html = c.get(reverse("proses:map_version", args=[sipoc.pk])).content.decode()
     assert "Pemerintah Pusat" in html and "RPJMD dan RKPD" in html
@@ -96,7 +96,7 @@ def test_overdue_monitoring_is_shown_to_the_unit_leader_not_to_another_unit(demo
 @pytest.mark.req("PB-1")
 def test_unit_page_loads_its_processes_and_sops(demo, login):
     c = login("pegawai.kominfo")
-    unit = Process.objects.get(region=demo.region, code="PB-1.2").owning_unit
+    unit = Process.objects.get(region=demo.region, code="PB.1.2").owning_unit
     assert (
         reverse("proses:unit_section", args=[unit.pk])
         in c.get(reverse("web:unit_detail", args=[unit.pk])).content.decode()

@@ -35,7 +35,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         region, logins, _ = build_demo_region(
             n_employees=opts["employees"], seed=opts["seed"], slug=opts["slug"], name=opts["name"],
-            profile=opts["profile"], with_users=not opts["no_users"], user_prefix=opts["user_prefix"],
+            profile=opts["profile"], with_users=not opts["no_users"], user_prefix=opts["user_prefix"], with_execution=True,
         )
         analyse()  # a seeded region is planned from real statistics at once (issue 15 item 5)
         User = get_user_model()
