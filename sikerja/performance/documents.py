@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 
+from sikerja.i18n import in_indonesian
 from sikerja.letters.render import html_to_pdf
 from sikerja.letters.selectors import kop_for
 from sikerja.performance import selectors
@@ -22,6 +23,7 @@ def _person(e) -> list[str]:
     ]
 
 
+@in_indonesian  # an SKP document is an official record: Bahasa Indonesia whatever the page (PLT-5)
 def _pdf(actor, skp_id, evaluation_id=None) -> tuple[bytes, str]:
     page = selectors.skp_page(actor, skp_id)
     skp = page.skp

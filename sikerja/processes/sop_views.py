@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sikerja.accounts.access import access_unit, may_edit_process
@@ -98,7 +99,7 @@ def sop_identity(request, actor, pk):
         services.save_identity(actor=actor, version=v, data=form.cleaned_data)
     except services.ProcessError as exc:
         return _page(request, actor, pk, errors=errors_of(exc), status=400, where="identity")
-    messages.success(request, "Identitas SOP disimpan.")
+    messages.success(request, gettext("Identitas SOP disimpan."))
     return redirect("proses:sop_version", pk=pk)
 
 
@@ -149,7 +150,7 @@ def sop_steps(request, actor, pk):
         services.save_steps(actor=actor, version=v, position_ids=positions, steps=steps)
     except services.ProcessError as exc:
         return _page(request, actor, pk, errors=errors_of(exc), status=400, where="steps", posted=request.POST)
-    messages.success(request, f"{len(steps)} langkah disimpan.")
+    messages.success(request, gettext("Langkah disimpan: %(count)s.") % {"count": len(steps)})
     return redirect("proses:sop_version", pk=pk)
 
 
@@ -169,7 +170,7 @@ def sop_import(request, actor, pk):
         services.import_steps_xlsx(actor=actor, version=v, content=upload.read())
     except services.ProcessError as exc:
         return _page(request, actor, pk, errors=errors_of(exc), status=400, where="import")
-    messages.success(request, "Langkah diimpor dari XLSX.")
+    messages.success(request, gettext("Langkah diimpor dari XLSX."))
     return redirect("proses:sop_version", pk=pk)
 
 
@@ -183,7 +184,7 @@ def sop_approve(request, actor, pk):
         return _page(request, actor, pk, errors=errors_of(exc), status=400)
     messages.success(
         request,
-        "SOP disahkan; versi ini tidak dapat diubah lagi. Pemantauan pertama dijadwalkan enam bulan setelah efektif.",
+        gettext("SOP disahkan; versi ini tidak dapat diubah lagi. Pemantauan pertama dijadwalkan enam bulan setelah efektif."),
     )
     return redirect("proses:sop_version", pk=pk)
 
@@ -210,7 +211,7 @@ def sop_review(request, actor, pk):
         review = services.review_sop_version(actor=actor, version=v, **form.cleaned_data)
     except services.ProcessError as exc:
         return _page(request, actor, pk, errors=errors_of(exc), status=400, where="review")
-    messages.success(request, f"Reviu dicatat: {review.get_decision_display().lower()}.")
+    messages.success(request, gettext("Reviu dicatat: %(decision)s.") % {"decision": review.get_decision_display().lower()})
     return redirect("proses:sop_version", pk=review.new_sop_version_id or pk)
 
 
@@ -273,7 +274,7 @@ def monitoring(request, actor, pk):
         except services.ProcessError as exc:
             errors, status = errors_of(exc), 400
         else:
-            messages.success(request, "Hasil pemantauan dicatat; pemantauan berikutnya dijadwalkan enam bulan lagi.")
+            messages.success(request, gettext("Hasil pemantauan dicatat; pemantauan berikutnya dijadwalkan enam bulan lagi."))
             return redirect("proses:sop_version", pk=v.pk)
     return render(
         request,
