@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 from django.http import Http404
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import officials
@@ -86,7 +87,7 @@ def unit_curve(actor: Actor, unit_id, period_id) -> CurveView:
     for p in PREDIKATS:
         lo, hi = band[p]
         bars.append(
-            Bar(p, PREDIKAT_LABELS[p], counts[p], pct(counts[p]), pct(lo), pct(min(hi, n)), lo <= counts[p] <= hi)
+            Bar(p, gettext(PREDIKAT_LABELS[p]), counts[p], pct(counts[p]), pct(lo), pct(min(hi, n)), lo <= counts[p] <= hi)
         )
     return CurveView(unit, checked, period, setting, n, counts, breaches, bars, s, final)
 
