@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import officials
@@ -39,9 +40,9 @@ def superior_of(unit: Unit) -> Employee | None:
 
 def _target_rows(rows) -> list[dict]:
     if not isinstance(rows, list | tuple) or not rows:
-        raise ExecutionError("Isi paling sedikit satu target: sasaran, indikator kinerja dan target.")
+        raise ExecutionError(gettext("Isi paling sedikit satu target: sasaran, indikator kinerja dan target."))
     if len(rows) > MAX_TARGETS:
-        raise ExecutionError(f"Paling banyak {MAX_TARGETS} target dalam satu perjanjian kinerja.")
+        raise ExecutionError(gettext("Paling banyak %(MAX_TARGETS)s target dalam satu perjanjian kinerja.") % {"MAX_TARGETS": MAX_TARGETS})
     out = []
     for n, row in enumerate(rows, 1):
         row = row if isinstance(row, dict) else {}
@@ -60,7 +61,7 @@ def _year(value) -> int:
     today = timezone.localdate()
     raw = str(value if value is not None else "").strip()
     if not raw.isdigit() or len(raw) != 4 or not today.year - 1 <= int(raw) <= today.year + 1:
-        raise ExecutionError(f"Tahun perjanjian kinerja diisi {today.year - 1}, {today.year} atau {today.year + 1}.")
+        raise ExecutionError(gettext("Tahun perjanjian kinerja diisi %(year)s, %(year_2)s atau %(year_3)s.") % {"year": today.year - 1, "year_2": today.year, "year_3": today.year + 1})
     return int(raw)
 
 
@@ -106,7 +107,7 @@ def create_agreement(*, actor: Actor, unit_id, year, targets) -> PerformanceAgre
             )
     except IntegrityError:
         raise ExecutionError(
-            f"Perjanjian kinerja {unit.name} tahun {year} sudah ada.", code="already_decided"
+            gettext("Perjanjian kinerja %(name)s tahun %(year)s sudah ada.") % {"name": unit.name, "year": year}, code="already_decided"
         ) from None
     PerformanceTarget.objects.bulk_create([PerformanceTarget(agreement=agreement, **r) for r in rows])
     record_event(
@@ -125,7 +126,7 @@ def replace_targets(*, actor: Actor, agreement_id, targets) -> PerformanceAgreem
     agreement = locked_agreement(actor, agreement_id)
     _, on_behalf_of = _leader_or_refuse(actor, agreement.unit, "Target diubah oleh pimpinan unit pemilik perjanjian.")
     if agreement.status != PerformanceAgreement.Status.DRAF:
-        raise ExecutionError("Perjanjian kinerja yang sudah ditandatangani tidak dapat diubah.", code="wrong_state")
+        raise ExecutionError(gettext("Perjanjian kinerja yang sudah ditandatangani tidak dapat diubah."), code="wrong_state")
     rows = _target_rows(targets)
     agreement.targets.all().delete()
     PerformanceTarget.objects.bulk_create([PerformanceTarget(agreement=agreement, **r) for r in rows])
@@ -153,7 +154,7 @@ def sign_agreement(*, actor: Actor, agreement_id) -> PerformanceAgreement:
     if not may:
         raise PermissionDenied("Perjanjian kinerja ditandatangani oleh pimpinan unit yang menyusunnya (pihak pertama).")
     if agreement.status != PerformanceAgreement.Status.DRAF:
-        raise ExecutionError("Perjanjian kinerja ini sudah ditandatangani.", code="already_decided")
+        raise ExecutionError(gettext("Perjanjian kinerja ini sudah ditandatangani."), code="already_decided")
     agreement.signed_at = timezone.now()
     agreement.superior = superior_of(agreement.unit)
     agreement.status = (
@@ -183,7 +184,7 @@ def countersign_agreement(*, actor: Actor, agreement_id) -> PerformanceAgreement
         raise PermissionDenied("Perjanjian kinerja ditandatangani kedua oleh atasan pimpinan unit (pihak kedua).")
     if agreement.status != PerformanceAgreement.Status.DITANDATANGANI:
         raise ExecutionError(
-            "Perjanjian kinerja ini belum ditandatangani pimpinan unit atau sudah disetujui.", code="wrong_state"
+            gettext("Perjanjian kinerja ini belum ditandatangani pimpinan unit atau sudah disetujui."), code="wrong_state"
         )
     agreement.status = PerformanceAgreement.Status.DISETUJUI
     agreement.superior_signed_at, agreement.superior_signed_by = timezone.now(), actor.employee
@@ -230,14 +231,14 @@ def hand_target(*, actor: Actor, target_id, responsible_id) -> PerformanceTarget
     agreement = target.agreement
     if agreement.status != PerformanceAgreement.Status.DISETUJUI:
         raise ExecutionError(
-            "Target diserahkan setelah perjanjian kinerja ditandatangani kedua pihak.", code="wrong_state"
+            gettext("Target diserahkan setelah perjanjian kinerja ditandatangani kedua pihak."), code="wrong_state"
         )
     hander = Employee.objects.select_related("position__unit", "unit").get(pk=hander_of(target))
     may, on_behalf_of = acting_for(actor, hander.pk)
     if not may:
         raise PermissionDenied("Target ini diserahkan oleh pimpinan unit atau penanggung jawabnya saat ini.")
     if Work.objects.filter(target=target).exists():
-        raise ExecutionError("Target ini sudah dilaksanakan melalui penugasan; penanggung jawabnya tidak diubah.")
+        raise ExecutionError(gettext("Target ini sudah dilaksanakan melalui penugasan; penanggung jawabnya tidak diubah."))
     responsible = (
         Employee.objects.select_related("position__unit", "unit")
         .filter(region=actor.region, pk=responsible_id, is_active=True)
@@ -246,7 +247,7 @@ def hand_target(*, actor: Actor, target_id, responsible_id) -> PerformanceTarget
         else None
     )
     if responsible is None:
-        raise ExecutionError("Pilih pejabat penanggung jawab dari pemerintah daerah ini.")
+        raise ExecutionError(gettext("Pilih pejabat penanggung jawab dari pemerintah daerah ini."))
     home = _home_unit(hander)
     led_type = (
         responsible.position.unit.unit_type if responsible.position_id and responsible.position.is_leader else None
@@ -300,10 +301,10 @@ def record_strategy(
     if not may:
         raise PermissionDenied("Strategi dirumuskan oleh penanggung jawab target (atau Plh./Plt.-nya).")
     if form not in FORMS:
-        raise ExecutionError("Pilih bentuk pelaksanaan: individu atau tim kerja.")
+        raise ExecutionError(gettext("Pilih bentuk pelaksanaan: individu atau tim kerja."))
     ketua = _flag(needs_ketua)
     if form == "individu" and ketua:
-        raise ExecutionError("Ketua tim hanya diperlukan bila target dikerjakan oleh tim kerja.")
+        raise ExecutionError(gettext("Ketua tim hanya diperlukan bila target dikerjakan oleh tim kerja."))
     strategy = Strategy.objects.create(
         target=target,
         form=form,
@@ -354,9 +355,9 @@ def link_work(*, actor: Actor, strategy_id, work_id) -> Work:
         raise Http404("Pelaksanaan penugasan tidak ditemukan di pemerintah daerah ini.")
     home = _home_unit(responsible)
     if not home or work.owning_unit_id not in subtree_ids(home):
-        raise ExecutionError("Hanya penugasan dengan unit pemilik kinerja di bawah Anda yang dapat dikaitkan.")
+        raise ExecutionError(gettext("Hanya penugasan dengan unit pemilik kinerja di bawah Anda yang dapat dikaitkan."))
     if work.target_id and work.target_id != strategy.target_id:
-        raise ExecutionError("Penugasan ini sudah melayani target lain.", code="already_decided")
+        raise ExecutionError(gettext("Penugasan ini sudah melayani target lain."), code="already_decided")
     work.target, work.strategy = strategy.target, strategy
     work.save(update_fields=["target", "strategy"])
     record_event(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor, may_edit_process
 from sikerja.inputs import InputError, clean_text
@@ -30,5 +31,5 @@ def require_writer(actor: Actor, unit_id: int) -> None:
 def require_draft(version) -> None:
     if not version.is_draft:
         raise ProcessError(
-            "Versi yang sudah disahkan tidak dapat diubah; buat versi baru melalui reviu.", code="wrong_state"
+            gettext("Versi yang sudah disahkan tidak dapat diubah; buat versi baru melalui reviu."), code="wrong_state"
         )
