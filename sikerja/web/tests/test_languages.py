@@ -284,3 +284,21 @@ def test_execution_performance_and_process_pages_follow_the_language(demo, login
     for url, english_words, indonesian_words in pages:
         text = visible(client.get(url).content.decode())
         assert english_words in text and indonesian_words not in text, url
+
+
+@pytest.mark.req("PLT-5")
+def test_the_sop_document_stays_in_indonesian_when_the_page_is_english(demo):
+    import io
+
+    from docx import Document
+
+    from sikerja.processes.documents import sop_docx
+    from sikerja.processes.models import SopVersion, VersionStatus
+
+    version = SopVersion.objects.filter(sop__region=demo.region, status=VersionStatus.APPROVED).first()
+    with translation.override("en"):
+        doc = Document(io.BytesIO(sop_docx(version)))
+        assert translation.get_language() == "en"  # restored after the document
+    text = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert "Nomor SOP" in text and "Kelengkapan" in text
+    assert "SOP number" not in text and "Requirements" not in text
