@@ -171,7 +171,7 @@ def _target_agreement(actor, target_pk) -> int:
         .first()
     )
     if found is None:
-        raise Http404("Target kinerja tidak ditemukan.")
+        raise Http404(gettext("Target kinerja tidak ditemukan."))
     return found
 
 
@@ -226,7 +226,7 @@ def link(request, actor, strategy_pk):
         .first()
     )
     if pk is None:
-        raise Http404("Strategi tidak ditemukan.")
+        raise Http404(gettext("Strategi tidak ditemukan."))
     return _act(
         request,
         actor,

@@ -170,7 +170,7 @@ def _work_of(model, actor, pk, path="work_id"):
         .first()
     )
     if found is None:
-        raise Http404("Data tidak ditemukan.")
+        raise Http404(gettext("Data tidak ditemukan."))
     return found
 
 
@@ -254,7 +254,7 @@ def problem_decide(request, actor, decision_pk):
         .first()
     )
     if pk is None:
-        raise Http404("Keputusan kendala tidak ditemukan.")
+        raise Http404(gettext("Keputusan kendala tidak ditemukan."))
     return _team_act(
         request,
         actor,

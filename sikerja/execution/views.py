@@ -73,7 +73,7 @@ def from_assignment(request, actor, assignment_pk):
     assignment = get_visible_assignment(actor, assignment_pk)
     work = services.work_for(assignment)
     if work is None:
-        raise Http404("Penugasan ini belum diterbitkan; pelaksanaannya belum dimulai.")
+        raise Http404(gettext("Penugasan ini belum diterbitkan; pelaksanaannya belum dimulai."))
     return redirect("pelaksanaan:detail", pk=work.pk)
 
 
@@ -137,7 +137,7 @@ def report(request, actor, pk):
 def feedback(request, actor, report_pk):
     found = Report.objects.filter(pk=report_pk, work__region=actor.region).values_list("work_id", flat=True).first()
     if found is None:
-        raise Http404("Laporan tidak ditemukan.")
+        raise Http404(gettext("Laporan tidak ditemukan."))
     selectors.get_visible(actor, found)
     try:
         services.give_feedback(actor=actor, report_id=report_pk, text_value=request.POST.get("text"))
@@ -176,7 +176,7 @@ def period(request, actor, pk):
 def decide(request, actor, review_pk):
     found = Review.objects.filter(pk=review_pk, work__region=actor.region).values_list("work_id", flat=True).first()
     if found is None:
-        raise Http404("Reviu tidak ditemukan.")
+        raise Http404(gettext("Reviu tidak ditemukan."))
     selectors.get_visible(actor, found)
     decision = request.POST.get("decision", "")
     try:
@@ -199,7 +199,7 @@ def evidence(request, actor, evidence_pk):
     """A file of a report, only for those who see its work."""
     item = Evidence.objects.filter(pk=evidence_pk, report__work__region=actor.region).exclude(filename="").first()
     if item is None:
-        raise Http404("Bukti dukung tidak ditemukan.")
+        raise Http404(gettext("Bukti dukung tidak ditemukan."))
     selectors.get_visible(actor, item.report.work_id)
     response = HttpResponse(bytes(item.data), content_type=item.content_type or "application/octet-stream")
     inline = item.content_type in ("application/pdf", "image/png", "image/jpeg")

@@ -4,6 +4,7 @@ for what is out of reach)."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from sikerja.i18n import in_indonesian
@@ -41,7 +42,7 @@ def curve_xlsx(request, actor):
 
     unit_id, period_id = _int(request.GET.get("unit")), _int(request.GET.get("periode"))
     if not unit_id or not period_id:
-        raise Http404("Pilih unit dan periode.")
+        raise Http404(gettext("Pilih unit dan periode."))
     view, rows = unit_evaluations(actor, unit_id, period_id)
     wb = Workbook()
     ws = wb.active

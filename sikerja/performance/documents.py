@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 
 from sikerja.i18n import in_indonesian
 from sikerja.letters.render import html_to_pdf
@@ -32,7 +33,7 @@ def _pdf(actor, skp_id, evaluation_id=None) -> tuple[bytes, str]:
     if evaluation_id is not None:
         evaluation = next((e for e in page.evaluations if e.pk == evaluation_id), None)
         if evaluation is None:
-            raise Http404("Evaluasi tidak ditemukan.")
+            raise Http404(gettext("Evaluasi tidak ditemukan."))
         realised = {r.iki_id: r.text for r in evaluation.realisations.all()}
         for r in page.rhks:
             for i in r.ikis.all():

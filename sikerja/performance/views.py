@@ -182,7 +182,7 @@ def _evaluate(actor, pk, d, form, post):
         if key.startswith("realisasi_") and value.strip():
             iki_id = _int(key.removeprefix("realisasi_"))
             if iki_id is None:
-                raise services.KinerjaError("Realisasi diisi untuk indikator yang tidak dikenal.")
+                raise services.KinerjaError(gettext("Realisasi diisi untuk indikator yang tidak dikenal."))
             realisations[iki_id] = value[:1001]
     ev = services.evaluate(
         actor,
@@ -327,7 +327,7 @@ def mph(request, actor):
     if unit is None or not actor.sees_staff_of(unit):
         from django.http import Http404
 
-        raise Http404("Unit tidak ditemukan atau di luar cakupan Anda.")
+        raise Http404(gettext("Unit tidak ditemukan atau di luar cakupan Anda."))
     errors, status = [], 200
     if request.method == "POST":
         try:

@@ -122,7 +122,7 @@ def parse_step_rows(post) -> tuple[list[int], list[StepInput], list[str]]:
             continue
         position = _int(post.get(f"step-{i}-position"))
         if position is None:
-            problems.append(f"Baris {i}: pilih pelaksana.")
+            problems.append(gettext("Baris %(i)s: pilih pelaksana.") % {"i": i})
             continue
         if position not in used:
             used.append(position)
@@ -256,7 +256,7 @@ def monitoring(request, actor, pk):
         .first()
     )
     if m is None:
-        raise Http404("Pemantauan tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Pemantauan tidak ditemukan di pemerintah daerah ini."))
     v = selectors.get_sop_version(actor, m.sop_version_id)
     errors, status = [], 200
     if request.method == "POST":
@@ -306,7 +306,7 @@ def unit_section(request, actor, pk):
 def position_steps(request, actor, pk):
     position = Position.objects.filter(region=actor.region, pk=pk).select_related("unit").first()
     if position is None:
-        raise Http404("Jabatan tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Jabatan tidak ditemukan di pemerintah daerah ini."))
     return render(
         request,
         "processes/pages/position.html",

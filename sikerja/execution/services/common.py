@@ -29,7 +29,7 @@ class ExecutionError(ValidationError):
 
 def employee_of(actor: Actor) -> Employee:
     if actor.employee is None:
-        raise PermissionDenied("Akun Anda tidak terhubung dengan data pegawai di pemerintah daerah ini.")
+        raise PermissionDenied(gettext("Akun Anda tidak terhubung dengan data pegawai di pemerintah daerah ini."))
     return actor.employee
 
 

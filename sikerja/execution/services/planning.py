@@ -81,7 +81,7 @@ def locked_agreement(actor: Actor, agreement_id) -> PerformanceAgreement:
         .first()
     )
     if found is None:
-        raise Http404("Perjanjian kinerja tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Perjanjian kinerja tidak ditemukan di pemerintah daerah ini."))
     return found
 
 
@@ -90,7 +90,7 @@ def create_agreement(*, actor: Actor, unit_id, year, targets) -> PerformanceAgre
     employee_of(actor)
     unit = Unit.objects.filter(region=actor.region, pk=unit_id).first() if str(unit_id).isdigit() else None
     if unit is None:
-        raise Http404("Unit tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Unit tidak ditemukan di pemerintah daerah ini."))
     leader, on_behalf_of = _leader_or_refuse(
         actor, unit, "Perjanjian kinerja unit disusun oleh pimpinan unit itu (atau Plh./Plt.-nya)."
     )
@@ -152,7 +152,7 @@ def sign_agreement(*, actor: Actor, agreement_id) -> PerformanceAgreement:
     agreement = locked_agreement(actor, agreement_id)
     may, on_behalf_of = acting_for(actor, agreement.leader_id)
     if not may:
-        raise PermissionDenied("Perjanjian kinerja ditandatangani oleh pimpinan unit yang menyusunnya (pihak pertama).")
+        raise PermissionDenied(gettext("Perjanjian kinerja ditandatangani oleh pimpinan unit yang menyusunnya (pihak pertama)."))
     if agreement.status != PerformanceAgreement.Status.DRAF:
         raise ExecutionError(gettext("Perjanjian kinerja ini sudah ditandatangani."), code="already_decided")
     agreement.signed_at = timezone.now()
@@ -181,7 +181,7 @@ def countersign_agreement(*, actor: Actor, agreement_id) -> PerformanceAgreement
     agreement = locked_agreement(actor, agreement_id)
     may, on_behalf_of = acting_for(actor, agreement.superior_id)
     if not may:
-        raise PermissionDenied("Perjanjian kinerja ditandatangani kedua oleh atasan pimpinan unit (pihak kedua).")
+        raise PermissionDenied(gettext("Perjanjian kinerja ditandatangani kedua oleh atasan pimpinan unit (pihak kedua)."))
     if agreement.status != PerformanceAgreement.Status.DITANDATANGANI:
         raise ExecutionError(
             gettext("Perjanjian kinerja ini belum ditandatangani pimpinan unit atau sudah disetujui."), code="wrong_state"
@@ -211,7 +211,7 @@ def locked_target(actor: Actor, target_id) -> PerformanceTarget:
         .first()
     )
     if found is None:
-        raise Http404("Target kinerja tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Target kinerja tidak ditemukan di pemerintah daerah ini."))
     return found
 
 
@@ -236,7 +236,7 @@ def hand_target(*, actor: Actor, target_id, responsible_id) -> PerformanceTarget
     hander = Employee.objects.select_related("position__unit", "unit").get(pk=hander_of(target))
     may, on_behalf_of = acting_for(actor, hander.pk)
     if not may:
-        raise PermissionDenied("Target ini diserahkan oleh pimpinan unit atau penanggung jawabnya saat ini.")
+        raise PermissionDenied(gettext("Target ini diserahkan oleh pimpinan unit atau penanggung jawabnya saat ini."))
     if Work.objects.filter(target=target).exists():
         raise ExecutionError(gettext("Target ini sudah dilaksanakan melalui penugasan; penanggung jawabnya tidak diubah."))
     responsible = (
@@ -299,7 +299,7 @@ def record_strategy(
     target = locked_target(actor, target_id)
     may, on_behalf_of = acting_for(actor, target.responsible_id)
     if not may:
-        raise PermissionDenied("Strategi dirumuskan oleh penanggung jawab target (atau Plh./Plt.-nya).")
+        raise PermissionDenied(gettext("Strategi dirumuskan oleh penanggung jawab target (atau Plh./Plt.-nya)."))
     if form not in FORMS:
         raise ExecutionError(gettext("Pilih bentuk pelaksanaan: individu atau tim kerja."))
     ketua = _flag(needs_ketua)
@@ -334,7 +334,7 @@ def _strategy(actor: Actor, strategy_id) -> Strategy:
         else None
     )
     if found is None:
-        raise Http404("Strategi tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Strategi tidak ditemukan di pemerintah daerah ini."))
     return found
 
 
@@ -345,14 +345,14 @@ def link_work(*, actor: Actor, strategy_id, work_id) -> Work:
     responsible = strategy.target.responsible
     may, on_behalf_of = acting_for(actor, responsible.pk if responsible else None)
     if not may:
-        raise PermissionDenied("Penugasan dikaitkan dengan target oleh penanggung jawab target.")
+        raise PermissionDenied(gettext("Penugasan dikaitkan dengan target oleh penanggung jawab target."))
     work = (
         Work.objects.select_for_update(of=("self",)).filter(region=actor.region, pk=work_id).first()
         if str(work_id).isdigit()
         else None
     )
     if work is None:
-        raise Http404("Pelaksanaan penugasan tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Pelaksanaan penugasan tidak ditemukan di pemerintah daerah ini."))
     home = _home_unit(responsible)
     if not home or work.owning_unit_id not in subtree_ids(home):
         raise ExecutionError(gettext("Hanya penugasan dengan unit pemilik kinerja di bawah Anda yang dapat dikaitkan."))
@@ -381,7 +381,7 @@ def propose_from_strategy(*, actor: Actor, strategy_id, **fields):
         strategy = _strategy(actor, strategy_id)
         responsible = strategy.target.responsible
         if not acting_for(actor, responsible.pk if responsible else None)[0]:
-            raise PermissionDenied("Penugasan dari strategi dibuat oleh penanggung jawab target.")
+            raise PermissionDenied(gettext("Penugasan dari strategi dibuat oleh penanggung jawab target."))
         assignment = penugasan.propose(actor=actor, form=strategy.form, **fields)
         StrategyAssignment.objects.create(strategy=strategy, assignment=assignment)
         Work.objects.filter(assignment=assignment, target__isnull=True).update(

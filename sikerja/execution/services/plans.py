@@ -128,7 +128,7 @@ def save_plan(*, actor: Actor, work_id, activities) -> Plan:
     work = locked_work(actor, work_id)
     me = employee_of(actor)
     if reporter_kind(work, me) is None:
-        raise PermissionDenied("Rencana disusun oleh pegawai yang ditugaskan (ketua, anggota atau pegawai individu).")
+        raise PermissionDenied(gettext("Rencana disusun oleh pegawai yang ditugaskan (ketua, anggota atau pegawai individu)."))
     if work.status not in (Work.Status.PERENCANAAN, Work.Status.PELAKSANAAN):
         raise ExecutionError(gettext("Rencana tidak dapat diubah setelah hasil disampaikan."), code="wrong_state")
     check_running(work)
@@ -162,7 +162,7 @@ def submit_plan(*, actor: Actor, work_id) -> Plan:
     work = locked_work(actor, work_id)
     me = employee_of(actor)
     if me.pk != work.lead_id:
-        raise PermissionDenied("Rencana diajukan oleh ketua tim atau pegawai yang ditugaskan secara individu.")
+        raise PermissionDenied(gettext("Rencana diajukan oleh ketua tim atau pegawai yang ditugaskan secara individu."))
     check_running(work)
     plan = Plan.objects.select_for_update().filter(work=work).first()
     if plan is None or not plan.activities.exists():
@@ -194,7 +194,7 @@ def decide_plan(*, actor: Actor, work_id, decision, notes="") -> Plan:
     may, on_behalf_of = approver_capacity(actor, work)
     if not may:
         raise PermissionDenied(
-            "Rencana disetujui oleh Pejabat Penilai Kinerja ketua/pegawai atau pimpinan unit pemilik kinerja."
+            gettext("Rencana disetujui oleh Pejabat Penilai Kinerja ketua/pegawai atau pimpinan unit pemilik kinerja.")
         )
     if decision not in (APPROVE, RETURN):
         raise ExecutionError(gettext("Pilih: setujui atau kembalikan."))

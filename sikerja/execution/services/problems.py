@@ -51,7 +51,7 @@ def raise_problem(*, actor: Actor, work_id, title, description, recommendations,
     work = locked_work(actor, work_id)
     me = employee_of(actor)
     if reporter_kind(work, me) is None:
-        raise PermissionDenied("Kendala disampaikan oleh pegawai yang ditugaskan pada penugasan ini.")
+        raise PermissionDenied(gettext("Kendala disampaikan oleh pegawai yang ditugaskan pada penugasan ini."))
     if work.status == Work.Status.SELESAI:
         raise ExecutionError(gettext("Penugasan ini sudah selesai."), code="wrong_state")
     check_running(work)
@@ -113,12 +113,12 @@ def decide_problem(*, actor: Actor, decision_id, chosen, decision="") -> Problem
     )
     work_id = found.first()
     if work_id is None:
-        raise Http404("Keputusan kendala tidak ditemukan.")
+        raise Http404(gettext("Keputusan kendala tidak ditemukan."))
     work = locked_work(actor, work_id)
     item = ProblemDecision.objects.select_for_update().select_related("problem").get(pk=decision_id)
     may, on_behalf_of = acting_for(actor, item.leader_id)
     if not may:
-        raise PermissionDenied("Kendala ini diputus oleh pimpinan unit yang dituju (atau Plh./Plt.-nya).")
+        raise PermissionDenied(gettext("Kendala ini diputus oleh pimpinan unit yang dituju (atau Plh./Plt.-nya)."))
     if item.decided_at:
         raise ExecutionError(gettext("Kendala ini sudah Anda putuskan."), code="already_decided")
     recs = item.problem.recommendations or []
@@ -168,7 +168,7 @@ def request_report(*, actor: Actor, work_id, addressee_id, note, due_on) -> Repo
     leader = nearest_leader(work.owning_unit)
     may, on_behalf_of = acting_for(actor, leader.pk if leader else None)
     if not may:
-        raise PermissionDenied("Laporan sewaktu-waktu diminta oleh pimpinan unit pemilik kinerja (atau Plh./Plt.-nya).")
+        raise PermissionDenied(gettext("Laporan sewaktu-waktu diminta oleh pimpinan unit pemilik kinerja (atau Plh./Plt.-nya)."))
     if work.status == Work.Status.SELESAI:
         raise ExecutionError(gettext("Penugasan ini sudah selesai."), code="wrong_state")
     people = {m.employee_id: m.employee for m in approved_members(work)}
@@ -213,12 +213,12 @@ def answer_request(*, actor: Actor, request_id, progress, realisation, budget_re
         ReportRequest.objects.filter(work__region=actor.region, pk=request_id).values_list("work_id", flat=True).first()
     )
     if item is None:
-        raise Http404("Permintaan laporan tidak ditemukan.")
+        raise Http404(gettext("Permintaan laporan tidak ditemukan."))
     work = locked_work(actor, item)
     request = ReportRequest.objects.select_for_update().get(pk=request_id)
     me = employee_of(actor)
     if me.pk != request.addressee_id:
-        raise PermissionDenied("Permintaan laporan ini dijawab oleh pegawai yang diminta.")
+        raise PermissionDenied(gettext("Permintaan laporan ini dijawab oleh pegawai yang diminta."))
     if request.answered_at:
         raise ExecutionError(gettext("Permintaan laporan ini sudah dijawab."), code="already_decided")
     check_running(work)

@@ -93,7 +93,7 @@ def submit_report(
     me = employee_of(actor)
     who = reporter_kind(work, me)
     if who is None:
-        raise PermissionDenied("Laporan kemajuan hanya disampaikan oleh pegawai yang ditugaskan pada penugasan ini.")
+        raise PermissionDenied(gettext("Laporan kemajuan hanya disampaikan oleh pegawai yang ditugaskan pada penugasan ini."))
     if work.status == Work.Status.PERENCANAAN:  # PPU Ps 5(1): the plan is approved first
         from sikerja.execution.rules.planning import plan_first
 
@@ -184,14 +184,14 @@ def give_feedback(*, actor: Actor, report_id: int, text_value) -> Feedback:
         Report.objects.select_related("author__unit", "work").filter(work__region=actor.region, pk=report_id).first()
     )
     if report is None:
-        raise Http404("Laporan tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Laporan tidak ditemukan di pemerintah daerah ini."))
     work = locked_work(actor, report.work_id)
     employee_of(actor)
     capacity = feedback_capacity(actor, work, report)
     if capacity is None:
         raise PermissionDenied(
-            "Umpan balik atas laporan ini diberikan oleh ketua tim kerja atau Pejabat Penilai Kinerja penyusun "
-            "laporan (atau Plh./Plt.-nya)."
+            gettext("Umpan balik atas laporan ini diberikan oleh ketua tim kerja atau Pejabat Penilai Kinerja penyusun "
+            "laporan (atau Plh./Plt.-nya).")
         )
     body = text(text_value, "Umpan balik")
     feedback = Feedback.objects.create(report=report, author=actor.employee, capacity=capacity, text=body)

@@ -71,7 +71,7 @@ def submit_result(*, actor: Actor, work_id: int, summary) -> list[Review]:
     me = employee_of(actor)
     if me.pk != work.lead_id:
         raise PermissionDenied(
-            "Hasil pelaksanaan disampaikan oleh ketua tim kerja atau pegawai yang ditugaskan secara individu."
+            gettext("Hasil pelaksanaan disampaikan oleh ketua tim kerja atau pegawai yang ditugaskan secara individu.")
         )
     if work.status == Work.Status.PERENCANAAN:  # PPU Ps 5(1): the plan is approved first
         from sikerja.execution.rules.planning import plan_first
@@ -130,14 +130,14 @@ def decide_review(*, actor: Actor, review_id: int, decision: str, notes="") -> R
     (return for revision, notes required)."""
     found = Review.objects.filter(work__region=actor.region, pk=review_id).values_list("work_id", flat=True).first()
     if found is None:
-        raise Http404("Reviu tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Reviu tidak ditemukan di pemerintah daerah ini."))
     work = locked_work(actor, found)
     review = Review.objects.select_related("official").get(pk=review_id)
     me = employee_of(actor)
     may, on_behalf_of = acting_for(actor, review.official_id)
     if not may:
         raise PermissionDenied(
-            f"Reviu tahap ini menjadi kewenangan {review.official.full_name} ({review.label}) atau Plh./Plt.-nya."
+            gettext("Reviu tahap ini menjadi kewenangan %(full_name)s (%(label)s) atau Plh./Plt.-nya.") % {"full_name": review.official.full_name, "label": review.label}
         )
     if review.status != Review.Status.MENUNGGU or work.status != Work.Status.EVALUASI:
         who = f" oleh {review.decided_by.full_name}" if review.decided_by_id else ""

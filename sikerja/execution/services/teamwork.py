@@ -71,12 +71,12 @@ def add_task(
     me = employee_of(actor)
     who = reporter_kind(work, me)
     if who is None:
-        raise PermissionDenied("Rincian tugas disusun oleh ketua tim; anggota menyusun rencana kerja individunya.")
+        raise PermissionDenied(gettext("Rincian tugas disusun oleh ketua tim; anggota menyusun rencana kerja individunya."))
     _open(work)
     members = {m.employee_id: m.employee for m in approved_members(work)}
     target = int(assignee_id) if str(assignee_id).isdigit() and len(str(assignee_id)) < 18 else None
     if who == "anggota" and target != me.pk:
-        raise PermissionDenied("Anggota tim menyusun rencana kerja individu untuk dirinya sendiri.")
+        raise PermissionDenied(gettext("Anggota tim menyusun rencana kerja individu untuk dirinya sendiri."))
     if target not in members:
         raise ExecutionError(gettext("Tugas dibagikan kepada anggota tim yang sudah disetujui pada penugasan ini."))
     if work.tasks.count() >= MAX_TASKS:
@@ -112,11 +112,11 @@ def add_task(
 def mark_task(*, actor: Actor, task_id, done: bool) -> Task:
     task = Task.objects.filter(work__region=actor.region, pk=task_id).select_related("work").first()
     if task is None:
-        raise Http404("Rincian tugas tidak ditemukan.")
+        raise Http404(gettext("Rincian tugas tidak ditemukan."))
     work = locked_work(actor, task.work_id)
     me = employee_of(actor)
     if me.pk not in (task.assignee_id, work.lead_id):
-        raise PermissionDenied("Tugas ditandai selesai oleh pegawai yang mengerjakannya atau ketua tim.")
+        raise PermissionDenied(gettext("Tugas ditandai selesai oleh pegawai yang mengerjakannya atau ketua tim."))
     _open(work)
     task.done = bool(done)
     task.save(update_fields=["done"])
@@ -137,7 +137,7 @@ def set_duty_reference(*, actor: Actor, work_id, reference) -> Work:
     work = locked_work(actor, work_id)
     me = employee_of(actor)
     if me.pk != work.lead_id or work.is_team:
-        raise PermissionDenied("Butir kegiatan/uraian tugas dikaitkan oleh pegawai yang ditugaskan secara individu.")
+        raise PermissionDenied(gettext("Butir kegiatan/uraian tugas dikaitkan oleh pegawai yang ditugaskan secara individu."))
     _open(work)
     work.duty_reference = text(reference, duty_kind(me), limit=500)
     work.save(update_fields=["duty_reference"])
@@ -152,7 +152,7 @@ def record_coordination(*, actor: Actor, work_id, subject, notes, held_on, other
     work = locked_work(actor, work_id)
     me = employee_of(actor)
     if reporter_kind(work, me) is None:
-        raise PermissionDenied("Koordinasi dicatat oleh ketua atau anggota tim pada penugasan ini.")
+        raise PermissionDenied(gettext("Koordinasi dicatat oleh ketua atau anggota tim pada penugasan ini."))
     _open(work)
     other_work = other_official = None
     if other_work_id not in (None, "", 0, "0"):
@@ -200,7 +200,7 @@ def write_member_note(*, actor: Actor, work_id, member_id, rating, contribution)
     work = locked_work(actor, work_id)
     me = employee_of(actor)
     if not work.is_team or me.pk != work.lead_id:
-        raise PermissionDenied("Catatan kinerja anggota ditulis oleh ketua tim kerja.")
+        raise PermissionDenied(gettext("Catatan kinerja anggota ditulis oleh ketua tim kerja."))
     members = {m.employee_id: m.employee for m in approved_members(work) if m.employee_id != work.lead_id}
     target = int(member_id) if str(member_id).isdigit() and len(str(member_id)) < 18 else None
     if target not in members:

@@ -139,7 +139,7 @@ def set_period(*, actor, work_id: int, period: str) -> Work:
     me = employee_of(actor)
     leader = nearest_leader(work.owning_unit)
     if me.pk != work.lead_id and not acting_for(actor, leader.pk if leader else None)[0]:
-        raise PermissionDenied("Periode laporan ditetapkan oleh ketua tim/pegawai yang ditugaskan atau pimpinan unit.")
+        raise PermissionDenied(gettext("Periode laporan ditetapkan oleh ketua tim/pegawai yang ditugaskan atau pimpinan unit."))
     if period not in Period.values:
         raise ExecutionError(gettext("Pilih periode laporan: mingguan, dua mingguan, bulanan atau triwulanan."))
     if work.reports.exists() or work.status not in (Work.Status.PERENCANAAN, Work.Status.PELAKSANAAN):

@@ -58,10 +58,10 @@ class CurveView:
 def unit_curve(actor: Actor, unit_id, period_id) -> CurveView:
     unit = Unit.objects.filter(region=actor.region, pk=unit_id).select_related("perangkat_daerah").first()
     if unit is None or not actor.sees_staff_of(unit):
-        raise Http404("Unit tidak ditemukan atau di luar cakupan Anda.")
+        raise Http404(gettext("Unit tidak ditemukan atau di luar cakupan Anda."))
     period = Period.objects.filter(region=actor.region, pk=period_id).first()
     if period is None:
-        raise Http404("Periode tidak ditemukan.")
+        raise Http404(gettext("Periode tidak ditemukan."))
     s = curve.settings_from_profile(actor.region.profile)
     checked = officials.pd_root(unit) if s.scope == "pd" else unit
     setting = UnitPredikat.objects.filter(unit=checked, period=period).first()

@@ -175,7 +175,7 @@ def set_unit_predikat(
         not_found("Unit tidak ditemukan.")
     allowed, on_behalf = may_set_unit_predikat(actor, unit)
     if not allowed:
-        raise PermissionDenied("Predikat kinerja organisasi ditetapkan oleh pimpinan satu tingkat di atas unit ini.")
+        raise PermissionDenied(gettext("Predikat kinerja organisasi ditetapkan oleh pimpinan satu tingkat di atas unit ini."))
     period = Period.objects.filter(region=actor.region, pk=period_id).first()
     if period is None or not period.is_open:
         raise KinerjaError(gettext("Periode penilaian ini tidak terbuka."), code="wrong_state")

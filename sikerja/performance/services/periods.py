@@ -34,7 +34,7 @@ def open_year(actor: Actor, *, year: int, monthly: bool = False, pd_ids=()) -> l
     """Triwulan I–IV and the annual period (and the twelve months if the region chooses), for
     the whole region or only the given PDs. A period already open is left as it is."""
     if not may_open(actor):
-        raise PermissionDenied("Hanya admin BKPSDM yang dapat membuka periode penilaian kinerja.")
+        raise PermissionDenied(gettext("Hanya admin BKPSDM yang dapat membuka periode penilaian kinerja."))
     if not 2000 <= int(year) <= 2100:
         raise KinerjaError(gettext("Tahun penilaian harus antara 2000 dan 2100."))
     pds = list(Unit.objects.filter(region=actor.region, pk__in=list(pd_ids), is_perangkat_daerah=True))
@@ -66,7 +66,7 @@ def open_year(actor: Actor, *, year: int, monthly: bool = False, pd_ids=()) -> l
 @transaction.atomic
 def close_period(actor: Actor, period_id: int) -> Period:
     if not may_open(actor):
-        raise PermissionDenied("Hanya admin BKPSDM yang dapat menutup periode penilaian kinerja.")
+        raise PermissionDenied(gettext("Hanya admin BKPSDM yang dapat menutup periode penilaian kinerja."))
     period = Period.objects.select_for_update().filter(region=actor.region, pk=period_id).first()
     if period is None:
         raise KinerjaError(gettext("Periode tidak ditemukan."))
@@ -101,7 +101,7 @@ def generate_drafts(actor: Actor, *, year: int) -> int:
     from sikerja.performance.models import Skp
 
     if not may_open(actor):
-        raise PermissionDenied("Hanya admin BKPSDM yang dapat menyiapkan draf SKP.")
+        raise PermissionDenied(gettext("Hanya admin BKPSDM yang dapat menyiapkan draf SKP."))
     if not 2000 <= int(year) <= 2100:
         raise KinerjaError(gettext("Tahun penilaian harus antara 2000 dan 2100."))
     has = Skp.objects.filter(region=actor.region, year=year, is_current=True).values("employee_id")

@@ -32,7 +32,7 @@ def create_process(*, actor: Actor, code, name, kind, owning_unit_id, parent_id=
     if parent_id:
         parent = Process.objects.filter(region=actor.region, pk=parent_id).first()
         if parent is None:
-            raise Http404("Proses induk tidak ditemukan.")
+            raise Http404(gettext("Proses induk tidak ditemukan."))
     level = parent.level + 1 if parent else 0
     if level > MAX_LEVEL:
         raise ProcessError(gettext("Level proses paling dalam %(MAX_LEVEL)s.") % {"MAX_LEVEL": MAX_LEVEL})

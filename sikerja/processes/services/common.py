@@ -24,7 +24,7 @@ def text(value, label: str, *, required: bool = False, limit: int = 4000) -> str
 def require_writer(actor: Actor, unit_id: int) -> None:
     if not may_edit_process(actor, unit_id):
         raise PermissionDenied(
-            "Hanya pimpinan unit pemilik proses atau admin Bagian Organisasi yang dapat mengubah ini."
+            gettext("Hanya pimpinan unit pemilik proses atau admin Bagian Organisasi yang dapat mengubah ini.")
         )
 
 
