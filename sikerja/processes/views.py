@@ -19,6 +19,7 @@ from sikerja.accounts.access import access_unit, may_edit_process
 from sikerja.organisation.models import Position, Unit
 from sikerja.processes import selectors, services
 from sikerja.processes.forms import MapForm, ProcessForm, ReviewForm, SearchForm, SopForm
+from sikerja.processes.modeller_words import modeller_words
 from sikerja.processes.models import MapKind, MapVersion, ProcessKind
 from sikerja.web.decorators import page_context, region_view
 
@@ -286,6 +287,7 @@ def map_draw(request, actor, pk):
             cancel_url=reverse("proses:map_version", args=[pk]),
             lanes=lanes_for(actor, v.map.process),
             bpmn_filename=f"peta-{v.map.pk}-v{v.number}",
+            modeller_words=modeller_words(),
         ),
         status=status,
     )
