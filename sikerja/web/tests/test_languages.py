@@ -302,3 +302,15 @@ def test_the_sop_document_stays_in_indonesian_when_the_page_is_english(demo):
     text = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     assert "Nomor SOP" in text and "Kelengkapan" in text
     assert "SOP number" not in text and "Requirements" not in text
+
+
+@pytest.mark.req("PLT-5")
+def test_the_modellers_messages_follow_the_language():
+    from sikerja.processes.modeller_words import modeller_words
+
+    with translation.override("en"):
+        words = modeller_words()
+    assert words["Peta baru dibuat."] == "New map created."
+    assert words["Nama lajur diganti menjadi %(name)s."] == "Lane renamed to %(name)s."
+    with translation.override("id"):
+        assert modeller_words()["Peta baru dibuat."] == "Peta baru dibuat."
