@@ -52,7 +52,7 @@ test-pg: dev-venv
 # The English catalogue (PLT-5): extract (needs GNU gettext), translate the new msgstr in
 # sikerja/locale/en/LC_MESSAGES/django.po, run again to write the committed django.mo (stdlib only).
 messages: venv
-	@$(PY) manage.py makemessages -l en --no-location --no-obsolete --ignore "sikerja/execution/*" \
+	@$(PY) manage.py makemessages -l en --no-location --no-obsolete \
 		--ignore ".venv/*" --ignore "var/*" --ignore "*/tests/*" --ignore "tests/*" --ignore "docs/*" --ignore "scripts/*"
 	@$(PY) scripts/compile_messages.py
 

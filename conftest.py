@@ -64,3 +64,14 @@ def _second_factor_relaxed(settings):
     """The demo logins have no TOTP device: the suite runs with the second factor not enforced,
     as `make demo` does (SIKERJA_DEMO=1). sikerja/accounts/tests/test_second_factor.py switches it on."""
     settings.SIKERJA_REQUIRE_SECOND_FACTOR = False
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_by_default():
+    """Each test starts in Bahasa Indonesia: a request made in English leaves English active in
+    the test thread (LocaleMiddleware does not reset it), and messages are translated (PLT-5)."""
+    from django.utils import translation
+
+    translation.activate("id")
+    yield
+    translation.deactivate()

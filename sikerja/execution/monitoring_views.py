@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from sikerja.execution import planning_selectors as ps
 from sikerja.execution.models import Plan, Work
+from sikerja.i18n import in_indonesian
 from sikerja.web.decorators import page_context, region_view
 
 PLAN_WORDS = dict(Plan.Status.choices)
@@ -65,6 +66,7 @@ HEADERS = [
 
 @region_view
 @require_GET
+@in_indonesian  # an Indonesian spreadsheet (its headings are), whatever the page (PLT-5)
 def monitoring_xlsx(request, actor):
     from openpyxl import Workbook
 
@@ -82,8 +84,8 @@ def monitoring_xlsx(request, actor):
                 w.owning_unit.name,
                 w.lead.full_name,
                 w.target.indikator if w.target_id else "",
-                w.get_status_display(),
-                PLAN_WORDS.get(w.plan_status, "Belum disusun"),
+                str(w.get_status_display()),  # a lazy label: openpyxl takes only str
+                str(PLAN_WORDS.get(w.plan_status, "Belum disusun")),
                 w.progress,
                 w.expected,
                 int(w.budget_planned),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import officials
@@ -70,7 +71,7 @@ def get_agreement(actor: Actor, pk) -> PerformanceAgreement:
         visible_agreements(actor).select_related("unit", "leader__position", "superior__position").filter(pk=pk).first()
     )
     if found is None:
-        raise Http404("Perjanjian kinerja tidak ditemukan atau di luar cakupan Anda.")
+        raise Http404(gettext("Perjanjian kinerja tidak ditemukan atau di luar cakupan Anda."))
     return found
 
 

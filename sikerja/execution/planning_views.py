@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from sikerja.execution import planning_selectors as ps
@@ -81,7 +82,7 @@ def create(request, actor):
         )
     except ExecutionError as exc:
         return _list(request, actor, status=400, errors=_errors(exc), values=request.POST)
-    messages.success(request, "Perjanjian kinerja disusun. Periksa lalu tandatangani.")
+    messages.success(request, gettext("Perjanjian kinerja disusun. Periksa lalu tandatangani."))
     return redirect("pelaksanaan:agreement", pk=agreement.pk)
 
 
@@ -128,7 +129,7 @@ def targets(request, actor, pk):
         actor,
         pk,
         lambda: planning.replace_targets(actor=actor, agreement_id=pk, targets=target_rows(request.POST)),
-        "Target diperbarui.",
+        gettext("Target diperbarui."),
         "targets",
     )
 
@@ -141,7 +142,7 @@ def sign(request, actor, pk):
         actor,
         pk,
         lambda: planning.sign_agreement(actor=actor, agreement_id=pk),
-        "Perjanjian kinerja ditandatangani.",
+        gettext("Perjanjian kinerja ditandatangani."),
         "sign",
     )
 
@@ -154,7 +155,7 @@ def countersign(request, actor, pk):
         actor,
         pk,
         lambda: planning.countersign_agreement(actor=actor, agreement_id=pk),
-        "Perjanjian kinerja disetujui atasan; kini berlaku.",
+        gettext("Perjanjian kinerja disetujui atasan; kini berlaku."),
         "sign",
     )
 
@@ -170,7 +171,7 @@ def _target_agreement(actor, target_pk) -> int:
         .first()
     )
     if found is None:
-        raise Http404("Target kinerja tidak ditemukan.")
+        raise Http404(gettext("Target kinerja tidak ditemukan."))
     return found
 
 
@@ -185,7 +186,7 @@ def hand(request, actor, target_pk):
         lambda: planning.hand_target(
             actor=actor, target_id=target_pk, responsible_id=request.POST.get("responsible", "")
         ),
-        "Target diserahkan kepada penanggung jawabnya.",
+        gettext("Target diserahkan kepada penanggung jawabnya."),
         f"hand-{target_pk}",
     )
 
@@ -207,7 +208,7 @@ def strategy(request, actor, target_pk):
             needs_ketua=post.get("needs_ketua"),
             description=post.get("description"),
         ),
-        "Strategi pelaksanaan dicatat. Kaitkan atau buat penugasannya.",
+        gettext("Strategi pelaksanaan dicatat. Kaitkan atau buat penugasannya."),
         f"strategy-{target_pk}",
     )
 
@@ -225,12 +226,12 @@ def link(request, actor, strategy_pk):
         .first()
     )
     if pk is None:
-        raise Http404("Strategi tidak ditemukan.")
+        raise Http404(gettext("Strategi tidak ditemukan."))
     return _act(
         request,
         actor,
         pk,
         lambda: planning.link_work(actor=actor, strategy_id=strategy_pk, work_id=request.POST.get("work", "")),
-        "Penugasan dikaitkan dengan target ini.",
+        gettext("Penugasan dikaitkan dengan target ini."),
         f"link-{strategy_pk}",
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import officials
@@ -50,7 +51,7 @@ def get_visible(actor: Actor, work_id) -> Work:
         .first()
     )
     if work is None:
-        raise Http404("Pelaksanaan penugasan tidak ditemukan atau di luar cakupan Anda.")
+        raise Http404(gettext("Pelaksanaan penugasan tidak ditemukan atau di luar cakupan Anda."))
     return work
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from sikerja.execution import selectors, team_selectors
@@ -84,7 +85,7 @@ def plan_save(request, actor, pk):
         actor,
         pk,
         lambda: plans.save_plan(actor=actor, work_id=pk, activities=plan_rows(request.POST)),
-        "Rencana disimpan.",
+        gettext("Rencana disimpan."),
     )
 
 
@@ -92,7 +93,7 @@ def plan_save(request, actor, pk):
 @require_POST
 def plan_submit(request, actor, pk):
     return _plan_act(
-        request, actor, pk, lambda: plans.submit_plan(actor=actor, work_id=pk), "Rencana diajukan untuk disetujui."
+        request, actor, pk, lambda: plans.submit_plan(actor=actor, work_id=pk), gettext("Rencana diajukan untuk disetujui.")
     )
 
 
@@ -105,9 +106,9 @@ def plan_decide(request, actor, pk):
         actor,
         pk,
         lambda: plans.decide_plan(actor=actor, work_id=pk, decision=decision, notes=request.POST.get("notes", "")),
-        "Rencana disetujui; pelaksanaan dapat dimulai."
+        gettext("Rencana disetujui; pelaksanaan dapat dimulai.")
         if decision == plans.APPROVE
-        else "Rencana dikembalikan dengan catatan Anda.",
+        else gettext("Rencana dikembalikan dengan catatan Anda."),
     )
 
 
@@ -157,7 +158,7 @@ def task_add(request, actor, pk):
             activity_id=post.get("activity", ""),
             duty_reference=post.get("duty_reference", ""),
         ),
-        "Rincian tugas ditambahkan.",
+        gettext("Rincian tugas ditambahkan."),
         "task",
     )
 
@@ -169,7 +170,7 @@ def _work_of(model, actor, pk, path="work_id"):
         .first()
     )
     if found is None:
-        raise Http404("Data tidak ditemukan.")
+        raise Http404(gettext("Data tidak ditemukan."))
     return found
 
 
@@ -183,7 +184,7 @@ def task_done(request, actor, task_pk):
         actor,
         pk,
         lambda: teamwork.mark_task(actor=actor, task_id=task_pk, done=done),
-        "Tugas diperbarui.",
+        gettext("Tugas diperbarui."),
         "task",
     )
 
@@ -196,7 +197,7 @@ def duty(request, actor, pk):
         actor,
         pk,
         lambda: teamwork.set_duty_reference(actor=actor, work_id=pk, reference=request.POST.get("reference")),
-        "Keterkaitan dengan butir kegiatan/uraian tugas disimpan.",
+        gettext("Keterkaitan dengan butir kegiatan/uraian tugas disimpan."),
         "duty",
     )
 
@@ -218,7 +219,7 @@ def coordination(request, actor, pk):
             other_work_id=post.get("other_work", ""),
             other_official_id=post.get("other_official", ""),
         ),
-        "Koordinasi dicatat; pihak lain dapat melihatnya.",
+        gettext("Koordinasi dicatat; pihak lain dapat melihatnya."),
         "coordination",
     )
 
@@ -239,7 +240,7 @@ def problem(request, actor, pk):
             recommendations=post.getlist("recommendation")[: problems.MAX_RECOMMENDATIONS + 1],
             several_must_act=post.get("several"),
         ),
-        "Kendala disampaikan kepada pimpinan unit untuk diputuskan.",
+        gettext("Kendala disampaikan kepada pimpinan unit untuk diputuskan."),
         "problem",
     )
 
@@ -253,7 +254,7 @@ def problem_decide(request, actor, decision_pk):
         .first()
     )
     if pk is None:
-        raise Http404("Keputusan kendala tidak ditemukan.")
+        raise Http404(gettext("Keputusan kendala tidak ditemukan."))
     return _team_act(
         request,
         actor,
@@ -264,7 +265,7 @@ def problem_decide(request, actor, decision_pk):
             chosen=request.POST.get("chosen", ""),
             decision=request.POST.get("decision", ""),
         ),
-        "Keputusan dicatat; tim dapat melihatnya.",
+        gettext("Keputusan dicatat; tim dapat melihatnya."),
         "decide",
     )
 
@@ -284,7 +285,7 @@ def report_request(request, actor, pk):
             note=post.get("note"),
             due_on=post.get("due_on", ""),
         ),
-        "Permintaan laporan dikirim.",
+        gettext("Permintaan laporan dikirim."),
         "request",
     )
 
@@ -306,7 +307,7 @@ def request_answer(request, actor, request_pk):
             budget_realised=post.get("budget_realised"),
             links=post.get("links", ""),
         ),
-        "Laporan yang diminta disampaikan.",
+        gettext("Laporan yang diminta disampaikan."),
         f"answer-{request_pk}",
     )
 
@@ -326,6 +327,6 @@ def member_note(request, actor, pk):
             rating=post.get("rating", ""),
             contribution=post.get("contribution"),
         ),
-        "Catatan kinerja anggota disimpan; PPK anggota dapat membacanya.",
+        gettext("Catatan kinerja anggota disimpan; PPK anggota dapat membacanya."),
         "note",
     )

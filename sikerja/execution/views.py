@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from sikerja.assignments.selectors import get_visible as get_visible_assignment
@@ -72,7 +73,7 @@ def from_assignment(request, actor, assignment_pk):
     assignment = get_visible_assignment(actor, assignment_pk)
     work = services.work_for(assignment)
     if work is None:
-        raise Http404("Penugasan ini belum diterbitkan; pelaksanaannya belum dimulai.")
+        raise Http404(gettext("Penugasan ini belum diterbitkan; pelaksanaannya belum dimulai."))
     return redirect("pelaksanaan:detail", pk=work.pk)
 
 
@@ -127,7 +128,7 @@ def report(request, actor, pk):
         )
     except services.ExecutionError as exc:
         return _page(request, actor, pk, status=400, errors=_errors(exc), where="report", values=post)
-    messages.success(request, "Laporan kemajuan disampaikan.")
+    messages.success(request, gettext("Laporan kemajuan disampaikan."))
     return redirect("pelaksanaan:detail", pk=pk)
 
 
@@ -136,13 +137,13 @@ def report(request, actor, pk):
 def feedback(request, actor, report_pk):
     found = Report.objects.filter(pk=report_pk, work__region=actor.region).values_list("work_id", flat=True).first()
     if found is None:
-        raise Http404("Laporan tidak ditemukan.")
+        raise Http404(gettext("Laporan tidak ditemukan."))
     selectors.get_visible(actor, found)
     try:
         services.give_feedback(actor=actor, report_id=report_pk, text_value=request.POST.get("text"))
     except services.ExecutionError as exc:
         return _page(request, actor, found, status=400, errors=_errors(exc), where=f"feedback-{report_pk}")
-    messages.success(request, "Umpan balik disimpan; penyusun laporan dapat membacanya.")
+    messages.success(request, gettext("Umpan balik disimpan; penyusun laporan dapat membacanya."))
     return redirect("pelaksanaan:detail", pk=found)
 
 
@@ -154,7 +155,7 @@ def submit(request, actor, pk):
         services.submit_result(actor=actor, work_id=pk, summary=request.POST.get("summary"))
     except services.ExecutionError as exc:
         return _page(request, actor, pk, status=400, errors=_errors(exc), where="submit", values=request.POST)
-    messages.success(request, "Hasil pelaksanaan disampaikan untuk direviu.")
+    messages.success(request, gettext("Hasil pelaksanaan disampaikan untuk direviu."))
     return redirect("pelaksanaan:detail", pk=pk)
 
 
@@ -166,7 +167,7 @@ def period(request, actor, pk):
         services.set_period(actor=actor, work_id=pk, period=request.POST.get("period", ""))
     except services.ExecutionError as exc:
         return _page(request, actor, pk, status=400, errors=_errors(exc), where="period")
-    messages.success(request, "Periode laporan ditetapkan; jadwal laporan disusun ulang.")
+    messages.success(request, gettext("Periode laporan ditetapkan; jadwal laporan disusun ulang."))
     return redirect("pelaksanaan:detail", pk=pk)
 
 
@@ -175,7 +176,7 @@ def period(request, actor, pk):
 def decide(request, actor, review_pk):
     found = Review.objects.filter(pk=review_pk, work__region=actor.region).values_list("work_id", flat=True).first()
     if found is None:
-        raise Http404("Reviu tidak ditemukan.")
+        raise Http404(gettext("Reviu tidak ditemukan."))
     selectors.get_visible(actor, found)
     decision = request.POST.get("decision", "")
     try:
@@ -185,10 +186,10 @@ def decide(request, actor, review_pk):
     except services.ExecutionError as exc:
         return _page(request, actor, found, status=400, errors=_errors(exc), where="review", values=request.POST)
     words = {
-        "diterima": "Hasil diterima; penugasan selesai.",
-        "diteruskan": "Hasil diteruskan ke tahap reviu berikutnya.",
+        "diterima": gettext("Hasil diterima; penugasan selesai."),
+        "diteruskan": gettext("Hasil diteruskan ke tahap reviu berikutnya."),
     }
-    messages.success(request, words.get(review.status, "Hasil dikembalikan untuk diperbaiki beserta catatan Anda."))
+    messages.success(request, words.get(review.status, gettext("Hasil dikembalikan untuk diperbaiki beserta catatan Anda.")))
     return redirect("pelaksanaan:detail", pk=found)
 
 
@@ -198,7 +199,7 @@ def evidence(request, actor, evidence_pk):
     """A file of a report, only for those who see its work."""
     item = Evidence.objects.filter(pk=evidence_pk, report__work__region=actor.region).exclude(filename="").first()
     if item is None:
-        raise Http404("Bukti dukung tidak ditemukan.")
+        raise Http404(gettext("Bukti dukung tidak ditemukan."))
     selectors.get_visible(actor, item.report.work_id)
     response = HttpResponse(bytes(item.data), content_type=item.content_type or "application/octet-stream")
     inline = item.content_type in ("application/pdf", "image/png", "image/jpeg")

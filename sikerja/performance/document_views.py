@@ -4,8 +4,10 @@ for what is out of reach)."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
+from sikerja.i18n import in_indonesian
 from sikerja.performance.views import _int
 from sikerja.web.decorators import region_view
 
@@ -28,6 +30,7 @@ def evaluation_pdf(request, actor, pk, evaluation_pk):
 
 @region_view
 @require_GET
+@in_indonesian  # an Indonesian spreadsheet (its headings are), whatever the page (PLT-5)
 def curve_xlsx(request, actor):
     """The unit's appraisals of one period as a spreadsheet, with the curve check beside."""
     import io
@@ -39,7 +42,7 @@ def curve_xlsx(request, actor):
 
     unit_id, period_id = _int(request.GET.get("unit")), _int(request.GET.get("periode"))
     if not unit_id or not period_id:
-        raise Http404("Pilih unit dan periode.")
+        raise Http404(gettext("Pilih unit dan periode."))
     view, rows = unit_evaluations(actor, unit_id, period_id)
     wb = Workbook()
     ws = wb.active
@@ -60,17 +63,17 @@ def curve_xlsx(request, actor):
     for ev in rows:
         ws.append([
             ev.unit.name, ev.employee.nip, ev.employee.name, ev.employee.position.name if ev.employee.position_id else "",
-            ev.assessor.name, ev.get_rating_hasil_display(), ev.get_rating_perilaku_display(), ev.get_predikat_display(),
-            ev.get_status_display(),
+            ev.assessor.name, str(ev.get_rating_hasil_display()), str(ev.get_rating_perilaku_display()), str(ev.get_predikat_display()),
+            str(ev.get_status_display()),
         ])  # fmt: skip
     check = wb.create_sheet("Pola distribusi")
     check.append(["Unit", view.checked_unit.name])
     check.append(["Periode", str(view.period)])
     check.append(
-        ["Predikat kinerja organisasi", view.setting.get_predikat_display() if view.setting else "belum ditetapkan"]
+        ["Predikat kinerja organisasi", str(view.setting.get_predikat_display()) if view.setting else "belum ditetapkan"]
     )
     for bar in view.bars:
-        check.append([bar.label, bar.count])
+        check.append([str(bar.label), bar.count])
     for breach in view.breaches:
         check.append(["Tidak sesuai pola", breach.message])
     buf = io.BytesIO()

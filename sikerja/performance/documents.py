@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 
+from sikerja.i18n import in_indonesian
 from sikerja.letters.render import html_to_pdf
 from sikerja.letters.selectors import kop_for
 from sikerja.performance import selectors
@@ -22,6 +24,7 @@ def _person(e) -> list[str]:
     ]
 
 
+@in_indonesian  # an SKP document is an official record: Bahasa Indonesia whatever the page (PLT-5)
 def _pdf(actor, skp_id, evaluation_id=None) -> tuple[bytes, str]:
     page = selectors.skp_page(actor, skp_id)
     skp = page.skp
@@ -30,7 +33,7 @@ def _pdf(actor, skp_id, evaluation_id=None) -> tuple[bytes, str]:
     if evaluation_id is not None:
         evaluation = next((e for e in page.evaluations if e.pk == evaluation_id), None)
         if evaluation is None:
-            raise Http404("Evaluasi tidak ditemukan.")
+            raise Http404(gettext("Evaluasi tidak ditemukan."))
         realised = {r.iki_id: r.text for r in evaluation.realisations.all()}
         for r in page.rhks:
             for i in r.ikis.all():

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sikerja.organisation.models import Unit
@@ -81,7 +82,7 @@ def draft(request, actor):
         return render(
             request, "performance/mine.html", _ctx(actor, skps=skps, form=form, errors=_errors(exc)), status=400
         )
-    messages.success(request, f"Draf SKP tahun {skp.year} dibuat. Tambahkan rencana hasil kerja.")
+    messages.success(request, gettext("Draf SKP tahun %(year)s dibuat. Tambahkan rencana hasil kerja.") % {"year": skp.year})
     return redirect("kinerja:skp", pk=skp.pk)
 
 
@@ -124,55 +125,55 @@ def _rhk(actor, pk, d, form, post):
         approach=d["approach"],
         ikis=form.ikis(),
     )
-    return "RHK ditambahkan."
+    return gettext("RHK ditambahkan.")
 
 
 def _remove(actor, pk, d, form, post):
     services.remove_rhk(actor, _int(post.get("rhk")))
-    return "RHK dihapus."
+    return gettext("RHK dihapus.")
 
 
 def _plan(actor, pk, d, form, post):
     services.update_plan(actor, pk, dukungan=d["dukungan"], skema=d["skema"], konsekuensi=d["konsekuensi"])
-    return "Lampiran SKP disimpan."
+    return gettext("Lampiran SKP disimpan.")
 
 
 def _submit(actor, pk, d, form, post):
     services.submit(actor, pk)
-    return "SKP diajukan kepada pejabat penilai kinerja."
+    return gettext("SKP diajukan kepada pejabat penilai kinerja.")
 
 
 def _decide(actor, pk, d, form, post):
     approve = d["decision"] == "setujui"
     services.decide(actor, pk, approve=approve, notes=d["notes"])
-    return "SKP disetujui." if approve else "SKP dikembalikan dengan catatan."
+    return gettext("SKP disetujui.") if approve else gettext("SKP dikembalikan dengan catatan.")
 
 
 def _expectation(actor, pk, d, form, post):
     services.set_expectation(actor, pk, value=d["value"], text_value=d["text"])
-    return "Ekspektasi khusus disimpan."
+    return gettext("Ekspektasi khusus disimpan.")
 
 
 def _evidence(actor, pk, d, form, post):
     services.add_evidence(
         actor, _int(post.get("rhk")), title=d["title"], url=d["url"], iki_id=d["iki"], happened_on=d["happened_on"]
     )
-    return "Bukti dukung ditambahkan."
+    return gettext("Bukti dukung ditambahkan.")
 
 
 def _feedback(actor, pk, d, form, post):
     services.give_feedback(actor, _int(post.get("evidence")), text_value=d["text"])
-    return "Umpan balik disimpan."
+    return gettext("Umpan balik disimpan.")
 
 
 def _coaching(actor, pk, d, form, post):
     services.add_coaching(actor, pk, text_value=d["text"], held_on=d["held_on"])
-    return "Catatan bimbingan disimpan."
+    return gettext("Catatan bimbingan disimpan.")
 
 
 def _revise(actor, pk, d, form, post):
     new = services.revise(actor, pk)
-    return ("Versi baru SKP dibuat sebagai draf.", new.pk)
+    return (gettext("Versi baru SKP dibuat sebagai draf."), new.pk)
 
 
 def _evaluate(actor, pk, d, form, post):
@@ -181,7 +182,7 @@ def _evaluate(actor, pk, d, form, post):
         if key.startswith("realisasi_") and value.strip():
             iki_id = _int(key.removeprefix("realisasi_"))
             if iki_id is None:
-                raise services.KinerjaError("Realisasi diisi untuk indikator yang tidak dikenal.")
+                raise services.KinerjaError(gettext("Realisasi diisi untuk indikator yang tidak dikenal."))
             realisations[iki_id] = value[:1001]
     ev = services.evaluate(
         actor,
@@ -197,12 +198,12 @@ def _evaluate(actor, pk, d, form, post):
 
 def _finalise(actor, pk, d, form, post):
     services.finalise(actor, _int(post.get("evaluation")))
-    return "Evaluasi final."
+    return gettext("Evaluasi final.")
 
 
 def _follow_up(actor, pk, d, form, post):
     services.add_follow_up(actor, _int(post.get("evaluation")), kind=d["kind"], text_value=d["text"])
-    return "Tindak lanjut dicatat."
+    return gettext("Tindak lanjut dicatat.")
 
 
 STEPS = {
@@ -288,7 +289,7 @@ def curve_page(request, actor):
                 basis=d["basis"],
                 recommendations=recs,
             )
-            messages.success(request, "Predikat kinerja organisasi ditetapkan.")
+            messages.success(request, gettext("Predikat kinerja organisasi ditetapkan."))
             return redirect(f"{request.path}?unit={unit_id}&periode={period.pk}")
         except ValidationError as exc:
             errors, status = _errors(exc), 400
@@ -326,7 +327,7 @@ def mph(request, actor):
     if unit is None or not actor.sees_staff_of(unit):
         from django.http import Http404
 
-        raise Http404("Unit tidak ditemukan atau di luar cakupan Anda.")
+        raise Http404(gettext("Unit tidak ditemukan atau di luar cakupan Anda."))
     errors, status = [], 200
     if request.method == "POST":
         try:
@@ -336,7 +337,7 @@ def mph(request, actor):
                 employee_id=_int(source.get("employee")) or 0,
                 work_id=_int(source.get("work")),
             )
-            messages.success(request, "Peran dijadikan RHK pada draf SKP pegawai tersebut.")
+            messages.success(request, gettext("Peran dijadikan RHK pada draf SKP pegawai tersebut."))
             return redirect(f"{request.path}?unit={unit.pk}&tahun={year}")
         except ValidationError as exc:
             errors, status = _errors(exc), 400
@@ -359,7 +360,7 @@ def periods(request, actor):
             services.open_year(
                 actor, year=form.cleaned_data["year"], monthly=form.cleaned_data["monthly"], pd_ids=pd_ids
             )
-            messages.success(request, f"Periode penilaian tahun {form.cleaned_data['year']} dibuka.")
+            messages.success(request, gettext("Periode penilaian tahun %(year)s dibuka.") % {"year": form.cleaned_data["year"]})
             return redirect("kinerja:periods")
         except ValidationError as exc:
             errors, status = _errors(exc), 400

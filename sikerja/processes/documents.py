@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
+from sikerja.i18n import in_indonesian
 from sikerja.letters.render import html_to_pdf
 from sikerja.letters.rules import date_id
 from sikerja.processes.rules import flowchart
@@ -101,6 +102,7 @@ def sop_html(context: dict) -> str:
     return render_to_string("processes/sop_document.html", context)
 
 
+@in_indonesian  # the SOP is an official document: Bahasa Indonesia whatever the page (PLT-5)
 def sop_pdf(version, kop=None) -> bytes:
     return html_to_pdf(sop_html(sop_context(version, kop)))
 
@@ -109,6 +111,7 @@ def _span(cells, a: int, b: int):
     return cells[a] if a == b else cells[a].merge(cells[b])
 
 
+@in_indonesian
 def sop_docx(version, kop=None) -> bytes:
     from docx import Document
     from docx.enum.section import WD_ORIENT

@@ -2,6 +2,7 @@
 bounds test walks this module); the services check again, so the API gets the same rules."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from sikerja.inputs import LONG_TEXT, SEARCH_TEXT, decision_date_validator, signed_date_validator
 from sikerja.processes.models import Decision, MapKind, MapMethod, ProcessKind
@@ -10,32 +11,32 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="Kata", max_length=SEARCH_TEXT, required=False)
-    unit = forms.IntegerField(label="Unit", required=False, min_value=1, max_value=2**63 - 1)
-    position = forms.IntegerField(label="Jabatan", required=False, min_value=1, max_value=2**63 - 1)
-    kind = forms.ChoiceField(label="Jenis", choices=[("", "Semua jenis"), *ProcessKind.choices], required=False)
+    q = forms.CharField(label=_("Kata"), max_length=SEARCH_TEXT, required=False)
+    unit = forms.IntegerField(label=_("Unit"), required=False, min_value=1, max_value=2**63 - 1)
+    position = forms.IntegerField(label=_("Jabatan"), required=False, min_value=1, max_value=2**63 - 1)
+    kind = forms.ChoiceField(label=_("Jenis"), choices=[("", "Semua jenis"), *ProcessKind.choices], required=False)
 
 
 class ProcessForm(forms.Form):
-    code = forms.CharField(label="Kode", max_length=40)
-    name = forms.CharField(label="Nama proses", max_length=200)
-    kind = forms.ChoiceField(label="Jenis proses", choices=ProcessKind.choices)
-    owning_unit = forms.IntegerField(label="Unit pemilik", min_value=1, max_value=2**63 - 1)
-    parent = forms.IntegerField(label="Proses induk", required=False, min_value=1, max_value=2**63 - 1)
+    code = forms.CharField(label=_("Kode"), max_length=40)
+    name = forms.CharField(label=_("Nama proses"), max_length=200)
+    kind = forms.ChoiceField(label=_("Jenis proses"), choices=ProcessKind.choices)
+    owning_unit = forms.IntegerField(label=_("Unit pemilik"), min_value=1, max_value=2**63 - 1)
+    parent = forms.IntegerField(label=_("Proses induk"), required=False, min_value=1, max_value=2**63 - 1)
     description = forms.CharField(
-        label="Uraian", max_length=LONG_TEXT, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Uraian"), max_length=LONG_TEXT, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
 class MapForm(forms.Form):
-    kind = forms.ChoiceField(label="Jenis peta", choices=MapKind.choices)
-    title = forms.CharField(label="Judul", max_length=200)
-    method = forms.ChoiceField(label="Metode", choices=MapMethod.choices)
+    kind = forms.ChoiceField(label=_("Jenis peta"), choices=MapKind.choices)
+    title = forms.CharField(label=_("Judul"), max_length=200)
+    method = forms.ChoiceField(label=_("Metode"), choices=MapMethod.choices)
 
 
 class SopForm(forms.Form):
-    name = forms.CharField(label="Nama SOP", max_length=300)
-    owning_unit = forms.IntegerField(label="Unit pemilik", min_value=1, max_value=2**63 - 1)
+    name = forms.CharField(label=_("Nama SOP"), max_length=300)
+    owning_unit = forms.IntegerField(label=_("Unit pemilik"), min_value=1, max_value=2**63 - 1)
 
 
 def _text(label, required=False):
@@ -45,17 +46,17 @@ def _text(label, required=False):
 
 
 class IdentityForm(forms.Form):
-    nomor = forms.CharField(label="Nomor SOP", max_length=100, required=False)
+    nomor = forms.CharField(label=_("Nomor SOP"), max_length=100, required=False)
     made_on = forms.DateField(
-        label="Tanggal pembuatan", widget=DATE, required=False, validators=[signed_date_validator("Tanggal pembuatan")]
+        label=_("Tanggal pembuatan"), widget=DATE, required=False, validators=[signed_date_validator("Tanggal pembuatan")]
     )
     revised_on = forms.DateField(
-        label="Tanggal revisi", widget=DATE, required=False, validators=[signed_date_validator("Tanggal revisi")]
+        label=_("Tanggal revisi"), widget=DATE, required=False, validators=[signed_date_validator("Tanggal revisi")]
     )
     effective_on = forms.DateField(
-        label="Tanggal efektif", widget=DATE, required=False, validators=[decision_date_validator("Tanggal efektif")]
+        label=_("Tanggal efektif"), widget=DATE, required=False, validators=[decision_date_validator("Tanggal efektif")]
     )
-    approver = forms.IntegerField(label="Disahkan oleh", required=False, min_value=1, max_value=2**63 - 1)
+    approver = forms.IntegerField(label=_("Disahkan oleh"), required=False, min_value=1, max_value=2**63 - 1)
     dasar_hukum = _text("Dasar hukum")
     kualifikasi = _text("Kualifikasi pelaksana")
     keterkaitan = _text("Keterkaitan")
@@ -66,10 +67,10 @@ class IdentityForm(forms.Form):
 
 class ReviewForm(forms.Form):
     findings = forms.CharField(
-        label="Temuan reviu dan evaluasi", max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Temuan reviu dan evaluasi"), max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 3})
     )
-    decision = forms.ChoiceField(label="Keputusan", choices=Decision.choices)
+    decision = forms.ChoiceField(label=_("Keputusan"), choices=Decision.choices)
 
 
 class XlsxForm(forms.Form):
-    file = forms.FileField(label="Berkas XLSX")
+    file = forms.FileField(label=_("Berkas XLSX"))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor, may_edit_process
 from sikerja.inputs import SEARCH_TEXT
@@ -93,7 +94,7 @@ def get_map_version(actor: Actor, pk: int) -> MapVersion:
         .first()
     )
     if v is None:
-        raise Http404("Peta tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Peta tidak ditemukan di pemerintah daerah ini."))
     return v
 
 
@@ -114,7 +115,7 @@ def get_sop_version(actor: Actor, pk: int) -> SopVersion:
         .first()
     )
     if v is None:
-        raise Http404("SOP tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("SOP tidak ditemukan di pemerintah daerah ini."))
     return v
 
 

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sikerja.accounts.access import access_unit, may_edit_process
@@ -98,7 +99,7 @@ def sop_identity(request, actor, pk):
         services.save_identity(actor=actor, version=v, data=form.cleaned_data)
     except services.ProcessError as exc:
         return _page(request, actor, pk, errors=errors_of(exc), status=400, where="identity")
-    messages.success(request, "Identitas SOP disimpan.")
+    messages.success(request, gettext("Identitas SOP disimpan."))
     return redirect("proses:sop_version", pk=pk)
 
 
@@ -121,7 +122,7 @@ def parse_step_rows(post) -> tuple[list[int], list[StepInput], list[str]]:
             continue
         position = _int(post.get(f"step-{i}-position"))
         if position is None:
-            problems.append(f"Baris {i}: pilih pelaksana.")
+            problems.append(gettext("Baris %(i)s: pilih pelaksana.") % {"i": i})
             continue
         if position not in used:
             used.append(position)
@@ -149,7 +150,7 @@ def sop_steps(request, actor, pk):
         services.save_steps(actor=actor, version=v, position_ids=positions, steps=steps)
     except services.ProcessError as exc:
         return _page(request, actor, pk, errors=errors_of(exc), status=400, where="steps", posted=request.POST)
-    messages.success(request, f"{len(steps)} langkah disimpan.")
+    messages.success(request, gettext("Langkah disimpan: %(count)s.") % {"count": len(steps)})
     return redirect("proses:sop_version", pk=pk)
 
 
@@ -169,7 +170,7 @@ def sop_import(request, actor, pk):
         services.import_steps_xlsx(actor=actor, version=v, content=upload.read())
     except services.ProcessError as exc:
         return _page(request, actor, pk, errors=errors_of(exc), status=400, where="import")
-    messages.success(request, "Langkah diimpor dari XLSX.")
+    messages.success(request, gettext("Langkah diimpor dari XLSX."))
     return redirect("proses:sop_version", pk=pk)
 
 
@@ -183,7 +184,7 @@ def sop_approve(request, actor, pk):
         return _page(request, actor, pk, errors=errors_of(exc), status=400)
     messages.success(
         request,
-        "SOP disahkan; versi ini tidak dapat diubah lagi. Pemantauan pertama dijadwalkan enam bulan setelah efektif.",
+        gettext("SOP disahkan; versi ini tidak dapat diubah lagi. Pemantauan pertama dijadwalkan enam bulan setelah efektif."),
     )
     return redirect("proses:sop_version", pk=pk)
 
@@ -210,7 +211,7 @@ def sop_review(request, actor, pk):
         review = services.review_sop_version(actor=actor, version=v, **form.cleaned_data)
     except services.ProcessError as exc:
         return _page(request, actor, pk, errors=errors_of(exc), status=400, where="review")
-    messages.success(request, f"Reviu dicatat: {review.get_decision_display().lower()}.")
+    messages.success(request, gettext("Reviu dicatat: %(decision)s.") % {"decision": review.get_decision_display().lower()})
     return redirect("proses:sop_version", pk=review.new_sop_version_id or pk)
 
 
@@ -255,7 +256,7 @@ def monitoring(request, actor, pk):
         .first()
     )
     if m is None:
-        raise Http404("Pemantauan tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Pemantauan tidak ditemukan di pemerintah daerah ini."))
     v = selectors.get_sop_version(actor, m.sop_version_id)
     errors, status = [], 200
     if request.method == "POST":
@@ -273,7 +274,7 @@ def monitoring(request, actor, pk):
         except services.ProcessError as exc:
             errors, status = errors_of(exc), 400
         else:
-            messages.success(request, "Hasil pemantauan dicatat; pemantauan berikutnya dijadwalkan enam bulan lagi.")
+            messages.success(request, gettext("Hasil pemantauan dicatat; pemantauan berikutnya dijadwalkan enam bulan lagi."))
             return redirect("proses:sop_version", pk=v.pk)
     return render(
         request,
@@ -305,7 +306,7 @@ def unit_section(request, actor, pk):
 def position_steps(request, actor, pk):
     position = Position.objects.filter(region=actor.region, pk=pk).select_related("unit").first()
     if position is None:
-        raise Http404("Jabatan tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Jabatan tidak ditemukan di pemerintah daerah ini."))
     return render(
         request,
         "processes/pages/position.html",

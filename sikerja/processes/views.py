@@ -12,12 +12,14 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sikerja.accounts.access import access_unit, may_edit_process
 from sikerja.organisation.models import Position, Unit
 from sikerja.processes import selectors, services
 from sikerja.processes.forms import MapForm, ProcessForm, ReviewForm, SearchForm, SopForm
+from sikerja.processes.modeller_words import modeller_words
 from sikerja.processes.models import MapKind, MapVersion, ProcessKind
 from sikerja.web.decorators import page_context, region_view
 
@@ -108,7 +110,7 @@ def process_new(request, actor):
         )
     except services.ProcessError as exc:
         return _index_page(request, actor, errors=errors_of(exc), status=400)
-    messages.success(request, "Proses bisnis ditambahkan.")
+    messages.success(request, gettext("Proses bisnis ditambahkan."))
     return redirect("proses:process", pk=p.pk)
 
 
@@ -146,7 +148,7 @@ def participants(request, actor, pk):
         services.set_participants(actor=actor, process=process, unit_ids=ids, outside=outside)
     except services.ProcessError as exc:
         return _process_page(request, actor, pk, errors=errors_of(exc), status=400)
-    messages.success(request, "Peserta proses disimpan.")
+    messages.success(request, gettext("Peserta proses disimpan."))
     return redirect("proses:process", pk=pk)
 
 
@@ -241,7 +243,7 @@ def map_sipoc(request, actor, pk):
         services.save_sipoc(actor=actor, version=v, rows=rows)
     except services.ProcessError as exc:
         return _map_page(request, actor, pk, errors=errors_of(exc), status=400, where="sipoc")
-    messages.success(request, "Tabel SIPOC disimpan.")
+    messages.success(request, gettext("Tabel SIPOC disimpan."))
     return redirect("proses:map_version", pk=pk)
 
 
@@ -267,7 +269,7 @@ def map_draw(request, actor, pk):
         except services.ProcessError as exc:
             errors, status = errors_of(exc), 400
         else:
-            messages.success(request, "Peta disimpan.")
+            messages.success(request, gettext("Peta disimpan."))
             return redirect("proses:map_version", pk=pk)
     elif not may_edit_process(actor, v.map.process.owning_unit_id) or not v.is_draft:
         return redirect("proses:map_version", pk=pk)
@@ -285,6 +287,7 @@ def map_draw(request, actor, pk):
             cancel_url=reverse("proses:map_version", args=[pk]),
             lanes=lanes_for(actor, v.map.process),
             bpmn_filename=f"peta-{v.map.pk}-v{v.number}",
+            modeller_words=modeller_words(),
         ),
         status=status,
     )
@@ -309,7 +312,7 @@ def map_approve(request, actor, pk):
         services.approve_map_version(actor=actor, version=v)
     except services.ProcessError as exc:
         return _map_page(request, actor, pk, errors=errors_of(exc), status=400)
-    messages.success(request, f"Versi {v.number} disahkan; versi ini tidak dapat diubah lagi.")
+    messages.success(request, gettext("Versi %(number)s disahkan; versi ini tidak dapat diubah lagi.") % {"number": v.number})
     return redirect("proses:map_version", pk=pk)
 
 
@@ -335,7 +338,7 @@ def map_review(request, actor, pk):
         review = services.review_map_version(actor=actor, version=v, **form.cleaned_data)
     except services.ProcessError as exc:
         return _map_page(request, actor, pk, errors=errors_of(exc), status=400, where="review")
-    messages.success(request, f"Reviu dicatat: {review.get_decision_display().lower()}.")
+    messages.success(request, gettext("Reviu dicatat: %(decision)s.") % {"decision": review.get_decision_display().lower()})
     return redirect("proses:map_version", pk=review.new_map_version_id or pk)
 
 

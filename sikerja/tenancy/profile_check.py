@@ -7,6 +7,8 @@ what is allowed, in words (``labels.VALUE_LABELS``), never the raw keys of the s
 from __future__ import annotations
 
 import yaml
+from django.utils import formats
+from django.utils.translation import gettext, gettext_noop
 
 from sikerja.inputs import LONG_TEXT, bad_character
 from sikerja.organisation.choices import UnitType
@@ -31,24 +33,26 @@ class SettingError(ValueError):
 
 
 def label(key: str) -> str:
-    return SETTING_LABELS.get(key, key.replace("_", " "))
+    """The setting's name in the active language (the messages below are shown on pages, PLT-5)."""
+    return gettext(SETTING_LABELS[key]) if key in SETTING_LABELS else key.replace("_", " ")
 
 
-# Words for the parts of nested settings and for unit types, so that a message never shows a key.
+# Words for the parts of nested settings and for unit types, so that a message never shows a key;
+# translated when used (``words``).
 FIELD_WORDS = {
-    "by_unit_type": "per jenis unit", "role": "peran", "label": "sebutan", "article": "pasal",
-    "accepts": "menerima hasil", "unit_types": "jenis unit", "sets_performance": "penetapan kinerja",
-    "assessors": "penilai", "note": "catatan", "flow": "alur", "steps": "langkah", "team": "tim",
-    "several_must_act": "bila beberapa pimpinan harus bertindak", "anggota": "anggota tim",
-    "ancestor": "pimpinan unit di atasnya", "pimpinan_unit_asal": "pimpinan unit asal",
-    "coordinator_pd": "PD koordinator", "function": "urusan", "seats": "jabatan", "required": "wajib",
-    "may_add": "dapat ditambah", "binding": "mengikat", "tasks": "tugas", "items": "butir", "title": "judul",
-    "sekretaris": "sekretaris", "set_by": "ditetapkan oleh", "text": "teks", "proposed_by": "diusulkan oleh",
-    "kind": "jenis", "asn_only": "hanya ASN", "unsur": "unsur", "allowed": "yang diperbolehkan",
-    "huruf": "huruf", "actor": "pelaku", "does": "tindakan", "to": "kepada", "action": "uraian",
-    "apply": "mengajukan", "approve": "menyetujui", "issue": "menerbitkan", "confirm": "menyampaikan",
-    "receive": "menerima", "produces": "menghasilkan", "document": "naskah", "tembusan": "tembusan",
-    "letter": "naskah", "forward_step": "meneruskan ke langkah",
+    "by_unit_type": gettext_noop("per jenis unit"), "role": gettext_noop("peran"), "label": gettext_noop("sebutan"), "article": gettext_noop("pasal"),
+    "accepts": gettext_noop("menerima hasil"), "unit_types": gettext_noop("jenis unit"), "sets_performance": gettext_noop("penetapan kinerja"),
+    "assessors": gettext_noop("penilai"), "note": gettext_noop("catatan"), "flow": gettext_noop("alur"), "steps": gettext_noop("langkah"), "team": gettext_noop("tim"),
+    "several_must_act": gettext_noop("bila beberapa pimpinan harus bertindak"), "anggota": gettext_noop("anggota tim"),
+    "ancestor": gettext_noop("pimpinan unit di atasnya"), "pimpinan_unit_asal": gettext_noop("pimpinan unit asal"),
+    "coordinator_pd": gettext_noop("PD koordinator"), "function": gettext_noop("urusan"), "seats": gettext_noop("jabatan"), "required": gettext_noop("wajib"),
+    "may_add": gettext_noop("dapat ditambah"), "binding": gettext_noop("mengikat"), "tasks": gettext_noop("tugas"), "items": gettext_noop("butir"), "title": gettext_noop("judul"),
+    "sekretaris": gettext_noop("sekretaris"), "set_by": gettext_noop("ditetapkan oleh"), "text": gettext_noop("teks"), "proposed_by": gettext_noop("diusulkan oleh"),
+    "kind": gettext_noop("jenis"), "asn_only": gettext_noop("hanya ASN"), "unsur": gettext_noop("unsur"), "allowed": gettext_noop("yang diperbolehkan"),
+    "huruf": gettext_noop("huruf"), "actor": gettext_noop("pelaku"), "does": gettext_noop("tindakan"), "to": gettext_noop("kepada"), "action": gettext_noop("uraian"),
+    "apply": gettext_noop("mengajukan"), "approve": gettext_noop("menyetujui"), "issue": gettext_noop("menerbitkan"), "confirm": gettext_noop("menyampaikan"),
+    "receive": gettext_noop("menerima"), "produces": gettext_noop("menghasilkan"), "document": gettext_noop("naskah"), "tembusan": gettext_noop("tembusan"),
+    "letter": gettext_noop("naskah"), "forward_step": gettext_noop("meneruskan ke langkah"),
     **{t.value: t.label for t in UnitType},
 }  # fmt: skip
 
@@ -56,14 +60,14 @@ FIELD_WORDS = {
 def value_words(value) -> str:
     """Any setting value in words, nested structures included (never a raw key)."""
     if value is None:
-        return "tidak diatur"
+        return gettext("tidak diatur")
     if isinstance(value, bool):
-        return "ya" if value else "tidak"
+        return gettext("ya") if value else gettext("tidak")
     if isinstance(value, int | float):
-        return f"{value:g}".replace(".", ",")
+        return f"{value:g}".replace(".", formats.get_format("DECIMAL_SEPARATOR"))
     if isinstance(value, list):
         if not value:
-            return "tidak ada"
+            return gettext("tidak ada")
         sep = " | " if any(isinstance(v, dict | list) for v in value) else ", "
         return sep.join(value_words(v) for v in value)
     if isinstance(value, dict):
@@ -73,7 +77,10 @@ def value_words(value) -> str:
 
 def words(value) -> str:
     value = str(value)
-    return VALUE_LABELS.get(value) or FIELD_WORDS.get(value) or value.replace("_", " ")
+    word = VALUE_LABELS.get(value) or FIELD_WORDS.get(value)
+    if word is None:
+        return value.replace("_", " ")
+    return gettext(word) if isinstance(word, str) else str(word)  # a unit type's label is lazy already
 
 
 def _allowed(choices) -> str:
@@ -86,64 +93,95 @@ def _check(spec: dict, value, where: str, out: list[str]) -> None:
         return
     if kind == "bool":
         if not isinstance(value, bool):
-            out.append(f"{where}: harus ya atau tidak.")
+            out.append(gettext("%(where)s: harus ya atau tidak.") % {"where": where})
     elif kind == "choice":
         if not isinstance(value, str) or value not in spec["choices"]:
-            out.append(f"{where}: nilai “{value}” tidak dikenal; yang diperbolehkan: {_allowed(spec['choices'])}.")
+            out.append(
+                gettext("%(where)s: nilai “%(value)s” tidak dikenal; yang diperbolehkan: %(allowed)s.")
+                % {"where": where, "value": value, "allowed": _allowed(spec["choices"])}
+            )
     elif kind == "list":
         if not isinstance(value, list):
-            out.append(f"{where}: harus berupa daftar; pilih dari: {_allowed(spec['choices'])}.")
+            out.append(
+                gettext("%(where)s: harus berupa daftar; pilih dari: %(allowed)s.")
+                % {"where": where, "allowed": _allowed(spec["choices"])}
+            )
             return
         if len(value) < spec.get("min", 0):
-            out.append(f"{where}: pilih paling sedikit {spec['min']}; dari: {_allowed(spec['choices'])}.")
+            out.append(
+                gettext("%(where)s: pilih paling sedikit %(min)s; dari: %(allowed)s.")
+                % {"where": where, "min": spec["min"], "allowed": _allowed(spec["choices"])}
+            )
         unknown = [v for v in value if not isinstance(v, str) or v not in spec["choices"]]
         if unknown:
             out.append(
-                f"{where}: “{', '.join(map(str, unknown))}” tidak dikenal; yang diperbolehkan: {_allowed(spec['choices'])}."
+                gettext("%(where)s: “%(unknown)s” tidak dikenal; yang diperbolehkan: %(allowed)s.")
+                % {"where": where, "unknown": ", ".join(map(str, unknown)), "allowed": _allowed(spec["choices"])}
             )
         if len(set(map(str, value))) != len(value):
-            out.append(f"{where}: ada pilihan yang disebut dua kali.")
+            out.append(gettext("%(where)s: ada pilihan yang disebut dua kali.") % {"where": where})
     elif kind == "text":
         if not isinstance(value, str) or not value.strip():
-            out.append(f"{where}: harus berupa teks yang tidak kosong.")
+            out.append(gettext("%(where)s: harus berupa teks yang tidak kosong.") % {"where": where})
         elif len(value) > spec["max"]:
-            out.append(f"{where}: paling panjang {spec['max']} karakter.")
+            out.append(gettext("%(where)s: paling panjang %(max)s karakter.") % {"where": where, "max": spec["max"]})
     elif kind == "number":
         if isinstance(value, bool) or not isinstance(value, int | float):
-            out.append(f"{where}: harus berupa angka.")
+            out.append(gettext("%(where)s: harus berupa angka.") % {"where": where})
         elif not spec["min"] <= value <= spec["max"]:
-            out.append(f"{where}: harus di antara {spec['min']} dan {spec['max']}.")
+            out.append(
+                gettext("%(where)s: harus di antara %(min)s dan %(max)s.")
+                % {"where": where, "min": spec["min"], "max": spec["max"]}
+            )
     elif kind == "mapping":
         if not isinstance(value, dict):
-            out.append(f"{where}: harus berupa daftar pasangan; kunci yang diperbolehkan: {_allowed(spec['keys'])}.")
+            out.append(
+                gettext("%(where)s: harus berupa daftar pasangan; kunci yang diperbolehkan: %(allowed)s.")
+                % {"where": where, "allowed": _allowed(spec["keys"])}
+            )
             return
         if len(value) < spec.get("min", 0):
-            out.append(f"{where}: isi paling sedikit satu; kunci yang diperbolehkan: {_allowed(spec['keys'])}.")
+            out.append(
+                gettext("%(where)s: isi paling sedikit satu; kunci yang diperbolehkan: %(allowed)s.")
+                % {"where": where, "allowed": _allowed(spec["keys"])}
+            )
         for k, v in value.items():
             if k not in spec["keys"]:
-                out.append(f"{where}: “{k}” tidak dikenal; yang diperbolehkan: {_allowed(spec['keys'])}.")
+                out.append(
+                    gettext("%(where)s: “%(key)s” tidak dikenal; yang diperbolehkan: %(allowed)s.")
+                    % {"where": where, "key": k, "allowed": _allowed(spec["keys"])}
+                )
             else:
                 _check(spec["values"], v, f"{where}, {words(k)}", out)
     elif kind == "record":
         if not isinstance(value, dict):
-            out.append(f"{where}: harus berupa isian dengan bagian: {_allowed(spec['fields'])}.")
+            out.append(
+                gettext("%(where)s: harus berupa isian dengan bagian: %(allowed)s.")
+                % {"where": where, "allowed": _allowed(spec["fields"])}
+            )
             return
         for name in spec["required"]:
             if name not in value:
-                out.append(f"{where}: bagian “{words(name)}” wajib diisi.")
+                out.append(gettext("%(where)s: bagian “%(part)s” wajib diisi.") % {"where": where, "part": words(name)})
         for k, v in value.items():
             if k not in spec["fields"]:
-                out.append(f"{where}: bagian “{k}” tidak dikenal; yang diperbolehkan: {_allowed(spec['fields'])}.")
+                out.append(
+                    gettext("%(where)s: bagian “%(part)s” tidak dikenal; yang diperbolehkan: %(allowed)s.")
+                    % {"where": where, "part": k, "allowed": _allowed(spec["fields"])}
+                )
             else:
                 _check(spec["fields"][k], v, f"{where}, {words(k)}", out)
     elif kind == "list_of":
         if not isinstance(value, list):
-            out.append(f"{where}: harus berupa daftar.")
+            out.append(gettext("%(where)s: harus berupa daftar.") % {"where": where})
             return
         if not spec.get("min", 0) <= len(value) <= spec["max"]:
-            out.append(f"{where}: harus berisi {spec.get('min', 0)} sampai {spec['max']} butir.")
+            out.append(
+                gettext("%(where)s: harus berisi %(min)s sampai %(max)s butir.")
+                % {"where": where, "min": spec.get("min", 0), "max": spec["max"]}
+            )
         for i, item in enumerate(value, start=1):
-            _check(spec["item"], item, f"{where}, butir {i}", out)
+            _check(spec["item"], item, gettext("%(where)s, butir %(number)s") % {"where": where, "number": i}, out)
     else:  # pragma: no cover - a schema typo, caught by the schema test
         raise AssertionError(f"unknown spec type {kind}")
 
@@ -151,7 +189,7 @@ def _check(spec: dict, value, where: str, out: list[str]) -> None:
 def value_errors(key: str, value) -> list[str]:
     """Why ``value`` does not fit setting ``key`` (empty when it fits)."""
     if key not in SCHEMA:
-        return [f"Pengaturan “{label(key)}” tidak dikenal oleh SiKerja."]
+        return [gettext("Pengaturan “%(setting)s” tidak dikenal oleh SiKerja.") % {"setting": label(key)}]
     out: list[str] = []
     _check(SCHEMA[key], value, label(key), out)
     return out
@@ -164,15 +202,21 @@ def entry_errors(key: str, entry: dict) -> list[str]:
     article, note = entry.get("article") or "", entry.get("note") or ""
     if entry.get("silent"):
         if entry.get("value") is not None:
-            out.append(f"{label(key)}: pengaturan yang tidak diatur peraturan tidak boleh mempunyai nilai.")
+            out.append(
+                gettext("%(setting)s: pengaturan yang tidak diatur peraturan tidak boleh mempunyai nilai.")
+                % {"setting": label(key)}
+            )
     else:
         out += value_errors(key, entry.get("value"))
         if not str(article).strip():
-            out.append(f"{label(key)}: pasal dasar wajib diisi, kecuali pengaturan ditandai tidak diatur.")
+            out.append(
+                gettext("%(setting)s: pasal dasar wajib diisi, kecuali pengaturan ditandai tidak diatur.")
+                % {"setting": label(key)}
+            )
     if len(str(article)) > ARTICLE_MAX:
-        out.append(f"Pasal: paling panjang {ARTICLE_MAX} karakter.")
+        out.append(gettext("Pasal: paling panjang %(max)s karakter.") % {"max": ARTICLE_MAX})
     if len(str(note)) > NOTE_MAX:
-        out.append(f"Catatan: paling panjang {NOTE_MAX} karakter.")
+        out.append(gettext("Catatan: paling panjang %(max)s karakter.") % {"max": NOTE_MAX})
     return out
 
 
@@ -194,34 +238,41 @@ def check_entry(key: str, entry: dict) -> dict:
 def _measure(node, depth: int, count: list[int]) -> None:
     count[0] += 1
     if depth > MAX_DEPTH or count[0] > MAX_NODES:
-        raise SettingError([f"Isian terlalu bertingkat atau terlalu besar (paling dalam {MAX_DEPTH} tingkat)."])
+        raise SettingError(
+            [gettext("Isian terlalu bertingkat atau terlalu besar (paling dalam %(depth)s tingkat).") % {"depth": MAX_DEPTH}]
+        )
     if isinstance(node, dict):
         for k, v in node.items():
             if not isinstance(k, str):
-                raise SettingError(["Setiap kunci harus berupa teks."])
+                raise SettingError([gettext("Setiap kunci harus berupa teks.")])
             _measure(v, depth + 1, count)
     elif isinstance(node, list):
         for v in node:
             _measure(v, depth + 1, count)
     elif isinstance(node, str) and bad_character(node):
-        raise SettingError([f"Isian memuat karakter yang tidak dapat disimpan ({bad_character(node)})."])
+        raise SettingError(
+            [gettext("Isian memuat karakter yang tidak dapat disimpan (%(character)s).") % {"character": bad_character(node)}]
+        )
     elif node is not None and not isinstance(node, bool | int | float | str):
-        raise SettingError(["Isian hanya boleh berisi teks, angka, ya/tidak, daftar dan pasangan."])
+        raise SettingError([gettext("Isian hanya boleh berisi teks, angka, ya/tidak, daftar dan pasangan.")])
 
 
 def parse_yaml(text: str):
     """A nested value typed as YAML: ``safe_load`` only (no objects), sizes bounded."""
     if len(text) > MAX_YAML_CHARS:
-        raise SettingError([f"Isian paling panjang {MAX_YAML_CHARS} karakter."])
+        raise SettingError([gettext("Isian paling panjang %(max)s karakter.") % {"max": MAX_YAML_CHARS}])
     if text.count("&") > 20 or text.count("*") > 50:  # anchors/aliases: refuse expansion bombs early
-        raise SettingError(["Isian memakai terlalu banyak acuan (anchor/alias)."])
+        raise SettingError([gettext("Isian memakai terlalu banyak acuan (anchor/alias).")])
     try:
         value = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (baris {mark.line + 1})" if mark is not None else ""
-        raise SettingError(
-            [f"Isian tidak dapat dibaca sebagai YAML{where}; periksa indentasi dan tanda titik dua."]
-        ) from None
+        if mark is not None:
+            message = gettext(
+                "Isian tidak dapat dibaca sebagai YAML (baris %(line)s); periksa indentasi dan tanda titik dua."
+            ) % {"line": mark.line + 1}
+        else:
+            message = gettext("Isian tidak dapat dibaca sebagai YAML; periksa indentasi dan tanda titik dua.")
+        raise SettingError([message]) from None
     _measure(value, 0, [0])
     return value

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import yaml
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from sikerja.inputs import LONG_TEXT, SHORT_TEXT
 from sikerja.tenancy.profile_check import ARTICLE_MAX, MAX_YAML_CHARS, SettingError, check_entry, parse_yaml, words
 from sikerja.tenancy.profile_schema import SCHEMA
 
-YES_NO = [("ya", "Ya"), ("tidak", "Tidak")]
+YES_NO = [("ya", _("Ya")), ("tidak", _("Tidak"))]
 
 
 def _choices(values) -> list[tuple[str, str]]:
@@ -32,25 +33,25 @@ def widget_kind(key: str) -> str:
 
 class DeriveForm(forms.Form):
     name = forms.CharField(
-        label="Nama peraturan daerah", max_length=SHORT_TEXT, required=False,
-        help_text="Mis. “Perbup Sungai Lestari 12/2025”. Kosong: nama profil bawaan dipakai. Pasal dikutip dengan nama ini.",
+        label=_("Nama peraturan daerah"), max_length=SHORT_TEXT, required=False,
+        help_text=_("Mis. “Perbup Sungai Lestari 12/2025”. Kosong: nama profil bawaan dipakai. Pasal dikutip dengan nama ini."),
     )  # fmt: skip
-    legal_basis = forms.CharField(label="Dasar hukum", max_length=300, required=False)
-    reason = forms.CharField(label="Alasan", max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 3}))
+    legal_basis = forms.CharField(label=_("Dasar hukum"), max_length=300, required=False)
+    reason = forms.CharField(label=_("Alasan"), max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class SettingForm(forms.Form):
-    article = forms.CharField(label="Pasal dasar", max_length=ARTICLE_MAX, required=False)
+    article = forms.CharField(label=_("Pasal dasar"), max_length=ARTICLE_MAX, required=False)
     note = forms.CharField(
-        label="Catatan", max_length=LONG_TEXT, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Catatan"), max_length=LONG_TEXT, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     silent = forms.BooleanField(
-        label="Tidak diatur", required=False,
-        help_text="Peraturan daerah tidak mengatur hal ini: SiKerja tidak menambah batasan; pasal boleh kosong.",
+        label=_("Tidak diatur"), required=False,
+        help_text=_("Peraturan daerah tidak mengatur hal ini: SiKerja tidak menambah batasan; pasal boleh kosong."),
     )  # fmt: skip
     reason = forms.CharField(
-        label="Alasan perubahan", max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Alasan perubahan wajib diisi."},
+        label=_("Alasan perubahan"), max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Alasan perubahan wajib diisi.")},
     )  # fmt: skip
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1)
 
@@ -67,28 +68,28 @@ class SettingForm(forms.Form):
         self.fields["silent"].initial = bool(entry.get("silent"))
         if self.kind == "bool":
             self.fields["value"] = forms.ChoiceField(
-                label="Nilai", choices=YES_NO, required=False, widget=forms.RadioSelect,
+                label=_("Nilai"), choices=YES_NO, required=False, widget=forms.RadioSelect,
                 initial=None if value is None else ("ya" if value else "tidak"),
             )  # fmt: skip
         elif self.kind == "choice":
             self.fields["value"] = forms.ChoiceField(
-                label="Nilai", choices=[("", "— pilih —"), *_choices(spec["choices"])], required=False, initial=value
+                label=_("Nilai"), choices=[("", _("— pilih —")), *_choices(spec["choices"])], required=False, initial=value
             )
         elif self.kind == "list":
             self.fields["value"] = forms.MultipleChoiceField(
-                label="Nilai", choices=_choices(spec["choices"]), required=False,
+                label=_("Nilai"), choices=_choices(spec["choices"]), required=False,
                 widget=forms.CheckboxSelectMultiple, initial=value or [],
             )  # fmt: skip
         elif self.kind == "text":
             self.fields["value"] = forms.CharField(
-                label="Nilai",
+                label=_("Nilai"),
                 max_length=spec["max"],
                 required=False,
                 initial=value,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
         elif self.kind == "per_key":
-            options = [("", "— tidak diatur untuk ini —"), *_choices(spec["values"]["choices"])]
+            options = [("", _("— tidak diatur untuk ini —")), *_choices(spec["values"]["choices"])]
             for k in spec["keys"]:
                 self.fields[f"map_{k}"] = forms.ChoiceField(
                     label=_first_upper(words(k)), choices=options, required=False, initial=(value or {}).get(k, "")
@@ -96,7 +97,7 @@ class SettingForm(forms.Form):
         else:  # number and nested structures: YAML text, read with safe_load only
             text = "" if value is None else yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=100)
             self.fields["value"] = forms.CharField(
-                label="Nilai (YAML)", max_length=MAX_YAML_CHARS, required=False, initial=text,
+                label=_("Nilai (YAML)"), max_length=MAX_YAML_CHARS, required=False, initial=text,
                 widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false", "class": "mono"}),
             )  # fmt: skip
 
@@ -134,5 +135,5 @@ class SettingForm(forms.Form):
 
 
 class RevertForm(forms.Form):
-    reason = forms.CharField(label="Alasan", max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label=_("Alasan"), max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 2}))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1)

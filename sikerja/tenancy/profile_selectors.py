@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.http import Http404
+from django.utils.translation import gettext, gettext_noop
 
 from sikerja.accounts.access import Actor
 from sikerja.audit.models import Event
@@ -16,7 +17,7 @@ from sikerja.tenancy.profile_check import value_words
 
 
 def label(key: str) -> str:
-    return SETTING_LABELS.get(key, key.replace("_", " "))
+    return gettext(SETTING_LABELS[key]) if key in SETTING_LABELS else key.replace("_", " ")
 
 
 def entry_words(entry: dict | None) -> dict:
@@ -24,7 +25,7 @@ def entry_words(entry: dict | None) -> dict:
     entry = entry or {}
     silent = bool(entry.get("silent")) or not entry
     return {
-        "value": "tidak diatur" if silent else value_words(entry.get("value")),
+        "value": gettext("tidak diatur") if silent else value_words(entry.get("value")),
         "article": entry.get("article") or "",
         "note": entry.get("note") or "",
         "silent": silent,
@@ -48,12 +49,12 @@ def diff(old: dict, new: dict) -> list[Change]:
         if a == b:
             continue
         parts = tuple(
-            word
+            gettext(word)
             for word, field in (
-                ("nilai", "value"),
-                ("pasal", "article"),
-                ("catatan", "note"),
-                ("tidak diatur", "silent"),
+                (gettext_noop("nilai"), "value"),
+                (gettext_noop("pasal"), "article"),
+                (gettext_noop("catatan"), "note"),
+                (gettext_noop("tidak diatur"), "silent"),
             )
             if (a.get(field) or None) != (b.get(field) or None)
         )
@@ -77,7 +78,7 @@ def versions(profile: RegulationProfile) -> list:
     for r in records:
         r.reason = reasons.get(r.version) or r.history_change_reason or ""
         user = r.history_user
-        r.editor = (user.get_full_name() or user.username) if user else "sistem"
+        r.editor = (user.get_full_name() or user.username) if user else gettext("sistem")
     return records
 
 
@@ -85,7 +86,7 @@ def version_record(profile: RegulationProfile, history_id: int):
     """One version of the region's own profile; any other id (another region's) is a 404."""
     record = profile.history.filter(history_id=history_id).first()
     if record is None:
-        raise Http404("Versi profil tidak ditemukan.")
+        raise Http404(gettext("Versi profil tidak ditemukan."))
     return record
 
 

@@ -9,16 +9,18 @@ import copy
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, gettext_lazy
 
 from sikerja.accounts.access import Actor, may_edit_profile
 from sikerja.audit.services import record_event
 from sikerja.inputs import LONG_TEXT, SHORT_TEXT, clean_text
+from sikerja.tenancy.labels import SETTING_LABELS
 from sikerja.tenancy.models import Region, RegulationProfile
 from sikerja.tenancy.profile_check import SettingError, check_entry, entry_errors, label
 from sikerja.tenancy.profile_schema import SCHEMA
 
-DENIED = "Hanya admin organisasi atau superadmin daerah ini yang dapat mengubah profil regulasi daerah."
-BUILTIN = "Profil bawaan tidak dapat diubah; buat profil daerah sendiri terlebih dahulu."
+DENIED = gettext_lazy("Hanya admin organisasi atau superadmin daerah ini yang dapat mengubah profil regulasi daerah.")
+BUILTIN = gettext_lazy("Profil bawaan tidak dapat diubah; buat profil daerah sendiri terlebih dahulu.")
 
 
 def _require(actor: Actor) -> None:
@@ -42,8 +44,11 @@ def _locked_own_profile(actor: Actor) -> tuple[Region, RegulationProfile]:
 def _check_version(profile: RegulationProfile, expected_version: int | None) -> None:
     if expected_version is not None and int(expected_version) != profile.version:
         raise ValidationError(
-            f"Profil telah diubah orang lain (kini versi {profile.version}) sejak formulir dibuka; "
-            "muat ulang halaman dan ulangi perubahan Anda.",
+            gettext(
+                "Profil telah diubah orang lain (kini versi %(version)s) sejak formulir dibuka; "
+                "muat ulang halaman dan ulangi perubahan Anda."
+            )
+            % {"version": profile.version},
             code="stale",
         )
 
@@ -65,7 +70,7 @@ def derive_profile(*, actor: Actor, reason: str, name: str = "", legal_basis: st
     region = Region.objects.select_for_update().get(pk=actor.region.pk)
     base = RegulationProfile.objects.get(pk=region.profile_id)
     if not base.is_builtin:
-        raise ValidationError("Daerah ini sudah memakai profil regulasi sendiri.", code="already_own")
+        raise ValidationError(gettext("Daerah ini sudah memakai profil regulasi sendiri."), code="already_own")
     name = clean_text(name, "Nama profil", limit=SHORT_TEXT) or base.name
     legal_basis = clean_text(legal_basis, "Dasar hukum", limit=300) or base.legal_basis
     profile = RegulationProfile(
@@ -83,7 +88,7 @@ def derive_profile(*, actor: Actor, reason: str, name: str = "", legal_basis: st
         base_settings=copy.deepcopy(base.settings),
     )
     if RegulationProfile.objects.filter(key=profile.key).exists():
-        raise ValidationError("Profil daerah ini sudah pernah dibuat.", code="already_own")
+        raise ValidationError(gettext("Profil daerah ini sudah pernah dibuat."), code="already_own")
     profile._history_user = actor.user
     profile._change_reason = reason[:100]
     profile.save()
@@ -115,7 +120,7 @@ def edit_setting(
     _require(actor)
     reason = _reason(reason)
     if key not in SCHEMA:
-        raise ValidationError("Pengaturan ini tidak dikenal oleh SiKerja.", code="unknown_setting")
+        raise ValidationError(gettext("Pengaturan ini tidak dikenal oleh SiKerja."), code="unknown_setting")
     try:
         entry = check_entry(key, {"value": value, "article": article, "note": note, "silent": silent})
     except SettingError as exc:
@@ -124,14 +129,16 @@ def edit_setting(
     _check_version(profile, expected_version)
     old = profile.settings.get(key)
     if old == entry:
-        raise ValidationError(f"{label(key)}: tidak ada yang berubah.", code="unchanged")
+        message = gettext("%(setting)s: tidak ada yang berubah.") % {"setting": label(key)}
+        raise ValidationError(message, code="unchanged")
     settings = copy.deepcopy(profile.settings)
     settings[key] = entry
     profile.settings = settings
     _save(profile, actor, reason)
     record_event(
         region=region, actor=actor.user, verb="profile.setting_changed", obj=profile, reason=reason,
-        changes={"pengaturan": label(key), "version": profile.version, "sebelum": old, "sesudah": entry},
+        changes={"pengaturan": SETTING_LABELS.get(key, key.replace("_", " ")), "version": profile.version,
+                 "sebelum": old, "sesudah": entry},  # stored: Indonesian whatever the page's language
     )  # fmt: skip
     actor.region.profile = profile
     return profile
@@ -145,13 +152,13 @@ def revert_to(*, actor: Actor, history_id: int, reason: str, expected_version: i
     region, profile = _locked_own_profile(actor)
     record = profile.history.filter(history_id=history_id).first()
     if record is None:
-        raise ValidationError("Versi ini tidak ditemukan pada profil daerah Anda.", code="not_found")
+        raise ValidationError(gettext("Versi ini tidak ditemukan pada profil daerah Anda."), code="not_found")
     _check_version(profile, expected_version)
     errors = [m for key, entry in record.settings.items() for m in entry_errors(key, entry)]
     if errors:  # a version saved before a schema change may no longer fit
         raise ValidationError(errors, code="invalid_setting")
     if record.settings == profile.settings:
-        raise ValidationError("Pengaturan versi itu sama dengan pengaturan sekarang.", code="unchanged")
+        raise ValidationError(gettext("Pengaturan versi itu sama dengan pengaturan sekarang."), code="unchanged")
     profile.settings = copy.deepcopy(record.settings)
     _save(profile, actor, reason)
     record_event(

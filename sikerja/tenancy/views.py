@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sikerja.accounts.access import may_edit_profile
@@ -82,7 +83,7 @@ def edit_setting(request, actor, key):
     if profile is None:
         return redirect("profil:derive")
     if key not in SCHEMA:
-        raise Http404("Pengaturan tidak ditemukan.")
+        raise Http404(gettext("Pengaturan tidak ditemukan."))
     entry = profile.settings.get(key) or {"value": None, "silent": True}
     form = SettingForm(request.POST or None, key=key, entry=entry, initial={"version": profile.version})
     errors: list[str] = []
@@ -120,9 +121,9 @@ def _pick(profile, records, value, default):
     try:
         wanted = int(value)
     except ValueError:
-        raise Http404("Versi profil tidak ditemukan.") from None
+        raise Http404(gettext("Versi profil tidak ditemukan.")) from None
     if not 1 <= wanted <= 2**31 - 1:
-        raise Http404("Versi profil tidak ditemukan.")
+        raise Http404(gettext("Versi profil tidak ditemukan."))
     return next((r for r in records if r.history_id == wanted), None) or sel.version_record(profile, wanted)
 
 
@@ -160,7 +161,7 @@ def revert(request, actor, history_id):
     _guard(actor)
     profile = _own(actor)
     if profile is None:
-        raise Http404("Profil daerah tidak ditemukan.")
+        raise Http404(gettext("Profil daerah tidak ditemukan."))
     record = sel.version_record(profile, history_id)
     form = RevertForm(request.POST)
     errors: list[str] = []

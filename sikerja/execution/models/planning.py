@@ -3,6 +3,7 @@ responsible official, the strategy per target, and the activity and budget plan 
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class PerformanceAgreement(models.Model):
@@ -10,9 +11,9 @@ class PerformanceAgreement(models.Model):
     and countersigned by the leader's superior (PPU Lampiran C angka 1 huruf a angka 1))."""
 
     class Status(models.TextChoices):
-        DRAF = "draf", "Draf"
-        DITANDATANGANI = "ditandatangani", "Ditandatangani pimpinan unit"
-        DISETUJUI = "disetujui", "Ditandatangani atasan"
+        DRAF = "draf", _("Draf")
+        DITANDATANGANI = "ditandatangani", _("Ditandatangani pimpinan unit")
+        DISETUJUI = "disetujui", _("Ditandatangani atasan")
 
     region = models.ForeignKey("tenancy.Region", on_delete=models.PROTECT, related_name="+")
     unit = models.ForeignKey("organisation.Unit", on_delete=models.PROTECT, related_name="performance_agreements")
@@ -122,10 +123,10 @@ class Plan(models.Model):
     """Rencana pelaksanaan kegiatan dan anggaran of one assignment (PEL-6)."""
 
     class Status(models.TextChoices):
-        DRAF = "draf", "Draf"
-        DIAJUKAN = "diajukan", "Diajukan"
-        DISETUJUI = "disetujui", "Disetujui"
-        DIKEMBALIKAN = "dikembalikan", "Dikembalikan untuk diperbaiki"
+        DRAF = "draf", _("Draf")
+        DIAJUKAN = "diajukan", _("Diajukan")
+        DISETUJUI = "disetujui", _("Disetujui")
+        DIKEMBALIKAN = "dikembalikan", _("Dikembalikan untuk diperbaiki")
 
     work = models.OneToOneField("execution.Work", on_delete=models.CASCADE, related_name="plan")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAF)

@@ -6,21 +6,22 @@ the link lives here (one row per assignment)."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Period(models.TextChoices):
-    MINGGUAN = "mingguan", "Mingguan"
-    DUA_MINGGUAN = "dua_mingguan", "Dua mingguan"
-    BULANAN = "bulanan", "Bulanan"
-    TRIWULANAN = "triwulanan", "Triwulanan"
+    MINGGUAN = "mingguan", _("Mingguan")
+    DUA_MINGGUAN = "dua_mingguan", _("Dua mingguan")
+    BULANAN = "bulanan", _("Bulanan")
+    TRIWULANAN = "triwulanan", _("Triwulanan")
 
 
 class Work(models.Model):
     class Status(models.TextChoices):
-        PERENCANAAN = "perencanaan", "Perencanaan"
-        PELAKSANAAN = "pelaksanaan", "Pelaksanaan"
-        EVALUASI = "evaluasi", "Evaluasi (reviu hasil)"
-        SELESAI = "selesai", "Selesai"
+        PERENCANAAN = "perencanaan", _("Perencanaan")
+        PELAKSANAAN = "pelaksanaan", _("Pelaksanaan")
+        EVALUASI = "evaluasi", _("Evaluasi (reviu hasil)")
+        SELESAI = "selesai", _("Selesai")
 
     region = models.ForeignKey("tenancy.Region", on_delete=models.PROTECT, related_name="+")
     assignment = models.OneToOneField("assignments.Assignment", on_delete=models.PROTECT, related_name="work")
@@ -74,8 +75,8 @@ class Task(models.Model):
     (anggota a); for an individual assignee the link to butir kegiatan / uraian tugas (PEL-1)."""
 
     class Kind(models.TextChoices):
-        RINCIAN = "rincian", "Rincian pelaksanaan (ketua)"
-        RENCANA_INDIVIDU = "rencana_individu", "Rencana kerja individu"
+        RINCIAN = "rincian", _("Rincian pelaksanaan (ketua)")
+        RENCANA_INDIVIDU = "rencana_individu", _("Rencana kerja individu")
 
     work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="tasks")
     activity = models.ForeignKey(
@@ -125,9 +126,9 @@ class ReportDue(models.Model):
 
 class Report(models.Model):
     class Kind(models.TextChoices):
-        ANGGOTA = "anggota", "Laporan anggota kepada ketua"
-        KETUA = "ketua", "Laporan ketua tim"
-        INDIVIDU = "individu", "Laporan penugasan individu"
+        ANGGOTA = "anggota", _("Laporan anggota kepada ketua")
+        KETUA = "ketua", _("Laporan ketua tim")
+        INDIVIDU = "individu", _("Laporan penugasan individu")
 
     work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="reports")
     author = models.ForeignKey("organisation.Employee", on_delete=models.PROTECT, related_name="execution_reports")
@@ -229,8 +230,8 @@ class Problem(models.Model):
     """Kendala with alternative recommendations (PEL-5)."""
 
     class Status(models.TextChoices):
-        MENUNGGU = "menunggu", "Menunggu keputusan"
-        DIPUTUSKAN = "diputuskan", "Diputuskan"
+        MENUNGGU = "menunggu", _("Menunggu keputusan")
+        DIPUTUSKAN = "diputuskan", _("Diputuskan")
 
     work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="problems")
     title = models.CharField("kendala", max_length=300)
@@ -299,12 +300,12 @@ class Review(models.Model):
     """One stage of the review chain of a submitted result (MEK-3, MEK-4)."""
 
     class Status(models.TextChoices):
-        MENUNGGU = "menunggu", "Menunggu reviu"
-        ANTRE = "antre", "Belum sampai"
-        DITERUSKAN = "diteruskan", "Diteruskan"
-        DIKEMBALIKAN = "dikembalikan", "Dikembalikan untuk diperbaiki"
-        DITERIMA = "diterima", "Diterima, sesuai target"
-        BATAL = "batal", "Tidak berlaku (hasil dikembalikan)"
+        MENUNGGU = "menunggu", _("Menunggu reviu")
+        ANTRE = "antre", _("Belum sampai")
+        DITERUSKAN = "diteruskan", _("Diteruskan")
+        DIKEMBALIKAN = "dikembalikan", _("Dikembalikan untuk diperbaiki")
+        DITERIMA = "diterima", _("Diterima, sesuai target")
+        BATAL = "batal", _("Tidak berlaku (hasil dikembalikan)")
 
     work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="reviews")
     round = models.PositiveSmallIntegerField("pengajuan ke-", default=1)
@@ -336,9 +337,9 @@ class MemberNote(models.Model):
     visible to that member's PPK."""
 
     class Rating(models.TextChoices):
-        DI_ATAS = "di_atas", "Di atas ekspektasi"
-        SESUAI = "sesuai", "Sesuai ekspektasi"
-        DI_BAWAH = "di_bawah", "Di bawah ekspektasi"
+        DI_ATAS = "di_atas", _("Di atas ekspektasi")
+        SESUAI = "sesuai", _("Sesuai ekspektasi")
+        DI_BAWAH = "di_bawah", _("Di bawah ekspektasi")
 
     work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="member_notes")
     member = models.ForeignKey("organisation.Employee", on_delete=models.PROTECT, related_name="execution_notes")

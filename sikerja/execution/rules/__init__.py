@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import yaml
+from django.utils.translation import gettext
 
 from sikerja.organisation.rules.placement import Profile
 
@@ -155,7 +156,7 @@ def review_chain(profile: Profile, pd_unit_type: str, *, baseline: Profile | Non
         for s in raw
     )
     if not stages or not stages[-1].accepts:
-        raise ValueError("Rantai reviu harus berakhir pada pejabat yang menerima hasil.")
+        raise ValueError(gettext("Rantai reviu harus berakhir pada pejabat yang menerima hasil."))
     return Chain(stages, source, article, unit_type)
 
 
@@ -230,9 +231,9 @@ def periods(starts_on: dt.date, ends_on: dt.date, period: str) -> list[tuple[dt.
     """The reporting periods of an assignment: consecutive spans from its start, the last one
     cut at its end. A report falls due on each period's last day."""
     if period not in PERIOD_DAYS and period not in PERIOD_MONTHS:
-        raise ValueError(f"Periode laporan '{period}' tidak dikenal.")
+        raise ValueError(gettext("Periode laporan '%(period)s' tidak dikenal.") % {"period": period})
     if ends_on < starts_on:
-        raise ValueError("Akhir penugasan sebelum awalnya.")
+        raise ValueError(gettext("Akhir penugasan sebelum awalnya."))
     out, start, n = [], starts_on, 1
     while start <= ends_on and len(out) < 400:
         if period in PERIOD_DAYS:
@@ -255,19 +256,19 @@ def rupiah(value, label: str = "Jumlah anggaran") -> Decimal:
     if "," in text:
         whole, _, cents = text.partition(",")
         if cents.strip("0"):
-            raise ValueError(f"{label} dalam rupiah bulat, tanpa sen.")
+            raise ValueError(gettext("%(label)s dalam rupiah bulat, tanpa sen.") % {"label": label})
         text = whole
     text = text.replace(".", "") if text.count(".") != 1 or len(text.split(".")[1]) == 3 else text
     try:
         amount = Decimal(text)
     except InvalidOperation:
-        raise ValueError(f"{label} harus berupa angka rupiah (mis. 1.500.000).") from None
+        raise ValueError(gettext("%(label)s harus berupa angka rupiah (mis. 1.500.000).") % {"label": label}) from None
     if not amount.is_finite() or amount != amount.to_integral_value():
-        raise ValueError(f"{label} dalam rupiah bulat, tanpa sen.")
+        raise ValueError(gettext("%(label)s dalam rupiah bulat, tanpa sen.") % {"label": label})
     if amount < 0:
-        raise ValueError(f"{label} tidak boleh negatif.")
+        raise ValueError(gettext("%(label)s tidak boleh negatif.") % {"label": label})
     if amount > MAX_RUPIAH:
-        raise ValueError(f"{label} terlalu besar.")
+        raise ValueError(gettext("%(label)s terlalu besar.") % {"label": label})
     return amount
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import officials
@@ -28,7 +29,7 @@ class ExecutionError(ValidationError):
 
 def employee_of(actor: Actor) -> Employee:
     if actor.employee is None:
-        raise PermissionDenied("Akun Anda tidak terhubung dengan data pegawai di pemerintah daerah ini.")
+        raise PermissionDenied(gettext("Akun Anda tidak terhubung dengan data pegawai di pemerintah daerah ini."))
     return actor.employee
 
 
@@ -57,7 +58,7 @@ def check_running(work: Work) -> None:
     """A revoked or ended assignment letter ends the work: nothing more is reported or submitted."""
     if work.assignment.status != Assignment.Status.DITERBITKAN:
         raise ExecutionError(
-            f"Penugasan ini {work.assignment.get_status_display().lower()}; pelaksanaannya tidak dapat dilanjutkan.",
+            gettext("Penugasan ini %(status)s; pelaksanaannya tidak dapat dilanjutkan.") % {"status": work.assignment.get_status_display().lower()},
             code="wrong_state",
         )
 

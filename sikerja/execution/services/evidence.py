@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils.translation import gettext
 
 from sikerja.execution.services.common import ExecutionError, text
 
@@ -40,31 +41,31 @@ def _name(raw) -> str:
 def check_files(files) -> list[CheckedFile]:
     files = [f for f in files or [] if f is not None]
     if len(files) > MAX_FILES:
-        raise ExecutionError(f"Bukti dukung paling banyak {MAX_FILES} berkas per laporan.")
+        raise ExecutionError(gettext("Bukti dukung paling banyak %(MAX_FILES)s berkas per laporan.") % {"MAX_FILES": MAX_FILES})
     checked, problems = [], []
     for f in files:
         name = _name(getattr(f, "name", ""))
         ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
         size = getattr(f, "size", None)
         if not name:
-            problems.append("Berkas tanpa nama tidak dapat disimpan.")
+            problems.append(gettext("Berkas tanpa nama tidak dapat disimpan."))
             continue
         if ext not in ALLOWED:
-            problems.append(f"{name}: jenis berkas tidak diterima; gunakan {ALLOWED_WORDS}.")
+            problems.append(gettext("%(name)s: jenis berkas tidak diterima; gunakan %(ALLOWED_WORDS)s.") % {"name": name, "ALLOWED_WORDS": ALLOWED_WORDS})
             continue
         if size is not None and size > MAX_FILE_BYTES:
             problems.append(f"{name}: ukuran {size / 1024 / 1024:.1f} MB melebihi batas 5 MB.".replace(".", ",", 1))
             continue
         data = f.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
-            problems.append(f"{name}: ukuran melebihi batas 5 MB.")
+            problems.append(gettext("%(name)s: ukuran melebihi batas 5 MB.") % {"name": name})
             continue
         if not data:
-            problems.append(f"{name}: berkas kosong.")
+            problems.append(gettext("%(name)s: berkas kosong.") % {"name": name})
             continue
         content_type, magics = ALLOWED[ext]
         if not any(data.startswith(m) for m in magics):
-            problems.append(f"{name}: isi berkas bukan {ext.upper()} yang sah.")
+            problems.append(gettext("%(name)s: isi berkas bukan %(ext)s yang sah.") % {"name": name, "ext": ext.upper()})
             continue
         checked.append(CheckedFile(name, content_type, data))
     if problems:
@@ -80,16 +81,16 @@ def check_links(links) -> list[str]:
         links = links.splitlines()
     cleaned = [str(link).strip() for link in links or [] if str(link or "").strip()]
     if len(cleaned) > MAX_LINKS:
-        raise ExecutionError(f"Tautan bukti dukung paling banyak {MAX_LINKS} per laporan.")
+        raise ExecutionError(gettext("Tautan bukti dukung paling banyak %(MAX_LINKS)s per laporan.") % {"MAX_LINKS": MAX_LINKS})
     problems = []
     for link in cleaned:
         if len(link) > 500:
-            problems.append("Tautan bukti dukung paling panjang 500 karakter.")
+            problems.append(gettext("Tautan bukti dukung paling panjang 500 karakter."))
             continue
         try:
             _URL(link)
         except ValidationError:
-            problems.append(f"Tautan '{link[:80]}' bukan alamat web yang sah (diawali http:// atau https://).")
+            problems.append(gettext("Tautan '%(link)s' bukan alamat web yang sah (diawali http:// atau https://).") % {"link": link[:80]})
     if problems:
         raise ExecutionError(problems, code="bad_evidence")
     return list(dict.fromkeys(cleaned))

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import officials
@@ -39,9 +40,9 @@ def superior_of(unit: Unit) -> Employee | None:
 
 def _target_rows(rows) -> list[dict]:
     if not isinstance(rows, list | tuple) or not rows:
-        raise ExecutionError("Isi paling sedikit satu target: sasaran, indikator kinerja dan target.")
+        raise ExecutionError(gettext("Isi paling sedikit satu target: sasaran, indikator kinerja dan target."))
     if len(rows) > MAX_TARGETS:
-        raise ExecutionError(f"Paling banyak {MAX_TARGETS} target dalam satu perjanjian kinerja.")
+        raise ExecutionError(gettext("Paling banyak %(MAX_TARGETS)s target dalam satu perjanjian kinerja.") % {"MAX_TARGETS": MAX_TARGETS})
     out = []
     for n, row in enumerate(rows, 1):
         row = row if isinstance(row, dict) else {}
@@ -60,7 +61,7 @@ def _year(value) -> int:
     today = timezone.localdate()
     raw = str(value if value is not None else "").strip()
     if not raw.isdigit() or len(raw) != 4 or not today.year - 1 <= int(raw) <= today.year + 1:
-        raise ExecutionError(f"Tahun perjanjian kinerja diisi {today.year - 1}, {today.year} atau {today.year + 1}.")
+        raise ExecutionError(gettext("Tahun perjanjian kinerja diisi %(year)s, %(year_2)s atau %(year_3)s.") % {"year": today.year - 1, "year_2": today.year, "year_3": today.year + 1})
     return int(raw)
 
 
@@ -80,7 +81,7 @@ def locked_agreement(actor: Actor, agreement_id) -> PerformanceAgreement:
         .first()
     )
     if found is None:
-        raise Http404("Perjanjian kinerja tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Perjanjian kinerja tidak ditemukan di pemerintah daerah ini."))
     return found
 
 
@@ -89,7 +90,7 @@ def create_agreement(*, actor: Actor, unit_id, year, targets) -> PerformanceAgre
     employee_of(actor)
     unit = Unit.objects.filter(region=actor.region, pk=unit_id).first() if str(unit_id).isdigit() else None
     if unit is None:
-        raise Http404("Unit tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Unit tidak ditemukan di pemerintah daerah ini."))
     leader, on_behalf_of = _leader_or_refuse(
         actor, unit, "Perjanjian kinerja unit disusun oleh pimpinan unit itu (atau Plh./Plt.-nya)."
     )
@@ -106,7 +107,7 @@ def create_agreement(*, actor: Actor, unit_id, year, targets) -> PerformanceAgre
             )
     except IntegrityError:
         raise ExecutionError(
-            f"Perjanjian kinerja {unit.name} tahun {year} sudah ada.", code="already_decided"
+            gettext("Perjanjian kinerja %(name)s tahun %(year)s sudah ada.") % {"name": unit.name, "year": year}, code="already_decided"
         ) from None
     PerformanceTarget.objects.bulk_create([PerformanceTarget(agreement=agreement, **r) for r in rows])
     record_event(
@@ -125,7 +126,7 @@ def replace_targets(*, actor: Actor, agreement_id, targets) -> PerformanceAgreem
     agreement = locked_agreement(actor, agreement_id)
     _, on_behalf_of = _leader_or_refuse(actor, agreement.unit, "Target diubah oleh pimpinan unit pemilik perjanjian.")
     if agreement.status != PerformanceAgreement.Status.DRAF:
-        raise ExecutionError("Perjanjian kinerja yang sudah ditandatangani tidak dapat diubah.", code="wrong_state")
+        raise ExecutionError(gettext("Perjanjian kinerja yang sudah ditandatangani tidak dapat diubah."), code="wrong_state")
     rows = _target_rows(targets)
     agreement.targets.all().delete()
     PerformanceTarget.objects.bulk_create([PerformanceTarget(agreement=agreement, **r) for r in rows])
@@ -151,9 +152,9 @@ def sign_agreement(*, actor: Actor, agreement_id) -> PerformanceAgreement:
     agreement = locked_agreement(actor, agreement_id)
     may, on_behalf_of = acting_for(actor, agreement.leader_id)
     if not may:
-        raise PermissionDenied("Perjanjian kinerja ditandatangani oleh pimpinan unit yang menyusunnya (pihak pertama).")
+        raise PermissionDenied(gettext("Perjanjian kinerja ditandatangani oleh pimpinan unit yang menyusunnya (pihak pertama)."))
     if agreement.status != PerformanceAgreement.Status.DRAF:
-        raise ExecutionError("Perjanjian kinerja ini sudah ditandatangani.", code="already_decided")
+        raise ExecutionError(gettext("Perjanjian kinerja ini sudah ditandatangani."), code="already_decided")
     agreement.signed_at = timezone.now()
     agreement.superior = superior_of(agreement.unit)
     agreement.status = (
@@ -180,10 +181,10 @@ def countersign_agreement(*, actor: Actor, agreement_id) -> PerformanceAgreement
     agreement = locked_agreement(actor, agreement_id)
     may, on_behalf_of = acting_for(actor, agreement.superior_id)
     if not may:
-        raise PermissionDenied("Perjanjian kinerja ditandatangani kedua oleh atasan pimpinan unit (pihak kedua).")
+        raise PermissionDenied(gettext("Perjanjian kinerja ditandatangani kedua oleh atasan pimpinan unit (pihak kedua)."))
     if agreement.status != PerformanceAgreement.Status.DITANDATANGANI:
         raise ExecutionError(
-            "Perjanjian kinerja ini belum ditandatangani pimpinan unit atau sudah disetujui.", code="wrong_state"
+            gettext("Perjanjian kinerja ini belum ditandatangani pimpinan unit atau sudah disetujui."), code="wrong_state"
         )
     agreement.status = PerformanceAgreement.Status.DISETUJUI
     agreement.superior_signed_at, agreement.superior_signed_by = timezone.now(), actor.employee
@@ -210,7 +211,7 @@ def locked_target(actor: Actor, target_id) -> PerformanceTarget:
         .first()
     )
     if found is None:
-        raise Http404("Target kinerja tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Target kinerja tidak ditemukan di pemerintah daerah ini."))
     return found
 
 
@@ -230,14 +231,14 @@ def hand_target(*, actor: Actor, target_id, responsible_id) -> PerformanceTarget
     agreement = target.agreement
     if agreement.status != PerformanceAgreement.Status.DISETUJUI:
         raise ExecutionError(
-            "Target diserahkan setelah perjanjian kinerja ditandatangani kedua pihak.", code="wrong_state"
+            gettext("Target diserahkan setelah perjanjian kinerja ditandatangani kedua pihak."), code="wrong_state"
         )
     hander = Employee.objects.select_related("position__unit", "unit").get(pk=hander_of(target))
     may, on_behalf_of = acting_for(actor, hander.pk)
     if not may:
-        raise PermissionDenied("Target ini diserahkan oleh pimpinan unit atau penanggung jawabnya saat ini.")
+        raise PermissionDenied(gettext("Target ini diserahkan oleh pimpinan unit atau penanggung jawabnya saat ini."))
     if Work.objects.filter(target=target).exists():
-        raise ExecutionError("Target ini sudah dilaksanakan melalui penugasan; penanggung jawabnya tidak diubah.")
+        raise ExecutionError(gettext("Target ini sudah dilaksanakan melalui penugasan; penanggung jawabnya tidak diubah."))
     responsible = (
         Employee.objects.select_related("position__unit", "unit")
         .filter(region=actor.region, pk=responsible_id, is_active=True)
@@ -246,7 +247,7 @@ def hand_target(*, actor: Actor, target_id, responsible_id) -> PerformanceTarget
         else None
     )
     if responsible is None:
-        raise ExecutionError("Pilih pejabat penanggung jawab dari pemerintah daerah ini.")
+        raise ExecutionError(gettext("Pilih pejabat penanggung jawab dari pemerintah daerah ini."))
     home = _home_unit(hander)
     led_type = (
         responsible.position.unit.unit_type if responsible.position_id and responsible.position.is_leader else None
@@ -298,12 +299,12 @@ def record_strategy(
     target = locked_target(actor, target_id)
     may, on_behalf_of = acting_for(actor, target.responsible_id)
     if not may:
-        raise PermissionDenied("Strategi dirumuskan oleh penanggung jawab target (atau Plh./Plt.-nya).")
+        raise PermissionDenied(gettext("Strategi dirumuskan oleh penanggung jawab target (atau Plh./Plt.-nya)."))
     if form not in FORMS:
-        raise ExecutionError("Pilih bentuk pelaksanaan: individu atau tim kerja.")
+        raise ExecutionError(gettext("Pilih bentuk pelaksanaan: individu atau tim kerja."))
     ketua = _flag(needs_ketua)
     if form == "individu" and ketua:
-        raise ExecutionError("Ketua tim hanya diperlukan bila target dikerjakan oleh tim kerja.")
+        raise ExecutionError(gettext("Ketua tim hanya diperlukan bila target dikerjakan oleh tim kerja."))
     strategy = Strategy.objects.create(
         target=target,
         form=form,
@@ -333,7 +334,7 @@ def _strategy(actor: Actor, strategy_id) -> Strategy:
         else None
     )
     if found is None:
-        raise Http404("Strategi tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Strategi tidak ditemukan di pemerintah daerah ini."))
     return found
 
 
@@ -344,19 +345,19 @@ def link_work(*, actor: Actor, strategy_id, work_id) -> Work:
     responsible = strategy.target.responsible
     may, on_behalf_of = acting_for(actor, responsible.pk if responsible else None)
     if not may:
-        raise PermissionDenied("Penugasan dikaitkan dengan target oleh penanggung jawab target.")
+        raise PermissionDenied(gettext("Penugasan dikaitkan dengan target oleh penanggung jawab target."))
     work = (
         Work.objects.select_for_update(of=("self",)).filter(region=actor.region, pk=work_id).first()
         if str(work_id).isdigit()
         else None
     )
     if work is None:
-        raise Http404("Pelaksanaan penugasan tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Pelaksanaan penugasan tidak ditemukan di pemerintah daerah ini."))
     home = _home_unit(responsible)
     if not home or work.owning_unit_id not in subtree_ids(home):
-        raise ExecutionError("Hanya penugasan dengan unit pemilik kinerja di bawah Anda yang dapat dikaitkan.")
+        raise ExecutionError(gettext("Hanya penugasan dengan unit pemilik kinerja di bawah Anda yang dapat dikaitkan."))
     if work.target_id and work.target_id != strategy.target_id:
-        raise ExecutionError("Penugasan ini sudah melayani target lain.", code="already_decided")
+        raise ExecutionError(gettext("Penugasan ini sudah melayani target lain."), code="already_decided")
     work.target, work.strategy = strategy.target, strategy
     work.save(update_fields=["target", "strategy"])
     record_event(
@@ -380,7 +381,7 @@ def propose_from_strategy(*, actor: Actor, strategy_id, **fields):
         strategy = _strategy(actor, strategy_id)
         responsible = strategy.target.responsible
         if not acting_for(actor, responsible.pk if responsible else None)[0]:
-            raise PermissionDenied("Penugasan dari strategi dibuat oleh penanggung jawab target.")
+            raise PermissionDenied(gettext("Penugasan dari strategi dibuat oleh penanggung jawab target."))
         assignment = penugasan.propose(actor=actor, form=strategy.form, **fields)
         StrategyAssignment.objects.create(strategy=strategy, assignment=assignment)
         Work.objects.filter(assignment=assignment, target__isnull=True).update(

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments.actions.roles import nearest_leader
@@ -62,11 +63,10 @@ def _date(value, label: str, work: Work) -> dt.date:
         except ValueError:
             value = None
     if not isinstance(value, dt.date):
-        raise ExecutionError(f"{label} wajib berupa tanggal (tahun-bulan-tanggal).")
+        raise ExecutionError(gettext("%(label)s wajib berupa tanggal (tahun-bulan-tanggal).") % {"label": label})
     if not work.starts_on <= value <= work.ends_on:
         raise ExecutionError(
-            f"{label} harus dalam masa penugasan, {indonesian_date(work.starts_on)} s.d. "
-            f"{indonesian_date(work.ends_on)}."
+            gettext("%(label)s harus dalam masa penugasan, %(starts_on)s s.d. %(ends_on)s.") % {"label": label, "starts_on": indonesian_date(work.starts_on), "ends_on": indonesian_date(work.ends_on)}
         )
     return value
 
@@ -80,19 +80,19 @@ def _amount(value, label: str):
 
 def clean_activities(work: Work, activities) -> list[dict]:
     if not isinstance(activities, list | tuple) or not activities:
-        raise ExecutionError("Isi paling sedikit satu kegiatan beserta keluarannya dan jadwalnya.")
+        raise ExecutionError(gettext("Isi paling sedikit satu kegiatan beserta keluarannya dan jadwalnya."))
     if len(activities) > MAX_ACTIVITIES:
-        raise ExecutionError(f"Paling banyak {MAX_ACTIVITIES} kegiatan dalam satu rencana.")
+        raise ExecutionError(gettext("Paling banyak %(MAX_ACTIVITIES)s kegiatan dalam satu rencana.") % {"MAX_ACTIVITIES": MAX_ACTIVITIES})
     out = []
     for n, raw in enumerate(activities, 1):
         raw = raw if isinstance(raw, dict) else {}
         starts = _date(raw.get("starts_on"), f"Mulai kegiatan {n}", work)
         ends = _date(raw.get("ends_on"), f"Selesai kegiatan {n}", work)
         if ends < starts:
-            raise ExecutionError(f"Kegiatan {n} selesai sebelum mulai.")
+            raise ExecutionError(gettext("Kegiatan %(n)s selesai sebelum mulai.") % {"n": n})
         lines = raw.get("budget") or []
         if not isinstance(lines, list | tuple) or len(lines) > MAX_LINES:
-            raise ExecutionError(f"Paling banyak {MAX_LINES} rincian anggaran untuk kegiatan {n}.")
+            raise ExecutionError(gettext("Paling banyak %(MAX_LINES)s rincian anggaran untuk kegiatan %(n)s.") % {"MAX_LINES": MAX_LINES, "n": n})
         budget = []
         for m, line in enumerate(lines, 1):
             line = line if isinstance(line, dict) else {}
@@ -128,15 +128,15 @@ def save_plan(*, actor: Actor, work_id, activities) -> Plan:
     work = locked_work(actor, work_id)
     me = employee_of(actor)
     if reporter_kind(work, me) is None:
-        raise PermissionDenied("Rencana disusun oleh pegawai yang ditugaskan (ketua, anggota atau pegawai individu).")
+        raise PermissionDenied(gettext("Rencana disusun oleh pegawai yang ditugaskan (ketua, anggota atau pegawai individu)."))
     if work.status not in (Work.Status.PERENCANAAN, Work.Status.PELAKSANAAN):
-        raise ExecutionError("Rencana tidak dapat diubah setelah hasil disampaikan.", code="wrong_state")
+        raise ExecutionError(gettext("Rencana tidak dapat diubah setelah hasil disampaikan."), code="wrong_state")
     check_running(work)
     rows = clean_activities(work, activities)
     plan = _locked_plan(work)
     if plan.status not in EDITABLE:
         raise ExecutionError(
-            f"Rencana {plan.get_status_display().lower()}; tidak dapat diubah lagi.", code="wrong_state"
+            gettext("Rencana %(status)s; tidak dapat diubah lagi.") % {"status": plan.get_status_display().lower()}, code="wrong_state"
         )
     plan.activities.all().delete()
     for row in rows:
@@ -162,13 +162,13 @@ def submit_plan(*, actor: Actor, work_id) -> Plan:
     work = locked_work(actor, work_id)
     me = employee_of(actor)
     if me.pk != work.lead_id:
-        raise PermissionDenied("Rencana diajukan oleh ketua tim atau pegawai yang ditugaskan secara individu.")
+        raise PermissionDenied(gettext("Rencana diajukan oleh ketua tim atau pegawai yang ditugaskan secara individu."))
     check_running(work)
     plan = Plan.objects.select_for_update().filter(work=work).first()
     if plan is None or not plan.activities.exists():
-        raise ExecutionError("Susun rencana kegiatan lebih dahulu sebelum diajukan.")
+        raise ExecutionError(gettext("Susun rencana kegiatan lebih dahulu sebelum diajukan."))
     if plan.status not in EDITABLE:
-        raise ExecutionError(f"Rencana ini sudah {plan.get_status_display().lower()}.", code="already_decided")
+        raise ExecutionError(gettext("Rencana ini sudah %(status)s.") % {"status": plan.get_status_display().lower()}, code="already_decided")
     plan.status, plan.submitted_at = Plan.Status.DIAJUKAN, timezone.now()
     plan.save(update_fields=["status", "submitted_at"])
     record_event(region=actor.region, actor=actor.user, verb="work.plan_submitted", obj=work)
@@ -194,15 +194,15 @@ def decide_plan(*, actor: Actor, work_id, decision, notes="") -> Plan:
     may, on_behalf_of = approver_capacity(actor, work)
     if not may:
         raise PermissionDenied(
-            "Rencana disetujui oleh Pejabat Penilai Kinerja ketua/pegawai atau pimpinan unit pemilik kinerja."
+            gettext("Rencana disetujui oleh Pejabat Penilai Kinerja ketua/pegawai atau pimpinan unit pemilik kinerja.")
         )
     if decision not in (APPROVE, RETURN):
-        raise ExecutionError("Pilih: setujui atau kembalikan.")
+        raise ExecutionError(gettext("Pilih: setujui atau kembalikan."))
     notes = text(notes, "Catatan", required=decision == RETURN)
     plan = Plan.objects.select_for_update().filter(work=work).first()
     if plan is None or plan.status != Plan.Status.DIAJUKAN:
         raise ExecutionError(
-            "Tidak ada rencana yang menunggu keputusan; rencana ini sudah diputus atau belum diajukan.",
+            gettext("Tidak ada rencana yang menunggu keputusan; rencana ini sudah diputus atau belum diajukan."),
             code="already_decided",
         )
     plan.status = Plan.Status.DISETUJUI if decision == APPROVE else Plan.Status.DIKEMBALIKAN

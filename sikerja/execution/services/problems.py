@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments.actions.roles import nearest_leader
@@ -50,9 +51,9 @@ def raise_problem(*, actor: Actor, work_id, title, description, recommendations,
     work = locked_work(actor, work_id)
     me = employee_of(actor)
     if reporter_kind(work, me) is None:
-        raise PermissionDenied("Kendala disampaikan oleh pegawai yang ditugaskan pada penugasan ini.")
+        raise PermissionDenied(gettext("Kendala disampaikan oleh pegawai yang ditugaskan pada penugasan ini."))
     if work.status == Work.Status.SELESAI:
-        raise ExecutionError("Penugasan ini sudah selesai.", code="wrong_state")
+        raise ExecutionError(gettext("Penugasan ini sudah selesai."), code="wrong_state")
     check_running(work)
     recs = (
         [r for r in (recommendations or []) if str(r or "").strip()]
@@ -60,9 +61,9 @@ def raise_problem(*, actor: Actor, work_id, title, description, recommendations,
         else []
     )
     if not recs:
-        raise ExecutionError("Tuliskan paling sedikit satu alternatif rekomendasi.")
+        raise ExecutionError(gettext("Tuliskan paling sedikit satu alternatif rekomendasi."))
     if len(recs) > MAX_RECOMMENDATIONS:
-        raise ExecutionError(f"Paling banyak {MAX_RECOMMENDATIONS} alternatif rekomendasi.")
+        raise ExecutionError(gettext("Paling banyak %(MAX_RECOMMENDATIONS)s alternatif rekomendasi.") % {"MAX_RECOMMENDATIONS": MAX_RECOMMENDATIONS})
     recs = [text(r, f"Rekomendasi {n}", limit=500) for n, r in enumerate(recs, 1)]
     several = several_must_act in (True, "1", "on", "true", "ya")
     homes = [m.employee.unit_id for m in approved_members(work)]
@@ -94,7 +95,7 @@ def raise_problem(*, actor: Actor, work_id, title, description, recommendations,
             region=actor.region,
         )
     if not seen:
-        raise ExecutionError("Pimpinan unit yang memutus kendala ini belum ada; hubungi admin kepegawaian.")
+        raise ExecutionError(gettext("Pimpinan unit yang memutus kendala ini belum ada; hubungi admin kepegawaian."))
     record_event(
         region=actor.region,
         actor=actor.user,
@@ -112,18 +113,18 @@ def decide_problem(*, actor: Actor, decision_id, chosen, decision="") -> Problem
     )
     work_id = found.first()
     if work_id is None:
-        raise Http404("Keputusan kendala tidak ditemukan.")
+        raise Http404(gettext("Keputusan kendala tidak ditemukan."))
     work = locked_work(actor, work_id)
     item = ProblemDecision.objects.select_for_update().select_related("problem").get(pk=decision_id)
     may, on_behalf_of = acting_for(actor, item.leader_id)
     if not may:
-        raise PermissionDenied("Kendala ini diputus oleh pimpinan unit yang dituju (atau Plh./Plt.-nya).")
+        raise PermissionDenied(gettext("Kendala ini diputus oleh pimpinan unit yang dituju (atau Plh./Plt.-nya)."))
     if item.decided_at:
-        raise ExecutionError("Kendala ini sudah Anda putuskan.", code="already_decided")
+        raise ExecutionError(gettext("Kendala ini sudah Anda putuskan."), code="already_decided")
     recs = item.problem.recommendations or []
     pick = int(chosen) if str(chosen).isdigit() and len(str(chosen)) < 4 else -1
     if not 0 <= pick <= len(recs):
-        raise ExecutionError("Pilih salah satu rekomendasi atau 'keputusan lain'.")
+        raise ExecutionError(gettext("Pilih salah satu rekomendasi atau 'keputusan lain'."))
     body = text(decision, "Keputusan", required=pick == 0)
     item.chosen, item.decision = pick, body or recs[pick - 1]
     item.decided_by, item.on_behalf_of, item.decided_at = actor.employee, on_behalf_of, timezone.now()
@@ -167,16 +168,16 @@ def request_report(*, actor: Actor, work_id, addressee_id, note, due_on) -> Repo
     leader = nearest_leader(work.owning_unit)
     may, on_behalf_of = acting_for(actor, leader.pk if leader else None)
     if not may:
-        raise PermissionDenied("Laporan sewaktu-waktu diminta oleh pimpinan unit pemilik kinerja (atau Plh./Plt.-nya).")
+        raise PermissionDenied(gettext("Laporan sewaktu-waktu diminta oleh pimpinan unit pemilik kinerja (atau Plh./Plt.-nya)."))
     if work.status == Work.Status.SELESAI:
-        raise ExecutionError("Penugasan ini sudah selesai.", code="wrong_state")
+        raise ExecutionError(gettext("Penugasan ini sudah selesai."), code="wrong_state")
     people = {m.employee_id: m.employee for m in approved_members(work)}
     target = int(addressee_id) if str(addressee_id).isdigit() and len(str(addressee_id)) < 18 else None
     if target not in people:
-        raise ExecutionError("Laporan diminta kepada ketua atau anggota tim (atau pegawai yang ditugaskan).")
+        raise ExecutionError(gettext("Laporan diminta kepada ketua atau anggota tim (atau pegawai yang ditugaskan)."))
     today, due = timezone.localdate(), _date(due_on)
     if due is None or not today <= due <= today + dt.timedelta(days=REQUEST_DAYS_AHEAD):
-        raise ExecutionError(f"Tenggat laporan antara hari ini dan {REQUEST_DAYS_AHEAD} hari ke depan.")
+        raise ExecutionError(gettext("Tenggat laporan antara hari ini dan %(REQUEST_DAYS_AHEAD)s hari ke depan.") % {"REQUEST_DAYS_AHEAD": REQUEST_DAYS_AHEAD})
     rule = rules.report_on_request(profile_for(work))
     item = ReportRequest.objects.create(
         work=work,
@@ -212,14 +213,14 @@ def answer_request(*, actor: Actor, request_id, progress, realisation, budget_re
         ReportRequest.objects.filter(work__region=actor.region, pk=request_id).values_list("work_id", flat=True).first()
     )
     if item is None:
-        raise Http404("Permintaan laporan tidak ditemukan.")
+        raise Http404(gettext("Permintaan laporan tidak ditemukan."))
     work = locked_work(actor, item)
     request = ReportRequest.objects.select_for_update().get(pk=request_id)
     me = employee_of(actor)
     if me.pk != request.addressee_id:
-        raise PermissionDenied("Permintaan laporan ini dijawab oleh pegawai yang diminta.")
+        raise PermissionDenied(gettext("Permintaan laporan ini dijawab oleh pegawai yang diminta."))
     if request.answered_at:
-        raise ExecutionError("Permintaan laporan ini sudah dijawab.", code="already_decided")
+        raise ExecutionError(gettext("Permintaan laporan ini sudah dijawab."), code="already_decided")
     check_running(work)
     percent, body, amount = _percent(progress), text(realisation, "Isi laporan"), _amount(budget_realised)
     links = check_links(links)

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.audit.services import record_event
@@ -44,7 +45,7 @@ CAPACITY_WORDS = {
 def _percent(value) -> int:
     raw = str(value if value is not None else "").strip().removesuffix("%").strip()
     if not raw.isdigit() or len(raw) > 3 or int(raw) > 100:
-        raise ExecutionError("Kemajuan diisi bilangan bulat 0 sampai 100 (persen).")
+        raise ExecutionError(gettext("Kemajuan diisi bilangan bulat 0 sampai 100 (persen)."))
     return int(raw)
 
 
@@ -62,11 +63,11 @@ def _due(work: Work, me, due_id, today) -> ReportDue:
     due = open_dues.filter(pk=due_id).first() if due_id else open_dues.order_by("due_on").first()
     if due is None:
         if due_id:
-            raise ExecutionError("Periode laporan ini tidak ada atau sudah dilaporkan.", code="already_decided")
-        raise ExecutionError("Semua periode laporan Anda pada penugasan ini sudah dilaporkan.")
+            raise ExecutionError(gettext("Periode laporan ini tidak ada atau sudah dilaporkan."), code="already_decided")
+        raise ExecutionError(gettext("Semua periode laporan Anda pada penugasan ini sudah dilaporkan."))
     if due.period_start > today:
         raise ExecutionError(
-            f"Periode {indonesian_date(due.period_start)} s.d. {indonesian_date(due.period_end)} belum dimulai."
+            gettext("Periode %(period_start)s s.d. %(period_end)s belum dimulai.") % {"period_start": indonesian_date(due.period_start), "period_end": indonesian_date(due.period_end)}
         )
     return due
 
@@ -92,14 +93,14 @@ def submit_report(
     me = employee_of(actor)
     who = reporter_kind(work, me)
     if who is None:
-        raise PermissionDenied("Laporan kemajuan hanya disampaikan oleh pegawai yang ditugaskan pada penugasan ini.")
+        raise PermissionDenied(gettext("Laporan kemajuan hanya disampaikan oleh pegawai yang ditugaskan pada penugasan ini."))
     if work.status == Work.Status.PERENCANAAN:  # PPU Ps 5(1): the plan is approved first
         from sikerja.execution.rules.planning import plan_first
 
         raise ExecutionError(plan_first(profile_for(work)).message, code="wrong_state")
     if work.status != Work.Status.PELAKSANAAN:
         raise ExecutionError(
-            f"Penugasan ini dalam tahap {work.get_status_display().lower()}; laporan kemajuan tidak dapat disampaikan.",
+            gettext("Penugasan ini dalam tahap %(status)s; laporan kemajuan tidak dapat disampaikan.") % {"status": work.get_status_display().lower()},
             code="wrong_state",
         )
     check_running(work)
@@ -132,7 +133,7 @@ def submit_report(
         + [Evidence(report=report, url=link) for link in checked_links]
     )
     if ReportDue.objects.filter(pk=due.pk, report__isnull=True).update(report=report) != 1:
-        raise ExecutionError("Periode laporan ini baru saja dilaporkan.", code="already_decided")
+        raise ExecutionError(gettext("Periode laporan ini baru saja dilaporkan."), code="already_decided")
     if who in ("ketua", "individu"):  # the lead's report is the work's standing
         work.progress, work.budget_realised = percent, amount
         work.save(update_fields=["progress", "budget_realised"])
@@ -183,14 +184,14 @@ def give_feedback(*, actor: Actor, report_id: int, text_value) -> Feedback:
         Report.objects.select_related("author__unit", "work").filter(work__region=actor.region, pk=report_id).first()
     )
     if report is None:
-        raise Http404("Laporan tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Laporan tidak ditemukan di pemerintah daerah ini."))
     work = locked_work(actor, report.work_id)
     employee_of(actor)
     capacity = feedback_capacity(actor, work, report)
     if capacity is None:
         raise PermissionDenied(
-            "Umpan balik atas laporan ini diberikan oleh ketua tim kerja atau Pejabat Penilai Kinerja penyusun "
-            "laporan (atau Plh./Plt.-nya)."
+            gettext("Umpan balik atas laporan ini diberikan oleh ketua tim kerja atau Pejabat Penilai Kinerja penyusun "
+            "laporan (atau Plh./Plt.-nya).")
         )
     body = text(text_value, "Umpan balik")
     feedback = Feedback.objects.create(report=report, author=actor.employee, capacity=capacity, text=body)

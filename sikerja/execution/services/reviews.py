@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import officials
@@ -70,7 +71,7 @@ def submit_result(*, actor: Actor, work_id: int, summary) -> list[Review]:
     me = employee_of(actor)
     if me.pk != work.lead_id:
         raise PermissionDenied(
-            "Hasil pelaksanaan disampaikan oleh ketua tim kerja atau pegawai yang ditugaskan secara individu."
+            gettext("Hasil pelaksanaan disampaikan oleh ketua tim kerja atau pegawai yang ditugaskan secara individu.")
         )
     if work.status == Work.Status.PERENCANAAN:  # PPU Ps 5(1): the plan is approved first
         from sikerja.execution.rules.planning import plan_first
@@ -78,14 +79,14 @@ def submit_result(*, actor: Actor, work_id: int, summary) -> list[Review]:
         raise ExecutionError(plan_first(profile_for(work)).message, code="wrong_state")
     if work.status != Work.Status.PELAKSANAAN:
         raise ExecutionError(
-            f"Hasil tidak dapat disampaikan: penugasan dalam tahap {work.get_status_display().lower()}.",
+            gettext("Hasil tidak dapat disampaikan: penugasan dalam tahap %(status)s.") % {"status": work.get_status_display().lower()},
             code="wrong_state",
         )
     check_running(work)
     summary = text(summary, "Hasil pelaksanaan")
     _chain, resolved = planned_chain(work)
     if not resolved or resolved[-1].official_id == me.pk:
-        raise ExecutionError("Tidak ada pejabat yang dapat mereviu dan menerima hasil ini; hubungi admin organisasi.")
+        raise ExecutionError(gettext("Tidak ada pejabat yang dapat mereviu dan menerima hasil ini; hubungi admin organisasi."))
     round_no = (work.reviews.aggregate(n=Max("round"))["n"] or 0) + 1
     reviews = Review.objects.bulk_create(
         [
@@ -129,22 +130,22 @@ def decide_review(*, actor: Actor, review_id: int, decision: str, notes="") -> R
     (return for revision, notes required)."""
     found = Review.objects.filter(work__region=actor.region, pk=review_id).values_list("work_id", flat=True).first()
     if found is None:
-        raise Http404("Reviu tidak ditemukan di pemerintah daerah ini.")
+        raise Http404(gettext("Reviu tidak ditemukan di pemerintah daerah ini."))
     work = locked_work(actor, found)
     review = Review.objects.select_related("official").get(pk=review_id)
     me = employee_of(actor)
     may, on_behalf_of = acting_for(actor, review.official_id)
     if not may:
         raise PermissionDenied(
-            f"Reviu tahap ini menjadi kewenangan {review.official.full_name} ({review.label}) atau Plh./Plt.-nya."
+            gettext("Reviu tahap ini menjadi kewenangan %(full_name)s (%(label)s) atau Plh./Plt.-nya.") % {"full_name": review.official.full_name, "label": review.label}
         )
     if review.status != Review.Status.MENUNGGU or work.status != Work.Status.EVALUASI:
         who = f" oleh {review.decided_by.full_name}" if review.decided_by_id else ""
         raise ExecutionError(
-            f"Reviu ini sudah {review.get_status_display().lower()}{who}; muat ulang halaman.", code="already_decided"
+            gettext("Reviu ini sudah %(status)s%(who)s; muat ulang halaman.") % {"status": review.get_status_display().lower(), "who": who}, code="already_decided"
         )
     if decision not in (FORWARD, RETURN):
-        raise ExecutionError("Pilih teruskan/terima atau kembalikan untuk diperbaiki.")
+        raise ExecutionError(gettext("Pilih teruskan/terima atau kembalikan untuk diperbaiki."))
     notes = text(notes, "Catatan reviu", required=decision == RETURN)
     if decision == RETURN:
         status = Review.Status.DIKEMBALIKAN
@@ -156,7 +157,7 @@ def decide_review(*, actor: Actor, review_id: int, decision: str, notes="") -> R
     )
     if moved != 1:
         raise ExecutionError(
-            "Reviu ini baru saja diputus oleh pejabat lain; muat ulang halaman.", code="already_decided"
+            gettext("Reviu ini baru saja diputus oleh pejabat lain; muat ulang halaman."), code="already_decided"
         )
     later = Review.objects.filter(work=work, round=review.round, order__gt=review.order).order_by("order")
     if status == Review.Status.DIKEMBALIKAN:

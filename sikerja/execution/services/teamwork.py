@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.audit.services import record_event
@@ -37,7 +38,7 @@ OPEN = (Work.Status.PERENCANAAN, Work.Status.PELAKSANAAN)
 
 def _open(work: Work) -> None:
     if work.status not in OPEN:
-        raise ExecutionError(f"Penugasan ini dalam tahap {work.get_status_display().lower()}.", code="wrong_state")
+        raise ExecutionError(gettext("Penugasan ini dalam tahap %(status)s.") % {"status": work.get_status_display().lower()}, code="wrong_state")
     check_running(work)
 
 
@@ -48,10 +49,10 @@ def _due(value, work: Work) -> dt.date:
         except ValueError:
             value = None
     if not isinstance(value, dt.date):
-        raise ExecutionError("Tenggat wajib berupa tanggal.")
+        raise ExecutionError(gettext("Tenggat wajib berupa tanggal."))
     if not work.starts_on <= value <= work.ends_on:
         raise ExecutionError(
-            f"Tenggat harus dalam masa penugasan, {indonesian_date(work.starts_on)} s.d. {indonesian_date(work.ends_on)}."
+            gettext("Tenggat harus dalam masa penugasan, %(starts_on)s s.d. %(ends_on)s.") % {"starts_on": indonesian_date(work.starts_on), "ends_on": indonesian_date(work.ends_on)}
         )
     return value
 
@@ -70,21 +71,21 @@ def add_task(
     me = employee_of(actor)
     who = reporter_kind(work, me)
     if who is None:
-        raise PermissionDenied("Rincian tugas disusun oleh ketua tim; anggota menyusun rencana kerja individunya.")
+        raise PermissionDenied(gettext("Rincian tugas disusun oleh ketua tim; anggota menyusun rencana kerja individunya."))
     _open(work)
     members = {m.employee_id: m.employee for m in approved_members(work)}
     target = int(assignee_id) if str(assignee_id).isdigit() and len(str(assignee_id)) < 18 else None
     if who == "anggota" and target != me.pk:
-        raise PermissionDenied("Anggota tim menyusun rencana kerja individu untuk dirinya sendiri.")
+        raise PermissionDenied(gettext("Anggota tim menyusun rencana kerja individu untuk dirinya sendiri."))
     if target not in members:
-        raise ExecutionError("Tugas dibagikan kepada anggota tim yang sudah disetujui pada penugasan ini.")
+        raise ExecutionError(gettext("Tugas dibagikan kepada anggota tim yang sudah disetujui pada penugasan ini."))
     if work.tasks.count() >= MAX_TASKS:
-        raise ExecutionError(f"Paling banyak {MAX_TASKS} rincian tugas dalam satu penugasan.")
+        raise ExecutionError(gettext("Paling banyak %(MAX_TASKS)s rincian tugas dalam satu penugasan.") % {"MAX_TASKS": MAX_TASKS})
     activity = None
     if activity_id not in (None, "", 0, "0"):
         activity = Activity.objects.filter(plan__work=work, pk=activity_id if str(activity_id).isdigit() else 0).first()
         if activity is None:
-            raise ExecutionError("Kegiatan yang dipilih tidak ada pada rencana penugasan ini.")
+            raise ExecutionError(gettext("Kegiatan yang dipilih tidak ada pada rencana penugasan ini."))
     task = Task.objects.create(
         work=work,
         activity=activity,
@@ -111,11 +112,11 @@ def add_task(
 def mark_task(*, actor: Actor, task_id, done: bool) -> Task:
     task = Task.objects.filter(work__region=actor.region, pk=task_id).select_related("work").first()
     if task is None:
-        raise Http404("Rincian tugas tidak ditemukan.")
+        raise Http404(gettext("Rincian tugas tidak ditemukan."))
     work = locked_work(actor, task.work_id)
     me = employee_of(actor)
     if me.pk not in (task.assignee_id, work.lead_id):
-        raise PermissionDenied("Tugas ditandai selesai oleh pegawai yang mengerjakannya atau ketua tim.")
+        raise PermissionDenied(gettext("Tugas ditandai selesai oleh pegawai yang mengerjakannya atau ketua tim."))
     _open(work)
     task.done = bool(done)
     task.save(update_fields=["done"])
@@ -136,7 +137,7 @@ def set_duty_reference(*, actor: Actor, work_id, reference) -> Work:
     work = locked_work(actor, work_id)
     me = employee_of(actor)
     if me.pk != work.lead_id or work.is_team:
-        raise PermissionDenied("Butir kegiatan/uraian tugas dikaitkan oleh pegawai yang ditugaskan secara individu.")
+        raise PermissionDenied(gettext("Butir kegiatan/uraian tugas dikaitkan oleh pegawai yang ditugaskan secara individu."))
     _open(work)
     work.duty_reference = text(reference, duty_kind(me), limit=500)
     work.save(update_fields=["duty_reference"])
@@ -151,7 +152,7 @@ def record_coordination(*, actor: Actor, work_id, subject, notes, held_on, other
     work = locked_work(actor, work_id)
     me = employee_of(actor)
     if reporter_kind(work, me) is None:
-        raise PermissionDenied("Koordinasi dicatat oleh ketua atau anggota tim pada penugasan ini.")
+        raise PermissionDenied(gettext("Koordinasi dicatat oleh ketua atau anggota tim pada penugasan ini."))
     _open(work)
     other_work = other_official = None
     if other_work_id not in (None, "", 0, "0"):
@@ -159,17 +160,17 @@ def record_coordination(*, actor: Actor, work_id, subject, notes, held_on, other
             region=actor.region, pk=other_work_id if str(other_work_id).isdigit() else 0
         ).first()
         if other_work is None or other_work.pk == work.pk:
-            raise ExecutionError("Tim/penugasan lain yang dipilih tidak ditemukan di pemerintah daerah ini.")
+            raise ExecutionError(gettext("Tim/penugasan lain yang dipilih tidak ditemukan di pemerintah daerah ini."))
     if other_official_id not in (None, "", 0, "0"):
         pk = other_official_id if str(other_official_id).isdigit() else 0
         other_official = Employee.objects.filter(region=actor.region, pk=pk, is_active=True).first()
         if other_official is None:
-            raise ExecutionError("Pejabat yang dipilih tidak ditemukan di pemerintah daerah ini.")
+            raise ExecutionError(gettext("Pejabat yang dipilih tidak ditemukan di pemerintah daerah ini."))
     if other_work is None and other_official is None:
-        raise ExecutionError("Pilih tim lain atau pejabat yang diajak berkoordinasi.")
+        raise ExecutionError(gettext("Pilih tim lain atau pejabat yang diajak berkoordinasi."))
     held = _due(held_on, work)
     if held > timezone.localdate() or held < work.starts_on:
-        raise ExecutionError("Tanggal koordinasi dalam masa penugasan dan tidak setelah hari ini.")
+        raise ExecutionError(gettext("Tanggal koordinasi dalam masa penugasan dan tidak setelah hari ini."))
     item = Coordination.objects.create(
         work=work,
         other_work=other_work,
@@ -199,13 +200,13 @@ def write_member_note(*, actor: Actor, work_id, member_id, rating, contribution)
     work = locked_work(actor, work_id)
     me = employee_of(actor)
     if not work.is_team or me.pk != work.lead_id:
-        raise PermissionDenied("Catatan kinerja anggota ditulis oleh ketua tim kerja.")
+        raise PermissionDenied(gettext("Catatan kinerja anggota ditulis oleh ketua tim kerja."))
     members = {m.employee_id: m.employee for m in approved_members(work) if m.employee_id != work.lead_id}
     target = int(member_id) if str(member_id).isdigit() and len(str(member_id)) < 18 else None
     if target not in members:
-        raise ExecutionError("Pilih anggota tim pada penugasan ini.")
+        raise ExecutionError(gettext("Pilih anggota tim pada penugasan ini."))
     if rating not in RATINGS:
-        raise ExecutionError("Pilih penilaian: di atas, sesuai atau di bawah ekspektasi.")
+        raise ExecutionError(gettext("Pilih penilaian: di atas, sesuai atau di bawah ekspektasi."))
     body = text(contribution, "Kontribusi dan hasil kerja")
     member = members[target]
     ppk = ppk_for(member)

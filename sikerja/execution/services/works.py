@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from sikerja.assignments.models import Assignment, Member
 from sikerja.audit.services import record_event
@@ -138,12 +139,12 @@ def set_period(*, actor, work_id: int, period: str) -> Work:
     me = employee_of(actor)
     leader = nearest_leader(work.owning_unit)
     if me.pk != work.lead_id and not acting_for(actor, leader.pk if leader else None)[0]:
-        raise PermissionDenied("Periode laporan ditetapkan oleh ketua tim/pegawai yang ditugaskan atau pimpinan unit.")
+        raise PermissionDenied(gettext("Periode laporan ditetapkan oleh ketua tim/pegawai yang ditugaskan atau pimpinan unit."))
     if period not in Period.values:
-        raise ExecutionError("Pilih periode laporan: mingguan, dua mingguan, bulanan atau triwulanan.")
+        raise ExecutionError(gettext("Pilih periode laporan: mingguan, dua mingguan, bulanan atau triwulanan."))
     if work.reports.exists() or work.status not in (Work.Status.PERENCANAAN, Work.Status.PELAKSANAAN):
         raise ExecutionError(
-            "Periode laporan hanya dapat diubah sebelum laporan pertama disampaikan.", code="wrong_state"
+            gettext("Periode laporan hanya dapat diubah sebelum laporan pertama disampaikan."), code="wrong_state"
         )
     previous = work.period
     work.period = period

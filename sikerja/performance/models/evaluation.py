@@ -2,14 +2,15 @@
 (KIN-4)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from sikerja.performance.models.choices import RATING_VALUES, OrgPredikat, Predikat, Rating
 
 
 class Evaluation(models.Model):
     class Status(models.TextChoices):
-        DRAF = "draf", "Draf"
-        FINAL = "final", "Final"
+        DRAF = "draf", _("Draf")
+        FINAL = "final", _("Final")
 
     region = models.ForeignKey("tenancy.Region", on_delete=models.PROTECT, related_name="+")
     skp = models.ForeignKey("performance.Skp", on_delete=models.PROTECT, related_name="evaluations")
@@ -85,9 +86,9 @@ class UnitPredikat(models.Model):
 
 class FollowUp(models.Model):
     class Kind(models.TextChoices):
-        PENGHARGAAN = "penghargaan", "Rekomendasi penghargaan"
-        SANKSI = "sanksi", "Rekomendasi sanksi"
-        PENGEMBANGAN = "pengembangan", "Rencana pengembangan"
+        PENGHARGAAN = "penghargaan", _("Rekomendasi penghargaan")
+        SANKSI = "sanksi", _("Rekomendasi sanksi")
+        PENGEMBANGAN = "pengembangan", _("Rencana pengembangan")
 
     evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="follow_ups")
     kind = models.CharField(max_length=15, choices=Kind.choices)

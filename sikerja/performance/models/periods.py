@@ -3,20 +3,21 @@ annual one; monthly where the region chooses), for the whole region or some PDs.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Period(models.Model):
     class Kind(models.TextChoices):
-        TW1 = "tw1", "Triwulan I"
-        TW2 = "tw2", "Triwulan II"
-        TW3 = "tw3", "Triwulan III"
-        TW4 = "tw4", "Triwulan IV"
-        TAHUNAN = "tahunan", "Tahunan (akhir)"
-        BULANAN = "bulanan", "Bulanan"
+        TW1 = "tw1", _("Triwulan I")
+        TW2 = "tw2", _("Triwulan II")
+        TW3 = "tw3", _("Triwulan III")
+        TW4 = "tw4", _("Triwulan IV")
+        TAHUNAN = "tahunan", _("Tahunan (akhir)")
+        BULANAN = "bulanan", _("Bulanan")
 
     class Status(models.TextChoices):
-        TERBUKA = "terbuka", "Terbuka"
-        DITUTUP = "ditutup", "Ditutup"
+        TERBUKA = "terbuka", _("Terbuka")
+        DITUTUP = "ditutup", _("Ditutup")
 
     region = models.ForeignKey("tenancy.Region", on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField("tahun")

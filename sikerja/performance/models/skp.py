@@ -3,20 +3,21 @@ expectations per BerAKHLAK value and the lampiran; evidence, feedback and coachi
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from sikerja.performance.rules import berakhlak
 
 
 class Skp(models.Model):
     class Form(models.TextChoices):
-        JPT = "jpt", "JPT / pimpinan unit kerja mandiri"
-        JA_JF = "ja_jf", "Jabatan administrasi / fungsional"
+        JPT = "jpt", _("JPT / pimpinan unit kerja mandiri")
+        JA_JF = "ja_jf", _("Jabatan administrasi / fungsional")
 
     class Status(models.TextChoices):
-        DRAF = "draf", "Draf"
-        DIAJUKAN = "diajukan", "Diajukan"
-        DISETUJUI = "disetujui", "Disetujui"
-        DIKEMBALIKAN = "dikembalikan", "Dikembalikan untuk diperbaiki"
+        DRAF = "draf", _("Draf")
+        DIAJUKAN = "diajukan", _("Diajukan")
+        DISETUJUI = "disetujui", _("Disetujui")
+        DIKEMBALIKAN = "dikembalikan", _("Dikembalikan untuk diperbaiki")
 
     region = models.ForeignKey("tenancy.Region", on_delete=models.PROTECT, related_name="+")
     employee = models.ForeignKey("organisation.Employee", on_delete=models.PROTECT, related_name="skps")
@@ -65,23 +66,23 @@ class Skp(models.Model):
 
 class Rhk(models.Model):
     class Kind(models.TextChoices):
-        UTAMA = "utama", "Utama"
-        TAMBAHAN = "tambahan", "Tambahan"
+        UTAMA = "utama", _("Utama")
+        TAMBAHAN = "tambahan", _("Tambahan")
 
     class Perspektif(models.TextChoices):
-        PENERIMA_LAYANAN = "penerima_layanan", "Penerima Layanan"
-        PROSES_BISNIS = "proses_bisnis", "Proses Bisnis"
-        PENGUATAN_INTERNAL = "penguatan_internal", "Penguatan Internal"
-        ANGGARAN = "anggaran", "Anggaran"
+        PENERIMA_LAYANAN = "penerima_layanan", _("Penerima Layanan")
+        PROSES_BISNIS = "proses_bisnis", _("Proses Bisnis")
+        PENGUATAN_INTERNAL = "penguatan_internal", _("Penguatan Internal")
+        ANGGARAN = "anggaran", _("Anggaran")
 
     class Approach(models.TextChoices):
-        KUANTITATIF = "kuantitatif", "Kuantitatif"
-        KUALITATIF = "kualitatif", "Kualitatif"
+        KUANTITATIF = "kuantitatif", _("Kuantitatif")
+        KUALITATIF = "kualitatif", _("Kualitatif")
 
     class Role(models.TextChoices):
-        INDIVIDU = "individu", "Individu"
-        KETUA = "ketua", "Ketua tim"
-        ANGGOTA = "anggota", "Anggota tim"
+        INDIVIDU = "individu", _("Individu")
+        KETUA = "ketua", _("Ketua tim")
+        ANGGOTA = "anggota", _("Anggota tim")
 
     skp = models.ForeignKey(Skp, on_delete=models.CASCADE, related_name="rhks")
     order = models.PositiveSmallIntegerField("urutan", default=1)
@@ -113,10 +114,10 @@ class Rhk(models.Model):
 
 class Iki(models.Model):
     class Aspek(models.TextChoices):
-        KUANTITAS = "kuantitas", "Kuantitas"
-        KUALITAS = "kualitas", "Kualitas"
-        WAKTU = "waktu", "Waktu"
-        BIAYA = "biaya", "Biaya"
+        KUANTITAS = "kuantitas", _("Kuantitas")
+        KUALITAS = "kualitas", _("Kualitas")
+        WAKTU = "waktu", _("Waktu")
+        BIAYA = "biaya", _("Biaya")
 
     rhk = models.ForeignKey(Rhk, on_delete=models.CASCADE, related_name="ikis")
     aspek = models.CharField(max_length=10, choices=Aspek.choices, blank=True)
@@ -154,8 +155,8 @@ class SkpEvidence(models.Model):
     report of the work the RHK came from."""
 
     class Source(models.TextChoices):
-        MANUAL = "manual", "Ditambahkan pegawai"
-        LAPORAN = "laporan", "Dari laporan pelaksanaan"
+        MANUAL = "manual", _("Ditambahkan pegawai")
+        LAPORAN = "laporan", _("Dari laporan pelaksanaan")
 
     rhk = models.ForeignKey(Rhk, on_delete=models.CASCADE, related_name="evidence")
     iki = models.ForeignKey(Iki, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence")

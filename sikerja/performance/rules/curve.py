@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
+from django.utils.translation import gettext
+
 from sikerja.performance.rules.predikat import (
     BAIK,
     BUTUH_PERBAIKAN,
@@ -59,7 +61,7 @@ def settings_from_profile(profile) -> CurveSettings:
     scope = entries[2].get("value") or "unit"
     share = Fraction(str(most)) if most is not None else Fraction(1, 2)
     if not (0 <= share < Fraction(7, 10)) or rounding not in ROUNDINGS or scope not in SCOPES:
-        raise RuleError("Setelan pola distribusi pada profil regulasi tidak valid; hubungi admin.")
+        raise RuleError(gettext("Setelan pola distribusi pada profil regulasi tidak valid; hubungi admin."))
     articles = tuple(dict.fromkeys(e.get("article") or ARTICLE for e in entries))
     return CurveSettings(most_share=share, rounding=rounding, scope=scope, articles=articles)
 
@@ -134,7 +136,7 @@ RULES: tuple[Rule, ...] = (
 
 def rules_for(org: str) -> list[Rule]:
     if org not in ORG_PREDIKATS:
-        raise RuleError("Predikat kinerja organisasi harus Istimewa, Baik, Butuh Perbaikan, Kurang atau Sangat Kurang.")
+        raise RuleError(gettext("Predikat kinerja organisasi harus Istimewa, Baik, Butuh Perbaikan, Kurang atau Sangat Kurang."))
     return [r for r in RULES if r.org == org]
 
 
@@ -175,9 +177,9 @@ def _normalise(counts: Mapping[str, int]) -> dict[str, int]:
     out = {p: 0 for p in PREDIKATS}
     for key, value in counts.items():
         if key not in out:
-            raise RuleError(f"Predikat '{key}' tidak dikenal.")
+            raise RuleError(gettext("Predikat '%(key)s' tidak dikenal.") % {"key": key})
         if value < 0:
-            raise RuleError("Jumlah pegawai tidak boleh negatif.")
+            raise RuleError(gettext("Jumlah pegawai tidak boleh negatif."))
         out[key] = int(value)
     return out
 

@@ -2,6 +2,8 @@
 predikat allows. Rewards for those at or above expectation, sanctions for misconduct and for
 Sangat Kurang, a development plan for everyone below expectation."""
 
+from django.utils.translation import gettext
+
 from sikerja.performance.rules.predikat import (
     BAIK,
     BUTUH_PERBAIKAN,
@@ -31,10 +33,10 @@ KIND_LABELS = {
 
 def check_follow_up(predikat: str, kind: str) -> str:
     if kind not in KIND_LABELS:
-        raise RuleError("Jenis tindak lanjut harus penghargaan, sanksi atau rencana pengembangan.")
+        raise RuleError(gettext("Jenis tindak lanjut harus penghargaan, sanksi atau rencana pengembangan."))
     if kind not in ALLOWED.get(predikat, set()):
         raise RuleError(
-            f"Predikat {PREDIKAT_LABELS.get(predikat, predikat)} tidak ditindaklanjuti dengan {KIND_LABELS[kind]}."
+            gettext("Predikat %(predikat)s tidak ditindaklanjuti dengan %(kind)s.") % {"predikat": PREDIKAT_LABELS.get(predikat, predikat), "kind": KIND_LABELS[kind]}
         )
     return kind
 

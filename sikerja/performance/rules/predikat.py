@@ -5,6 +5,8 @@ numeric IKI scoring of the superseded PermenPANRB 8/2021 is deliberately absent 
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+
 
 class RuleError(ValueError):
     """Input a rule cannot judge (a rating outside the three values); message in Indonesian."""
@@ -47,7 +49,7 @@ MATRIX: dict[tuple[str, str], str] = {
 
 def check_rating(value, label: str = "Rating") -> str:
     if value not in RATINGS:
-        raise RuleError(f"{label} harus salah satu dari: Di Atas Ekspektasi, Sesuai Ekspektasi, Di Bawah Ekspektasi.")
+        raise RuleError(gettext("%(label)s harus salah satu dari: Di Atas Ekspektasi, Sesuai Ekspektasi, Di Bawah Ekspektasi.") % {"label": label})
     return value
 
 

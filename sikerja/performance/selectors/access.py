@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.organisation.models import Placement
@@ -65,5 +66,5 @@ def get_skp(actor: Actor, skp_id) -> Skp:
         .first()
     )
     if skp is None:
-        raise Http404("SKP tidak ditemukan atau di luar cakupan Anda.")
+        raise Http404(gettext("SKP tidak ditemukan atau di luar cakupan Anda."))
     return skp

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 from django.http import Http404
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import officials
@@ -57,10 +58,10 @@ class CurveView:
 def unit_curve(actor: Actor, unit_id, period_id) -> CurveView:
     unit = Unit.objects.filter(region=actor.region, pk=unit_id).select_related("perangkat_daerah").first()
     if unit is None or not actor.sees_staff_of(unit):
-        raise Http404("Unit tidak ditemukan atau di luar cakupan Anda.")
+        raise Http404(gettext("Unit tidak ditemukan atau di luar cakupan Anda."))
     period = Period.objects.filter(region=actor.region, pk=period_id).first()
     if period is None:
-        raise Http404("Periode tidak ditemukan.")
+        raise Http404(gettext("Periode tidak ditemukan."))
     s = curve.settings_from_profile(actor.region.profile)
     checked = officials.pd_root(unit) if s.scope == "pd" else unit
     setting = UnitPredikat.objects.filter(unit=checked, period=period).first()
@@ -86,7 +87,7 @@ def unit_curve(actor: Actor, unit_id, period_id) -> CurveView:
     for p in PREDIKATS:
         lo, hi = band[p]
         bars.append(
-            Bar(p, PREDIKAT_LABELS[p], counts[p], pct(counts[p]), pct(lo), pct(min(hi, n)), lo <= counts[p] <= hi)
+            Bar(p, gettext(PREDIKAT_LABELS[p]), counts[p], pct(counts[p]), pct(lo), pct(min(hi, n)), lo <= counts[p] <= hi)
         )
     return CurveView(unit, checked, period, setting, n, counts, breaches, bars, s, final)
 

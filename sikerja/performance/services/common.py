@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import officials
@@ -20,7 +21,7 @@ class KinerjaError(ValidationError):
 
 def employee_of(actor: Actor) -> Employee:
     if actor.employee is None:
-        raise PermissionDenied("Akun Anda tidak terhubung dengan data pegawai di pemerintah daerah ini.")
+        raise PermissionDenied(gettext("Akun Anda tidak terhubung dengan data pegawai di pemerintah daerah ini."))
     return actor.employee
 
 
@@ -56,7 +57,7 @@ def require_ppk(actor: Actor, subject: Employee) -> Employee | None:
     me = employee_of(actor)
     allowed, on_behalf = ppk_authority(me, subject)
     if not allowed:
-        raise PermissionDenied(f"Anda bukan pejabat penilai kinerja {subject.name} menurut kedudukannya.")
+        raise PermissionDenied(gettext("Anda bukan pejabat penilai kinerja %(name)s menurut kedudukannya.") % {"name": subject.name})
     return on_behalf
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.accounts.models import Role
@@ -58,10 +59,10 @@ def evaluate(
     employee = skp.employee
     on_behalf = require_ppk(actor, employee)
     if not skp.is_current or skp.status != Skp.Status.DISETUJUI:
-        raise KinerjaError("Evaluasi hanya atas SKP yang berlaku dan sudah disetujui.", code="wrong_state")
+        raise KinerjaError(gettext("Evaluasi hanya atas SKP yang berlaku dan sudah disetujui."), code="wrong_state")
     period = Period.objects.filter(region=actor.region, pk=period_id).prefetch_related("units").first()
     if period is None or period.year != skp.year or not period_open_for(period, employee):
-        raise KinerjaError("Periode penilaian ini tidak terbuka bagi pegawai tersebut.", code="wrong_state")
+        raise KinerjaError(gettext("Periode penilaian ini tidak terbuka bagi pegawai tersebut."), code="wrong_state")
     rule(check_rating, rating_perilaku, "Rating perilaku kerja")
     from_unit = is_unit_leader(employee)
     if from_unit:
@@ -69,11 +70,11 @@ def evaluate(
         result = unit_result(employee, period)
         if result is None:
             raise KinerjaError(
-                "Predikat kinerja organisasi unit ini belum ditetapkan; rating hasil kerja pimpinan unit mengikutinya."
+                gettext("Predikat kinerja organisasi unit ini belum ditetapkan; rating hasil kerja pimpinan unit mengikutinya.")
             )
         if rating_hasil and rating_hasil != result.rating:
             raise KinerjaError(
-                f"Rating hasil kerja pimpinan unit sama dengan capaian kinerja unitnya ({result.get_rating_display()})."
+                gettext("Rating hasil kerja pimpinan unit sama dengan capaian kinerja unitnya (%(rating)s).") % {"rating": result.get_rating_display()}
             )
         rating_hasil = result.rating
     rule(check_rating, rating_hasil, "Rating hasil kerja")
@@ -82,12 +83,12 @@ def evaluate(
     own_ikis = set(Iki.objects.filter(rhk__skp=skp).values_list("pk", flat=True))
     stray = sorted(set(realisations) - own_ikis)
     if stray:
-        raise KinerjaError("Realisasi diisi untuk indikator yang bukan bagian dari SKP ini.")
+        raise KinerjaError(gettext("Realisasi diisi untuk indikator yang bukan bagian dari SKP ini."))
     cleaned = {k: text(v, "Realisasi", limit=1000) for k, v in realisations.items() if (v or "").strip()}
     notes = text(notes, "Catatan", required=False)
     ev = Evaluation.objects.select_for_update().filter(employee=employee, period=period).first()
     if ev is not None and ev.status == Evaluation.Status.FINAL:
-        raise KinerjaError("Evaluasi periode ini sudah final.", code="already_decided")
+        raise KinerjaError(gettext("Evaluasi periode ini sudah final."), code="already_decided")
     fields = dict(
         skp=skp,
         unit_id=employee.unit_id,
@@ -105,7 +106,7 @@ def evaluate(
                 ev = Evaluation.objects.create(region=actor.region, employee=employee, period=period, **fields)
         except IntegrityError as exc:
             raise KinerjaError(
-                "Evaluasi periode ini baru saja dicatat orang lain; muat ulang.", code="already_decided"
+                gettext("Evaluasi periode ini baru saja dicatat orang lain; muat ulang."), code="already_decided"
             ) from exc
     else:
         for k, v in fields.items():
@@ -136,9 +137,9 @@ def finalise(actor: Actor, evaluation_id) -> Evaluation:
         not_found("Evaluasi tidak ditemukan.")
     on_behalf = require_ppk(actor, ev.employee)
     if ev.status == Evaluation.Status.FINAL:
-        raise KinerjaError("Evaluasi ini sudah final.", code="already_decided")
+        raise KinerjaError(gettext("Evaluasi ini sudah final."), code="already_decided")
     if not ev.period.is_open:
-        raise KinerjaError("Periode penilaian sudah ditutup.", code="wrong_state")
+        raise KinerjaError(gettext("Periode penilaian sudah ditutup."), code="wrong_state")
     ev.status = Evaluation.Status.FINAL
     ev.finalised_at = timezone.now()
     ev.save(update_fields=["status", "finalised_at", "updated_at"])
@@ -174,17 +175,17 @@ def set_unit_predikat(
         not_found("Unit tidak ditemukan.")
     allowed, on_behalf = may_set_unit_predikat(actor, unit)
     if not allowed:
-        raise PermissionDenied("Predikat kinerja organisasi ditetapkan oleh pimpinan satu tingkat di atas unit ini.")
+        raise PermissionDenied(gettext("Predikat kinerja organisasi ditetapkan oleh pimpinan satu tingkat di atas unit ini."))
     period = Period.objects.filter(region=actor.region, pk=period_id).first()
     if period is None or not period.is_open:
-        raise KinerjaError("Periode penilaian ini tidak terbuka.", code="wrong_state")
+        raise KinerjaError(gettext("Periode penilaian ini tidak terbuka."), code="wrong_state")
     rule(check_rating, rating, "Capaian kinerja organisasi")
     rule(curve.rules_for, predikat_value)
     recs = []
     for item in (recommendations or [])[:10]:
         source = item.get("from")
         if source not in RECOMMENDERS:
-            raise KinerjaError("Rekomendasi hanya dari unit perencanaan, SDM atau pengawasan.")
+            raise KinerjaError(gettext("Rekomendasi hanya dari unit perencanaan, SDM atau pengawasan."))
         recs.append({"from": source, "text": text(item.get("text"), "Rekomendasi", limit=1000)})
     me = employee_of(actor)
     row = UnitPredikat.objects.select_for_update().filter(unit=unit, period=period).first()
@@ -219,7 +220,7 @@ def add_follow_up(actor: Actor, evaluation_id, *, kind: str, text_value: str) ->
         not_found("Evaluasi tidak ditemukan.")
     on_behalf = require_ppk(actor, ev.employee)
     if ev.status != Evaluation.Status.FINAL:
-        raise KinerjaError("Tindak lanjut dicatat setelah evaluasi final.", code="wrong_state")
+        raise KinerjaError(gettext("Tindak lanjut dicatat setelah evaluasi final."), code="wrong_state")
     rule(followup.check_follow_up, ev.predikat, kind)
     item = FollowUp.objects.create(
         evaluation=ev, kind=kind, text=text(text_value, "Uraian tindak lanjut"), recorded_by=employee_of(actor)

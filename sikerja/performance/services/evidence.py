@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.audit.services import record_event
@@ -30,15 +31,15 @@ def add_evidence(actor: Actor, rhk_id, *, title: str, url: str = "", iki_id=None
     if rhk is None or rhk.skp.employee_id != me.pk:
         not_found("RHK tidak ditemukan atau bukan milik Anda.")
     if not rhk.skp.is_current:
-        raise KinerjaError("Bukti dukung ditambahkan pada SKP versi yang berlaku.", code="wrong_state")
+        raise KinerjaError(gettext("Bukti dukung ditambahkan pada SKP versi yang berlaku."), code="wrong_state")
     iki = None
     if iki_id:
         iki = Iki.objects.filter(pk=iki_id, rhk=rhk).first()
         if iki is None:
-            raise KinerjaError("Indikator yang dipilih bukan bagian dari RHK ini.")
+            raise KinerjaError(gettext("Indikator yang dipilih bukan bagian dari RHK ini."))
     url = text(url, "Tautan", required=False, limit=500)
     if url and not url.startswith(("https://", "http://")):
-        raise KinerjaError("Tautan harus diawali http:// atau https://.")
+        raise KinerjaError(gettext("Tautan harus diawali http:// atau https://."))
     item = SkpEvidence.objects.create(
         rhk=rhk,
         iki=iki,

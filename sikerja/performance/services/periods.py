@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.accounts.models import Role
@@ -33,12 +34,12 @@ def open_year(actor: Actor, *, year: int, monthly: bool = False, pd_ids=()) -> l
     """Triwulan I–IV and the annual period (and the twelve months if the region chooses), for
     the whole region or only the given PDs. A period already open is left as it is."""
     if not may_open(actor):
-        raise PermissionDenied("Hanya admin BKPSDM yang dapat membuka periode penilaian kinerja.")
+        raise PermissionDenied(gettext("Hanya admin BKPSDM yang dapat membuka periode penilaian kinerja."))
     if not 2000 <= int(year) <= 2100:
-        raise KinerjaError("Tahun penilaian harus antara 2000 dan 2100.")
+        raise KinerjaError(gettext("Tahun penilaian harus antara 2000 dan 2100."))
     pds = list(Unit.objects.filter(region=actor.region, pk__in=list(pd_ids), is_perangkat_daerah=True))
     if len(pds) != len(set(pd_ids)):
-        raise KinerjaError("Perangkat daerah yang dipilih tidak ditemukan di pemerintah daerah ini.")
+        raise KinerjaError(gettext("Perangkat daerah yang dipilih tidak ditemukan di pemerintah daerah ini."))
     specs = [(kind, 0, *_quarter(year, m)) for kind, m in QUARTERS]
     specs.append(("tahunan", 0, dt.date(year, 1, 1), dt.date(year, 12, 31)))
     if monthly:
@@ -65,10 +66,10 @@ def open_year(actor: Actor, *, year: int, monthly: bool = False, pd_ids=()) -> l
 @transaction.atomic
 def close_period(actor: Actor, period_id: int) -> Period:
     if not may_open(actor):
-        raise PermissionDenied("Hanya admin BKPSDM yang dapat menutup periode penilaian kinerja.")
+        raise PermissionDenied(gettext("Hanya admin BKPSDM yang dapat menutup periode penilaian kinerja."))
     period = Period.objects.select_for_update().filter(region=actor.region, pk=period_id).first()
     if period is None:
-        raise KinerjaError("Periode tidak ditemukan.")
+        raise KinerjaError(gettext("Periode tidak ditemukan."))
     period.status = Period.Status.DITUTUP
     period.save(update_fields=["status"])
     record_event(region=actor.region, actor=actor.user, verb="kinerja.period_closed", obj=period)
@@ -100,9 +101,9 @@ def generate_drafts(actor: Actor, *, year: int) -> int:
     from sikerja.performance.models import Skp
 
     if not may_open(actor):
-        raise PermissionDenied("Hanya admin BKPSDM yang dapat menyiapkan draf SKP.")
+        raise PermissionDenied(gettext("Hanya admin BKPSDM yang dapat menyiapkan draf SKP."))
     if not 2000 <= int(year) <= 2100:
-        raise KinerjaError("Tahun penilaian harus antara 2000 dan 2100.")
+        raise KinerjaError(gettext("Tahun penilaian harus antara 2000 dan 2100."))
     has = Skp.objects.filter(region=actor.region, year=year, is_current=True).values("employee_id")
     rows = (
         Placement.objects.filter(region=actor.region, employee__is_active=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.audit.services import record_event
@@ -37,10 +38,10 @@ def _skp(actor: Actor, skp_id, *, lock: bool = True) -> Skp:
 
 def _own_editable(actor: Actor, skp: Skp) -> None:
     if skp.employee_id != employee_of(actor).pk:
-        raise KinerjaError("Hanya pegawai pemilik SKP yang dapat mengubah SKP ini.")
+        raise KinerjaError(gettext("Hanya pegawai pemilik SKP yang dapat mengubah SKP ini."))
     if not skp.is_current or not skp.editable:
         raise KinerjaError(
-            f"SKP berstatus {skp.get_status_display().lower()} tidak dapat diubah; buat versi baru bila perlu.",
+            gettext("SKP berstatus %(status)s tidak dapat diubah; buat versi baru bila perlu.") % {"status": skp.get_status_display().lower()},
             code="wrong_state",
         )
 
@@ -49,15 +50,14 @@ def _create(employee: Employee, year: int, form: str | None) -> Skp:
     placement = placement_of(employee)
     if placement is None:
         raise KinerjaError(
-            f"{employee.name} belum memiliki kedudukan (pejabat penilai kinerja) yang berlaku; "
-            "SKP disusun setelah admin BKPSDM menetapkan kedudukannya."
+            gettext("%(name)s belum memiliki kedudukan (pejabat penilai kinerja) yang berlaku; SKP disusun setelah admin BKPSDM menetapkan kedudukannya.") % {"name": employee.name}
         )
     if Skp.objects.filter(employee=employee, year=year, is_current=True).exists():
-        raise KinerjaError(f"SKP tahun {year} untuk {employee.name} sudah ada.", code="already_decided")
+        raise KinerjaError(gettext("SKP tahun %(year)s untuk %(name)s sudah ada.") % {"year": year, "name": employee.name}, code="already_decided")
     position_kind = employee.position.kind if employee.position_id else ""
     form = form or (Skp.Form.JPT if position_kind in JPT_KINDS else Skp.Form.JA_JF)
     if form not in Skp.Form.values:
-        raise KinerjaError("Bentuk SKP harus JPT atau JA/JF.")
+        raise KinerjaError(gettext("Bentuk SKP harus JPT atau JA/JF."))
     try:
         with transaction.atomic():  # the constraint answers a second open SKP made at the same time
             skp = Skp.objects.create(
@@ -69,7 +69,7 @@ def _create(employee: Employee, year: int, form: str | None) -> Skp:
                 form=form,
             )
     except IntegrityError as exc:
-        raise KinerjaError(f"SKP tahun {year} untuk {employee.name} sudah ada.", code="already_decided") from exc
+        raise KinerjaError(gettext("SKP tahun %(year)s untuk %(name)s sudah ada.") % {"year": year, "name": employee.name}, code="already_decided") from exc
     Expectation.objects.bulk_create([Expectation(skp=skp, value=k) for k in berakhlak.KEYS])
     return skp
 
@@ -79,7 +79,7 @@ def draft_skp(actor: Actor, *, year: int, form: str | None = None, dialog_on=Non
     """The employee drafts their SKP after the dialog kinerja (PPU Ps 13(1) huruf a)."""
     me = employee_of(actor)
     if not 2000 <= int(year) <= 2100:
-        raise KinerjaError("Tahun SKP harus antara 2000 dan 2100.")
+        raise KinerjaError(gettext("Tahun SKP harus antara 2000 dan 2100."))
     skp = _create(me, int(year), form)
     if dialog_on:
         skp.dialog_on = dialog_on
@@ -94,31 +94,31 @@ def _check_intervened(skp: Skp, intervened_id) -> Rhk | None:
     rhk = Rhk.objects.select_related("skp").filter(pk=intervened_id, skp__region=skp.region).first()
     # The superior's RHK: an RHK of the current SKP (draft or not) of this SKP's assessor.
     if rhk is None or rhk.skp.employee_id != skp.assessor_id or not rhk.skp.is_current or rhk.skp.year != skp.year:
-        raise KinerjaError("RHK atasan yang diintervensi harus RHK dari SKP pejabat penilai Anda pada tahun yang sama.")
+        raise KinerjaError(gettext("RHK atasan yang diintervensi harus RHK dari SKP pejabat penilai Anda pada tahun yang sama."))
     return rhk
 
 
 def _check_rhk_fields(skp: Skp, kind, perspektif, approach, ikis) -> list[tuple[str, str, str]]:
     if kind not in Rhk.Kind.values:
-        raise KinerjaError("Jenis RHK harus utama atau tambahan.")
+        raise KinerjaError(gettext("Jenis RHK harus utama atau tambahan."))
     if approach not in Rhk.Approach.values:
-        raise KinerjaError("Pendekatan harus kuantitatif atau kualitatif.")
+        raise KinerjaError(gettext("Pendekatan harus kuantitatif atau kualitatif."))
     if skp.form == Skp.Form.JPT and perspektif not in Rhk.Perspektif.values:
         raise KinerjaError(
-            "SKP JPT: pilih perspektif (Penerima Layanan, Proses Bisnis, Penguatan Internal atau Anggaran)."
+            gettext("SKP JPT: pilih perspektif (Penerima Layanan, Proses Bisnis, Penguatan Internal atau Anggaran).")
         )
     if skp.form == Skp.Form.JA_JF and perspektif:
-        raise KinerjaError("Perspektif hanya dipakai pada SKP JPT.")
+        raise KinerjaError(gettext("Perspektif hanya dipakai pada SKP JPT."))
     if not ikis:
-        raise KinerjaError("Setiap RHK memerlukan paling sedikit satu indikator kinerja individu dengan targetnya.")
+        raise KinerjaError(gettext("Setiap RHK memerlukan paling sedikit satu indikator kinerja individu dengan targetnya."))
     if len(ikis) > 20:
-        raise KinerjaError("Paling banyak 20 indikator per RHK.")
+        raise KinerjaError(gettext("Paling banyak 20 indikator per RHK."))
     out = []
     for aspek, indikator, target in ikis:
         if skp.form == Skp.Form.JA_JF and aspek not in Iki.Aspek.values:
-            raise KinerjaError("SKP JA/JF: setiap indikator memerlukan aspek (kuantitas, kualitas, waktu atau biaya).")
+            raise KinerjaError(gettext("SKP JA/JF: setiap indikator memerlukan aspek (kuantitas, kualitas, waktu atau biaya)."))
         if skp.form == Skp.Form.JPT and aspek:
-            raise KinerjaError("Aspek hanya dipakai pada SKP JA/JF.")
+            raise KinerjaError(gettext("Aspek hanya dipakai pada SKP JA/JF."))
         out.append((aspek or "", text(indikator, "Indikator", limit=1000), text(target, "Target", limit=200)))
     return out
 
@@ -192,9 +192,9 @@ def set_expectation(actor: Actor, skp_id, *, value: str, text_value: str) -> Exp
     skp = _skp(actor, skp_id)
     on_behalf = require_ppk(actor, skp.employee)
     if value not in berakhlak.KEYS:
-        raise KinerjaError("Nilai BerAKHLAK tidak dikenal.")
+        raise KinerjaError(gettext("Nilai BerAKHLAK tidak dikenal."))
     if not skp.is_current or skp.status == Skp.Status.DISETUJUI:
-        raise KinerjaError("Ekspektasi khusus diubah sebelum SKP disetujui.", code="wrong_state")
+        raise KinerjaError(gettext("Ekspektasi khusus diubah sebelum SKP disetujui."), code="wrong_state")
     exp, _ = Expectation.objects.get_or_create(skp=skp, value=value)
     exp.text = text(text_value, "Ekspektasi khusus", required=False, limit=1000)
     exp.save(update_fields=["text"])
@@ -207,10 +207,10 @@ def submit(actor: Actor, skp_id) -> Skp:
     skp = _skp(actor, skp_id)
     _own_editable(actor, skp)
     if not skp.rhks.filter(kind=Rhk.Kind.UTAMA, ikis__isnull=False).exists():
-        raise KinerjaError("SKP memerlukan paling sedikit satu RHK utama dengan indikator dan target.")
+        raise KinerjaError(gettext("SKP memerlukan paling sedikit satu RHK utama dengan indikator dan target."))
     placement = placement_of(skp.employee)
     if placement is None:
-        raise KinerjaError("Kedudukan Anda tidak berlaku lagi; SKP tidak dapat diajukan.")
+        raise KinerjaError(gettext("Kedudukan Anda tidak berlaku lagi; SKP tidak dapat diajukan."))
     skp.assessor = placement.assessor  # the assessor always follows the placement
     skp.unit = placement.unit
     skp.status = Skp.Status.DIAJUKAN
@@ -226,7 +226,7 @@ def decide(actor: Actor, skp_id, *, approve: bool, notes: str = "") -> Skp:
     skp = _skp(actor, skp_id)
     on_behalf = require_ppk(actor, skp.employee)
     if skp.status != Skp.Status.DIAJUKAN or not skp.is_current:
-        raise KinerjaError("SKP ini tidak sedang menunggu persetujuan.", code="already_decided")
+        raise KinerjaError(gettext("SKP ini tidak sedang menunggu persetujuan."), code="already_decided")
     notes = text(notes, "Catatan", required=not approve)
     skp.status = Skp.Status.DISETUJUI if approve else Skp.Status.DIKEMBALIKAN
     skp.return_notes = "" if approve else notes
@@ -244,9 +244,9 @@ def revise(actor: Actor, skp_id) -> Skp:
     subordinates that intervene this SKP's RHK move to the new copies, so they follow it."""
     old = _skp(actor, skp_id)
     if old.employee_id != employee_of(actor).pk:
-        raise KinerjaError("Hanya pegawai pemilik SKP yang dapat membuat versi baru.")
+        raise KinerjaError(gettext("Hanya pegawai pemilik SKP yang dapat membuat versi baru."))
     if not old.is_current or old.status != Skp.Status.DISETUJUI:
-        raise KinerjaError("Versi baru hanya dibuat dari SKP yang sudah disetujui.", code="wrong_state")
+        raise KinerjaError(gettext("Versi baru hanya dibuat dari SKP yang sudah disetujui."), code="wrong_state")
     old.is_current = False
     old.save(update_fields=["is_current"])
     fields = ("region", "employee", "year", "assessor", "unit", "form", "dialog_on")
@@ -300,7 +300,7 @@ def rhk_from_mph(
     allowed, _ = officials.acting_for(me, leader)
     if not allowed and me.pk != employee_id:
         raise KinerjaError(
-            "Hanya pimpinan unit pemilik perjanjian kinerja atau pegawai itu sendiri yang dapat melakukannya."
+            gettext("Hanya pimpinan unit pemilik perjanjian kinerja atau pegawai itu sendiri yang dapat melakukannya.")
         )
     cell = next(
         (
@@ -312,17 +312,17 @@ def rhk_from_mph(
         None,
     )
     if cell is None:
-        raise KinerjaError("Pegawai ini tidak berperan pada target tersebut dalam matriks peran hasil.")
+        raise KinerjaError(gettext("Pegawai ini tidak berperan pada target tersebut dalam matriks peran hasil."))
     employee = Employee.objects.select_related("position", "unit").get(pk=employee_id)
     year = year or target.agreement.year
     skp = Skp.objects.select_for_update().filter(employee=employee, year=year, is_current=True).first()
     skp = skp or _create(employee, year, None)
     if not skp.editable:
         raise KinerjaError(
-            "SKP pegawai ini sudah diajukan atau disetujui; RHK baru masuk ke versi berikutnya.", code="wrong_state"
+            gettext("SKP pegawai ini sudah diajukan atau disetujui; RHK baru masuk ke versi berikutnya."), code="wrong_state"
         )
     if skp.rhks.filter(target=target, work_id=cell.work_id).exists():
-        raise KinerjaError("Peran ini sudah menjadi RHK dalam SKP pegawai tersebut.", code="already_decided")
+        raise KinerjaError(gettext("Peran ini sudah menjadi RHK dalam SKP pegawai tersebut."), code="already_decided")
     intervened = (
         Rhk.objects.filter(skp__employee_id=skp.assessor_id, skp__year=year, skp__is_current=True, target=target)
         .order_by("pk")

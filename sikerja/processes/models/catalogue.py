@@ -4,13 +4,14 @@ pendukung, level 0 (the whole regional government or a PD), level 1 (per unit) d
 (the links the peta relasi is drawn from)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from tree_queries.models import TreeNode
 
 
 class ProcessKind(models.TextChoices):
-    INTI = "inti", "Proses inti"
-    MANAJEMEN = "manajemen", "Proses manajemen"
-    PENDUKUNG = "pendukung", "Proses pendukung"
+    INTI = "inti", _("Proses inti")
+    MANAJEMEN = "manajemen", _("Proses manajemen")
+    PENDUKUNG = "pendukung", _("Proses pendukung")
 
 
 class Process(TreeNode):

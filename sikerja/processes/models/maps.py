@@ -5,22 +5,23 @@ BPMN 2.0 XML with the SVG the modeller exported (sanitised before storage). The 
 not stored: it is generated from the participation links of the catalogue."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from sikerja.processes.models.versioning import VersionedModel, VersionRow
 
 
 class MapKind(models.TextChoices):
-    PETA_PROSES = "peta_proses", "Peta proses (SIPOC)"
-    PETA_SUBPROSES = "peta_subproses", "Peta subproses"
-    PETA_LINTAS_FUNGSI = "peta_lintas_fungsi", "Peta lintas fungsi"
+    PETA_PROSES = "peta_proses", _("Peta proses (SIPOC)")
+    PETA_SUBPROSES = "peta_subproses", _("Peta subproses")
+    PETA_LINTAS_FUNGSI = "peta_lintas_fungsi", _("Peta lintas fungsi")
 
 
 DRAWN_KINDS = frozenset({MapKind.PETA_SUBPROSES, MapKind.PETA_LINTAS_FUNGSI})
 
 
 class MapMethod(models.TextChoices):
-    BPMN = "bpmn", "Metode level (BPMN)"
-    FLOWCHART = "flowchart", "Metode penggambaran (diagram alir)"
+    BPMN = "bpmn", _("Metode level (BPMN)")
+    FLOWCHART = "flowchart", _("Metode penggambaran (diagram alir)")
 
 
 class ProcessMap(models.Model):

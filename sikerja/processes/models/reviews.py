@@ -3,12 +3,13 @@ the decision (keep, revise, retire) and, when revised, the new version it produc
 monitoring whose evaluation fed it is linked, so the SOP's six-monthly results reach the review."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Decision(models.TextChoices):
-    KEEP = "tetap", "Dipertahankan"
-    REVISE = "revisi", "Direvisi"
-    RETIRE = "cabut", "Dicabut"
+    KEEP = "tetap", _("Dipertahankan")
+    REVISE = "revisi", _("Direvisi")
+    RETIRE = "cabut", _("Dicabut")
 
 
 class Review(models.Model):

@@ -7,13 +7,14 @@ time it ended), because a review or a newer version may end it without rewriting
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class VersionStatus(models.TextChoices):
-    DRAFT = "draf", "Draf"
-    APPROVED = "disahkan", "Disahkan"
-    SUPERSEDED = "diganti", "Digantikan versi baru"
-    RETIRED = "dicabut", "Dicabut"
+    DRAFT = "draf", _("Draf")
+    APPROVED = "disahkan", _("Disahkan")
+    SUPERSEDED = "diganti", _("Digantikan versi baru")
+    RETIRED = "dicabut", _("Dicabut")
 
 
 class ImmutableVersion(ValidationError):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from sikerja.processes.rules.symbols import DECISION, TERMINATOR, step_symbol
 
 MAX_STEPS = 200
@@ -36,38 +38,38 @@ def check_steps(steps: list[StepInput], n_actors: int) -> list[str]:
     if len(steps) > MAX_STEPS:
         return [f"Paling banyak {MAX_STEPS} langkah dalam satu SOP."]
     if n_actors < 1:
-        problems.append("Tentukan sedikitnya satu pelaksana (jabatan).")
+        problems.append(gettext("Tentukan sedikitnya satu pelaksana (jabatan)."))
     numbers = [s.no for s in steps]
     if numbers != list(range(1, len(steps) + 1)):
-        problems.append("Nomor langkah harus berurutan mulai dari 1 tanpa loncatan.")
+        problems.append(gettext("Nomor langkah harus berurutan mulai dari 1 tanpa loncatan."))
     last = len(steps)
     for s in steps:
-        where = f"Langkah {s.no}"
+        where = gettext("Langkah %(no)s") % {"no": s.no}
         try:
             s.symbol = step_symbol(s.symbol)
         except ValueError as exc:
-            problems.append(f"{where}: {exc}")
+            problems.append(gettext("%(where)s: %(exc)s") % {"where": where, "exc": exc})
             continue
         if not (s.kegiatan or "").strip():
-            problems.append(f"{where}: kegiatan wajib diisi.")
+            problems.append(gettext("%(where)s: kegiatan wajib diisi.") % {"where": where})
         for field, limit in LIMITS.items():
             if len(getattr(s, field) or "") > limit:
-                problems.append(f"{where}: {field} paling banyak {limit} karakter.")
+                problems.append(gettext("%(where)s: %(field)s paling banyak %(limit)s karakter.") % {"where": where, "field": field, "limit": limit})
         if not 0 <= s.actor < max(n_actors, 1):
-            problems.append(f"{where}: pelaksana tidak ada di kolom pelaksana.")
+            problems.append(gettext("%(where)s: pelaksana tidak ada di kolom pelaksana.") % {"where": where})
         if s.symbol == DECISION:
             for label, target in (("ya", s.yes_to), ("tidak", s.no_to)):
                 if target is None:
-                    problems.append(f"{where}: keputusan harus menyebut langkah tujuan bila '{label}'.")
+                    problems.append(gettext("%(where)s: keputusan harus menyebut langkah tujuan bila '%(label)s'.") % {"where": where, "label": label})
                 elif not 1 <= target <= last or target == s.no:
-                    problems.append(f"{where}: langkah tujuan bila '{label}' ({target}) tidak ada.")
+                    problems.append(gettext("%(where)s: langkah tujuan bila '%(label)s' (%(target)s) tidak ada.") % {"where": where, "label": label, "target": target})
         elif s.yes_to is not None or s.no_to is not None:
-            problems.append(f"{where}: hanya langkah keputusan yang bercabang ya/tidak.")
+            problems.append(gettext("%(where)s: hanya langkah keputusan yang bercabang ya/tidak.") % {"where": where})
     if not problems:
         if steps[0].symbol != TERMINATOR or steps[-1].symbol != TERMINATOR:
-            problems.append("Diagram alir dimulai dan diakhiri dengan kapsul (terminator).")
+            problems.append(gettext("Diagram alir dimulai dan diakhiri dengan kapsul (terminator)."))
         if steps[-1].symbol == DECISION:
-            problems.append("Langkah terakhir tidak boleh keputusan.")
+            problems.append(gettext("Langkah terakhir tidak boleh keputusan."))
     return problems
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.http import Http404
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.audit.services import record_event
@@ -17,7 +18,7 @@ MAX_LEVEL = 9
 def _unit(actor: Actor, unit_id) -> Unit:
     unit = Unit.objects.filter(region=actor.region, pk=unit_id).first()
     if unit is None:
-        raise ProcessError("Unit tidak ditemukan di pemerintah daerah ini.")
+        raise ProcessError(gettext("Unit tidak ditemukan di pemerintah daerah ini."))
     return unit
 
 
@@ -26,18 +27,18 @@ def create_process(*, actor: Actor, code, name, kind, owning_unit_id, parent_id=
     owning = _unit(actor, owning_unit_id)
     require_writer(actor, owning.pk)
     if kind not in ProcessKind.values:
-        raise ProcessError("Jenis proses harus inti, manajemen atau pendukung.")
+        raise ProcessError(gettext("Jenis proses harus inti, manajemen atau pendukung."))
     parent = None
     if parent_id:
         parent = Process.objects.filter(region=actor.region, pk=parent_id).first()
         if parent is None:
-            raise Http404("Proses induk tidak ditemukan.")
+            raise Http404(gettext("Proses induk tidak ditemukan."))
     level = parent.level + 1 if parent else 0
     if level > MAX_LEVEL:
-        raise ProcessError(f"Level proses paling dalam {MAX_LEVEL}.")
+        raise ProcessError(gettext("Level proses paling dalam %(MAX_LEVEL)s.") % {"MAX_LEVEL": MAX_LEVEL})
     code = text(code, "Kode", required=True, limit=40)
     if Process.objects.filter(region=actor.region, code=code).exists():
-        raise ProcessError(f"Kode proses {code} sudah dipakai.")
+        raise ProcessError(gettext("Kode proses %(code)s sudah dipakai.") % {"code": code})
     process = Process.objects.create(
         region=actor.region,
         code=code,
@@ -59,14 +60,14 @@ def set_participants(*, actor: Actor, process: Process, unit_ids: list[int], out
     ids = {int(i) for i in unit_ids}
     units = list(Unit.objects.filter(region=actor.region, pk__in=ids))
     if len(units) != len(ids):
-        raise ProcessError("Ada unit yang tidak ditemukan di pemerintah daerah ini.")
+        raise ProcessError(gettext("Ada unit yang tidak ditemukan di pemerintah daerah ini."))
     names = []
     for raw in outside:
         name = text(raw, "Pihak luar", limit=200)
         if name and name not in names:
             names.append(name)
     if len(names) > 50 or len(units) > 200:
-        raise ProcessError("Terlalu banyak peserta untuk satu proses.")
+        raise ProcessError(gettext("Terlalu banyak peserta untuk satu proses."))
     process.participations.all().delete()
     Participation.objects.bulk_create(
         [Participation(process=process, unit=u) for u in units]

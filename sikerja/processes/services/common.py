@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor, may_edit_process
 from sikerja.inputs import InputError, clean_text
@@ -23,12 +24,12 @@ def text(value, label: str, *, required: bool = False, limit: int = 4000) -> str
 def require_writer(actor: Actor, unit_id: int) -> None:
     if not may_edit_process(actor, unit_id):
         raise PermissionDenied(
-            "Hanya pimpinan unit pemilik proses atau admin Bagian Organisasi yang dapat mengubah ini."
+            gettext("Hanya pimpinan unit pemilik proses atau admin Bagian Organisasi yang dapat mengubah ini.")
         )
 
 
 def require_draft(version) -> None:
     if not version.is_draft:
         raise ProcessError(
-            "Versi yang sudah disahkan tidak dapat diubah; buat versi baru melalui reviu.", code="wrong_state"
+            gettext("Versi yang sudah disahkan tidak dapat diubah; buat versi baru melalui reviu."), code="wrong_state"
         )

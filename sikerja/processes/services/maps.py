@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.audit.services import record_event
@@ -24,12 +25,12 @@ SIPOC_FIELDS = ("supplier", "input", "process", "output", "customer")
 def create_map(*, actor: Actor, process: Process, kind: str, title: str, method: str = MapMethod.BPMN) -> MapVersion:
     require_writer(actor, process.owning_unit_id)
     if kind not in MapKind.values:
-        raise ProcessError("Jenis peta tidak dikenal.")
+        raise ProcessError(gettext("Jenis peta tidak dikenal."))
     if method not in MapMethod.values:
-        raise ProcessError("Metode peta harus BPMN atau diagram alir.")
+        raise ProcessError(gettext("Metode peta harus BPMN atau diagram alir."))
     title = text(title, "Judul peta", required=True, limit=200)
     if ProcessMap.objects.filter(process=process, kind=kind, title=title).exists():
-        raise ProcessError("Peta dengan judul ini sudah ada.")
+        raise ProcessError(gettext("Peta dengan judul ini sudah ada."))
     pmap = ProcessMap.objects.create(process=process, kind=kind, title=title)
     version = MapVersion.objects.create(map=pmap, number=1, method=method, created_by=actor.employee)
     record_event(region=actor.region, actor=actor.user, verb="process.map_created", obj=pmap, changes={"kind": kind})
@@ -62,9 +63,9 @@ def _copy(version: MapVersion, actor: Actor, note: str) -> MapVersion:
 def new_map_version(*, actor: Actor, version: MapVersion, note: str = "") -> MapVersion:
     require_writer(actor, version.map.process.owning_unit_id)
     if version.is_draft:
-        raise ProcessError("Versi ini masih draf; ubah draf ini saja.", code="wrong_state")
+        raise ProcessError(gettext("Versi ini masih draf; ubah draf ini saja."), code="wrong_state")
     if version.map.versions.filter(status=VersionStatus.DRAFT).exists():
-        raise ProcessError("Peta ini sudah memiliki draf versi baru.", code="wrong_state")
+        raise ProcessError(gettext("Peta ini sudah memiliki draf versi baru."), code="wrong_state")
     new = _copy(version, actor, note)
     record_event(
         region=actor.region,
@@ -86,16 +87,16 @@ def save_sipoc(*, actor: Actor, version: MapVersion, rows: list[dict]) -> None:
     require_writer(actor, version.map.process.owning_unit_id)
     require_draft(version)
     if version.map.kind != MapKind.PETA_PROSES:
-        raise ProcessError("Tabel SIPOC hanya untuk peta proses.")
+        raise ProcessError(gettext("Tabel SIPOC hanya untuk peta proses."))
     clean = []
     for i, row in enumerate(rows, 1):
         values = {f: text(row.get(f, ""), f"Baris {i} {f}", limit=300) for f in SIPOC_FIELDS}
         if any(values.values()):
             if not values["process"]:
-                raise ProcessError(f"Baris {i}: kolom proses wajib diisi.")
+                raise ProcessError(gettext("Baris %(i)s: kolom proses wajib diisi.") % {"i": i})
             clean.append(values)
     if len(clean) > MAX_SIPOC:
-        raise ProcessError(f"Paling banyak {MAX_SIPOC} baris SIPOC.")
+        raise ProcessError(gettext("Paling banyak %(MAX_SIPOC)s baris SIPOC.") % {"MAX_SIPOC": MAX_SIPOC})
     version.sipoc_rows.all().delete()
     SipocRow.objects.bulk_create([SipocRow(version=version, order=i, **v) for i, v in enumerate(clean, 1)])
     record_event(
@@ -116,14 +117,14 @@ def save_drawing(*, actor: Actor, version: MapVersion, bpmn_xml: str | bytes, sv
     require_writer(actor, version.map.process.owning_unit_id)
     require_draft(version)
     if version.map.kind not in DRAWN_KINDS:
-        raise ProcessError("Peta proses diisi sebagai tabel SIPOC, bukan gambar.")
+        raise ProcessError(gettext("Peta proses diisi sebagai tabel SIPOC, bukan gambar."))
     raw = bpmn_xml.encode("utf-8") if isinstance(bpmn_xml, str) else bytes(bpmn_xml or b"")
     if len(raw) > MAX_XML:
-        raise ProcessError("Berkas BPMN terlalu besar (paling besar 5 MB).")
+        raise ProcessError(gettext("Berkas BPMN terlalu besar (paling besar 5 MB)."))
     if not raw.strip():
-        raise ProcessError("Gambar peta kosong: tidak ada BPMN XML yang dikirim.")
+        raise ProcessError(gettext("Gambar peta kosong: tidak ada BPMN XML yang dikirim."))
     if len(svg or "") > MAX_SVG:
-        raise ProcessError("Gambar SVG terlalu besar (paling besar 8 MB).")
+        raise ProcessError(gettext("Gambar SVG terlalu besar (paling besar 8 MB)."))
     try:
         validate_bpmn(raw)
         clean_svg = sanitize_svg(svg or "")
@@ -132,7 +133,7 @@ def save_drawing(*, actor: Actor, version: MapVersion, bpmn_xml: str | bytes, sv
     try:
         version.bpmn_xml = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ProcessError("Berkas BPMN harus berenkode UTF-8.") from exc
+        raise ProcessError(gettext("Berkas BPMN harus berenkode UTF-8.")) from exc
     version.svg = clean_svg
     version.save(update_fields=["bpmn_xml", "svg"])
     record_event(
@@ -147,9 +148,9 @@ def approve_map_version(*, actor: Actor, version: MapVersion) -> MapVersion:
     require_writer(actor, version.map.process.owning_unit_id)
     require_draft(version)
     if version.map.kind == MapKind.PETA_PROSES and not version.sipoc_rows.exists():
-        raise ProcessError("Isi tabel SIPOC sebelum mengesahkan peta proses.")
+        raise ProcessError(gettext("Isi tabel SIPOC sebelum mengesahkan peta proses."))
     if version.map.is_drawn and not version.bpmn_xml:
-        raise ProcessError("Gambar peta sebelum mengesahkannya.")
+        raise ProcessError(gettext("Gambar peta sebelum mengesahkannya."))
     now = timezone.now()
     for old in MapVersion.objects.filter(map=version.map, status=VersionStatus.APPROVED):
         old.status, old.retired_at = VersionStatus.SUPERSEDED, now

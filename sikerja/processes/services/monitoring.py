@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.audit.services import record_event
@@ -20,20 +21,20 @@ def record_monitoring(*, actor: Actor, monitoring: Monitoring, items: dict[int, 
     version = monitoring.sop_version
     require_writer(actor, version.sop.owning_unit_id)
     if monitoring.done_on:
-        raise ProcessError("Pemantauan ini sudah dicatat.", code="already_decided")
+        raise ProcessError(gettext("Pemantauan ini sudah dicatat."), code="already_decided")
     if actor.employee is None:
-        raise ProcessError("Akun Anda tidak terhubung dengan data pegawai; penilai harus pegawai.")
+        raise ProcessError(gettext("Akun Anda tidak terhubung dengan data pegawai; penilai harus pegawai."))
     steps = list(version.steps.all())
     problems, rows = [], []
     for step in steps:
         item = items.get(step.pk)
         if item is None or item.get("runs_well") is None:
-            problems.append(f"Langkah {step.no}: pilih berjalan dengan baik atau tidak.")
+            problems.append(gettext("Langkah %(no)s: pilih berjalan dengan baik atau tidak.") % {"no": step.no})
             continue
         notes = text(item.get("notes", ""), f"Catatan langkah {step.no}", limit=1000)
         action = text(item.get("action", ""), f"Tindakan langkah {step.no}", limit=1000)
         if not item["runs_well"] and not action:
-            problems.append(f"Langkah {step.no}: tidak berjalan dengan baik — isi tindakan yang harus diambil.")
+            problems.append(gettext("Langkah %(no)s: tidak berjalan dengan baik — isi tindakan yang harus diambil.") % {"no": step.no})
         rows.append(
             MonitoringItem(
                 monitoring=monitoring, step=step, runs_well=bool(item["runs_well"]), notes=notes, action=action

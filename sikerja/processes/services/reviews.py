@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.audit.services import record_event
@@ -18,9 +19,9 @@ from sikerja.processes.services.sops import copy_sop_version
 
 def _check(version, decision, findings):
     if version.status != VersionStatus.APPROVED:
-        raise ProcessError("Hanya versi yang berlaku (sudah disahkan) yang direviu.", code="wrong_state")
+        raise ProcessError(gettext("Hanya versi yang berlaku (sudah disahkan) yang direviu."), code="wrong_state")
     if decision not in Decision.values:
-        raise ProcessError("Keputusan reviu harus dipertahankan, direvisi atau dicabut.")
+        raise ProcessError(gettext("Keputusan reviu harus dipertahankan, direvisi atau dicabut."))
     return text(findings, "Temuan", required=True)
 
 
@@ -37,7 +38,7 @@ def review_map_version(*, actor: Actor, version: MapVersion, findings: str, deci
     new = None
     if decision == Decision.REVISE:
         if version.map.versions.filter(status=VersionStatus.DRAFT).exists():
-            raise ProcessError("Peta ini sudah memiliki draf versi baru.", code="wrong_state")
+            raise ProcessError(gettext("Peta ini sudah memiliki draf versi baru."), code="wrong_state")
         new = copy_map_version(version, actor, f"Revisi hasil reviu versi {version.number}")
     elif decision == Decision.RETIRE:
         _retire(version)
@@ -68,7 +69,7 @@ def review_sop_version(*, actor: Actor, version: SopVersion, findings: str, deci
     new = None
     if decision == Decision.REVISE:
         if version.sop.versions.filter(status=VersionStatus.DRAFT).exists():
-            raise ProcessError("SOP ini sudah memiliki draf versi baru.", code="wrong_state")
+            raise ProcessError(gettext("SOP ini sudah memiliki draf versi baru."), code="wrong_state")
         new = copy_sop_version(version)
     elif decision == Decision.RETIRE:
         _retire(version)

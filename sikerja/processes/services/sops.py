@@ -10,6 +10,7 @@ import io
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor
 from sikerja.audit.services import record_event
@@ -34,13 +35,13 @@ MAX_ACTORS = 12
 def create_sop(*, actor: Actor, name, owning_unit_id, process_id=None) -> SopVersion:
     unit = Unit.objects.filter(region=actor.region, pk=owning_unit_id).first()
     if unit is None:
-        raise ProcessError("Unit tidak ditemukan di pemerintah daerah ini.")
+        raise ProcessError(gettext("Unit tidak ditemukan di pemerintah daerah ini."))
     require_writer(actor, unit.pk)
     process = None
     if process_id:
         process = Process.objects.filter(region=actor.region, pk=process_id).first()
         if process is None:
-            raise ProcessError("Proses bisnis tidak ditemukan di pemerintah daerah ini.")
+            raise ProcessError(gettext("Proses bisnis tidak ditemukan di pemerintah daerah ini."))
     sop = Sop.objects.create(
         region=actor.region, name=text(name, "Nama SOP", required=True, limit=300), owning_unit=unit, process=process
     )
@@ -73,7 +74,7 @@ def save_identity(*, actor: Actor, version: SopVersion, data: dict) -> SopVersio
     if approver_id:
         approver = Employee.objects.filter(region=actor.region, pk=approver_id, is_active=True).first()
         if approver is None:
-            raise ProcessError("Pejabat pengesah harus pegawai aktif pemerintah daerah ini.")
+            raise ProcessError(gettext("Pejabat pengesah harus pegawai aktif pemerintah daerah ini."))
         version.approver = approver
     else:
         version.approver = None
@@ -90,12 +91,12 @@ def save_steps(*, actor: Actor, version: SopVersion, position_ids: list[int], st
     require_draft(version)
     ids = [int(p) for p in position_ids]
     if len(set(ids)) != len(ids):
-        raise ProcessError("Satu jabatan hanya boleh menjadi satu kolom pelaksana.")
+        raise ProcessError(gettext("Satu jabatan hanya boleh menjadi satu kolom pelaksana."))
     if len(ids) > MAX_ACTORS:
-        raise ProcessError(f"Paling banyak {MAX_ACTORS} kolom pelaksana.")
+        raise ProcessError(gettext("Paling banyak %(MAX_ACTORS)s kolom pelaksana.") % {"MAX_ACTORS": MAX_ACTORS})
     positions = {p.pk: p for p in Position.objects.filter(region=actor.region, pk__in=ids)}
     if len(positions) != len(ids):
-        raise ProcessError("Pelaksana harus jabatan di pemerintah daerah ini.")
+        raise ProcessError(gettext("Pelaksana harus jabatan di pemerintah daerah ini."))
     problems = check_steps(steps, len(ids))
     if problems:
         raise ProcessError(problems)
@@ -137,18 +138,18 @@ def parse_steps_xlsx(content: bytes, position_names: dict[str, int | None]) -> t
     from openpyxl import load_workbook
 
     if len(content) > MAX_XLSX:
-        raise ProcessError("Berkas XLSX terlalu besar (paling besar 2 MB).")
+        raise ProcessError(gettext("Berkas XLSX terlalu besar (paling besar 2 MB)."))
     try:
         sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
         rows = list(sheet.iter_rows(values_only=True, max_row=MAX_STEPS + 2, max_col=len(XLSX_COLUMNS) + 4))
     except Exception as exc:  # a broken or disguised file: say so, never a 500
-        raise ProcessError("Berkas bukan XLSX yang dapat dibaca.") from exc
+        raise ProcessError(gettext("Berkas bukan XLSX yang dapat dibaca.")) from exc
     if not rows:
-        raise ProcessError("Lembar pertama berkas XLSX kosong.")
+        raise ProcessError(gettext("Lembar pertama berkas XLSX kosong."))
     header = [str(c or "").strip().lower() for c in rows[0]]
     missing = [c for c in ("no", "kegiatan", "pelaksana", "simbol") if c not in header]
     if missing:
-        raise ProcessError(f"Baris judul XLSX tidak memuat kolom: {', '.join(missing)}.")
+        raise ProcessError(gettext("Baris judul XLSX tidak memuat kolom: %(missing)s.") % {"missing": ', '.join(missing)})
     col = {name: header.index(name) for name in XLSX_COLUMNS if name in header}
     lowered = {k.strip().lower(): v for k, v in position_names.items()}
     used: list[int] = []
@@ -166,7 +167,7 @@ def parse_steps_xlsx(content: bytes, position_names: dict[str, int | None]) -> t
         try:
             return int(float(value))
         except ValueError:
-            problems.append(f"{where}: '{value[:20]}' bukan nomor langkah.")
+            problems.append(gettext("%(where)s: '%(value)s' bukan nomor langkah.") % {"where": where, "value": value[:20]})
             return None
 
     for r, row in enumerate(rows[1:], 2):
@@ -176,13 +177,13 @@ def parse_steps_xlsx(content: bytes, position_names: dict[str, int | None]) -> t
         name = cell(row, "pelaksana").lower()
         if name not in lowered:
             problems.append(
-                f"{where}: pelaksana '{cell(row, 'pelaksana')[:60]}' bukan jabatan di pemerintah daerah ini."
+                gettext("%(where)s: pelaksana '%(pelaksana)s' bukan jabatan di pemerintah daerah ini.") % {"where": where, "pelaksana": cell(row, 'pelaksana')[:60]}
             )
             continue
         pk = lowered[name]
         if pk is None:
             problems.append(
-                f"{where}: nama jabatan '{cell(row, 'pelaksana')[:60]}' dipakai beberapa jabatan; tulis kode jabatannya."
+                gettext("%(where)s: nama jabatan '%(pelaksana)s' dipakai beberapa jabatan; tulis kode jabatannya.") % {"where": where, "pelaksana": cell(row, 'pelaksana')[:60]}
             )
             continue
         if pk not in used:
@@ -202,7 +203,7 @@ def parse_steps_xlsx(content: bytes, position_names: dict[str, int | None]) -> t
             )
         )
     if len(rows) > MAX_STEPS + 1:
-        problems.append(f"Paling banyak {MAX_STEPS} langkah dalam satu SOP.")
+        problems.append(gettext("Paling banyak %(MAX_STEPS)s langkah dalam satu SOP.") % {"MAX_STEPS": MAX_STEPS})
     if problems:
         raise ProcessError(problems)
     return used, steps
@@ -246,11 +247,11 @@ def approve_sop_version(*, actor: Actor, version: SopVersion) -> SopVersion:
     require_draft(version)
     problems = []
     if not version.steps.exists():
-        problems.append("Isi tabel langkah sebelum mengesahkan SOP.")
+        problems.append(gettext("Isi tabel langkah sebelum mengesahkan SOP."))
     if version.approver is None:
-        problems.append("Pilih pejabat yang mengesahkan SOP.")
+        problems.append(gettext("Pilih pejabat yang mengesahkan SOP."))
     if not version.nomor:
-        problems.append("Isi nomor SOP.")
+        problems.append(gettext("Isi nomor SOP."))
     if problems:
         raise ProcessError(problems)
     now = timezone.now()
@@ -308,7 +309,7 @@ def copy_sop_version(version: SopVersion) -> SopVersion:
 def new_sop_version(*, actor: Actor, version: SopVersion) -> SopVersion:
     require_writer(actor, version.sop.owning_unit_id)
     if version.is_draft or version.sop.versions.filter(status=VersionStatus.DRAFT).exists():
-        raise ProcessError("SOP ini sudah memiliki draf; ubah draf itu.", code="wrong_state")
+        raise ProcessError(gettext("SOP ini sudah memiliki draf; ubah draf itu."), code="wrong_state")
     new = copy_sop_version(version)
     record_event(
         region=actor.region, actor=actor.user, verb="sop.version_created", obj=new, changes={"from": version.number}

@@ -21,9 +21,9 @@ from sikerja.web.template_text import unmarked
 
 ROOT = Path(settings.BASE_DIR)
 PO = ROOT / "sikerja" / "locale" / "en" / "LC_MESSAGES" / "django.po"
-# Page templates another change marks itself (execution), and the letters' own content:
+# Page templates another change marks itself (none now), and the letters' own content:
 # naskah dinas are legal documents in Bahasa Indonesia whatever the page's language.
-EXCLUDED_DIRS = ("sikerja/execution/templates", "sikerja/performance/templates", "sikerja/processes/templates")
+EXCLUDED_DIRS: tuple[str, ...] = ()
 LETTER_CONTENT = {
     f"sikerja/letters/templates/letters/{n}.html"
     for n in (
@@ -37,6 +37,9 @@ LETTER_CONTENT = {
         "_sign",
     )
 }
+# The SOP and SKP documents (PDF/DOCX) are official documents too.
+DOCUMENT_CONTENT = {"sikerja/processes/templates/processes/sop_document.html",
+                    "sikerja/performance/templates/performance/document_pdf.html"}  # fmt: skip
 INDONESIAN_CHROME = ("Beranda", "Keluar", "Menu utama", "Pegawai", "Penugasan", "Organisasi", "Bantuan", "Notifikasi")
 
 
@@ -194,7 +197,7 @@ def page_templates() -> list[Path]:
     found = []
     for path in sorted((ROOT / "sikerja").glob("*/templates/**/*.html")):
         rel = path.relative_to(ROOT).as_posix()
-        if rel.startswith(EXCLUDED_DIRS) or rel in LETTER_CONTENT:
+        if (EXCLUDED_DIRS and rel.startswith(EXCLUDED_DIRS)) or rel in LETTER_CONTENT | DOCUMENT_CONTENT:
             continue
         found.append(path)
     return found
@@ -264,3 +267,50 @@ def test_form_errors_are_in_the_language_of_the_page(demo, login):
         client.post(reverse("set_language"), {"language": language, "next": "/"})
         page = client.post(reverse("penugasan:propose"), {"form": "individu", "title": ""}).content.decode()
         assert expected in page and other not in page
+
+
+@pytest.mark.req("PLT-5")
+def test_execution_performance_and_process_pages_follow_the_language(demo, login):
+    pages = (
+        (reverse("pelaksanaan:mine"), "My execution", "Pelaksanaan saya"),
+        (reverse("kinerja:mine"), "My performance", "Kinerja saya"),
+        (reverse("proses:index"), "business process catalogue", "Katalog proses bisnis pemerintah daerah"),
+    )
+    client = login("kadis.kominfo")
+    for url, english_words, indonesian_words in pages:
+        text = visible(client.get(url).content.decode())
+        assert indonesian_words in text and english_words not in text, url
+    english(client)
+    for url, english_words, indonesian_words in pages:
+        text = visible(client.get(url).content.decode())
+        assert english_words in text and indonesian_words not in text, url
+
+
+@pytest.mark.req("PLT-5")
+def test_the_sop_document_stays_in_indonesian_when_the_page_is_english(demo):
+    import io
+
+    from docx import Document
+
+    from sikerja.processes.documents import sop_docx
+    from sikerja.processes.models import SopVersion, VersionStatus
+
+    version = SopVersion.objects.filter(sop__region=demo.region, status=VersionStatus.APPROVED).first()
+    with translation.override("en"):
+        doc = Document(io.BytesIO(sop_docx(version)))
+        assert translation.get_language() == "en"  # restored after the document
+    text = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert "Nomor SOP" in text and "Kelengkapan" in text
+    assert "SOP number" not in text and "Requirements" not in text
+
+
+@pytest.mark.req("PLT-5")
+def test_the_modellers_messages_follow_the_language():
+    from sikerja.processes.modeller_words import modeller_words
+
+    with translation.override("en"):
+        words = modeller_words()
+    assert words["Peta baru dibuat."] == "New map created."
+    assert words["Nama lajur diganti menjadi %(name)s."] == "Lane renamed to %(name)s."
+    with translation.override("id"):
+        assert modeller_words()["Peta baru dibuat."] == "Peta baru dibuat."

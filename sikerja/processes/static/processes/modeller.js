@@ -31,6 +31,17 @@
   // The server refuses larger files (sikerja.processes.bpmn.MAX_BPMN_BYTES); say so at once.
   var MAX_BYTES = 5 * 1024 * 1024;
 
+  // Messages in the page's language: JSON from the page (sikerja/processes/modeller_words.py),
+  // keyed by the Indonesian text, which is also the fallback.
+  var WORDS = (function () {
+    var node = document.getElementById("bpmn-words");
+    try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
+  })();
+  function tr(key, params) {
+    var text = WORDS[key] || key;
+    return text.replace(/%\((\w+)\)s/g, function (_, name) { return params && name in params ? params[name] : ""; });
+  }
+
   function setStatus(box, text, kind) {
     if (!box) return;
     box.textContent = text || "";
@@ -43,11 +54,11 @@
       function (result) {
         modeler.get("canvas").zoom("fit-viewport", "auto");
         var n = (result && result.warnings && result.warnings.length) || 0;
-        setStatus(status, okText + (n ? " (" + n + " bagian peta diabaikan karena tidak dikenali)" : ""), n ? "bad" : "ok");
+        setStatus(status, okText + (n ? tr(" (%(n)s bagian peta diabaikan karena tidak dikenali)", { n: n }) : ""), n ? "bad" : "ok");
         return true;
       },
       function () {
-        setStatus(status, "Berkas tidak dapat dibuka sebagai peta BPMN 2.0. Periksa apakah berkas itu diekspor dari aplikasi pemodel BPMN.", "bad");
+        setStatus(status, tr("Berkas tidak dapat dibuka sebagai peta BPMN 2.0. Periksa apakah berkas itu diekspor dari aplikasi pemodel BPMN."), "bad");
         return false;
       }
     );
@@ -85,7 +96,7 @@
       if (!naming && bo && bo.$attrs) delete bo.$attrs["sikerja:ref"];
     });
     var initial = source ? (source.value !== undefined && source.tagName === "TEXTAREA" ? source.value : source.textContent) : "";
-    openXml(modeler, initial.trim() ? initial : EMPTY_BPMN, status, initial.trim() ? "" : "Peta baru: mulai menggambar dari palet di kiri.").then(function () {
+    openXml(modeler, initial.trim() ? initial : EMPTY_BPMN, status, initial.trim() ? "" : tr("Peta baru: mulai menggambar dari palet di kiri.")).then(function () {
       canvas.setAttribute("data-bpmn-ready", "1");
       canvas.dispatchEvent(new CustomEvent("bpmn:ready", { bubbles: true }));
     });
@@ -94,20 +105,20 @@
       var t = ev.target.closest("[data-bpmn-new], [data-bpmn-export], [data-lane-name]");
       if (!t) return;
       if (t.hasAttribute("data-bpmn-new")) {
-        if (!window.confirm("Mulai peta baru? Gambar yang belum disimpan akan hilang.")) return;
-        openXml(modeler, EMPTY_BPMN, status, "Peta baru dibuat.");
+        if (!window.confirm(tr("Mulai peta baru? Gambar yang belum disimpan akan hilang."))) return;
+        openXml(modeler, EMPTY_BPMN, status, tr("Peta baru dibuat."));
       } else if (t.hasAttribute("data-bpmn-export")) {
         modeler.saveXML({ format: true }).then(function (r) {
           download((canvas.dataset.filename || "peta-proses") + ".bpmn", r.xml);
-          setStatus(status, "Berkas .bpmn diunduh.", "ok");
+          setStatus(status, tr("Berkas .bpmn diunduh."), "ok");
         }, function () {
-          setStatus(status, "Peta tidak dapat diekspor.", "bad");
+          setStatus(status, tr("Peta tidak dapat diekspor."), "bad");
         });
       } else {
         // A unit or position of the region as the name of the selected lane or pool.
         var selected = modeler.get("selection").get();
         if (selected.length !== 1 || !isLaneOrPool(selected[0])) {
-          setStatus(status, "Pilih satu lajur atau kolam di peta lebih dulu.", "bad");
+          setStatus(status, tr("Pilih satu lajur atau kolam di peta lebih dulu."), "bad");
           return;
         }
         naming = true;
@@ -118,7 +129,7 @@
         }
         modeler.getDefinitions().$attrs["xmlns:sikerja"] = SIKERJA_NS;
         if (t.dataset.laneId) selected[0].businessObject.$attrs["sikerja:ref"] = t.dataset.laneId;
-        setStatus(status, "Nama lajur diganti menjadi " + t.dataset.laneName + ".", "ok");
+        setStatus(status, tr("Nama lajur diganti menjadi %(name)s.", { name: t.dataset.laneName }), "ok");
       }
     });
 
@@ -128,14 +139,14 @@
       var file = input.files[0];
       input.value = "";
       if (file.size > MAX_BYTES) {
-        setStatus(status, "Berkas terlalu besar; paling besar 5 MB.", "bad");
+        setStatus(status, tr("Berkas terlalu besar; paling besar 5 MB."), "bad");
         return;
       }
       var reader = new FileReader();
       reader.onload = function () {
-        openXml(modeler, String(reader.result), status, "Berkas " + file.name + " dibuka. Simpan untuk menyimpannya.");
+        openXml(modeler, String(reader.result), status, tr("Berkas %(name)s dibuka. Simpan untuk menyimpannya.", { name: file.name }));
       };
-      reader.onerror = function () { setStatus(status, "Berkas tidak dapat dibaca.", "bad"); };
+      reader.onerror = function () { setStatus(status, tr("Berkas tidak dapat dibaca."), "bad"); };
       reader.readAsText(file);
     });
 
@@ -146,7 +157,7 @@
       form.dataset.bpmnSaving = "busy";
       var button = form.querySelector("[data-bpmn-save]");
       if (button) button.disabled = true;
-      setStatus(status, "Menyimpan peta…");
+      setStatus(status, tr("Menyimpan peta…"));
       Promise.all([modeler.saveXML({ format: true }), modeler.saveSVG()]).then(function (r) {
         if (xmlField) xmlField.value = r[0].xml;
         if (svgField) svgField.value = r[1].svg;
@@ -155,7 +166,7 @@
       }, function () {
         form.dataset.bpmnSaving = "";
         if (button) button.disabled = false;
-        setStatus(status, "Peta tidak dapat disimpan: gambarnya belum lengkap.", "bad");
+        setStatus(status, tr("Peta tidak dapat disimpan: gambarnya belum lengkap."), "bad");
       });
     });
   }
