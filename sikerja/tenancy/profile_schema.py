@@ -147,6 +147,15 @@ SCHEMA: dict[str, dict] = {
     "electronic_letter_valid_proof": BOOL,
     "shared_application": BOOL,
     "unit_patterns": mapping(UNIT_TYPES, UNIT_PATTERN),
+    # Pelaksanaan (issue 12) and kinerja (issue 13).
+    "plan_before_execution": BOOL,
+    "target_handover": mapping(
+        UNIT_TYPES,
+        record({"to_unit_types": many(UNIT_TYPES), "to_staff": BOOL, "article": ARTICLE}, required=("to_unit_types",)),
+    ),
+    "kinerja_curve_most_share": {"type": "number", "min": 0.5, "max": 0.7},
+    "kinerja_curve_rounding": choice(("tegas", "terdekat")),
+    "kinerja_curve_scope": choice(("unit", "pd")),
 }
 
 # Kinds shown as their own widget; everything nested is edited as YAML text.

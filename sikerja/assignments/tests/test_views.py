@@ -244,7 +244,7 @@ def test_propose_bad_input_is_answered_in_indonesian_and_writes_nothing(demo, lo
         (form_data(bid1, [(kominfo, "anggota", "")], owning_unit="999999"), "Unit pemilik kinerja tidak dikenal."),
         (form_data(bid1, [(kominfo, "anggota", "")], form="tim_kerja"), "Tim kerja terdiri atas satu ketua"),
         (form_data(bid1, [(kominfo, "ketua", "")], form="tim_kerja", external_members="Ir. Budi tanpa instansi"),
-         "Baris 1 anggota luar harus berbentuk 'Nama; Instansi'."),
+         "Baris 1 anggota luar harus berbentuk 'Nama; Instansi; Jabatan'."),
     ]
     for data, message in cases:
         r = c.post("/penugasan/baru/", data)
