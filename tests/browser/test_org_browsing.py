@@ -31,7 +31,7 @@ def test_kepala_pd_browses_tree_unit_and_employee(page, demo_live, live_server, 
     leader = selectors.unit_leader(aptika)
     assert leader is not None
     kinds = set(Position.objects.filter(unit=aptika).values_list("kind", flat=True))
-    kind_labels = {dict(Position._meta.get_field("kind").choices)[k] for k in kinds}
+    kind_labels = {str(dict(Position._meta.get_field("kind").choices)[k]) for k in kinds}
     # a staff member who is not the leader (the login 'pegawai.kominfo' works there)
     employee = Employee.objects.select_related("position", "unit").get(user__username="pegawai.kominfo")
     assert employee.unit_id == aptika.pk
