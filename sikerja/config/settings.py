@@ -71,6 +71,7 @@ MIDDLEWARE = [
     # After auth and messages (its 400 page renders like any page), before every view (issue 9 item 14).
     "sikerja.web.input_guard.InputGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "sikerja.config.replica.ReplicaReadsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
@@ -116,6 +117,27 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The candidate search (PEN-14) spends far longer compiling with JIT than running: measured
     # 1.6 s vs 0.28 s on 50,000 employees (bench_assignments). Short OLTP queries gain nothing from it.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+
+# A streaming replica for reads that may lag (issue 15, sikerja/config/replica.py). Only the
+# pages listed here read from it, and only for GET/HEAD; sessions, users and roles never do.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=DATABASES["default"].get("CONN_MAX_AGE", 0)
+    )
+    DATABASES["replica"].setdefault("OPTIONS", {}).update(DATABASES["default"].get("OPTIONS", {}))
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["sikerja.config.replica.ReplicaRouter"]
+SIKERJA_REPLICA_FRESH_SECONDS = int(os.environ.get("SIKERJA_REPLICA_FRESH_SECONDS", "30"))
+SIKERJA_REPLICA_PAGES = frozenset({
+    "ked:report", "ked:report_xlsx",  # the region's placement report and its export
+    # the organisation as browsed: structure changes rarely, a change is seen a moment later
+    "web:unit_tree", "web:unit_detail", "web:unit_children", "web:org_chart", "web:employee_list",
+    "penugasan:candidates",  # only a display: proposing re-checks availability on the primary
+    "audit:log",  # the audit log: what happened, a moment late
+    "pelaksanaan:monitoring", "pelaksanaan:monitoring_xlsx",  # the leader's monitoring and export
+    "kinerja:curve", "kinerja:curve_xlsx",  # a unit's predikat distribution
+    "proses:index", "proses:relasi",  # the process catalogue and the peta relasi
+})  # fmt: skip
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
