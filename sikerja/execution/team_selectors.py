@@ -141,3 +141,44 @@ def team_page(actor: Actor, work_id) -> TeamPage:
 
 
 __all__ = ["plan_page", "team_page", "Task", "Problem", "ReportRequest"]
+
+
+# --- coordination partners (PEL-2) ------------------------------------------------------------
+COORDINATION_OPTIONS = 10
+
+
+@dataclass
+class CoordinationOptions:
+    query: str
+    works: list = field(default_factory=list)
+    officials: list = field(default_factory=list)
+
+
+def coordination_options(actor: Actor, work_id, query: str) -> CoordinationOptions:
+    """Teams and officials of the region a team may record coordination with, found by words of
+    the assignment's title or unit, or of the official's name or position — a person picks a
+    name, never types a record number. Titles, names and positions are what the region's letters
+    already show; no NIP or birth date is listed. At most ten of each, so the answer stays small."""
+    from sikerja.execution.models import Work
+    from sikerja.organisation.models import Employee
+
+    work = selectors.get_visible(actor, work_id)
+    q = " ".join((query or "").split())[:100]
+    found = CoordinationOptions(query=q)
+    if len(q) < 2:
+        return found
+    found.works = list(
+        Work.objects.filter(region=actor.region)
+        .exclude(pk=work.pk)
+        .exclude(status__in=[Work.Status.SELESAI])
+        .filter(Q(assignment__title__icontains=q) | Q(owning_unit__name__icontains=q))
+        .select_related("assignment", "owning_unit")
+        .order_by("assignment__title", "pk")[:COORDINATION_OPTIONS]
+    )
+    found.officials = list(
+        Employee.objects.filter(region=actor.region, is_active=True)
+        .filter(Q(name__icontains=q) | Q(position__name__icontains=q))
+        .select_related("position", "unit")
+        .order_by("name", "pk")[:COORDINATION_OPTIONS]
+    )
+    return found

@@ -203,6 +203,14 @@ def duty(request, actor, pk):
 
 
 @region_view
+@require_GET
+def coordination_options(request, actor, pk):
+    """The partners matching the words typed in the coordination form (htmx partial)."""
+    found = team_selectors.coordination_options(actor, pk, request.GET.get("q", ""))
+    return render(request, "execution/_coordination_options.html", {"found": found})
+
+
+@region_view
 @require_POST
 def coordination(request, actor, pk):
     post = request.POST

@@ -36,6 +36,7 @@ urlpatterns = [
     path("tugas/<int:task_pk>/", team_views.task_done, name="task_done"),
     path("<int:pk>/tim/butir/", team_views.duty, name="duty"),
     path("<int:pk>/tim/koordinasi/", team_views.coordination, name="coordination"),
+    path("<int:pk>/tim/koordinasi/mitra/", team_views.coordination_options, name="coordination_options"),
     path("<int:pk>/tim/kendala/", team_views.problem, name="problem"),
     path("kendala/<int:decision_pk>/putuskan/", team_views.problem_decide, name="problem_decide"),
     path("<int:pk>/tim/minta-laporan/", team_views.report_request, name="report_request"),

@@ -92,6 +92,41 @@ def test_coordination_is_visible_to_both_teams(demo, login):
         )
 
 
+@pytest.mark.req("PEL-2")
+def test_coordination_partner_is_found_by_name_not_typed_as_a_number(demo, login):
+    work, ketua, others = _team(demo)
+    other = individual(demo.region).work
+    client = login("pegawai.kominfo")
+    team_page = client.get(f"/pelaksanaan/{work.pk}/tim/").content.decode()
+    assert 'name="other_work" id="co-work"' not in team_page and "(nomor)" not in team_page
+    words = other.assignment.title.split()[0]
+    found = client.get(f"/pelaksanaan/{work.pk}/tim/koordinasi/mitra/", {"q": words}).content.decode()
+    assert f'name="other_work" value="{other.pk}"' in found and other.owning_unit.name in found
+    assert f'value="{work.pk}"' not in found  # not with itself
+    person = emp("kabid.ikp")
+    found = client.get(f"/pelaksanaan/{work.pk}/tim/koordinasi/mitra/", {"q": person.name[:6]}).content.decode()
+    assert f'name="other_official" value="{person.pk}"' in found and person.nip not in found
+    assert "dua huruf" in client.get(f"/pelaksanaan/{work.pk}/tim/koordinasi/mitra/", {"q": "a"}).content.decode()
+    response = client.post(
+        f"/pelaksanaan/{work.pk}/tim/koordinasi/",
+        {"other_work": other.pk, "held_on": work.starts_on.isoformat(), "subject": "Tukar data", "notes": "Sepakat"},
+    )
+    assert response.status_code == 302
+    assert "Tukar data" in client.get(f"/pelaksanaan/{other.pk}/tim/").content.decode()
+
+
+@pytest.mark.req("PEL-2")
+def test_coordination_partners_stay_in_the_region_and_the_work_must_be_visible(demo, other_demo, login):
+    work, ketua, others = _team(demo)
+    far_work = individual(other_demo.region, prefix="lain.").work
+    found = login("pegawai.kominfo").get(
+        f"/pelaksanaan/{work.pk}/tim/koordinasi/mitra/", {"q": far_work.assignment.title.split()[0]}
+    ).content.decode()
+    assert f'value="{far_work.pk}"' not in found
+    outsider = login("lain.pegawai.kominfo")
+    assert outsider.get(f"/pelaksanaan/{work.pk}/tim/koordinasi/mitra/", {"q": "data"}).status_code == 404
+
+
 @pytest.mark.req("PEL-5", "PEL-3")
 def test_problem_goes_to_the_owning_leader_who_decides_once(demo, login):
     work, ketua, others = _team(demo)
