@@ -100,8 +100,23 @@ def mo_bytes(entries: list[dict]) -> bytes:
     return out + blob
 
 
+def duplicates(entries: list[dict]) -> list[str]:
+    """msgids defined twice (GNU msgfmt refuses them; here the later one would silently win)."""
+    seen, twice = set(), []
+    for e in entries:
+        key = (e["msgctxt"], e["msgid"])
+        if key in seen and e["msgid"]:
+            twice.append(e["msgid"])
+        seen.add(key)
+    return twice
+
+
 def compile_po(po: Path) -> bytes:
-    return mo_bytes(parse_po(po.read_text(encoding="utf-8")))
+    entries = parse_po(po.read_text(encoding="utf-8"))
+    twice = duplicates(entries)
+    if twice:
+        raise SystemExit(f"{po}: msgid defined twice: " + "; ".join(repr(m) for m in twice[:20]))
+    return mo_bytes(entries)
 
 
 def main(argv: list[str]) -> int:
