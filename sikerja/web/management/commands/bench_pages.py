@@ -36,6 +36,10 @@ class Command(BaseCommand):
         )
         parser.add_argument("--in-process", action="store_true", help="klien uji Django, tanpa gunicorn")
         parser.add_argument("--workers", type=int, default=1, help="jumlah worker gunicorn")
+        parser.add_argument(
+            "--neighbours", type=int, default=0,
+            help="bangun juga N daerah lain sebesar itu di basis data yang sama (mis. 19: 20 daerah)",
+        )  # fmt: skip
         parser.add_argument("--only", default="", help="hanya halaman yang namanya memuat teks ini")
         parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "var" / "bench" / "pages.json"))
 
@@ -53,6 +57,7 @@ class Command(BaseCommand):
             build_demo_region(n_employees=n, seed=15, slug=slug, name=f"Kabupaten Benchmark {n}", user_prefix=prefix)
             build_s = round(time.perf_counter() - started, 1)
             self.stdout.write(f"daerah {n} pegawai dibangun: {build_s} dtk")
+        self._build_neighbours(n, opts["neighbours"])
         analyse()
         region = Region.objects.get(slug=slug)
         pages = [p for p in bench_pages(region) if opts["only"].lower() in p.name.lower()]
@@ -65,7 +70,10 @@ class Command(BaseCommand):
         validation = runner.validation_timing(actor_for(user, region))
 
         mode = "in-process" if opts["in_process"] else f"gunicorn x{opts['workers']}"
-        self.stdout.write(f"\n{region.name}: {n} pegawai — {connection.vendor}, {mode}, {opts['rounds']} putaran")
+        self.stdout.write(
+            f"\n{region.name}: {n} pegawai, {Region.objects.count()} daerah di basis data — "
+            f"{connection.vendor}, {mode}, {opts['rounds']} putaran"
+        )
         transport = (
             runner.ClientTransport(sessions)
             if opts["in_process"]
@@ -93,7 +101,22 @@ class Command(BaseCommand):
             "rounds": opts["rounds"],
             "validation": validation,
             "build_s": build_s,
+            "regions": Region.objects.count(),
         }
         path = Path(opts["output"])
         runner.write_json(path, results, floor, extra)
         self.stdout.write(f"ditulis: {path}")
+
+    def _build_neighbours(self, n: int, count: int) -> None:
+        """Other regions of the same size beside the measured one (issue 15, "Many regions in one
+        database"): a page of one region must cost the same whether it is alone or one of 20."""
+        for i in range(1, count + 1):
+            slug = f"bench-pages-{n}-tetangga-{i}"
+            if Region.objects.filter(slug=slug).exists():
+                continue
+            started = time.perf_counter()
+            build_demo_region(
+                n_employees=n, seed=100 + i, slug=slug, name=f"Kabupaten Tetangga {i}", user_prefix=f"bt{i}x{n}",
+                with_users=False,
+            )
+            self.stdout.write(f"daerah tetangga {i}: {time.perf_counter() - started:.1f} dtk")
