@@ -66,6 +66,7 @@ EVENT_WORDS = {
     "assignment.diakhiri": "Penugasan diakhiri lebih awal",
     "assignment.diperpanjang": "Penugasan diperpanjang",
     "assignment.perubahan_dicabut": "Naskah perubahan dicabut",
+    "assignment.process_named": "Proses bisnis yang dijalankan ditetapkan",
 }
 
 
@@ -480,6 +481,9 @@ def _event_rows(events: list[Event]) -> list[dict]:
             details.append(f"Tanggal selesai: {date_format(before, 'j F Y')} menjadi {date_format(after, 'j F Y')}")
         if ch.get("status"):
             details.append(f"Status: {dict(Step.Status.choices).get(ch['status'], ch['status'])}")
+        if "process_name" in ch or isinstance(ch.get("process"), str):
+            name = ch.get("process_name", ch.get("process")) or _("tidak ada")
+            details.append(_("Proses bisnis: %(name)s") % {"name": name})
         who = (e.actor.get_full_name() or e.actor.username) if e.actor_id else "sistem"
         rows.append(
             {

@@ -144,6 +144,8 @@ def test_naming_it_later_who_may_and_a_retired_process(demo, login):
     a.refresh_from_db()
     assert a.process == kominfo
     assert Event.objects.filter(verb="assignment.process_named", object_id=str(a.pk)).count() == 1
+    history = text(login("kabid.aptika").get(f"/penugasan/{a.pk}/"))
+    assert f"Proses bisnis: {kominfo}" in history and "process_named" not in history
     d = api("kabid.aptika").get(f"{API}/penugasan/{a.pk}").json()
     assert d["process_id"] == kominfo.pk and d["process_name"] == str(kominfo)
     # A retired process is not offered to anyone new, but the one already named stays.
