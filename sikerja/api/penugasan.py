@@ -124,6 +124,7 @@ class AssignmentOut(AssignmentRef):
     initiated_by_name: str = Field(..., description="Nama pengusul/pemohon.")
     letter_id: int | None = Field(None, description="ID naskah penugasan setelah diterbitkan.")
     letter_number: str | None = Field(None, description="Nomor naskah penugasan.")
+    process_id: int | None = Field(None, description="ID proses bisnis yang dijalankan (bila dikaitkan).")
     member_count: int = Field(..., description="Jumlah anggota/pegawai yang diusulkan.")
     created_at: dt.datetime = Field(..., description="Waktu pengusulan.")
     closed_at: dt.datetime | None = Field(None, description="Waktu diterbitkan, ditolak atau dibatalkan.")
@@ -286,6 +287,11 @@ class AssignmentDetailOut(AssignmentOut):
     amendments: list[AmendmentOut] = Field(
         ..., description="Pengakhiran lebih awal dan perpanjangan, dengan naskahnya."
     )
+    process_name: str | None = Field(None, description="Kode dan nama proses bisnis yang dijalankan.")
+
+    @staticmethod
+    def resolve_process_name(obj) -> str | None:
+        return str(obj.process) if obj.process_id else None
 
     @staticmethod
     def resolve_competences(obj) -> list[str]:
@@ -357,6 +363,7 @@ class AssignmentFilters(Schema):
     form: FormCode | None = Field(None, description="Bentuk: individu atau tim_kerja.")
     scope: ScopeCode | None = Field(None, description="Lingkup: dalam_unit, lintas_unit, lintas_pd, lintas_instansi.")
     mode: ModeCode | None = Field(None, description="Cara: penunjukan atau pengajuan_sukarela.")
+    process: Id | None = Field(None, description="ID proses bisnis yang dijalankan penugasan.")
 
 
 class MemberIn(Schema):
@@ -390,6 +397,9 @@ class ProposeIn(Schema):
         None, description="Kirim nota dinas permohonan lintas unit meski profil tidak mewajibkannya; kosong: bawaan."
     )
     standing_kind: StandingKindCode = Field("", description="Jenis tim tetap tata kelola SPBE; kosong bila bukan.")
+    process_id: Id | None = Field(
+        None, description="ID proses bisnis pemerintah daerah Anda yang dijalankan penugasan ini; boleh kosong."
+    )
 
 
 class ApplyIn(Schema):
@@ -421,6 +431,12 @@ class IssueIn(Schema):
 
 class CancelIn(Schema):
     reason: str = Field(..., min_length=1, max_length=2000, description="Alasan pembatalan.")
+
+
+class ProcessLinkIn(Schema):
+    process_id: Id | None = Field(
+        ..., description="ID proses bisnis pemerintah daerah Anda yang dijalankan; null melepas kaitannya."
+    )
 
 
 class AmendIn(Schema):
@@ -480,6 +496,8 @@ def list_assignments(request: HttpRequest, filters: Query[AssignmentFilters]):
         value = getattr(filters, key)
         if value:
             qs = qs.filter(**{key: value})
+    if filters.process:
+        qs = qs.filter(process_id=filters.process)
     return (
         qs.select_related("owning_unit", "initiated_by")
         .annotate(member_count=Count("members", distinct=True), letter_number=F("letter__number"))
@@ -803,6 +821,25 @@ def cancel_assignment(request: HttpRequest, data: CancelIn, assignment_id: Id = 
     _for_action(actor, assignment_id)
     try:
         services.cancel(actor=actor, assignment_id=assignment_id, reason=data.reason)
+    except AssignmentError as exc:
+        return _refuse(exc)
+    return Status(200, _detail(actor, assignment_id))
+
+
+@router.post(
+    "/penugasan/{assignment_id}/proses-bisnis",
+    response={200: AssignmentDetailOut, **REFUSALS, **ERRORS},
+    summary="Tetapkan proses bisnis yang dijalankan penugasan",
+)
+def name_process(request: HttpRequest, data: ProcessLinkIn, assignment_id: Id = ASSIGNMENT_ID):
+    """Pengusul atau pimpinan unit pemilik kinerja (atau Plh./Plt.-nya) mengaitkan penugasan yang
+    masih diproses atau berjalan dengan proses bisnis daerahnya (hanya proses yang aktif). Proses
+    daerah lain atau tidak aktif: 400. Bukan pengusul/pimpinan: 403. Sudah ditolak, dibatalkan
+    atau dicabut: 409. Naskah penugasan tidak berubah."""
+    actor = request.auth
+    _for_action(actor, assignment_id)
+    try:
+        services.set_process(actor=actor, assignment_id=assignment_id, process_id=data.process_id)
     except AssignmentError as exc:
         return _refuse(exc)
     return Status(200, _detail(actor, assignment_id))

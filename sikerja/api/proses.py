@@ -95,11 +95,29 @@ class SopOut(Schema):
         return list(obj.versions.all())
 
 
+class ProcessAssignmentOut(Schema):
+    id: int = Field(..., description="ID penugasan (lihat /penugasan/{id}).")
+    title: str
+    form: Literal["individu", "tim_kerja"]
+    status: Literal["proses", "diterbitkan", "dicabut"]
+    owning_unit_id: int
+    owning_unit: str = Field(..., alias="owning_unit.name")
+    starts_on: dt.date
+    ends_on: dt.date
+
+
 class ProcessDetailOut(ProcessOut):
     description: str
+    is_active: bool
     participants: list[ParticipantOut] = Field(..., max_length=1000, alias="page_participants")
     maps: list[MapOut] = Field(..., max_length=1000, alias="page_maps")
     sops: list[SopOut] = Field(..., max_length=1000, alias="page_sops")
+    assignments: list[ProcessAssignmentOut] = Field(
+        ...,
+        max_length=10000,
+        alias="page_assignments",
+        description="Penugasan dan tim kerja yang menjalankan proses ini, hanya yang boleh Anda lihat.",
+    )
 
 
 class SipocOut(Schema):
@@ -233,6 +251,7 @@ def get_process(request: HttpRequest, process_id: int = PROCESS_ID):
     page = selectors.process_page(request.auth, process_id)
     p = page.process
     p.page_participants, p.page_maps, p.page_sops = page.participations, page.maps, page.sops
+    p.page_assignments = page.assignments
     return p
 
 

@@ -132,6 +132,7 @@ class ProposeForm(_WorkForm):
         "other_arrangements",
         "nature",
         "law_requires_decree",
+        "process",
         "external_members",
     ]
 
@@ -161,6 +162,21 @@ class ProposeForm(_WorkForm):
         ),
     )
 
+    process = forms.TypedChoiceField(
+        label=_("Proses bisnis yang dijalankan"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("Boleh dikosongkan. Proses bisnis unit pemilik kinerja ditampilkan lebih dahulu."),
+        error_messages={"invalid_choice": _(
+            "Proses bisnis yang dipilih tidak ditemukan di pemerintah daerah ini; pilih proses bisnis daerah Anda."
+        )},
+    )
+
+    def __init__(self, *args, processes=((), ()), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["process"].choices = process_choices(*processes)
+
     def clean_external_members(self) -> list[dict]:
         rows = []
         for n, line in enumerate((self.cleaned_data.get("external_members") or "").splitlines(), start=1):
@@ -184,6 +200,32 @@ class ProposeForm(_WorkForm):
         if len(rows) > MAX_EXTERNAL:
             raise forms.ValidationError(_("Paling banyak %(n)s anggota dari luar.") % {"n": MAX_EXTERNAL})
         return rows
+
+
+def process_choices(first, rest) -> list:
+    """The region's active processes as choices: the owning unit's own (or those it takes part
+    in) as the first group, then the others."""
+    def label(p):
+        return f"{p.code} {p.name} — {p.owning_unit.name}"
+
+    choices: list = [("", _("— tidak ada —"))]
+    if first:
+        choices.append((_("Proses bisnis unit ini"), [(p.pk, label(p)) for p in first]))
+        if rest:
+            choices.append((_("Proses bisnis lain"), [(p.pk, label(p)) for p in rest]))
+    else:
+        choices.extend((p.pk, label(p)) for p in rest)
+    return choices
+
+
+class AssignmentProcessForm(forms.Form):
+    """Name (or change) the business process an assignment runs."""
+
+    process = ProposeForm.base_fields["process"]
+
+    def __init__(self, *args, processes=((), ()), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["process"].choices = process_choices(*processes)
 
 
 class ApplyForm(_WorkForm):

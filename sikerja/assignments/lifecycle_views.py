@@ -1,5 +1,7 @@
-"""Pages that change an issued assignment: its signer (or their Plh/Plt) ends it early, extends
-it, or revokes its letter (issue 9 item 5). The rules are in ``actions.lifecycle``."""
+"""Pages that change an assignment after it was proposed: its signer (or their Plh/Plt) ends it
+early, extends it, or revokes its letter (issue 9 item 5; rules in ``actions.lifecycle``); its
+initiator or the owning unit's leader names the business process it runs (issue 14 item 7;
+``actions.process_link``)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from django.views.decorators.http import require_POST
 from sikerja.assignments import selectors, services
 from sikerja.assignments.forms import AmendForm, RevokeForm
 from sikerja.assignments.services import AssignmentError
-from sikerja.assignments.views import _detail_page, _errors
+from sikerja.assignments.views import _detail_page, _errors, process_form
 from sikerja.web.decorators import region_view
 
 
@@ -61,4 +63,22 @@ def revoke(request, actor, pk):
     except (AssignmentError, PermissionDenied) as exc:
         return _detail_page(request, actor, pk, revoke_form=form, errors=_errors_of(exc), status=_status_of(exc))
     messages.success(request, _("Naskah penugasan dicabut; penugasan berakhir dan jamnya tidak lagi dihitung."))
+    return redirect("penugasan:detail", pk=pk)
+
+
+@region_view
+@require_POST
+def name_process(request, actor, pk):
+    a = selectors.get_visible(actor, pk)
+    form = process_form(actor, a, request.POST)
+    if not form.is_valid():
+        return _detail_page(request, actor, pk, name_form=form, errors=form.errors.get("process", []), status=400)
+    try:
+        a = services.set_process(actor=actor, assignment_id=pk, process_id=form.cleaned_data["process"])
+    except (AssignmentError, PermissionDenied) as exc:
+        return _detail_page(request, actor, pk, name_form=form, errors=_errors_of(exc), status=_status_of(exc))
+    if a.process_id:
+        messages.success(request, _("Proses bisnis penugasan disimpan."))
+    else:
+        messages.success(request, _("Penugasan tidak lagi dikaitkan dengan proses bisnis."))
     return redirect("penugasan:detail", pk=pk)

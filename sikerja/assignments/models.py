@@ -106,6 +106,13 @@ class Assignment(models.Model):
         "letters.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="assignments",
         verbose_name="naskah penugasan",
     )
+    # The business process the team runs (issue 14 item 7; DESIGN: "may be named by an
+    # assignment"). PROTECT, not SET_NULL: processes are retired (``is_active``) and versioned,
+    # never deleted, and a record that an issued letter belongs to must not lose what it named.
+    process = models.ForeignKey(
+        "processes.Process", on_delete=models.PROTECT, null=True, blank=True, related_name="assignments",
+        verbose_name="proses bisnis yang dijalankan",
+    )
     decisions = models.JSONField("dasar keputusan (pasal)", default=list, blank=True)
     # Entered after it began (its period had passed, or was running): why, as the letter says.
     recording_reason = models.TextField("alasan pencatatan penugasan yang sudah berjalan", blank=True)

@@ -72,7 +72,7 @@ def visible_assignments(actor: Actor) -> QuerySet[Assignment]:
 def get_visible(actor: Actor, assignment_id: int) -> Assignment:
     a = (
         visible_assignments(actor)
-        .select_related("owning_unit", "initiated_by__position", "letter")
+        .select_related("owning_unit", "initiated_by__position", "letter", "process")
         .filter(pk=assignment_id)
         .first()
     )

@@ -17,6 +17,7 @@ from sikerja.assignments.actions.common import (
 from sikerja.assignments.actions.decide import decide
 from sikerja.assignments.actions.issue import INSTRUMENT_DOCUMENT, issue
 from sikerja.assignments.actions.lifecycle import amend, may_change, revoke, signer_of
+from sikerja.assignments.actions.process_link import may_name_process, process_of, set_process
 from sikerja.assignments.actions.propose import propose
 from sikerja.assignments.actions.roles import candidate_of, nearest_leader
 from sikerja.assignments.actions.steps import current_steps
@@ -40,10 +41,13 @@ __all__ = [
     "decide",
     "issue",
     "may_change",
+    "may_name_process",
     "nearest_leader",
+    "process_of",
     "propose",
     "required_text",
     "revoke",
+    "set_process",
     "signer_of",
     "weekly_hours",
 ]

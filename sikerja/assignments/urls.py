@@ -19,4 +19,5 @@ urlpatterns = [
     path("<int:pk>/batalkan/", views.cancel, name="cancel"),
     path("<int:pk>/ubah/", lifecycle_views.amend, name="amend"),
     path("<int:pk>/cabut/", lifecycle_views.revoke, name="revoke"),
+    path("<int:pk>/proses-bisnis/", lifecycle_views.name_process, name="name_process"),
 ]

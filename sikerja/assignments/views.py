@@ -29,6 +29,7 @@ from sikerja.assignments.forms import (
     ROLE_CHOICES,
     AmendForm,
     ApplyForm,
+    AssignmentProcessForm,
     CancelForm,
     DecisionForm,
     FilterForm,
@@ -42,6 +43,7 @@ from sikerja.audit.models import Event
 from sikerja.letters.selectors import readable_documents
 from sikerja.organisation.choices import PositionKind
 from sikerja.organisation.models import Employee, Unit
+from sikerja.processes import selectors as process_selectors
 from sikerja.web.decorators import page_context, region_view
 
 PAGE_SIZE = 25
@@ -64,6 +66,7 @@ EVENT_WORDS = {
     "assignment.diakhiri": "Penugasan diakhiri lebih awal",
     "assignment.diperpanjang": "Penugasan diperpanjang",
     "assignment.perubahan_dicabut": "Naskah perubahan dicabut",
+    "assignment.process_named": "Proses bisnis yang dijalankan ditetapkan",
 }
 
 
@@ -212,6 +215,7 @@ def propose(request, actor):
         units=units,
         incidental_label=_incidental_label(actor),
         initial={"owning_unit": default_unit, "hours_per_week": 8},
+        processes=process_selectors.choosable_for_assignment(actor, _int(request.POST.get("owning_unit")) or default_unit),
     )
     rows = _member_rows(actor, request.POST) if request.method == "POST" else []
     status = 200
@@ -247,6 +251,7 @@ def propose(request, actor):
                     other_arrangements=data["other_arrangements"],
                     nature=data["nature"],
                     law_requires_decree=team and data["law_requires_decree"],
+                    process_id=data["process"],
                 )
             except AssignmentError as exc:
                 for message in _spread_errors(exc, rows):
@@ -476,6 +481,9 @@ def _event_rows(events: list[Event]) -> list[dict]:
             details.append(f"Tanggal selesai: {date_format(before, 'j F Y')} menjadi {date_format(after, 'j F Y')}")
         if ch.get("status"):
             details.append(f"Status: {dict(Step.Status.choices).get(ch['status'], ch['status'])}")
+        if "process_name" in ch or isinstance(ch.get("process"), str):
+            name = ch.get("process_name", ch.get("process")) or _("tidak ada")
+            details.append(_("Proses bisnis: %(name)s") % {"name": name})
         who = (e.actor.get_full_name() or e.actor.username) if e.actor_id else "sistem"
         rows.append(
             {
@@ -490,8 +498,18 @@ def _event_rows(events: list[Event]) -> list[dict]:
     return rows
 
 
+def process_form(actor, a: Assignment, data=None) -> AssignmentProcessForm:
+    """The form that names the process an assignment runs; a retired process it already names
+    stays selectable so that saving the page does not drop it."""
+    first, rest = process_selectors.choosable_for_assignment(actor, a.owning_unit_id)
+    if a.process_id and all(p.pk != a.process_id for p in (*first, *rest)):
+        first = [a.process, *first]
+    return AssignmentProcessForm(data, initial={"process": a.process_id}, processes=(first, rest))
+
+
 def _detail_page(
-    request, actor, pk, *, errors=(), bound=None, cancel_form=None, amend_form=None, revoke_form=None, status=200
+    request, actor, pk, *, errors=(), bound=None, cancel_form=None, amend_form=None, revoke_form=None,
+    name_form=None, status=200,
 ):
     view = selectors.assignment_detail(actor, pk)
     a = view.assignment
@@ -529,6 +547,7 @@ def _detail_page(
         and (a.initiated_by_id == me.pk or officials.acting_for(me, a.initiated_by)[0])
     )
     may_change = services.may_change(actor, a)[0]
+    may_name = services.may_name_process(actor, a)
     doc_ids = {a.letter_id} | {s.document_id for s in view.steps} | {s.request_document_id for s in view.steps}
     doc_ids |= {c.document_id for c in view.amendments}
     doc_ids.discard(None)
@@ -547,6 +566,8 @@ def _detail_page(
             may_change=may_change,
             amend_form=amend_form or AmendForm(),
             revoke_form=revoke_form or RevokeForm(),
+            may_name=may_name,
+            name_form=(name_form or process_form(actor, a)) if may_name else None,
             readable=readable,
             events=_event_rows(view.events),
             current_ids={s.pk for s in view.current},

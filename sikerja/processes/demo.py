@@ -60,7 +60,19 @@ LEVEL1 = [
         ["BKN"],
         ["Merencanakan kebutuhan ASN", "Pengadaan ASN", "Penempatan dan mutasi", "Pengembangan kompetensi"],
     ),
+    (
+        "PB.1.4",
+        "Evaluasi dan penataan kelembagaan",
+        "manajemen",
+        "SETDA.AS3.B1",
+        ["SETDA.AS1", "SETDA"],
+        [],
+        ["Mengevaluasi kelembagaan perangkat daerah", "Merumuskan rekomendasi", "Menindaklanjuti rekomendasi"],
+    ),
 ]
+# The demo team that runs a process (issue 14 item 7): the evaluation follow-up team of the
+# execution demo runs the kelembagaan process.
+DEMO_TEAM = ("SETDA.AS1", "Tim Tindak Lanjut Evaluasi Kelembagaan", "PB.1.4")
 
 
 def _unit(region, code):
@@ -424,3 +436,15 @@ def seed_processes(region) -> None:
             ]
         )
         Monitoring.objects.create(region=region, sop_version=v2, due_on=today + dt.timedelta(days=160))
+
+
+def link_demo_team(region) -> None:
+    """Name the process the demo team runs; called once the execution demo made the team."""
+    from sikerja.assignments.models import Assignment  # assignments name processes, not the reverse
+
+    unit_code, title, code = DEMO_TEAM
+    process = Process.objects.filter(region=region, code=code).first()
+    if process is not None:
+        Assignment.objects.filter(region=region, owning_unit__code=unit_code, title=title, process=None).update(
+            process=process
+        )

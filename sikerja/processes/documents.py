@@ -2,13 +2,12 @@
 
 The PDF goes through the letters engine's HTML → WeasyPrint path (``html_to_pdf``: only
 ``data:`` URIs are fetched) with the region's kop (logo, government and PD names); the DOCX is
-built with python-docx from the same layout. The page is landscape when the pelaksana columns
+built with python-docx from the same layout (``sop_docx``). The page is landscape when the pelaksana columns
 do not fit a portrait page; the steps are split into pages of ``rows_per_page`` rows with
 off-page connectors (rules.flowchart) wherever the flow crosses a page."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
@@ -21,7 +20,10 @@ from sikerja.processes.rules import flowchart
 # Page geometry in CSS px (96 per inch): A4 minus 12 mm margins.
 PORTRAIT_W, LANDSCAPE_W = 702, 1032
 PORTRAIT_ROWS, LANDSCAPE_ROWS = 15, 9
-FIXED_COLUMNS = 28 + 190 + 3 * 78 + 100  # No, Kegiatan, three mutu baku, Keterangan
+MIN_COL = 62  # a pelaksana column still holds the flowchart's shapes (56 px wide)
+# The columns around the pelaksana: No, Kegiatan, the three mutu baku, Keterangan.
+FIXED = (28, 190, 78, 78, 78, 100)
+FIXED_COLUMNS = sum(FIXED)
 
 
 @dataclass
@@ -29,14 +31,29 @@ class Layout:
     landscape: bool
     col: int
     rows: int
+    fixed: tuple[int, ...] = FIXED  # No, Kegiatan, Kelengkapan, Waktu, Output, Keterangan (at least)
+
+    def widths(self, n_actors: int, total: int) -> list[int]:
+        """Every column of the steps table in px; Keterangan takes what is left of ``total``."""
+        no, kegiatan, *mutu, keterangan = self.fixed
+        used = no + kegiatan + sum(mutu) + n_actors * self.col
+        return [no, kegiatan, *([self.col] * n_actors), *mutu, max(keterangan, total - used)]
 
 
 def layout_for(n_actors: int) -> Layout:
     n = max(n_actors, 1)
     if FIXED_COLUMNS + n * flowchart.COL <= PORTRAIT_W:
         return Layout(False, flowchart.COL, PORTRAIT_ROWS)
-    col = min(flowchart.COL, max(62, (LANDSCAPE_W - FIXED_COLUMNS) // n))
-    return Layout(True, col, LANDSCAPE_ROWS)
+    col = min(flowchart.COL, max(MIN_COL, (LANDSCAPE_W - FIXED_COLUMNS) // n))
+    room = LANDSCAPE_W - n * col
+    return Layout(True, col, LANDSCAPE_ROWS, FIXED if room >= FIXED_COLUMNS else _squeezed(room))
+
+
+def _squeezed(room: int) -> tuple[int, ...]:
+    """Many pelaksana (up to twelve): the text columns share what the flowchart leaves, in their
+    usual proportions (No keeps its width), so the table stays on the landscape page."""
+    scale = (room - FIXED[0]) / (FIXED_COLUMNS - FIXED[0])
+    return (FIXED[0], *(int(w * scale) for w in FIXED[1:]))
 
 
 def sop_context(version, kop=None) -> dict:
@@ -107,105 +124,12 @@ def sop_pdf(version, kop=None) -> bytes:
     return html_to_pdf(sop_html(sop_context(version, kop)))
 
 
-def _span(cells, a: int, b: int):
-    return cells[a] if a == b else cells[a].merge(cells[b])
-
-
 @in_indonesian
 def sop_docx(version, kop=None) -> bytes:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.enum.table import WD_ROW_HEIGHT_RULE
-    from docx.shared import Mm, Pt
+    """The same layout as the PDF, in python-docx (``sop_docx``: widths LibreOffice keeps too)."""
+    from sikerja.processes.sop_docx import build
 
-    ctx = sop_context(version, kop)
-    doc = Document()
-    section = doc.sections[0]
-    if ctx["layout"].landscape:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = Mm(297), Mm(210)
-    else:
-        section.page_width, section.page_height = Mm(210), Mm(297)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(12))
-    style = doc.styles["Normal"]
-    style.font.name, style.font.size = "Arial", Pt(9)
-    v, ap = version, ctx["approver"]
-    if kop is not None:
-        doc.add_paragraph(f"{kop.government_name}\n{kop.pd_name}").runs[0].bold = True
-    ident = doc.add_table(rows=0, cols=2)
-    ident.style = "Table Grid"
-    for label, value in (
-        ("Nomor SOP", v.nomor or "-"),
-        ("Tanggal Pembuatan", ctx["dates"]["made"]),
-        ("Tanggal Revisi", ctx["dates"]["revised"]),
-        ("Tanggal Efektif", ctx["dates"]["effective"]),
-        ("Disahkan oleh", f"{ap['position']}\n\n\n{ap['name']}\nNIP {ap['nip']}"),
-        ("Nama SOP", v.sop.name),
-    ):
-        cells = ident.add_row().cells
-        cells[0].text, cells[1].text = label, value
-    doc.add_paragraph()
-    pairs = doc.add_table(rows=0, cols=2)
-    pairs.style = "Table Grid"
-    for left, right in (
-        (("Dasar Hukum", v.dasar_hukum), ("Kualifikasi Pelaksana", v.kualifikasi)),
-        (("Keterkaitan", v.keterkaitan), ("Peralatan/Perlengkapan", v.peralatan)),
-        (("Peringatan", v.peringatan), ("Pencatatan dan Pendataan", v.pencatatan)),
-    ):
-        cells = pairs.add_row().cells
-        for cell, (label, value) in zip(cells, (left, right), strict=True):
-            cell.text = ""
-            cell.paragraphs[0].add_run(label + ":").bold = True
-            cell.add_paragraph(value or "-")
-    actors = ctx["actors"]
-    n = max(len(actors), 1)
-    col = ctx["layout"].col
-    widths = [28, 190] + [col] * n + [78, 78, 78, 100]
-    for page in ctx["pages"]:
-        doc.add_page_break()
-        k = len(page["steps"])
-        table = doc.add_table(rows=2 + k + 2, cols=len(widths))
-        table.style = "Table Grid"
-        table.autofit = False
-        for row in table.rows:
-            for cell, w in zip(row.cells, widths, strict=True):
-                cell.width = Pt(w * 0.75)
-        head, sub = table.rows[0].cells, table.rows[1].cells
-        head[0].text, head[1].text = "No", "Kegiatan"
-        _span(head, 2, 1 + n).text = "Pelaksana"
-        _span(head, 2 + n, 4 + n).text = "Mutu Baku"
-        head[5 + n].text = "Keterangan"
-        for i, a in enumerate(actors):
-            sub[2 + i].text = a.position.name
-        sub[2 + n].text, sub[3 + n].text, sub[4 + n].text = "Kelengkapan", "Waktu", "Output"
-        # Rows of exactly the flowchart's geometry (a connector band, one row per step, a band)
-        # so the picture, one cell spanning them all, lines its shapes up with the steps.
-        heights = [flowchart.BAND] + [flowchart.ROW] * k + [flowchart.BAND]
-        for r, h in enumerate(heights, 2):
-            table.rows[r].height = Pt(h * 0.75)
-            table.rows[r].height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
-        pic = table.cell(2, 2).merge(table.cell(3 + k, 1 + n))
-        for extra in pic.paragraphs[1:]:
-            extra._element.getparent().remove(extra._element)
-        paragraph = pic.paragraphs[0]
-        paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
-        paragraph.add_run().add_picture(io.BytesIO(flowchart.to_png(page["page"])), width=Pt(page["page"].width * 0.75))
-        for j, step in enumerate(page["steps"]):
-            cells = table.rows[3 + j].cells
-            values = (
-                [str(step.no), step.kegiatan] + [""] * n + [step.kelengkapan, step.waktu, step.output, step.keterangan]
-            )
-            for c, value in enumerate(values):
-                if 2 <= c < 2 + n:
-                    continue
-                cells[c].text = value
-                for par in cells[c].paragraphs:
-                    for run in par.runs:
-                        run.font.size = Pt(7.5)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return build(sop_context(version, kop), kop)
 
 
 # --- benchmark (issue 14: an SOP of 60 steps renders its PDF in a benchmarked time) -------------

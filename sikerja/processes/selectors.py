@@ -3,15 +3,16 @@ region reads it (as the peta jabatan); another region's objects are "not found".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from sikerja.accounts.access import Actor, may_edit_process
 from sikerja.inputs import SEARCH_TEXT
+from sikerja.organisation.models import Unit
 from sikerja.processes.models import (
     MapVersion,
     Monitoring,
@@ -63,6 +64,40 @@ class ProcessPage:
     maps: list
     sops: list
     may_edit: bool
+    assignments: list = field(default_factory=list)
+
+
+# A team that never ran (refused, withdrawn) does not "run" the process.
+RUNNING_STATUSES = ("proses", "diterbitkan", "dicabut")
+
+
+def assignments_running(actor: Actor, process: Process) -> list:
+    """The teams/assignments that name the process, only those the actor may see (the
+    assignments' own policy, ``restrict``); one query whatever their number."""
+    from sikerja.assignments.selectors import visible_assignments  # assignments name processes, not the reverse
+
+    return list(
+        visible_assignments(actor)
+        .filter(process=process, status__in=RUNNING_STATUSES)
+        .select_related("owning_unit")
+        .order_by("-starts_on", "-pk")
+    )
+
+
+def choosable_for_assignment(actor: Actor, unit_id: int | None = None) -> tuple[list, list]:
+    """Active processes of the actor's region a penugasan may name: (those the unit or a unit
+    above it owns or takes part in — a Dinas's process is its Bidang's too —, the others). Two
+    queries."""
+    qs = Process.objects.filter(region=actor.region, is_active=True).select_related("owning_unit").order_by("level", "code")
+    if not unit_id:
+        return [], list(qs)
+    node = Unit.objects.with_tree_fields().filter(region=actor.region, pk=unit_id).first()
+    chain = list(node.tree_path) if node else []
+    found = list(
+        qs.annotate(takes_part=Exists(Participation.objects.filter(process=OuterRef("pk"), unit_id__in=chain)))
+    )
+    own = {p.pk for p in found if p.owning_unit_id in chain or p.takes_part}
+    return [p for p in found if p.pk in own], [p for p in found if p.pk not in own]
 
 
 def process_page(actor: Actor, pk: int) -> ProcessPage:
@@ -84,6 +119,7 @@ def process_page(actor: Actor, pk: int) -> ProcessPage:
         maps=maps,
         sops=sops,
         may_edit=may_edit_process(actor, p.owning_unit_id),
+        assignments=assignments_running(actor, p),
     )
 
 

@@ -30,6 +30,7 @@ from sikerja.assignments.actions.common import (
     weekly_hours,
 )
 from sikerja.assignments.actions.issue import issue_now_if_ready
+from sikerja.assignments.actions.process_link import process_of
 from sikerja.assignments.actions.roles import (
     acts_for,
     candidate_of,
@@ -67,6 +68,7 @@ def propose(
     use_request: bool | None = None,
     standing_kind: str = "",
     recording_reason: str = "",
+    process_id: int | None = None,
 ) -> Assignment:
     """Create an assignment by appointment (penunjukan): flows 1-4 and 6 of issue 5.
 
@@ -92,6 +94,7 @@ def propose(
             "bukan melalui usulan penugasan."
         )
     owning = owning_unit_of(actor, owning_unit_id)
+    process = process_of(actor, process_id)
     title = required_text(title, "Nama kegiatan/tim", limit=300)
     purpose = required_text(purpose, "Maksud dan tujuan")
     target = required_text(target, "Ekspektasi/target kinerja")
@@ -226,6 +229,7 @@ def propose(
         standing_kind=standing_kind,
         title=title,
         owning_unit=owning,
+        process=process,
         purpose=purpose,
         target=target,
         competences=competences,
@@ -304,6 +308,7 @@ def propose(
             "mode": Mode.PENUNJUKAN,
             "members": [r.display_name for r in rows],
             "articles": decisions,
+            **({"process": str(process)} if process else {}),
         },
         reason=recording_reason,
     )

@@ -18,7 +18,7 @@ from sikerja.organisation.demo.blueprint import JF, PLK, Pos, UnitPlan, plan_reg
 from sikerja.organisation.models import Competence, Delegation, Employee, EmployeeCompetence, Placement, Position, Unit
 from sikerja.organisation.rules.nip import PPPK_FIRST_YEAR, build_nip
 from sikerja.performance.demo import seed_performance
-from sikerja.processes.demo import seed_processes
+from sikerja.processes.demo import link_demo_team, seed_processes
 from sikerja.tenancy.models import Region, RegulationProfile
 from sikerja.tenancy.services import sync_builtin_profiles
 
@@ -356,5 +356,6 @@ def build_demo_region(*, n_employees=5000, seed=20240601, slug="sungai-lestari",
         seed_processes(region)  # proses bisnis and SOP AP (issue 14)
         logins = builder.create_demo_users(user_prefix) if with_users else []
         logins += seed_execution(region, user_prefix) if with_users and with_execution else []
+        link_demo_team(region)  # a team names the process it runs (issue 14 item 7)
         seed_performance(region)  # kinerja (issue 13): SKPs, evidence, one finished quarter
     return region, logins, builder
