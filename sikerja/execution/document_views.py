@@ -41,11 +41,9 @@ def agreement_file(actor, pk, ext: str) -> tuple[bytes, str]:
     return bytes(files.pdf if ext == "pdf" else files.docx), name
 
 
-@in_indonesian
 def laporan_file(actor, work_id, ext: str, *, period: tuple[str, str] | None) -> tuple[bytes, str]:
     """The laporan as PDF or DOCX under the owning unit's letterhead; ``ExecutionError`` when
     the final laporan is asked for before the result is accepted."""
-    from sikerja.letters.render import html_to_pdf
     from sikerja.letters.selectors import kop_for
 
     if ext not in TYPES:
@@ -57,10 +55,17 @@ def laporan_file(actor, work_id, ext: str, *, period: tuple[str, str] | None) ->
         from sikerja.execution.laporan_docx import render_docx
 
         return render_docx(report, kop=kop, place=place), lap.filename(report, ext)
+    return _laporan_pdf(report, kop, place), lap.filename(report, ext)
+
+
+@in_indonesian  # a document: Bahasa Indonesia whatever the page's language
+def _laporan_pdf(report, kop, place) -> bytes:
+    from sikerja.letters.render import html_to_pdf
+
     html = render_to_string(
         "execution/laporan_pdf.html", {"l": report, "kop": kop, "title": report.title, "number": "", "place": place}
     )
-    return html_to_pdf(html), lap.filename(report, ext)
+    return html_to_pdf(html)
 
 
 @region_view

@@ -118,20 +118,24 @@ def _span(start: dt.date, end: dt.date) -> str:
     return f"{date_id(start)} s.d. {date_id(end)}"
 
 
-@in_indonesian
 def build(actor: Actor, work_id, *, period: tuple[str, str] | None = None) -> Laporan:
     """The laporan of a work the actor may see (404 otherwise): ``period`` = (start, end) of one
     of its reporting periods, or None for the final laporan, available once the result is
-    accepted (PPU Lampiran huruf A angka 3: selesai when the pimpinan unit accepts it)."""
+    accepted (PPU Lampiran huruf A angka 3: selesai when the pimpinan unit accepts it). The
+    refusals are in the page's language; the laporan itself in Bahasa Indonesia."""
     work = selectors.get_visible(actor, work_id)
-    a = work.assignment
-    final = period is None
-    if final and work.status != Work.Status.SELESAI:
+    if period is None and work.status != Work.Status.SELESAI:
         raise ExecutionError(
             gettext("Laporan akhir tersedia setelah hasil pelaksanaan diterima oleh pimpinan unit."),
             code="wrong_state",
         )
-    span = None if final else parse_period(work, *period)
+    return _compile(work, None if period is None else parse_period(work, *period))
+
+
+@in_indonesian
+def _compile(work: Work, span: tuple[dt.date, dt.date] | None) -> Laporan:
+    a = work.assignment
+    final = span is None
     reports = (
         work.reports.select_related("author__position")
         .prefetch_related(

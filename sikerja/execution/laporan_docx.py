@@ -49,7 +49,7 @@ def _kop(b: _Builder, kop: Kop) -> None:
     line._p.get_or_add_pPr().append(borders)
 
 
-def _table(b: _Builder, headers: list[str], rows: list[list[str]], widths: list[float]) -> None:
+def _table(b: _Builder, headers: list[str], rows: list[list[str]], widths: list[float], *, bold_last: int = 0) -> None:
     table = b.doc.add_table(rows=1 + len(rows), cols=len(headers))
     table.style = "Table Grid"
     table.autofit = False
@@ -62,7 +62,7 @@ def _table(b: _Builder, headers: list[str], rows: list[list[str]], widths: list[
             for i, line in enumerate(str(value).split("\n")):
                 p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
                 run = p.add_run(line)
-                run.font.size, run.bold = Pt(9.5), r == 0
+                run.font.size, run.bold = Pt(9.5), r == 0 or r > len(rows) - bold_last
 
 
 def _heading(b: _Builder, text: str) -> None:
@@ -101,7 +101,7 @@ def render_docx(laporan: Laporan, *, kop: Kop, place: str) -> bytes:
         _table(b, ["No.", "Periode / disampaikan", "Penyusun", "Kemajuan", "Realisasi terhadap rencana"],
                [[f"{i}.", f"{r.span_text}\ndisampaikan {r.submitted_text}" + (" (terlambat)" if r.is_late else ""),
                  f"{r.author.full_name}\n{r.kind_words}", f"{r.progress}%", r.realisation]
-                for i, r in enumerate(lap.reports, 1)], [1.0, 4.0, 3.5, 1.8, 6.2])  # fmt: skip
+                for i, r in enumerate(lap.reports, 1)], [1.0, 4.0, 3.5, 2.1, 5.9])  # fmt: skip
     else:
         b.para("Belum ada laporan kemajuan pada periode ini.")
 
@@ -110,12 +110,12 @@ def render_docx(laporan: Laporan, *, kop: Kop, place: str) -> bytes:
               for a in lap.activities for bl in a.budget_lines.all()]  # fmt: skip
     budget.append(["Jumlah rencana anggaran", "", lap.planned])
     budget.append(["Realisasi anggaran" + ("" if lap.final else " s.d. periode ini"), "", lap.realised])
-    _table(b, ["Kegiatan / uraian", "Sumber/kode DPA", "Rencana"], budget, [8.5, 4.5, 3.5])
+    _table(b, ["Kegiatan / uraian", "Sumber/kode DPA", "Rencana"], budget, [8.5, 4.5, 3.5], bold_last=2)
 
     _heading(b, "D. Bukti dukung")
     if lap.evidence:
         _table(b, ["No.", "Periode laporan", "Jenis", "Nama berkas / tautan"],
-               [[f"{i}.", *row] for i, row in enumerate(lap.evidence, 1)], [1.0, 5.0, 2.0, 8.5])  # fmt: skip
+               [[f"{i}.", period, kind, name] for i, (period, name, kind) in enumerate(lap.evidence, 1)], [1.0, 5.0, 2.0, 8.5])  # fmt: skip
     else:
         b.para("Tidak ada bukti dukung yang dilampirkan.")
 
@@ -145,7 +145,7 @@ def render_docx(laporan: Laporan, *, kop: Kop, place: str) -> bytes:
         b.para(w.result_summary or "-", space_after=4)
         _table(b, ["Pengajuan", "Tahap reviu", "Peninjau", "Keputusan", "Oleh / tanggal", "Catatan"],
                [[str(r["round"]), r["label"], r["official"], r["status"], f"{r['who']}\n{r['when']}", r["notes"]]
-                for r in lap.reviews], [1.8, 3.2, 3.0, 2.5, 3.0, 3.0])  # fmt: skip
+                for r in lap.reviews], [2.3, 3.0, 2.9, 2.4, 3.0, 2.9])  # fmt: skip
         if lap.accepted_by:
             b.para(
                 f"Hasil pelaksanaan diterima sesuai target oleh {lap.accepted_by}."

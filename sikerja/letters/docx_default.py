@@ -329,7 +329,8 @@ def _pk_sign(b: _Builder, *, dated: bool) -> None:
          "{% if p.pihak_kedua and p.pihak_kedua.nip %}{{ p.pihak_kedua.nip_label }}. {{ p.pihak_kedua.nip }}{% endif %}",
          "{{ signer.name }}\n{{ signer.pangkat }}\n{{ signer.nip_label }}. {{ signer.nip }}"),
     )
-    for row, texts in zip(table.rows, rows, strict=True):
+    table_rows = list(table.rows)
+    for n, (row, texts) in enumerate(zip(table_rows, rows, strict=True)):
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for cell, width, text in zip(row.cells, widths, texts, strict=True):
             cell.width = width
@@ -338,10 +339,11 @@ def _pk_sign(b: _Builder, *, dated: bool) -> None:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 p.paragraph_format.keep_with_next = True
                 run = p.add_run(line)
-                run.bold = run.underline = row is table.rows[2] and i == 0
-        if row is table.rows[1]:
-            for cell in row.cells:
-                cell.paragraphs[-1].paragraph_format.space_after = Pt(48)
+                run.bold = run.underline = n == 2 and i == 0  # the name
+    # Room for the signatures: a paragraph before each name (Word and LibreOffice both keep it,
+    # where space after a cell's last paragraph is dropped by LibreOffice).
+    for cell in table_rows[2].cells:
+        cell.paragraphs[0].paragraph_format.space_before = Pt(48)
 
 
 def _pk(b: _Builder) -> None:

@@ -217,3 +217,25 @@ def test_the_laporan_downloads_from_the_work_page_for_those_who_see_the_work(dem
     assert 'id="laporan-final"' in me.get(f"/pelaksanaan/{work.pk}/").content.decode()
     final = login("kadis.kominfo").get(url)
     assert final.status_code == 200 and final.content[:5] == b"%PDF-"
+
+
+@pytest.mark.req("MEK-1", "MEK-4")
+def test_the_demo_has_an_issued_pk_and_an_accepted_work_whose_laporan_downloads(seeded, demo, other_demo):
+    from sikerja.execution.models import Work
+    from sikerja.execution.tests.test_monitoring import client_for
+
+    for region, prefix in ((demo.region, ""), (other_demo.region, "lain.")):
+        agreement = PerformanceAgreement.objects.get(region=region, unit__code="SETDA")
+        assert agreement.document.kind == "perjanjian_kinerja" and agreement.document.signer == agreement.leader
+        assert "BUPATI" in pdf_text(agreement.document.pdf).upper()
+        work = Work.objects.get(region=region, assignment__title="Penyusunan Rekapitulasi Batas Wilayah Desa")
+        assert work.status == "selesai"
+        asisten = client_for(prefix + "asisten.pemerintahan")
+        page = asisten.get(f"/pelaksanaan/{work.pk}/").content.decode()
+        assert 'id="laporan-final"' in page
+        final = asisten.get(f"/pelaksanaan/{work.pk}/laporan-pelaksanaan.pdf")
+        text = pdf_text(final.content)
+        assert final.status_code == 200 and "LAPORAN AKHIR PELAKSANAAN TUGAS" in text
+        assert "Rekapitulasi batas wilayah 30 desa tersusun" in text and "Diterima, sesuai target" in text
+        pk = asisten.get(f"/pelaksanaan/perjanjian-kinerja/{agreement.pk}/naskah.docx")
+        assert pk.status_code == 200 and agreement.document.number in docx_text(pk.content)
