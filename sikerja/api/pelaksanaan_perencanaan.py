@@ -45,7 +45,7 @@ ID = Path(..., ge=1, le=2**63 - 1, description="ID.")
 def _agreement(actor, pk):
     ps.get_agreement(actor, pk)
     return (
-        PerformanceAgreement.objects.select_related("unit")
+        PerformanceAgreement.objects.select_related("unit", "document")
         .prefetch_related("targets__strategies", "targets__works")
         .get(pk=pk)
     )
@@ -62,7 +62,7 @@ def list_agreements(request: HttpRequest):
     check_params(request)
     return list(
         ps.visible_agreements(request.auth)
-        .select_related("unit")
+        .select_related("unit", "document")
         .prefetch_related("targets__strategies", "targets__works")[:200]
     )
 

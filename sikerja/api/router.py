@@ -21,6 +21,7 @@ api.add_router("/", kedudukan.router)
 api.add_router("/", "sikerja.letters.api.router")
 api.add_router("/", "sikerja.api.penugasan.router")
 # Before pelaksanaan: its /pelaksanaan/{work_id} would take /pelaksanaan/perjanjian-kinerja.
+api.add_router("/", "sikerja.api.pelaksanaan_dokumen.router")
 api.add_router("/", "sikerja.api.pelaksanaan_perencanaan.router")
 api.add_router("/", "sikerja.api.pelaksanaan.router")
 api.add_router("/", "sikerja.api.proses.router")

@@ -5,7 +5,9 @@ Everything goes through the real services (their rules, events and notifications
 logins for the officials on the way: the Asisten, the Kepala Bagian, a ketua and a pegawai.
 The Sekda's agreement is in force; target 1 is a team under the Asisten (plan approved, tasks,
 reports — one late, one missing — and an open problem); target 2 is handed on to the Kepala
-Bagian, whose individual assignee's result waits at the Asisten's review."""
+Bagian, whose individual assignee's result waits at the Asisten's review. The agreement's signing
+issued its naskah (perjanjian kinerja, PDF/DOCX); a third, smaller individual work has gone
+through the whole chain and is accepted, so its final laporan pelaksanaan tugas can be downloaded."""
 
 from __future__ import annotations
 
@@ -84,6 +86,45 @@ def _plan(work, lead, approver, amount):
     plans.save_plan(actor=lead, work_id=work.pk, activities=rows)
     plans.submit_plan(actor=lead, work_id=work.pk)
     plans.decide_plan(actor=approver, work_id=work.pk, decision="setujui", notes="Sesuai DPA.")
+
+
+def _accepted_work(region, pegawai, kabag, owning_unit, assignee, common) -> None:
+    """An individual work reported, submitted and accepted along the whole review chain, each
+    stage decided by its own official (or the login the demo gives them)."""
+    today = timezone.localdate()
+    done = penugasan.propose(
+        actor=kabag,
+        form="individu",
+        owning_unit_id=owning_unit.pk,
+        title="Penyusunan Rekapitulasi Batas Wilayah Desa",
+        target="Rekapitulasi batas wilayah seluruh desa tersusun",
+        starts_on=today - dt.timedelta(days=25),
+        ends_on=today + dt.timedelta(days=35),
+        members=[MemberInput(assignee.pk)],
+        **common,
+    )
+    _issue(region, done)
+    work = Work.objects.filter(assignment=done).first()
+    if work is None:
+        return
+    if not Plan.objects.filter(work=work).exists():
+        _plan(work, pegawai, kabag, "600.000")
+    reports.submit_report(
+        actor=pegawai,
+        work_id=work.pk,
+        progress=100,
+        realisation="Rekapitulasi batas wilayah 30 desa tersusun dan diverifikasi bersama kecamatan.",
+        budget_realised="1.250.000",
+        links="https://drive.example.go.id/rekap-batas-desa",
+    )
+    reviews.submit_result(actor=pegawai, work_id=work.pk, summary="Rekapitulasi batas wilayah desa diserahkan.")
+    for _ in range(5):
+        waiting = Review.objects.filter(work=work, status=Review.Status.MENUNGGU).select_related("official").first()
+        if waiting is None:
+            return
+        official = waiting.official
+        act = _login(official, f"demo.{official.pk}", [(Role.PEGAWAI, None)], region)
+        reviews.decide_review(actor=act, review_id=waiting.pk, decision=reviews.FORWARD, notes="Sesuai target.")
 
 
 def seed_execution(region, prefix: str = "") -> list[tuple[str, str]]:
@@ -239,6 +280,7 @@ def seed_execution(region, prefix: str = "") -> list[tuple[str, str]]:
         first = Review.objects.filter(work=solo_work, status=Review.Status.MENUNGGU).select_related("official").first()
         if first is not None and first.official_id == kabag_emp.pk:
             reviews.decide_review(actor=kabag, review_id=first.pk, decision=reviews.FORWARD, notes="Sesuai target.")
+    _accepted_work(region, pegawai, kabag, units["SETDA.AS1.B1"], own[0], common)
     return [
         (name("asisten.pemerintahan"), "Asisten Pemerintahan (penanggung jawab target, strategi, reviu)"),
         (name("kabag.pemerintahan"), "Kepala Bagian Pemerintahan (penanggung jawab target, PPK)"),

@@ -47,7 +47,14 @@ class AgreementOut(Schema):
     superior_id: int | None = Field(None, description="Pihak kedua; kosong bila kepala daerah (di luar aplikasi).")
     signed_at: dt.datetime | None = None
     superior_signed_at: dt.datetime | None = None
+    document_number: str | None = Field(
+        None, description="Nomor naskah perjanjian kinerja (terbit saat pihak pertama menandatangani)."
+    )
     targets: list[TargetOut]
+
+    @staticmethod
+    def resolve_document_number(obj):
+        return obj.document.number if obj.document_id else None
 
     @staticmethod
     def resolve_unit_name(obj):

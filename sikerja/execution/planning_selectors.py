@@ -68,7 +68,7 @@ def visible_agreements(actor: Actor) -> QuerySet[PerformanceAgreement]:
 
 def get_agreement(actor: Actor, pk) -> PerformanceAgreement:
     found = (
-        visible_agreements(actor).select_related("unit", "leader__position", "superior__position").filter(pk=pk).first()
+        visible_agreements(actor).select_related("unit", "leader__position", "superior__position", "document").filter(pk=pk).first()
     )
     if found is None:
         raise Http404(gettext("Perjanjian kinerja tidak ditemukan atau di luar cakupan Anda."))

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sikerja.execution import monitoring_views, planning_views, team_views, views
+from sikerja.execution import document_views, monitoring_views, planning_views, team_views, views
 
 app_name = "pelaksanaan"
 urlpatterns = [
@@ -16,10 +16,12 @@ urlpatterns = [
     path("laporan/<int:report_pk>/umpan-balik/", views.feedback, name="feedback"),
     path("reviu/<int:review_pk>/putuskan/", views.decide, name="decide"),
     path("bukti/<int:evidence_pk>/", views.evidence, name="evidence"),
+    path("<int:pk>/laporan-pelaksanaan.<str:ext>", document_views.laporan, name="laporan"),
     # perencanaan (MEK-1)
     path("perjanjian-kinerja/", planning_views.agreements, name="agreements"),
     path("perjanjian-kinerja/baru/", planning_views.create, name="agreement_create"),
     path("perjanjian-kinerja/<int:pk>/", planning_views.agreement, name="agreement"),
+    path("perjanjian-kinerja/<int:pk>/naskah.<str:ext>", document_views.agreement_document, name="agreement_document"),
     path("perjanjian-kinerja/<int:pk>/target/", planning_views.targets, name="agreement_targets"),
     path("perjanjian-kinerja/<int:pk>/tandatangani/", planning_views.sign, name="agreement_sign"),
     path("perjanjian-kinerja/<int:pk>/setujui/", planning_views.countersign, name="agreement_countersign"),

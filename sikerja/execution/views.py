@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from sikerja.assignments.selectors import get_visible as get_visible_assignment
 from sikerja.execution import selectors, services
+from sikerja.execution.laporan import periods as laporan_periods
 from sikerja.execution.models import Evidence, Period, Report, Review
 from sikerja.execution.rules import format_rupiah
 from sikerja.execution.services.evidence import ALLOWED_WORDS, MAX_FILES
@@ -95,6 +96,7 @@ def _page(request, actor, pk, *, status=200, errors=None, where="", values=None)
             allowed_words=ALLOWED_WORDS,
             max_files=MAX_FILES,
             periods=Period.choices,
+            laporan_periods=laporan_periods(page.work),
         ),
         status=status,
     )

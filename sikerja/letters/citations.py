@@ -19,6 +19,20 @@ def regulation_citation(profile) -> str:
     return title or (getattr(profile, "legal_basis", "") or getattr(profile, "name", "")).strip()
 
 
+# The instrument that sets the form of a perjanjian kinerja, by its real title.
+PERMENPANRB_53_2014 = (
+    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014 tentang "
+    "Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi Pemerintah"
+)
+
+
+def agreement_basis(profile) -> list[str]:
+    """What a perjanjian kinerja is drawn up under: PermenPANRB 53/2014 and the region's own
+    regulation (PPU Lampiran huruf A angka 1 huruf a: penyusunan dan penetapan perjanjian kinerja)."""
+    own = regulation_citation(profile)
+    return [PERMENPANRB_53_2014] + ([own] if own else [])
+
+
 def document_citation(*, kind: str, office: str, number: str, date, subject: str) -> str:
     """'Nota Dinas Kepala Bidang ... Nomor 800/001/X/2026 tanggal 3 Desember 2026 hal ...'."""
     name = "Nota Dinas" if kind in {k.value for k in NOTA_KINDS} else DocumentKind(kind).label

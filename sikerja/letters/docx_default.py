@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from sikerja.letters.models import DocumentKind
 from sikerja.letters.payloads import ASSIGNMENT_KINDS, NOTA_KINDS
 
 FONT = "Arial"
@@ -26,6 +27,8 @@ VALUE_TAB = Cm(3.5)
 
 
 def _layout(kind: str) -> str:
+    if kind == DocumentKind.PERJANJIAN_KINERJA:
+        return "pk"
     if kind in {k.value for k in ASSIGNMENT_KINDS}:
         return "assignment"
     if kind in {k.value for k in NOTA_KINDS}:
@@ -169,10 +172,10 @@ class _Builder:
                 p.paragraph_format.space_after = Pt(kw["space_after"])
 
 
-    def grid(self, headers: list[str], loop: str, cells: list[str]):
+    def grid(self, headers: list[str], loop: str, cells: list[str], widths=None):
         """A bordered list of people; a cell text's "\n" starts a new paragraph (name, then
         NIP under it). Fixed widths leave an 18-digit NIP room on one line (issue 10 item 5)."""
-        widths = (Cm(1.1), Cm(5.9), Cm(2.9), Cm(3.0), Cm(3.6))[: len(headers)]
+        widths = widths or (Cm(1.1), Cm(5.9), Cm(2.9), Cm(3.0), Cm(3.6))[: len(headers)]
         table = self.doc.add_table(rows=4, cols=len(headers))
         table.style = "Table Grid"
         table.autofit = False
@@ -307,9 +310,87 @@ def _nota(b: _Builder) -> None:
     b.sign(dated=False)
 
 
+def _pk_sign(b: _Builder, *, dated: bool) -> None:
+    """Both signatures of a perjanjian kinerja side by side, pihak kedua left and pihak pertama
+    right (PermenPANRB 53/2014): the offices in one row and the names in the next, so the names
+    line up however long an office is; the rows do not split across pages."""
+    b.para("", space_after=6).paragraph_format.keep_with_next = True
+    table = b.doc.add_table(rows=3, cols=2)
+    table.autofit = False
+    widths = (Cm(8.25), Cm(8.25))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    rows = (
+        ("", "{{ place }}, {{ date_text }}" if dated else ""),
+        ("Pihak Kedua,\n{{ p.pihak_kedua_title|upper }},",
+         "Pihak Pertama,\n{% if signer.prefix %}{{ signer.prefix }} {% endif %}{{ signer.position|upper }},"),
+        ("{% if p.pihak_kedua %}{{ p.pihak_kedua.name }}{% else %}..............................{% endif %}\n"
+         "{% if p.pihak_kedua %}{{ p.pihak_kedua.pangkat }}{% endif %}\n"
+         "{% if p.pihak_kedua and p.pihak_kedua.nip %}{{ p.pihak_kedua.nip_label }}. {{ p.pihak_kedua.nip }}{% endif %}",
+         "{{ signer.name }}\n{{ signer.pangkat }}\n{{ signer.nip_label }}. {{ signer.nip }}"),
+    )
+    table_rows = list(table.rows)
+    for n, (row, texts) in enumerate(zip(table_rows, rows, strict=True)):
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for cell, width, text in zip(row.cells, widths, texts, strict=True):
+            cell.width = width
+            for i, line in enumerate(text.split("\n")):
+                p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                p.paragraph_format.keep_with_next = True
+                run = p.add_run(line)
+                run.bold = run.underline = n == 2 and i == 0  # the name
+    # Room for the signatures: a paragraph before each name (Word and LibreOffice both keep it,
+    # where space after a cell's last paragraph is dropped by LibreOffice).
+    for cell in table_rows[2].cells:
+        cell.paragraphs[0].paragraph_format.space_before = Pt(48)
+
+
+def _pk(b: _Builder) -> None:
+    b.para("{{ title }}", bold=True, center=True)
+    b.para("{{ p.unit|upper }}", bold=True, center=True)
+    b.para("NOMOR {{ number }}", center=True, space_after=10)
+    body = {"hanging": Cm(-1.25), "space_after": 6}
+    b.para("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta berorientasi "
+           "pada hasil, kami yang bertanda tangan di bawah ini:", **body)
+    b.field("Nama", "{{ signer.name }}")
+    b.field("Jabatan", "{{ signer.title }}", space_after=4)
+    b.para("selanjutnya disebut pihak pertama.", space_after=6)
+    b.field("Nama", "{% if p.pihak_kedua %}{{ p.pihak_kedua.name }}{% else %}..............................{% endif %}")
+    b.field("Jabatan", "{{ p.pihak_kedua_title }}", space_after=4)
+    b.para("selaku atasan pihak pertama, selanjutnya disebut pihak kedua.", space_after=6)
+    b.para("Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, "
+           "dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen "
+           "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.", **body)
+    b.para("Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian "
+           "kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan "
+           "dan sanksi.", **body)
+    b.para("Perjanjian kinerja ini disusun berdasarkan:")
+    b.tag("{%p for d in p.dasar %}")
+    b.para("{{ loop.index }}.\t{{ d }}", indent=Cm(0.8), hanging=Cm(0.6), tabs=(Cm(0.8),), space_after=1)
+    b.tag("{%p endfor %}")
+    _pk_sign(b, dated=True)
+    b.para("", space_after=6)
+    b.para("{{ qr_image }}")
+    note = b.para("{% if is_sample %}CONTOH — pratinjau, bukan naskah dinas: tidak bernomor, tidak tercatat dan tidak "
+                  "dapat diverifikasi.{% else %}Keaslian naskah ini dapat diperiksa dengan memindai kode QR atau membuka "
+                  "{{ verify_url }} (kode verifikasi: {{ code }}).{% endif %}")
+    note.runs[0].font.size = Pt(8)
+    b.doc.add_page_break()
+    b.para("LAMPIRAN {{ title }}", indent=Cm(8))
+    b.para("NOMOR {{ number }}", indent=Cm(8))
+    b.para("TANGGAL {{ date_text }}", indent=Cm(8), space_after=12)
+    b.para("{{ title }}", bold=True, center=True)
+    b.para("{{ p.unit|upper }}", bold=True, center=True, space_after=8)
+    b.grid(["No.", "Sasaran", "Indikator Kinerja", "Target"], "t in p.targets",
+           ["{{ loop.index }}.", "{{ t.sasaran }}", "{{ t.indikator }}", "{{ t.target }}"],
+           widths=(Cm(1.1), Cm(6.2), Cm(6.2), Cm(3.0)))
+    _pk_sign(b, dated=False)
+
+
 @lru_cache(maxsize=8)
 def default_docx_template(kind: str) -> bytes:
     b = _Builder()
     b.kop()
-    {"assignment": _assignment, "keputusan": _keputusan, "nota": _nota}[_layout(kind)](b)
+    {"assignment": _assignment, "keputusan": _keputusan, "nota": _nota, "pk": _pk}[_layout(kind)](b)
     return b.bytes()

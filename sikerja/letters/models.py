@@ -22,6 +22,8 @@ class DocumentKind(models.TextChoices):
     KEPUTUSAN = "keputusan", _("Keputusan")
     NOTA_DINAS_PERMOHONAN = "nota_dinas_permohonan", _("Nota Dinas (permohonan)")
     NOTA_DINAS_JAWABAN = "nota_dinas_jawaban", _("Nota Dinas (jawaban)")
+    # PermenPANRB 53/2014: signed by the unit leader (pihak pertama) with their superior.
+    PERJANJIAN_KINERJA = "perjanjian_kinerja", _("Perjanjian Kinerja")
 
 
 class SignerCapacity(models.TextChoices):

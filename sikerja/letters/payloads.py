@@ -127,10 +127,34 @@ class NotaDinasPayload(_Common):
     closing: str = ""  # empty: the usual "Demikian disampaikan, ..."
 
 
+@dataclass
+class TargetRow:
+    """One row of the perjanjian kinerja's table: sasaran, indikator kinerja, target."""
+
+    sasaran: str
+    indikator: str
+    target: str
+
+
+@dataclass
+class PerjanjianKinerjaPayload(_Common):
+    """Perjanjian kinerja (PermenPANRB 53/2014): the signer is pihak pertama (the unit leader,
+    or their Plh/Plt); ``pihak_kedua`` is their superior, or empty with ``pihak_kedua_title``
+    only when the superior is the kepala daerah, who signs outside the system."""
+
+    year: int = 0
+    unit: str = ""
+    dasar: list[str] = field(default_factory=list)
+    pihak_kedua: Person | None = None
+    pihak_kedua_title: str = ""
+    targets: list[TargetRow] = field(default_factory=list)
+
+
 PAYLOAD_CLASS = {
     **{k.value: AssignmentPayload for k in ASSIGNMENT_KINDS},
     DocumentKind.KEPUTUSAN.value: KeputusanPayload,
     **{k.value: NotaDinasPayload for k in NOTA_KINDS},
+    DocumentKind.PERJANJIAN_KINERJA.value: PerjanjianKinerjaPayload,
 }
 
 
@@ -187,6 +211,11 @@ def from_dict(kind: str, data: dict):
             values["persons"] = [_person(p) for p in values["persons"]]
         if "team" in values:
             values["team"] = [TeamMember(role=m["role"], person=_person(m["person"])) for m in values["team"]]
+        if isinstance(values.get("pihak_kedua"), dict):
+            values["pihak_kedua"] = _person(values["pihak_kedua"])
+        if "targets" in values:
+            values["targets"] = [TargetRow(sasaran=t["sasaran"], indikator=t["indikator"], target=t["target"])
+                                 for t in values["targets"]]
         return cls(**values)
     except (TypeError, ValueError, KeyError) as exc:
         raise PayloadError([f"Isi naskah tidak valid: {exc}"]) from exc
@@ -235,6 +264,16 @@ def payload_errors(kind: str, payload) -> list[str]:
         errors += _texts("Isi nota dinas", payload.body, required=True)
         if len(payload.closing or "") > MAX_TEXT:
             errors.append(f"Penutup paling panjang {MAX_TEXT} karakter.")
+    elif isinstance(payload, PerjanjianKinerjaPayload):
+        errors += _texts("Dasar", payload.dasar, required=True)
+        if not payload.targets:
+            errors.append("Perjanjian kinerja memuat paling sedikit satu target.")
+        if len(payload.targets) > MAX_ITEMS:
+            errors.append(f"Paling banyak {MAX_ITEMS} target dalam satu perjanjian kinerja.")
+        if not (payload.pihak_kedua or payload.pihak_kedua_title.strip()):
+            errors.append("Pihak kedua (atasan pihak pertama) wajib disebut.")
+        if not isinstance(payload.year, int) or not 2000 <= payload.year <= 2100:
+            errors.append("Tahun perjanjian kinerja tidak valid.")
     errors += _texts("Tembusan", payload.tembusan, required=False)
     persons = list(getattr(payload, "persons", [])) + [m.person for m in getattr(payload, "team", [])]
     if len(persons) > MAX_ITEMS:
@@ -246,6 +285,8 @@ def party_ids(payload) -> set[int]:
     """Employees named in the letter (for read permissions)."""
     ids = {p.employee_id for p in getattr(payload, "persons", [])}
     ids |= {m.person.employee_id for m in getattr(payload, "team", [])}
+    if getattr(payload, "pihak_kedua", None) is not None:
+        ids.add(payload.pihak_kedua.employee_id)
     if payload.signer:
         ids |= {payload.signer.employee_id, payload.signer.on_behalf_of_id}
     return {i for i in ids if i}

@@ -23,13 +23,14 @@ from django.template.loader import get_template
 
 from sikerja.i18n import in_indonesian
 from sikerja.letters.models import DocumentKind
-from sikerja.letters.payloads import ASSIGNMENT_KINDS, NOTA_KINDS, KeputusanPayload
+from sikerja.letters.payloads import ASSIGNMENT_KINDS, NOTA_KINDS, KeputusanPayload, PerjanjianKinerjaPayload
 from sikerja.letters.rules import SAMPLE_CODE, SAMPLE_NUMBER, date_id, dictum
 
 BUILTIN_HTML = {
     **{k.value: "letters/surat_perintah.html" for k in ASSIGNMENT_KINDS},
     DocumentKind.KEPUTUSAN.value: "letters/keputusan.html",
     **{k.value: "letters/nota_dinas.html" for k in NOTA_KINDS},
+    DocumentKind.PERJANJIAN_KINERJA.value: "letters/perjanjian_kinerja.html",
 }
 TITLES = {
     DocumentKind.SURAT_PERINTAH: ("SURAT PERINTAH", "MEMERINTAHKAN"),
@@ -38,6 +39,7 @@ TITLES = {
     DocumentKind.KEPUTUSAN: ("KEPUTUSAN", "MEMUTUSKAN"),
     DocumentKind.NOTA_DINAS_PERMOHONAN: ("NOTA DINAS", ""),
     DocumentKind.NOTA_DINAS_JAWABAN: ("NOTA DINAS", ""),
+    DocumentKind.PERJANJIAN_KINERJA: ("PERJANJIAN KINERJA", ""),
 }
 FORBIDDEN_TAGS = re.compile(r"{%-?\s*(load|debug|ssi|templatetag)\b")
 INCLUDE_TAGS = re.compile(r"{%-?\s*(?:extends|include)\s+([^\s%]+)")
@@ -106,6 +108,8 @@ def build_context(*, kind: str, payload, number: str, code: str, kop: Kop, unit_
     title, verb = TITLES[DocumentKind(kind)]
     if isinstance(payload, KeputusanPayload):
         title = f"KEPUTUSAN {payload.official.upper()}".strip()
+    if isinstance(payload, PerjanjianKinerjaPayload):
+        title = f"PERJANJIAN KINERJA TAHUN {payload.year}"
     url = verify_url(code)
     qr = segno.make(url, error="m")
     return {
@@ -128,6 +132,7 @@ def build_context(*, kind: str, payload, number: str, code: str, kop: Kop, unit_
         "is_keputusan": kind == DocumentKind.KEPUTUSAN,
         "is_nota": kind in {k.value for k in NOTA_KINDS},
         "is_jawaban": kind == DocumentKind.NOTA_DINAS_JAWABAN,
+        "is_pk": kind == DocumentKind.PERJANJIAN_KINERJA,
         "is_sample": sample,
         "has_roles": any(getattr(p, "role", "") for p in getattr(payload, "persons", [])),
         "reference_text": reference_text(payload),

@@ -11,15 +11,17 @@ from dataclasses import replace
 
 from django.utils import timezone
 
-from sikerja.letters.citations import regulation_citation
+from sikerja.letters.citations import PERMENPANRB_53_2014, agreement_basis, regulation_citation
 from sikerja.letters.models import DocumentKind
 from sikerja.letters.payloads import (
     ASSIGNMENT_KINDS,
     AssignmentPayload,
     KeputusanPayload,
     NotaDinasPayload,
+    PerjanjianKinerjaPayload,
     Person,
     Signer,
+    TargetRow,
     TeamMember,
 )
 from sikerja.letters.render import build_context
@@ -48,6 +50,20 @@ def sample_payload(kind: str, *, persons: list[Person] | None = None, signer: Si
     common = {"place": place, "date": timezone.localdate(), "signer": signer or SAMPLE_SIGNER}
     if kind in {k.value for k in ASSIGNMENT_KINDS}:
         return AssignmentPayload(subject="Pengembangan Aplikasi Layanan Kepegawaian", dasar=list(DASAR), persons=list(persons), untuk=list(UNTUK), **common)
+    if kind == DocumentKind.PERJANJIAN_KINERJA:
+        return PerjanjianKinerjaPayload(
+            subject="Perjanjian Kinerja Tahun Anggaran Berjalan",
+            year=common["date"].year,
+            unit="Dinas Komunikasi dan Informatika",
+            dasar=[PERMENPANRB_53_2014],
+            pihak_kedua=persons[0],
+            pihak_kedua_title=persons[0].jabatan or "Sekretaris Daerah",
+            targets=[
+                TargetRow("Meningkatnya kualitas layanan digital", "Persentase layanan publik yang tersedia daring", "80%"),
+                TargetRow("Meningkatnya tata kelola SPBE", "Indeks SPBE", "3,5"),
+            ],
+            **common,
+        )
     if kind == DocumentKind.KEPUTUSAN:
         roles = ["Ketua"] + ["Anggota"] * (len(persons) - 1)
         return KeputusanPayload(
@@ -105,6 +121,9 @@ def sample_context(region, kind: str, *, unit: Unit | None = None) -> dict:
         payload.dasar = [regulation, budget]
     elif isinstance(payload, KeputusanPayload):
         payload.mengingat = [*payload.mengingat, f"{regulation};"]
+    elif isinstance(payload, PerjanjianKinerjaPayload):
+        payload.dasar = agreement_basis(region.profile)
+        payload.unit = unit.name if unit else payload.unit
     return build_context(
         kind=kind, payload=payload, number="", code="", kop=kop_for(region, unit), unit_name=unit.name if unit else "",
         sample=True,

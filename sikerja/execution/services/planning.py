@@ -3,9 +3,11 @@ perjanjian kinerja, signed by its leader and countersigned by the leader's super
 target handed to the official responsible for it (and handed on down the cascade, e.g. Setda:
 Sekda -> Asisten -> Kepala Bagian); the strategy per target; works linked to it.
 
-The agreement is a printable page, not a letters Document: the letters app numbers and renders
-only the assignment letters and memos, and a perjanjian kinerja has its own form (PermenPANRB
-53/2014) with targets as a table. Each transition locks the agreement (or target) row first."""
+When the leader signs, the agreement becomes a naskah dinas (issue 12 item 1): the letters
+engine numbers it in the region's scheme and renders it (PDF+DOCX) in the form of PermenPANRB
+53/2014, signed by the leader (pihak pertama) or their Plh/Plt — ``issue_document`` refuses
+anyone else; the superior's countersignature is recorded on the agreement afterwards. Each
+transition locks the agreement (or target) row first."""
 
 from __future__ import annotations
 
@@ -160,9 +162,15 @@ def sign_agreement(*, actor: Actor, agreement_id) -> PerformanceAgreement:
     agreement.status = (
         PerformanceAgreement.Status.DITANDATANGANI if agreement.superior else PerformanceAgreement.Status.DISETUJUI
     )
-    agreement.save(update_fields=["signed_at", "superior", "status"])
+    agreement.document = _issue_document(actor, agreement)
+    agreement.save(update_fields=["signed_at", "superior", "status", "document"])
     record_event(
-        region=actor.region, actor=actor.user, verb="agreement.signed", obj=agreement, on_behalf_of=on_behalf_of
+        region=actor.region,
+        actor=actor.user,
+        verb="agreement.signed",
+        obj=agreement,
+        on_behalf_of=on_behalf_of,
+        changes={"document": agreement.document.number},
     )
     if agreement.superior:
         notify(
@@ -174,6 +182,29 @@ def sign_agreement(*, actor: Actor, agreement_id) -> PerformanceAgreement:
             region=actor.region,
         )
     return agreement
+
+
+def _issue_document(actor: Actor, agreement: PerformanceAgreement):
+    """Number and render the PK as a naskah dinas of the agreement's unit; the letters engine
+    checks that the actor is the leader (pihak pertama) or their running Plh/Plt."""
+    from django.core.exceptions import ValidationError
+
+    from sikerja.execution.agreement_document import agreement_payload
+    from sikerja.letters.models import DocumentKind
+    from sikerja.letters.services import issue_document
+
+    try:
+        return issue_document(
+            actor=actor,
+            kind=DocumentKind.PERJANJIAN_KINERJA,
+            issuing_unit=agreement.unit,
+            payload=agreement_payload(agreement),
+            official=agreement.leader,
+        )
+    except PermissionDenied:
+        raise
+    except ValidationError as exc:
+        raise ExecutionError(exc.messages) from exc
 
 
 @transaction.atomic

@@ -16,7 +16,10 @@ pytestmark = [
 ]
 
 
-@pytest.mark.parametrize("kind", [DocumentKind.SURAT_PERINTAH, DocumentKind.KEPUTUSAN, DocumentKind.NOTA_DINAS_PERMOHONAN])
+@pytest.mark.parametrize(
+    "kind",
+    [DocumentKind.SURAT_PERINTAH, DocumentKind.KEPUTUSAN, DocumentKind.NOTA_DINAS_PERMOHONAN, DocumentKind.PERJANJIAN_KINERJA],
+)
 def test_libreoffice_converts_the_docx(kind, issue, tmp_path):
     doc = issue(kind)
     src = tmp_path / "naskah.docx"

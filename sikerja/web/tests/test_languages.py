@@ -35,11 +35,14 @@ LETTER_CONTENT = {
         "_persons_table",
         "_person",
         "_sign",
+        "perjanjian_kinerja",
+        "_pk_sign",
     )
 }
 # The SOP and SKP documents (PDF/DOCX) are official documents too.
 DOCUMENT_CONTENT = {"sikerja/processes/templates/processes/sop_document.html",
-                    "sikerja/performance/templates/performance/document_pdf.html"}  # fmt: skip
+                    "sikerja/performance/templates/performance/document_pdf.html",
+                    "sikerja/execution/templates/execution/laporan_pdf.html"}  # fmt: skip
 INDONESIAN_CHROME = ("Beranda", "Keluar", "Menu utama", "Pegawai", "Penugasan", "Organisasi", "Bantuan", "Notifikasi")
 
 
