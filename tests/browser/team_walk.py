@@ -122,7 +122,9 @@ class Walk:
         form = page.locator(f"#strategy-form-{target.pk}")
         form.locator("select[name=form]").select_option("tim_kerja")
         form.get_by_label("Perlu ketua tim").check()
-        form.locator("textarea[name=description]").fill("Tim kerja dengan ketua dari pejabat fungsional analis kebijakan.")
+        form.locator("textarea[name=description]").fill(
+            "Tim kerja dengan ketua dari pejabat fungsional analis kebijakan."
+        )
         form.get_by_role("button", name="Simpan strategi").click()
         expect(page.get_by_text("Strategi pelaksanaan dicatat. Kaitkan atau buat penugasannya.")).to_be_visible()
         return Strategy.objects.get(target=target)
@@ -287,7 +289,7 @@ class Walk:
         work.refresh_from_db()
         assert work.status == Work.Status.SELESAI and work.accepted_at and work.target_id == target.pk
 
-    def run(self) -> None:
+    def run(self) -> tuple:
         agreement, target = self.agreement_and_target()
         responsible = self.hand_down(agreement, target)
         strategy = self.strategy(agreement, target, responsible)
@@ -299,3 +301,4 @@ class Walk:
         chain = self.ketua_report_and_submit(work)
         self.reviews(work, chain)
         self.selesai(agreement, target, work, chain)
+        return work, chain

@@ -14,7 +14,11 @@ The officials at each step are read back through the ORM and the profile's rules
 import pytest
 from django.core.management import call_command
 
+from sikerja.assignments import officials
+from sikerja.execution import rules
 from sikerja.execution.demo import _leader
+from sikerja.execution.models import Report
+from sikerja.execution.services.common import ppk_for
 from sikerja.organisation.demo.builder import build_demo_region
 from sikerja.organisation.models import Employee, Unit
 
@@ -55,19 +59,30 @@ def walk(browser, live_server, shots):
 @pytest.mark.req("MEK-1", "MEK-2", "MEK-3", "MEK-4", "PEL-4", "PEL-6", "TJ-2", "TJ-3")
 def test_ppu_team_from_target_to_accepted_in_the_setda_chain(demo_live, walk):
     region = demo_live.region
+    sekda, asisten, kabag = (_leader(region, c) for c in ("SETDA", "SETDA.AS1", "SETDA.AS1.B1"))
     ketua = _staff(region, "SETDA.AS1.B1", 1)[0]
-    member = next(e for e in _staff(region, "SETDA.AS1.", 2, ("fungsional", "pelaksana")) if e != ketua)  # another Bagian
+    member = next(
+        e for e in _staff(region, "SETDA.AS1.", 2, ("fungsional", "pelaksana")) if e != ketua
+    )  # another Bagian
     w = walk(
         region,
         agreement_unit=Unit.objects.get(region=region, code="SETDA"),
-        handers=[_leader(region, "SETDA"), _leader(region, "SETDA.AS1"), _leader(region, "SETDA.AS1.B1")],
+        handers=[sekda, asisten, kabag],
         owning_unit=Unit.objects.get(region=region, code="SETDA.AS1.B1"),
         ketua=ketua,
         members=[member],
         title="Tim Tindak Lanjut Evaluasi Kelembagaan",
         prefix="ppu",
     )
-    w.run()
+    work, chain = w.run()
+    # The Setda chain of the profile (Lampiran huruf C angka 1 huruf c), not the general one:
+    # the ketua's Kepala Bagian/Sub Bagian, then the Asisten, and the Sekretaris Daerah accepts.
+    setda = rules.review_chain(officials.profile_of(region), "setda")
+    assert setda.unit_type == "setda"
+    assert [stage.label for _, stage in chain] == [s.label for s in setda.stages]
+    assert [o.pk for o, _ in chain] == [ppk_for(ketua).pk, asisten.pk, sekda.pk]
+    assert work.reviews.filter(status="diterima").get().official_id == sekda.pk
+    assert "Pasal 12 ayat (4)" in Report.objects.get(work=work, author=ketua).article  # to the PPK and/or pimpinan unit
 
 
 @pytest.fixture
@@ -88,16 +103,27 @@ def barito_live(transactional_db, live_server):
 @pytest.mark.req("MEK-1", "MEK-2", "MEK-3", "MEK-4", "PEL-4", "TJ-2", "TJ-3")
 def test_barito_utara_team_from_target_to_accepted(barito_live, walk):
     region = barito_live
+    kadis, kabid = _leader(region, "DISKOMINFO"), _leader(region, "DISKOMINFO.BID1")
     ketua = _staff(region, "DISKOMINFO.BID1.", 1)[0]
-    member = next(e for e in _staff(region, "DISKOMINFO.BID1.", 2, ("fungsional", "pelaksana")) if e != ketua)
+    member = next(e for e in _staff(region, "DISKOMINFO.BID", 2, ("fungsional", "pelaksana")) if e != ketua)
     w = walk(
         region,
         agreement_unit=Unit.objects.get(region=region, code="DISKOMINFO"),
-        handers=[_leader(region, "DISKOMINFO"), _leader(region, "DISKOMINFO.BID1")],
+        handers=[kadis, kabid],
         owning_unit=Unit.objects.get(region=region, code="DISKOMINFO.BID1"),
         ketua=ketua,
         members=[member],
         title="Tim Portal Satu Data",
         prefix="bu",
     )
-    w.run()
+    work, chain = w.run()
+    # No review chain in the Perbup: the PPK (the ketua's Kepala Seksi), then the pimpinan unit
+    # of the owning unit accepts; the ketua reported to the pimpinan unit and the pimpinan PD
+    # (Ps 30 ayat (2)), unlike PPU's PPK and/or pimpinan unit.
+    general = rules.review_chain(officials.profile_of(region), "dinas")
+    assert general.unit_type is None
+    assert [o.pk for o, _ in chain] == [ppk_for(ketua).pk, kabid.pk]
+    assert chain[-1][1].accepts and chain[-1][1].role == "pimpinan_unit"
+    report = Report.objects.get(work=work, author=ketua)
+    assert {r["employee_id"] for r in report.recipients} == {kabid.pk, kadis.pk}
+    assert "Pasal 30 ayat (2)" in report.article
