@@ -64,6 +64,7 @@ bench: venv
 	@$(PY) manage.py bench_sop $(BENCH_ARGS)
 	@$(PY) manage.py bench_bpmn --elements 500
 	@DATABASE_URL=$${DATABASE_URL:-sqlite:///var/bench.sqlite3} $(PY) manage.py bench_kinerja $(BENCH_ARGS)
+	@DATABASE_URL=$${DATABASE_URL:-sqlite:///var/bench.sqlite3} $(PY) manage.py bench_execution $(BENCH_ARGS)
 	@DATABASE_URL=$${DATABASE_URL:-sqlite:///var/bench.sqlite3} $(PY) manage.py bench_pages $(BENCH_ARGS)
 
 clean:
