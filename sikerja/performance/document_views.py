@@ -1,4 +1,4 @@
-"""Downloads of pengelolaan kinerja: the SKP and the dokumen evaluasi kinerja as PDF, and a
+"""Downloads of pengelolaan kinerja: the SKP and the dokumen evaluasi kinerja as PDF and DOCX, and a
 unit's appraisals of one period as XLSX with its curve check. Same access as the pages (404
 for what is out of reach)."""
 
@@ -26,6 +26,22 @@ def evaluation_pdf(request, actor, pk, evaluation_pk):
     from sikerja.performance.documents import pdf_response
 
     return pdf_response(actor, pk, evaluation_pk)
+
+
+@region_view
+@require_GET
+def skp_docx(request, actor, pk):
+    from sikerja.performance.documents import docx_response
+
+    return docx_response(actor, pk)
+
+
+@region_view
+@require_GET
+def evaluation_docx(request, actor, pk, evaluation_pk):
+    from sikerja.performance.documents import docx_response
+
+    return docx_response(actor, pk, evaluation_pk)
 
 
 @region_view

@@ -1,0 +1,158 @@
+"""The SKP, the dokumen evaluasi kinerja and the penetapan predikat kinerja organisasi as PDF
+and DOCX: the same data in both, in Bahasa Indonesia, with the people, tables and signature
+blocks; the same access as the pages (another region and another unit get a 404)."""
+
+import io
+import os
+
+import pytest
+from docx import Document
+
+from sikerja.performance import services
+from sikerja.performance.tests.helpers import approved_skp, open_year
+
+DUMP = os.environ.get("KIN_DOC_DUMP")  # a folder: the documents are written there to look at
+
+
+def docx_text(data: bytes) -> str:
+    doc = Document(io.BytesIO(data))
+    parts = [p.text for p in doc.paragraphs]
+    for t in doc.tables:
+        for row in t.rows:
+            parts += [c.text for c in row.cells]
+    return "\n".join(parts)
+
+
+def dump(name, data):
+    if DUMP:
+        with open(os.path.join(DUMP, name), "wb") as f:
+            f.write(data)
+
+
+def evaluated(demo):
+    skp, rhk, a, ppk = approved_skp("pegawai.kominfo")
+    periods = open_year(demo.region)
+    iki = rhk.ikis.get()
+    ev = services.evaluate(
+        ppk,
+        skp.pk,
+        period_id=periods["tw1"].pk,
+        rating_hasil="di_atas",
+        rating_perilaku="sesuai",
+        realisations={iki.pk: "3 aplikasi berjalan"},
+    )
+    return skp, rhk, ev, periods
+
+
+@pytest.mark.req("KIN-6")
+def test_skp_as_docx_holds_the_people_rhk_behaviour_lampiran_and_signatures(demo, login):
+    skp, rhk, _, _ = approved_skp("pegawai.kominfo")
+    c = login("pegawai.kominfo")
+    r = c.get(f"/kinerja/skp/{skp.pk}/skp.docx")
+    assert r.status_code == 200
+    assert r["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
+    assert f"skp-{skp.employee.nip}-2031" in r["Content-Disposition"]
+    dump("skp.docx", r.content)
+    text = docx_text(r.content)
+    e, assessor = skp.employee, skp.assessor
+    for value in (
+        "SASARAN KINERJA PEGAWAI",
+        e.name,
+        e.nip,
+        e.get_golongan_display(),
+        e.position.name,
+        assessor.name,
+        assessor.nip,
+        "Aplikasi layanan berjalan (utama)",
+        "Jumlah aplikasi",
+        "3 aplikasi",
+        "Kuantitas",
+        "Berorientasi Pelayanan",
+        "Kolaboratif",
+        "Memahami dan memenuhi kebutuhan masyarakat",
+        "Dukungan sumber daya",
+        "Konsekuensi",
+        "Pegawai yang dinilai",
+        "Pejabat penilai kinerja",
+        f"NIP. {assessor.nip}",
+    ):
+        assert value in text, value
+    assert "Realisasi" not in text  # an SKP, not an evaluation
+    page = c.get(f"/kinerja/skp/{skp.pk}/").content.decode()
+    assert f"/kinerja/skp/{skp.pk}/skp.docx" in page
+    pdf = c.get(f"/kinerja/skp/{skp.pk}/skp.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    dump("skp.pdf", pdf.content)
+
+
+@pytest.mark.req("KIN-3", "KIN-8")
+def test_evaluation_document_as_docx_holds_realisation_ratings_and_predikat(demo, login):
+    skp, _, ev, periods = evaluated(demo)
+    c = login("pegawai.kominfo")
+    r = c.get(f"/kinerja/skp/{skp.pk}/evaluasi/{ev.pk}.docx")
+    assert r.status_code == 200
+    dump("evaluasi.docx", r.content)
+    text = docx_text(r.content)
+    for value in (
+        "DOKUMEN EVALUASI KINERJA PEGAWAI",
+        "Periode Triwulan I 2031",
+        "3 aplikasi berjalan",
+        "Rating hasil kerja",
+        "Di Atas Ekspektasi",
+        "Sesuai Ekspektasi",
+        "Baik (draf)",  # (Di Atas, Sesuai) → Baik
+        "Capaian kinerja organisasi",
+        "Pola distribusi",
+    ):
+        assert value in text, value
+    page = c.get(f"/kinerja/skp/{skp.pk}/").content.decode()
+    assert f"/kinerja/skp/{skp.pk}/evaluasi/{ev.pk}.docx" in page
+    dump("evaluasi.pdf", c.get(f"/kinerja/skp/{skp.pk}/evaluasi/{ev.pk}.pdf").content)
+
+
+@pytest.mark.req("KIN-6", "KIN-3")
+def test_documents_out_of_reach_are_not_found(demo, other_demo, login):
+    skp, _, ev, _ = evaluated(demo)
+    for username in ("pegawai.ikp", "kabid.ikp", "lain.admin.bkpsdm"):  # another person, unit, region
+        c = login(username)
+        for url in (
+            f"/kinerja/skp/{skp.pk}/skp.docx",
+            f"/kinerja/skp/{skp.pk}/evaluasi/{ev.pk}.docx",
+            f"/kinerja/skp/{skp.pk}/evaluasi/{ev.pk}.pdf",
+        ):
+            assert c.get(url).status_code == 404, (username, url)
+    assert login("pegawai.kominfo").get(f"/kinerja/skp/{skp.pk}/evaluasi/999999.docx").status_code == 404
+
+
+@pytest.mark.req("KIN-6")
+def test_the_docx_stays_in_indonesian_on_an_english_page(demo, login):
+    from django.utils import translation
+
+    from sikerja.performance.documents import skp_docx
+    from sikerja.performance.tests.helpers import actor_of
+
+    skp, _, _, _ = approved_skp("pegawai.kominfo")
+    with translation.override("en"):
+        data, _ = skp_docx(actor_of(skp.employee), skp.pk)
+        assert translation.get_language() == "en"
+    text = docx_text(data)
+    assert "Berorientasi Pelayanan" in text and "Disetujui" in text and "Approved" not in text
+
+
+@pytest.mark.req("KIN-6", "KIN-3")
+def test_documents_over_the_api(demo, other_demo):
+    from sikerja.performance.tests.test_api import client_of
+
+    skp, _, ev, _ = evaluated(demo)
+    me = client_of("pegawai.kominfo")
+    r = me.get(f"/api/v1/kinerja/skp/{skp.pk}/docx")
+    assert r.status_code == 200 and "SASARAN KINERJA PEGAWAI" in docx_text(r.content)
+    assert me.get(f"/api/v1/kinerja/skp/{skp.pk}/pdf").content.startswith(b"%PDF")
+    r = me.get(f"/api/v1/kinerja/skp/{skp.pk}/evaluasi/{ev.pk}/docx")
+    assert r.status_code == 200 and "3 aplikasi berjalan" in docx_text(r.content)
+    assert me.get(f"/api/v1/kinerja/skp/{skp.pk}/evaluasi/{ev.pk}/pdf").content.startswith(b"%PDF")
+    for other in ("pegawai.ikp", "lain.admin.bkpsdm"):  # outside the unit, another region
+        r = client_of(other).get(f"/api/v1/kinerja/skp/{skp.pk}/docx")
+        assert r.status_code == 404 and r.json()["code"] == "not_found"
+    schema = me.get("/api/v1/openapi.json").json()["paths"]
+    assert "/api/v1/kinerja/skp/{skp_id}/evaluasi/{evaluation_id}/docx" in schema
