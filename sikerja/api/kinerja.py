@@ -16,7 +16,7 @@ from ninja import Field, Path, Query, Router, Schema, Status
 
 from sikerja.api.auth import API_AUTH
 from sikerja.api.schemas import ERRORS, ErrorOut, check_params
-from sikerja.performance import documents, selectors, services
+from sikerja.performance import documents, penetapan, selectors, services
 from sikerja.performance.schemas import CurveOut, EvaluationOut, SkpDetailOut, SkpOut
 
 router = Router(auth=API_AUTH, tags=["Kinerja"])
@@ -199,3 +199,31 @@ def evaluation_pdf(request: HttpRequest, skp_id: int = SKP_ID, evaluation_id: in
 def evaluation_docx(request: HttpRequest, skp_id: int = SKP_ID, evaluation_id: int = EVALUATION_ID):
     check_params(request)
     return documents.docx_response(request.auth, skp_id, evaluation_id)
+
+
+UNIT_ID = Path(..., description="ID unit.", **ID)
+PERIOD_ID = Path(..., description="ID periode.", **ID)
+
+
+@router.get(
+    "/kinerja/penetapan-predikat/{unit_id}/{period_id}/pdf",
+    response={200: None, **ERRORS},
+    summary="Penetapan predikat kinerja organisasi sebagai PDF",
+    openapi_extra=PDF_DOC,
+)
+def penetapan_pdf(request: HttpRequest, unit_id: int = UNIT_ID, period_id: int = PERIOD_ID):
+    """Unit, periode, capaian, predikat, rekomendasi, siapa yang menetapkan dan kapan, tanda tangan
+    pimpinan satu tingkat di atas unit. 404 bila belum ditetapkan atau di luar cakupan Anda."""
+    check_params(request)
+    return documents.file_response(*penetapan.penetapan_pdf(request.auth, unit_id, period_id), "application/pdf")
+
+
+@router.get(
+    "/kinerja/penetapan-predikat/{unit_id}/{period_id}/docx",
+    response={200: None, **ERRORS},
+    summary="Penetapan predikat kinerja organisasi sebagai DOCX",
+    openapi_extra=DOCX_DOC,
+)
+def penetapan_docx(request: HttpRequest, unit_id: int = UNIT_ID, period_id: int = PERIOD_ID):
+    check_params(request)
+    return documents.file_response(*penetapan.penetapan_docx(request.auth, unit_id, period_id), documents.DOCX_MIME)

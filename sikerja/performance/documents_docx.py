@@ -98,13 +98,18 @@ class Builder:
         widths(t, [label_w, CONTENT_W - label_w])
         return t
 
-    def signatures(self, place: str, date_text: str, signers: list[dict]) -> None:
-        """Signature blocks side by side (no borders): place and date above the last one."""
+    def signatures(self, place: str, date_text: str, signers: list[dict | None]) -> None:
+        """Signature blocks side by side (no borders): place and date above the last one; a
+        None leaves its column empty (a single signer on the right)."""
         self.para(after=6)
         t = self.doc.add_table(rows=1, cols=len(signers))
         keep_together(t.rows[0])
         for i, (cell, s) in enumerate(zip(t.rows[0].cells, signers, strict=True)):
-            lines = [f"{place}, {date_text}" if i == len(signers) - 1 else "", s["title"], s["position"]]
+            if s is None:
+                continue
+            # The date line stays (empty) on the left so the blocks line up.
+            lines = [f"{place}, {date_text}" if i == len(signers) - 1 else ""]
+            lines += [x for x in (s["title"], s["position"]) if x]
             lines += ["", "", "", s["name"], s.get("pangkat", ""), f"NIP. {s['nip']}"]
             for j, line in enumerate(lines):
                 p = cell.paragraphs[0] if j == 0 else cell.add_paragraph()

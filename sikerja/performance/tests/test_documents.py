@@ -156,3 +156,87 @@ def test_documents_over_the_api(demo, other_demo):
         assert r.status_code == 404 and r.json()["code"] == "not_found"
     schema = me.get("/api/v1/openapi.json").json()["paths"]
     assert "/api/v1/kinerja/skp/{skp_id}/evaluasi/{evaluation_id}/docx" in schema
+
+
+# --- KIN-9 / KIN-10: penetapan predikat kinerja organisasi ------------------------------------
+def penetapan_set(demo):
+    from sikerja.performance.tests.helpers import actor, emp
+
+    periods = open_year(demo.region)
+    unit = emp("kabid.aptika").unit
+    row = services.set_unit_predikat(
+        actor("kadis.kominfo"),
+        unit_id=unit.pk,
+        period_id=periods["tw1"].pk,
+        rating="di_atas",
+        predikat_value="istimewa",
+        basis="Seluruh target perjanjian kinerja tercapai",
+        recommendations=[
+            {"from": "perencanaan", "text": "Capaian 110%"},
+            {"from": "pengawasan", "text": "Tanpa temuan"},
+        ],
+    )
+    return unit, periods["tw1"], row
+
+
+@pytest.mark.req("KIN-9", "KIN-10")
+def test_penetapan_predikat_as_docx_and_pdf(demo, login):
+    from sikerja.performance.tests.helpers import emp
+
+    unit, period, row = penetapan_set(demo)
+    kadis = emp("kadis.kominfo")
+    assert row.set_by == kadis and row.set_at is not None and row.on_behalf_of is None
+    c = login("kadis.kominfo")
+    r = c.get(f"/kinerja/kurva/penetapan.docx?unit={unit.pk}&periode={period.pk}")
+    assert r.status_code == 200 and f"penetapan-predikat-{unit.code}" in r["Content-Disposition"]
+    dump("penetapan.docx", r.content)
+    text = docx_text(r.content)
+    for value in (
+        "PENETAPAN PREDIKAT KINERJA ORGANISASI",
+        unit.name,
+        "Triwulan I 2031",
+        "Di Atas Ekspektasi",
+        "Istimewa",
+        "Seluruh target perjanjian kinerja tercapai",
+        "unit perencanaan: Capaian 110%",
+        "unit pengawasan: Tanpa temuan",
+        "Sangat Baik paling banyak 70%",  # the pattern the predikat fixes (SE MenPANRB 3/2023)
+        "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 6 Tahun 2022 "
+        "tentang Pengelolaan Kinerja Pegawai Aparatur Sipil Negara",
+        f"{kadis.name} (NIP {kadis.nip})",
+        f"{kadis.position.name},",
+        f"NIP. {kadis.nip}",
+    ):
+        assert value in text, value
+    pdf = c.get(f"/kinerja/kurva/penetapan.pdf?unit={unit.pk}&periode={period.pk}")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    dump("penetapan.pdf", pdf.content)
+    page = c.get(f"/kinerja/kurva/?unit={unit.pk}&periode={period.pk}").content.decode()
+    assert f"/kinerja/kurva/penetapan.docx?unit={unit.pk}&amp;periode={period.pk}" in page
+
+
+@pytest.mark.req("KIN-10")
+def test_penetapan_out_of_reach_or_not_set_is_not_found(demo, other_demo, login):
+    unit, period, _ = penetapan_set(demo)
+    for username in ("kabid.ikp", "lain.admin.bkpsdm"):  # another unit, another region
+        for ext in ("pdf", "docx"):
+            url = f"/kinerja/kurva/penetapan.{ext}?unit={unit.pk}&periode={period.pk}"
+            assert login(username).get(url).status_code == 404, (username, url)
+    c = login("kadis.kominfo")
+    other_period = open_year(demo.region)["tw2"]
+    assert c.get(f"/kinerja/kurva/penetapan.pdf?unit={unit.pk}&periode={other_period.pk}").status_code == 404
+    assert c.get("/kinerja/kurva/penetapan.docx?unit=abc").status_code == 404
+
+
+@pytest.mark.req("KIN-10")
+def test_penetapan_over_the_api(demo, other_demo):
+    from sikerja.performance.tests.test_api import client_of
+
+    unit, period, _ = penetapan_set(demo)
+    r = client_of("kadis.kominfo").get(f"/api/v1/kinerja/penetapan-predikat/{unit.pk}/{period.pk}/docx")
+    assert r.status_code == 200 and "Istimewa" in docx_text(r.content)
+    r = client_of("kadis.kominfo").get(f"/api/v1/kinerja/penetapan-predikat/{unit.pk}/{period.pk}/pdf")
+    assert r.status_code == 200 and r.content.startswith(b"%PDF")
+    for other in ("kabid.ikp", "lain.admin.bkpsdm"):
+        r = client_of(other).get(f"/api/v1/kinerja/penetapan-predikat/{unit.pk}/{period.pk}/pdf")
+        assert r.status_code == 404 and r.json()["code"] == "not_found"
