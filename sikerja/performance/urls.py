@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sikerja.performance import document_views, views
+from sikerja.performance import document_views, mph_views, views
 
 app_name = "kinerja"
 urlpatterns = [
@@ -19,6 +19,6 @@ urlpatterns = [
     path("kurva/penetapan.pdf", document_views.penetapan_pdf, name="penetapan_pdf"),
     path("kurva/penetapan.docx", document_views.penetapan_docx, name="penetapan_docx"),
     path("kurva/ekspor.xlsx", document_views.curve_xlsx, name="curve_xlsx"),
-    path("mph/", views.mph, name="mph"),
+    path("mph/", mph_views.mph, name="mph"),
     path("periode/", views.periods, name="periods"),
 ]
