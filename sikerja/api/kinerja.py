@@ -16,7 +16,7 @@ from ninja import Field, Path, Query, Router, Schema, Status
 
 from sikerja.api.auth import API_AUTH
 from sikerja.api.schemas import ERRORS, ErrorOut, check_params
-from sikerja.performance import selectors, services
+from sikerja.performance import documents, penetapan, selectors, services
 from sikerja.performance.schemas import CurveOut, EvaluationOut, SkpDetailOut, SkpOut
 
 router = Router(auth=API_AUTH, tags=["Kinerja"])
@@ -149,3 +149,81 @@ def curve_check(request: HttpRequest, q: Query[CurveQuery]):
         ],
         "fits": view.fits,
     }
+
+
+# --- documents (issue 13 item 8): the same files as the pages' download links -----------------
+PDF_DOC = {"responses": {200: {"description": "Berkas PDF.", "content": {"application/pdf": {}}}}}
+DOCX_DOC = {
+    "responses": {200: {"description": "Berkas DOCX.", "content": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document": {}}}}
+}  # fmt: skip
+SKP_ID = Path(..., description="ID SKP.", **ID)
+EVALUATION_ID = Path(..., description="ID evaluasi kinerja SKP ini.", **ID)
+
+
+@router.get(
+    "/kinerja/skp/{skp_id}/pdf", response={200: None, **ERRORS}, summary="SKP sebagai PDF", openapi_extra=PDF_DOC
+)
+def skp_pdf(request: HttpRequest, skp_id: int = SKP_ID):
+    """SKP di bawah kop unit: pegawai dan pejabat penilai, RHK/IKI, perilaku kerja, lampiran, tanda tangan."""
+    check_params(request)
+    return documents.pdf_response(request.auth, skp_id)
+
+
+@router.get(
+    "/kinerja/skp/{skp_id}/docx", response={200: None, **ERRORS}, summary="SKP sebagai DOCX", openapi_extra=DOCX_DOC
+)
+def skp_docx(request: HttpRequest, skp_id: int = SKP_ID):
+    """Isi yang sama dengan PDF-nya, dapat disunting."""
+    check_params(request)
+    return documents.docx_response(request.auth, skp_id)
+
+
+@router.get(
+    "/kinerja/skp/{skp_id}/evaluasi/{evaluation_id}/pdf",
+    response={200: None, **ERRORS},
+    summary="Dokumen evaluasi kinerja sebagai PDF",
+    openapi_extra=PDF_DOC,
+)
+def evaluation_pdf(request: HttpRequest, skp_id: int = SKP_ID, evaluation_id: int = EVALUATION_ID):
+    """Realisasi per IKI, umpan balik, rating hasil kerja dan perilaku, capaian organisasi, pola distribusi, predikat."""
+    check_params(request)
+    return documents.pdf_response(request.auth, skp_id, evaluation_id)
+
+
+@router.get(
+    "/kinerja/skp/{skp_id}/evaluasi/{evaluation_id}/docx",
+    response={200: None, **ERRORS},
+    summary="Dokumen evaluasi kinerja sebagai DOCX",
+    openapi_extra=DOCX_DOC,
+)
+def evaluation_docx(request: HttpRequest, skp_id: int = SKP_ID, evaluation_id: int = EVALUATION_ID):
+    check_params(request)
+    return documents.docx_response(request.auth, skp_id, evaluation_id)
+
+
+UNIT_ID = Path(..., description="ID unit.", **ID)
+PERIOD_ID = Path(..., description="ID periode.", **ID)
+
+
+@router.get(
+    "/kinerja/penetapan-predikat/{unit_id}/{period_id}/pdf",
+    response={200: None, **ERRORS},
+    summary="Penetapan predikat kinerja organisasi sebagai PDF",
+    openapi_extra=PDF_DOC,
+)
+def penetapan_pdf(request: HttpRequest, unit_id: int = UNIT_ID, period_id: int = PERIOD_ID):
+    """Unit, periode, capaian, predikat, rekomendasi, siapa yang menetapkan dan kapan, tanda tangan
+    pimpinan satu tingkat di atas unit. 404 bila belum ditetapkan atau di luar cakupan Anda."""
+    check_params(request)
+    return documents.file_response(*penetapan.penetapan_pdf(request.auth, unit_id, period_id), "application/pdf")
+
+
+@router.get(
+    "/kinerja/penetapan-predikat/{unit_id}/{period_id}/docx",
+    response={200: None, **ERRORS},
+    summary="Penetapan predikat kinerja organisasi sebagai DOCX",
+    openapi_extra=DOCX_DOC,
+)
+def penetapan_docx(request: HttpRequest, unit_id: int = UNIT_ID, period_id: int = PERIOD_ID):
+    check_params(request)
+    return documents.file_response(*penetapan.penetapan_docx(request.auth, unit_id, period_id), documents.DOCX_MIME)

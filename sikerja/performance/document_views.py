@@ -1,4 +1,5 @@
-"""Downloads of pengelolaan kinerja: the SKP and the dokumen evaluasi kinerja as PDF, and a
+"""Downloads of pengelolaan kinerja: the SKP and the dokumen evaluasi kinerja as PDF and DOCX, the
+penetapan predikat kinerja organisasi as PDF and DOCX, and a
 unit's appraisals of one period as XLSX with its curve check. Same access as the pages (404
 for what is out of reach)."""
 
@@ -26,6 +27,49 @@ def evaluation_pdf(request, actor, pk, evaluation_pk):
     from sikerja.performance.documents import pdf_response
 
     return pdf_response(actor, pk, evaluation_pk)
+
+
+@region_view
+@require_GET
+def skp_docx(request, actor, pk):
+    from sikerja.performance.documents import docx_response
+
+    return docx_response(actor, pk)
+
+
+@region_view
+@require_GET
+def evaluation_docx(request, actor, pk, evaluation_pk):
+    from sikerja.performance.documents import docx_response
+
+    return docx_response(actor, pk, evaluation_pk)
+
+
+def _penetapan(request, actor, make, mime):
+    from django.http import Http404
+
+    from sikerja.performance import penetapan
+    from sikerja.performance.documents import file_response
+
+    unit_id, period_id = _int(request.GET.get("unit")), _int(request.GET.get("periode"))
+    if not unit_id or not period_id:
+        raise Http404(gettext("Pilih unit dan periode."))
+    return file_response(*getattr(penetapan, make)(actor, unit_id, period_id), mime)
+
+
+@region_view
+@require_GET
+def penetapan_pdf(request, actor):
+    """The penetapan predikat kinerja organisasi of one unit and period (KIN-10)."""
+    return _penetapan(request, actor, "penetapan_pdf", "application/pdf")
+
+
+@region_view
+@require_GET
+def penetapan_docx(request, actor):
+    from sikerja.performance.documents import DOCX_MIME
+
+    return _penetapan(request, actor, "penetapan_docx", DOCX_MIME)
 
 
 @region_view

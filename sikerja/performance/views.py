@@ -318,37 +318,6 @@ def curve_page(request, actor):
 
 @region_view
 @require_http_methods(["GET", "POST"])
-def mph(request, actor):
-    source = request.POST if request.method == "POST" else request.GET
-    unit_id = _int(source.get("unit")) or _default_unit(actor)
-    year = _int(source.get("tahun")) or timezone.localdate().year
-    year = year if 2000 <= year <= 2100 else timezone.localdate().year
-    unit = Unit.objects.filter(region=actor.region, pk=unit_id).first() if unit_id else None
-    if unit is None or not actor.sees_staff_of(unit):
-        from django.http import Http404
-
-        raise Http404(gettext("Unit tidak ditemukan atau di luar cakupan Anda."))
-    errors, status = [], 200
-    if request.method == "POST":
-        try:
-            services.rhk_from_mph(
-                actor,
-                target_id=_int(source.get("target")) or 0,
-                employee_id=_int(source.get("employee")) or 0,
-                work_id=_int(source.get("work")),
-            )
-            messages.success(request, gettext("Peran dijadikan RHK pada draf SKP pegawai tersebut."))
-            return redirect(f"{request.path}?unit={unit.pk}&tahun={year}")
-        except ValidationError as exc:
-            errors, status = _errors(exc), 400
-    matrix = selectors.mph_for_unit(actor.region, unit, year)
-    return render(
-        request, "performance/mph.html", _ctx(actor, m=matrix, unit=unit, year=year, errors=errors), status=status
-    )
-
-
-@region_view
-@require_http_methods(["GET", "POST"])
 def periods(request, actor):
     form = forms.OpenYearForm(request.POST or None, initial={"year": timezone.localdate().year})
     errors, status = [], 200

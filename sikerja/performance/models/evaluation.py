@@ -73,6 +73,12 @@ class UnitPredikat(models.Model):
     # [{"from": "perencanaan"|"sdm"|"pengawasan", "text": "..."}]
     recommendations = models.JSONField("rekomendasi", default=list, blank=True)
     set_by = models.ForeignKey("organisation.Employee", on_delete=models.PROTECT, related_name="+")
+    # A Plh./Plt. of the leader one level up signs on the leader's behalf (the penetapan shows it).
+    on_behalf_of = models.ForeignKey(
+        "organisation.Employee", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    signer_prefix = models.CharField("Plh./Plt.", max_length=5, blank=True)
+    set_at = models.DateTimeField("ditetapkan pada", null=True, blank=True)  # the last setting
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

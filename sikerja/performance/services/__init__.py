@@ -3,6 +3,7 @@
 from sikerja.performance.services.common import KinerjaError
 from sikerja.performance.services.evaluation import add_follow_up, evaluate, finalise, set_unit_predikat
 from sikerja.performance.services.evidence import add_coaching, add_evidence, give_feedback, sync_report_evidence
+from sikerja.performance.services.mph import adjust_mph, may_adjust, undo_adjustment
 from sikerja.performance.services.periods import close_period, open_year
 from sikerja.performance.services.skp import (
     add_rhk,
@@ -22,12 +23,14 @@ __all__ = [
     "add_evidence",
     "add_follow_up",
     "add_rhk",
+    "adjust_mph",
     "close_period",
     "decide",
     "draft_skp",
     "evaluate",
     "finalise",
     "give_feedback",
+    "may_adjust",
     "open_year",
     "remove_rhk",
     "revise",
@@ -36,5 +39,6 @@ __all__ = [
     "set_unit_predikat",
     "submit",
     "sync_report_evidence",
+    "undo_adjustment",
     "update_plan",
 ]

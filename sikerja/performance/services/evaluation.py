@@ -158,6 +158,16 @@ def may_set_unit_predikat(actor: Actor, unit: Unit) -> tuple[bool, object]:
     return allowed, on_behalf
 
 
+def _prefix(me, official) -> str:
+    """"Plh." or "Plt." when acting for the official (printed before their position)."""
+    if official is None:
+        return ""
+    from sikerja.organisation.models import Delegation
+
+    kind = Delegation.objects.acting().filter(delegator=official, delegate=me).values_list("kind", flat=True).first()
+    return {"plh": "Plh.", "plt": "Plt."}.get(kind or "", "")
+
+
 @transaction.atomic
 def set_unit_predikat(
     actor: Actor,
@@ -195,6 +205,9 @@ def set_unit_predikat(
         basis=text(basis, "Dasar penetapan", required=False),
         recommendations=recs,
         set_by=me,
+        on_behalf_of=on_behalf,
+        signer_prefix=_prefix(me, on_behalf),
+        set_at=timezone.now(),
     )
     if row is None:
         row = UnitPredikat.objects.create(region=actor.region, unit=unit, period=period, **values)

@@ -330,8 +330,8 @@ def rhk_from_mph(
     )
     aspek = "kuantitas" if skp.form == Skp.Form.JA_JF else ""
     perspektif = Rhk.Perspektif.PROSES_BISNIS if skp.form == Skp.Form.JPT else ""
-    work = Work.objects.filter(pk=cell.work_id).select_related("assignment").first() if cell.work_id else None
-    label = work.assignment.title if work else target.sasaran
+    work = Work.objects.filter(pk=cell.work_id).first() if cell.work_id else None
+    label = cell.title  # the leader's adjusted title where the MPH was adjusted (KIN-7)
     rhk = _add_rhk(
         actor,
         skp,

@@ -42,7 +42,9 @@ LETTER_CONTENT = {
 # The SOP and SKP documents (PDF/DOCX) are official documents too.
 DOCUMENT_CONTENT = {"sikerja/processes/templates/processes/sop_document.html",
                     "sikerja/performance/templates/performance/document_pdf.html",
-                    "sikerja/execution/templates/execution/laporan_pdf.html"}  # fmt: skip
+                    "sikerja/execution/templates/execution/laporan_pdf.html",
+                    "sikerja/performance/templates/performance/_signatures.html",
+                    "sikerja/performance/templates/performance/penetapan_pdf.html"}  # fmt: skip
 INDONESIAN_CHROME = ("Beranda", "Keluar", "Menu utama", "Pegawai", "Penugasan", "Organisasi", "Bantuan", "Notifikasi")
 
 
