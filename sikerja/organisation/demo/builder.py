@@ -12,6 +12,7 @@ from django.db import transaction
 
 from sikerja.accounts.models import Role, RoleAssignment
 from sikerja.execution.demo import seed_execution
+from sikerja.organisation.placement_checks import refresh as refresh_findings
 from sikerja.organisation.choices import KIND_RANK, CompetenceKind, EmploymentStatus, PositionKind
 from sikerja.organisation.demo import names
 from sikerja.organisation.demo.blueprint import JF, PLK, Pos, UnitPlan, plan_region, scale_staff
@@ -357,4 +358,5 @@ def build_demo_region(*, n_employees=5000, seed=20240601, slug="sungai-lestari",
         logins = builder.create_demo_users(user_prefix) if with_users else []
         logins += seed_execution(region, user_prefix) if with_users and with_execution else []
         seed_performance(region)  # kinerja (issue 13): SKPs, evidence, one finished quarter
+        refresh_findings(region)  # the stored kedudukan findings of the new region (issue 15 item 1)
     return region, logins, builder
