@@ -12,11 +12,11 @@ from django.db import transaction
 
 from sikerja.accounts.models import Role, RoleAssignment
 from sikerja.execution.demo import seed_execution
-from sikerja.organisation.placement_checks import refresh as refresh_findings
 from sikerja.organisation.choices import KIND_RANK, CompetenceKind, EmploymentStatus, PositionKind
 from sikerja.organisation.demo import names
 from sikerja.organisation.demo.blueprint import JF, PLK, Pos, UnitPlan, plan_region, scale_staff
 from sikerja.organisation.models import Competence, Delegation, Employee, EmployeeCompetence, Placement, Position, Unit
+from sikerja.organisation.placement_checks import refresh as refresh_findings
 from sikerja.organisation.rules.nip import PPPK_FIRST_YEAR, build_nip
 from sikerja.performance.demo import seed_performance
 from sikerja.processes.demo import seed_processes

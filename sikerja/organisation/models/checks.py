@@ -34,6 +34,9 @@ class PlacementCheck(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.employee_id}: {'ada temuan' if self.has_findings else 'sesuai'}"
+
 
 class PlacementFinding(models.Model):
     """One finding against one employee's placement: the rule, its article, the message."""
@@ -50,6 +53,9 @@ class PlacementFinding(models.Model):
         ordering = ["employee_id", "seq"]
         indexes = [models.Index(fields=["region", "unit", "requirement"], name="placement_finding_scope")]
 
+    def __str__(self) -> str:
+        return f"{self.employee_id}: {self.requirement}"
+
 
 class PlacementCheckDay(models.Model):
     """The day a region's checks were last brought up to date: placements and delegations
@@ -58,3 +64,6 @@ class PlacementCheckDay(models.Model):
 
     region = models.OneToOneField("tenancy.Region", on_delete=models.CASCADE, primary_key=True, related_name="+")
     computed_on = models.DateField()
+
+    def __str__(self) -> str:
+        return f"{self.region_id}: {self.computed_on}"
