@@ -256,3 +256,27 @@ def test_report_is_scoped_and_paged_with_a_fixed_number_of_queries(demo, monkeyp
         assert report.violations == len(everyone.rows)
     assert pages[0] + pages[1] == [r.employee_id for r in everyone.rows[:6]]
     assert len(set(counts)) == 1 and counts[0] <= 14
+
+
+@pytest.mark.req("KED-8", "ORG-7")
+def test_an_import_recomputes_the_region(demo):
+    from sikerja.organisation.io.services import apply_import, preview_import
+    from sikerja.organisation.tests.test_io_support import sheet_csv
+
+    region, admin = demo.region, actor("admin.bkpsdm")
+    placement = Placement.objects.filter(region=region, assessor__position__kind="pengawas").current().first()
+    post = placement.assessor.position
+    row = {
+        "kode": post.code,
+        "nama": post.name,
+        "kode_unit": post.unit.code,
+        "jenis": "pelaksana",
+        "pimpinan_unit": "tidak",
+    }
+    batch = preview_import(
+        actor=admin, sheet="positions", filename="jabatan.csv", content=sheet_csv("positions", [row])
+    )
+    assert batch.report["errors"] == []
+    apply_import(actor=admin, batch_id=batch.pk)
+    assert "KED-1" in findings_of(placement.employee)  # a pelaksana is nobody's PPK
+    assert_current(region)
