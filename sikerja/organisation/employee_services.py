@@ -20,6 +20,7 @@ from django.utils import timezone
 from sikerja.accounts.access import Actor, may_place
 from sikerja.audit.services import record_event
 from sikerja.inputs import InputError, clean_text, indonesian_date
+from sikerja.organisation import placement_checks
 from sikerja.organisation.choices import PNS_GOLONGAN_RANK, PPPK_GOLONGAN_RANK, EmploymentStatus
 from sikerja.organisation.models import Employee, Placement, Position, Unit
 
@@ -169,6 +170,7 @@ def update_employee(
     record_event(
         region=actor.region, actor=actor.user, verb="employee.updated", obj=employee, changes=changed, reason=reason
     )
+    placement_checks.refresh_people(actor.region, [employee.pk])
     return employee
 
 
@@ -215,6 +217,7 @@ def move_employee(
             "assignments": [a.pk for a in consequences.running + consequences.pending],
         },
     )  # fmt: skip
+    placement_checks.refresh_people(actor.region, [employee.pk])
     return consequences
 
 
@@ -251,4 +254,5 @@ def deactivate_employee(
             "assignments": [a.pk for a in consequences.running + consequences.pending],
         },
     )  # fmt: skip
+    placement_checks.refresh_people(actor.region, [employee.pk])
     return consequences

@@ -47,7 +47,7 @@ def _ctx(actor, **extra):
 def report(request, actor):
     if not may_read_placement_report(actor):
         raise PermissionDenied("Laporan kedudukan hanya untuk pimpinan, PPK, dan admin.")
-    rep = validation_report(actor)
+    rep = validation_report(actor, page=request.GET.get("hal") or 1)
     return render(
         request,
         "organisation/kedudukan/report.html",

@@ -1,8 +1,8 @@
 """Reads for kedudukan: facts for the rules, the region-wide validation report (KED-8), the
 candidates an employee may be placed under, and who acts as PPK for whom today.
 
-The report makes one pass over the data: a fixed handful of queries whatever the region's
-size, then the pure rules in Python.
+The report reads the findings the services store for each employee (``placement_checks``):
+a fixed handful of queries whatever the region's size, and no rules run on a read.
 """
 
 from __future__ import annotations
@@ -11,10 +11,20 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
 
 from sikerja.organisation.choices import PositionKind
-from sikerja.organisation.models import Delegation, Employee, Placement, Position, Unit
+from sikerja.organisation.models import (
+    Delegation,
+    Employee,
+    Placement,
+    PlacementCheck,
+    PlacementFinding,
+    Position,
+    Unit,
+)
+from sikerja.organisation.placement_checks import ensure_today
 from sikerja.organisation.rules.placement import (
     UNKNOWN,
     Finding,
@@ -22,7 +32,6 @@ from sikerja.organisation.rules.placement import (
     OrgFacts,
     Profile,
     judge,
-    limitation,
     pattern_key_for,
 )
 
@@ -130,6 +139,8 @@ class ValidationReport:
     by_requirement: Counter = field(default_factory=Counter)
     limited: list[LimitedRow] = field(default_factory=list)
     structural: int = 0  # managerial officials in scope: the rules place JF and pelaksana only
+    page: object = None  # the Paginator page of ``rows`` when the report was read by page
+    violations: int = 0  # employees with findings in scope (all pages)
 
     @property
     def counts(self) -> list[tuple[str, int]]:
@@ -150,55 +161,64 @@ class ValidationReport:
         return [(pd, sorted(units.items())) for pd, units in sorted(tree.items())]
 
 
-JUDGED = (PositionKind.FUNGSIONAL, PositionKind.PELAKSANA)
+REPORT_PAGE = 200  # rows with findings per page of the report
 
 
-def validation_report(actor, on: dt.date | None = None) -> ValidationReport:
+def validation_report(actor, page: int | None = None) -> ValidationReport:
     """Every active employee of the actor's scope is counted: JF and pelaksana are judged against
     the region's profile, and so is everyone without a recorded position (by the organisation
     chart, PPU Ps 7(4)), who is also listed with what could not be checked; managerial officials
-    are counted as not subject to the placement rules."""
+    are counted as not subject to the placement rules.
+
+    A read of the stored findings (issue 15 item 1, ``placement_checks``), scoped first: a
+    fixed handful of queries whatever the region's size. ``page`` cuts the rows with findings
+    to one page of ``REPORT_PAGE`` (``report.page``); without it every row is read (exports).
+    """
     region = actor.region
-    profile = profile_of(region)
-    org = org_facts(region)
-    delegates = authority_delegates(region, on)
-    placements = Placement.objects.filter(region=region).current(on)
-    everyone = Employee.objects.filter(region=region, is_active=True)
+    ensure_today(region)
+    checks = PlacementCheck.objects.filter(region=region)
+    found = PlacementFinding.objects.filter(region=region)
     scope = actor.scope_unit_ids
-    if scope is None:
-        people = holders(region)
-    else:
-        # Scope first (issue 15 item 1): a unit's people and their assessors, not the region.
-        everyone = everyone.filter(unit_id__in=scope)
-        placements = placements.filter(employee__unit_id__in=scope)
-        assessors = placements.values("assessor_id")
-        people = holders(region, Employee.objects.filter(Q(unit_id__in=scope) | Q(pk__in=assessors)).values("pk"))
-    open_placements = dict(placements.values_list("employee_id", "assessor_id"))
-    subject_rows = list(
-        everyone.values_list("pk", "nip", "position__name", "position__kind", "unit_id", "unit__perangkat_daerah__name")
+    if scope is not None:
+        checks, found = checks.filter(unit_id__in=scope), found.filter(unit_id__in=scope)
+    totals = checks.aggregate(judged=Count("pk", filter=Q(structural=False)), structural=Count("pk", filter=Q(structural=True)))
+    counter = Counter(dict(found.values("requirement").annotate(n=Count("pk")).values_list("requirement", "n")))
+    bad = (
+        checks.filter(has_findings=True)
+        .order_by("unit__perangkat_daerah__name", "unit__name", "employee__name", "employee_id")
+        .values_list(
+            "employee_id", "employee__name", "employee__nip", "employee__position__name", "unit_id", "unit__name",
+            "unit__perangkat_daerah__name", "assessor_id", "assessor__name",
+        )
     )
-    rows, limited, counter, judged, structural = [], [], Counter(), 0, 0
-    for pk, nip, position_name, kind, unit_id, pd_name in subject_rows:
-        if kind and kind not in JUDGED:
-            structural += 1
-            continue
-        judged += 1
-        subject = people[pk]
-        if reason := limitation(subject, org, profile):
-            limited.append(LimitedRow(pk, subject.name, nip, org.unit_name.get(unit_id, ""), pd_name or "", reason))
-        assessor_id = open_placements.get(pk)
-        assessor = people.get(assessor_id) if assessor_id else None
-        findings = judge(subject, assessor, org, profile, delegated=assessor_id in delegates)
-        if findings:
-            counter.update(f.requirement for f in findings)
-            rows.append(
-                ReportRow(
-                    pk, subject.name, nip, position_name or "(jabatan belum tercatat)", unit_id,
-                    org.unit_name.get(unit_id, ""), pd_name or "", assessor_id, assessor.name if assessor else "", findings,
-                )
-            )
-    loads = assessor_loads(region, [r.assessor_id for r in rows], on)
-    return ValidationReport(profile.name, judged, rows, loads, counter, limited, structural)
+    paged = None
+    if page is not None:
+        paged = Paginator(bad, REPORT_PAGE).get_page(page)
+        bad = paged.object_list
+    bad = list(bad)
+    by_employee = defaultdict(list)
+    for employee_id, requirement, article, message in found.filter(employee_id__in=[r[0] for r in bad]).values_list(
+        "employee_id", "requirement", "article", "message"
+    ):
+        by_employee[employee_id].append(Finding(requirement, article, message))
+    rows = [
+        ReportRow(
+            pk, name, nip, position_name or "(jabatan belum tercatat)", unit_id, unit_name or "", pd_name or "",
+            assessor_id, assessor_name or "", by_employee[pk],
+        )
+        for pk, name, nip, position_name, unit_id, unit_name, pd_name, assessor_id, assessor_name in bad
+    ]
+    limited = [
+        LimitedRow(*row[:3], row[3] or "", row[4] or "", row[5])
+        for row in checks.exclude(limitation="")
+        .order_by("employee__name", "employee_id")
+        .values_list("employee_id", "employee__name", "employee__nip", "unit__name", "unit__perangkat_daerah__name", "limitation")
+    ]
+    loads = assessor_loads(region, [r.assessor_id for r in rows])
+    violations = paged.paginator.count if paged is not None else len(rows)
+    return ValidationReport(
+        region.profile.name, totals["judged"], rows, loads, counter, limited, totals["structural"], paged, violations
+    )
 
 
 def assessor_loads(region, assessor_ids, on: dt.date | None = None) -> dict[int, AssessorLoad]:

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from sikerja.accounts.access import Actor, may_place
 from sikerja.audit.services import record_event
+from sikerja.organisation import placement_checks
 from sikerja.organisation.models import Delegation, Employee, Placement
 from sikerja.organisation.placement_selectors import authority_delegates, holders, org_facts, profile_of
 from sikerja.organisation.rules.placement import Finding, judge
@@ -106,6 +107,7 @@ def place_employee(
                 "effective_from": effective_from.isoformat(),
             },
         )
+        placement_checks.refresh(actor.region, [employee.pk])
     return placement
 
 
@@ -170,6 +172,7 @@ def withdraw_placement(*, actor: Actor, placement_id: int, reason: str) -> Place
             changes={"employee": placement.employee.nip, "effective_from": placement.effective_from.isoformat()},
             reason=reason,
         )
+        placement_checks.refresh(actor.region, [placement.employee_id])
     return placement
 
 
@@ -238,6 +241,7 @@ def correct_placement(
         record_event(
             region=actor.region, actor=actor.user, verb="placement.corrected", obj=placement, changes=changes, reason=reason
         )
+        placement_checks.refresh(actor.region, [placement.employee_id])
     return placement
 
 
@@ -304,6 +308,7 @@ def delegate_authority(
                      "period": [starts_on.isoformat(), ends_on.isoformat()]},
             reason=reason,
         )
+        placement_checks.refresh_delegation(delegation)
     return delegation
 
 
@@ -320,6 +325,7 @@ def revoke_delegation(*, actor: Actor, delegation_id: int, reason: str) -> Deleg
         delegation.revoked_at = timezone.now()
         delegation.save(update_fields=["revoked_at"])
         record_event(region=actor.region, actor=actor.user, verb="delegation.revoked", obj=delegation, reason=reason)
+        placement_checks.refresh_delegation(delegation)
     return delegation
 
 

@@ -53,6 +53,13 @@ def _check_version(profile: RegulationProfile, expected_version: int | None) -> 
         )
 
 
+def _refresh_findings(region) -> None:
+    """Every stored kedudukan finding cites and follows the profile (issue 15 item 1)."""
+    from sikerja.organisation.placement_checks import refresh
+
+    refresh(region)
+
+
 def _save(profile: RegulationProfile, actor: Actor, reason: str) -> None:
     profile.version += 1
     profile._history_user = actor.user if getattr(actor.user, "is_authenticated", False) else None
@@ -101,6 +108,7 @@ def derive_profile(*, actor: Actor, reason: str, name: str = "", legal_basis: st
     )  # fmt: skip
     actor.region.profile = profile
     actor.region.profile_id = profile.pk
+    _refresh_findings(actor.region)
     return profile
 
 
@@ -141,6 +149,7 @@ def edit_setting(
                  "sebelum": old, "sesudah": entry},  # stored: Indonesian whatever the page's language
     )  # fmt: skip
     actor.region.profile = profile
+    _refresh_findings(actor.region)
     return profile
 
 
@@ -166,4 +175,5 @@ def revert_to(*, actor: Actor, history_id: int, reason: str, expected_version: i
         changes={"ke_versi": record.version, "version": profile.version},
     )  # fmt: skip
     actor.region.profile = profile
+    _refresh_findings(actor.region)
     return profile

@@ -16,6 +16,13 @@ def builtin_profile_data() -> list[dict]:
 
 
 @transaction.atomic
+def _forget_findings(profile) -> None:
+    """Regions on an upgraded profile recompute their kedudukan findings on the next read."""
+    from sikerja.organisation.models import PlacementCheckDay
+
+    PlacementCheckDay.objects.filter(region__profile=profile).delete()
+
+
 def sync_builtin_profiles() -> list[RegulationProfile]:
     """Create or upgrade the built-in profiles from the shipped files (PRF-1).
 
@@ -41,6 +48,7 @@ def sync_builtin_profiles() -> list[RegulationProfile]:
             for name, value in fields.items():
                 setattr(profile, name, value)
             profile.save()
+            _forget_findings(profile)
             record_event(region=None, actor=None, verb="profile.upgraded", obj=profile, changes={"version": profile.version})
         result.append(profile)
     return result

@@ -14,6 +14,7 @@ from sikerja.organisation.rules.golongan import pangkat_label
 from sikerja.tenancy.labels import setting_label, value_label
 from sikerja.web.dashboard import dashboard
 from sikerja.web.decorators import page_context, region_view
+from sikerja.web.tree_render import chart_rows, tree_nodes
 
 PAGE_SIZE = 50
 
@@ -68,14 +69,14 @@ def switch_region(request, actor):
 def unit_tree(request, actor):
     q = request.GET.get("q", "").strip()[:100]
     results = selectors.unit_search(actor, q) if q else None
-    roots = selectors.unit_children(actor, None)
+    roots = tree_nodes(selectors.unit_children(actor, None))
     return render(request, "web/unit_tree.html", _ctx(request, actor, "org", roots=roots, q=q, results=results))
 
 
 @region_view
 def unit_children(request, actor, pk):
     unit = access_unit(actor, pk)
-    return render(request, "web/_tree_children.html", {"nodes": selectors.unit_children(actor, unit.pk)})
+    return render(request, "web/_tree_children.html", {"nodes": tree_nodes(selectors.unit_children(actor, unit.pk))})
 
 
 @region_view
@@ -112,7 +113,7 @@ def org_chart(request, actor, pk):
     return render(
         request,
         "web/org_chart.html",
-        _ctx(request, actor, "org", pd=pd, unit=unit, chart=selectors.org_chart(actor, pd)),
+        _ctx(request, actor, "org", pd=pd, unit=unit, rows=chart_rows(selectors.org_chart(actor, pd))),
     )
 
 

@@ -16,6 +16,7 @@ from sikerja.organisation.choices import KIND_RANK, CompetenceKind, EmploymentSt
 from sikerja.organisation.demo import names
 from sikerja.organisation.demo.blueprint import JF, PLK, Pos, UnitPlan, plan_region, scale_staff
 from sikerja.organisation.models import Competence, Delegation, Employee, EmployeeCompetence, Placement, Position, Unit
+from sikerja.organisation.placement_checks import refresh as refresh_findings
 from sikerja.organisation.rules.nip import PPPK_FIRST_YEAR, build_nip
 from sikerja.performance.demo import seed_performance
 from sikerja.processes.demo import link_demo_team, seed_processes
@@ -358,4 +359,5 @@ def build_demo_region(*, n_employees=5000, seed=20240601, slug="sungai-lestari",
         logins += seed_execution(region, user_prefix) if with_users and with_execution else []
         link_demo_team(region)  # a team names the process it runs (issue 14 item 7)
         seed_performance(region)  # kinerja (issue 13): SKPs, evidence, one finished quarter
+        refresh_findings(region)  # the stored kedudukan findings of the new region (issue 15 item 1)
     return region, logins, builder

@@ -10,6 +10,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from sikerja.accounts.access import Actor, require_org_admin
 from sikerja.audit.services import record_event
+from sikerja.organisation import placement_checks
 from sikerja.organisation.db_stats import analyse
 from sikerja.organisation.io import sheets
 from sikerja.organisation.io.readers import ReadError, read_table
@@ -76,6 +77,8 @@ def apply_import(*, actor: Actor, batch_id: int) -> ImportBatch:
             try:
                 with transaction.atomic():
                     _WRITERS[batch.sheet](actor, batch, plan)
+                # Units, positions or people changed: every stored kedudukan finding may have.
+                placement_checks.refresh(actor.region)
             except IntegrityError as exc:
                 raise ImportRefused(f"Basis data menolak impor ({exc}); tidak ada data yang diubah.") from exc
             batch.status = ImportBatch.Status.APPLIED

@@ -1,3 +1,4 @@
+from .checks import PlacementCheck, PlacementCheckDay, PlacementFinding
 from .delegations import Delegation
 from .employees import Competence, Employee, EmployeeCompetence
 from .imports import ImportBatch
@@ -12,6 +13,9 @@ __all__ = [
     "EmployeeCompetence",
     "ImportBatch",
     "Placement",
+    "PlacementCheck",
+    "PlacementCheckDay",
+    "PlacementFinding",
     "Position",
     "Unit",
 ]

@@ -14,6 +14,7 @@ from sikerja.accounts.access import actor_for
 from sikerja.audit.models import Event
 from sikerja.organisation.demo.builder import build_demo_region
 from sikerja.organisation.models import Delegation, Employee, Placement, Position, Unit
+from sikerja.organisation.placement_checks import refresh
 from sikerja.organisation.placement_selectors import assessor_candidates, ppk_authority, validation_report
 from sikerja.organisation.placement_services import (
     PlacementError,
@@ -59,6 +60,7 @@ def pelaksana_under_pengawas(region, pd_code=None):
 def rehang(employee, assessor):
     """Inject a placement straight into the table, as a bad import or old data would."""
     Placement.objects.filter(employee=employee, effective_until__isnull=True).update(assessor=assessor)
+    refresh(employee.region, [employee.pk])  # the repair refresh_placement_findings makes
 
 
 @pytest.mark.req("KED-8")
@@ -87,6 +89,7 @@ def test_each_kind_of_violation_is_reported_with_its_article(other_demo):
     rehang(pelaksana_seksi, admin_above)  # KED-4: pelaksana under administrator while a pengawas exists
     Delegation.objects.filter(region=region, delegate__unit=kapus_unit).update(revoked_at=dt.datetime(2025, 6, 1, tzinfo=dt.UTC))  # KED-5
     Placement.objects.filter(employee=unplaced).delete()  # KED-1: no assessor
+    refresh(region)  # written straight into the tables: repaired as refresh_placement_findings does
 
     report = validation_report(actor("lain.admin.bkpsdm"))
     found = {row.employee_id: {f.requirement: f for f in row.findings} for row in report.rows}
@@ -112,6 +115,7 @@ def test_ppu_unit_pattern_violation_is_reported(demo):
     jf.unit = kasubbag.unit
     jf.save()
     rehang(jf, kasubbag)
+    refresh(region)  # written straight into the tables: repaired as refresh_placement_findings does
     report = validation_report(actor("admin.bkpsdm"))
     row = next(r for r in report.rows if r.employee_id == jf.pk)
     assert [f.requirement for f in row.findings] == ["KED-7"]
