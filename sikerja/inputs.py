@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 # Text limits by kind of field. Reasons and notes are stored forever in the audit log.
 SHORT_TEXT = 200  # names, numbers of letters, search words
@@ -41,7 +42,7 @@ def bad_character(text: str) -> str | None:
     match = _BAD_CHARS.search(text)
     if match is None:
         return None
-    return "karakter NUL" if match.group() == "\x00" else "karakter Unicode yang tidak utuh"
+    return _("karakter NUL") if match.group() == "\x00" else _("karakter Unicode yang tidak utuh")
 
 
 def has_bad_character(value) -> bool:
@@ -62,14 +63,21 @@ def clean_text(value, label: str, *, limit: int = LONG_TEXT, required: bool = Fa
     if not isinstance(value, str):
         value = str(value)
     value = value.strip()
+    label = _label(label)
     problem = bad_character(value)
     if problem:
-        raise InputError(f"{label} memuat {problem}.")
+        raise InputError(_('%(label)s memuat %(problem)s.') % {"label": label, "problem": problem})
     if required and not value:
-        raise InputError(f"{label} wajib diisi.")
+        raise InputError(_('%(label)s wajib diisi.') % {"label": label})
     if len(value) > limit:
-        raise InputError(f"{label} paling panjang {limit} karakter.")
+        raise InputError(_('%(label)s paling panjang %(limit)s karakter.') % {"label": label, "limit": limit})
     return value
+
+
+def _label(label) -> str:
+    # Callers pass the field's Indonesian name; it is looked up here so that every caller's
+    # label speaks the page's language without each call site being marked.
+    return _(str(label))
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -87,12 +95,13 @@ def check_date(
     latest: dt.date = LATEST_DATE,
 ) -> dt.date:
     """A date inside [earliest, latest]; the message says the window in Indonesian words."""
+    label = _label(label)
     if not isinstance(value, dt.date):
-        raise InputError(f"{label} wajib berupa tanggal.")
+        raise InputError(_('%(label)s wajib berupa tanggal.') % {"label": label})
     if isinstance(value, dt.datetime):
         value = value.date()
     if value < earliest or value > latest:
-        raise InputError(f"{label} harus di antara {indonesian_date(earliest)} dan {indonesian_date(latest)}.")
+        raise InputError(_('%(label)s harus di antara %(earliest)s dan %(latest)s.') % {"label": label, "earliest": indonesian_date(earliest), "latest": indonesian_date(latest)})
     return value
 
 
@@ -104,8 +113,9 @@ def check_decision_date(value: dt.date, label: str, *, today: dt.date, years_bac
 def check_not_future(value: dt.date, label: str, *, today: dt.date) -> dt.date:
     """A date something was signed or decided: never after today (a decree dated tomorrow is not real)."""
     check_date(value, label)
+    label = _label(label)
     if value > today:
-        raise InputError(f"{label} tidak boleh setelah hari ini ({indonesian_date(today)}).")
+        raise InputError(_('%(label)s tidak boleh setelah hari ini (%(today)s).') % {"label": label, "today": indonesian_date(today)})
     return value
 
 

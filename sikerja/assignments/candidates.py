@@ -29,6 +29,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.db.models import Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Lower
+from django.utils.translation import gettext as _
 
 from sikerja.accounts.access import Actor
 from sikerja.accounts.models import Role
@@ -110,7 +111,7 @@ def require_search(actor: Actor) -> None:
     """The one guard of candidate search, the member picker and the ketua ranking; the
     functions below call it themselves so that no caller can forget it."""
     if not may_search_candidates(actor):
-        raise PermissionDenied(SEARCH_REFUSED)
+        raise PermissionDenied(_(SEARCH_REFUSED))
 
 
 # --- input checks ----------------------------------------------------------------------------
@@ -127,20 +128,20 @@ def _int(value, message: str) -> int:
 
 def _period(starts_on, ends_on) -> None:
     if not isinstance(starts_on, dt.date) or not isinstance(ends_on, dt.date):
-        raise ValidationError("Periode penugasan (tanggal mulai dan selesai) wajib diisi.")
+        raise ValidationError(_('Periode penugasan (tanggal mulai dan selesai) wajib diisi.'))
     if ends_on < starts_on:
-        raise ValidationError("Tanggal selesai penugasan mendahului tanggal mulai.")
+        raise ValidationError(_('Tanggal selesai penugasan mendahului tanggal mulai.'))
     if (ends_on - starts_on).days > MAX_PERIOD_DAYS:
-        raise ValidationError("Periode penugasan paling lama lima tahun.")
+        raise ValidationError(_('Periode penugasan paling lama lima tahun.'))
 
 
 def _requested_hours(value) -> float:
     try:
         hours = float(value)
     except (TypeError, ValueError) as exc:
-        raise ValidationError("Jam per minggu harus berupa angka.") from exc
+        raise ValidationError(_('Jam per minggu harus berupa angka.')) from exc
     if hours != hours or hours < 0 or hours > MAX_HOURS:
-        raise ValidationError(f"Jam per minggu harus antara 0 dan {MAX_HOURS}.")
+        raise ValidationError(_('Jam per minggu harus antara 0 dan %(max_hours)s.') % {"max_hours": MAX_HOURS})
     return hours
 
 
@@ -153,31 +154,31 @@ def _competence_names(values) -> list[str]:
         if name:
             seen.setdefault(name.lower(), name)
     if len(seen) > MAX_COMPETENCES or any(len(n) > 150 for n in seen.values()):
-        raise ValidationError(f"Kompetensi paling banyak {MAX_COMPETENCES} butir, masing-masing 150 karakter.")
+        raise ValidationError(_('Kompetensi paling banyak %(max_competences)s butir, masing-masing 150 karakter.') % {"max_competences": MAX_COMPETENCES})
     return list(seen.values())
 
 
 def _kinds(values) -> list[str]:
     kinds = list(dict.fromkeys(str(k) for k in (values or ())))
     if not kinds:
-        raise ValidationError("Pilih paling sedikit satu jenis jabatan.")
+        raise ValidationError(_('Pilih paling sedikit satu jenis jabatan.'))
     unknown = [k for k in kinds if k not in PositionKind.values]
     if unknown:
-        raise ValidationError(f"Jenis jabatan tidak dikenal: {', '.join(unknown)}.")
+        raise ValidationError(_('Jenis jabatan tidak dikenal: %(unknown)s.') % {"unknown": ', '.join(unknown)})
     return kinds
 
 
 def _subtree_ids(actor: Actor, unit_id, *, label: str) -> list[int]:
     """The unit and everything below it, of the actor's region only; one query. An unknown
     unit, or one of another region, is refused (nothing tells the two apart)."""
-    pk = _int(unit_id, f"{label} tidak ditemukan di pemerintah daerah ini.")
+    pk = _int(unit_id, _("%(label)s tidak ditemukan di pemerintah daerah ini.") % {"label": label})
     ids = list(
         Unit.objects.tree_filter(region=actor.region)
         .descendants(Unit(pk=pk), include_self=True)
         .values_list("pk", flat=True)
     )
     if pk not in ids:
-        raise ValidationError(f"{label} tidak ditemukan di pemerintah daerah ini.")
+        raise ValidationError(_('%(label)s tidak ditemukan di pemerintah daerah ini.') % {"label": label})
     return ids
 
 
@@ -356,10 +357,10 @@ def search_candidates(
     kinds = _kinds(kinds)
     q = " ".join(str(q or "").split())
     if len(q) > MAX_QUERY_LENGTH:
-        raise ValidationError(f"Kata pencarian paling panjang {MAX_QUERY_LENGTH} karakter.")
-    limit = min(max(_int(limit, "Batas baris harus berupa angka."), 1), MAX_LIMIT)
-    offset = max(_int(offset, "Posisi awal harus berupa angka."), 0)
-    unit_ids = _subtree_ids(actor, unit_id, label="Unit") if unit_id not in (None, "") else None
+        raise ValidationError(_('Kata pencarian paling panjang %(max_query_length)s karakter.') % {"max_query_length": MAX_QUERY_LENGTH})
+    limit = min(max(_int(limit, _("Batas baris harus berupa angka.")), 1), MAX_LIMIT)
+    offset = max(_int(offset, _("Posisi awal harus berupa angka.")), 0)
+    unit_ids = _subtree_ids(actor, unit_id, label=_("Unit")) if unit_id not in (None, "") else None
 
     names = resolve_competences(actor.region, names)
     wanted = wanted_competences(actor.region, names) if names else None
@@ -440,17 +441,17 @@ def ketua_ranking(actor: Actor, employee_ids: Iterable[int], owning_unit_id: int
     reason. ``owning_unit_id``: the performance-owning unit of a cross-unit team (its subtree
     counts as the owning unit); None for a team within one unit. At most three queries."""
     require_search(actor)
-    ids = list(dict.fromkeys(_int(i, "Pegawai yang dipilih tidak dikenal.") for i in (employee_ids or ())))
+    ids = list(dict.fromkeys(_int(i, _("Pegawai yang dipilih tidak dikenal.")) for i in (employee_ids or ())))
     if not ids:
-        raise ValidationError("Pilih paling sedikit satu calon ketua.")
+        raise ValidationError(_('Pilih paling sedikit satu calon ketua.'))
     if len(ids) > MAX_RANKED:
-        raise ValidationError(f"Paling banyak {MAX_RANKED} calon ketua sekaligus.")
+        raise ValidationError(_('Paling banyak %(max_ranked)s calon ketua sekaligus.') % {"max_ranked": MAX_RANKED})
     people = {
         e.pk: e
         for e in Employee.objects.filter(region=actor.region, is_active=True, pk__in=ids).select_related("position")
     }
     if len(people) != len(ids):
-        raise ValidationError("Pegawai yang dipilih tidak ditemukan di pemerintah daerah ini atau tidak aktif.")
+        raise ValidationError(_('Pegawai yang dipilih tidak ditemukan di pemerintah daerah ini atau tidak aktif.'))
     owning = (
         _subtree_ids(actor, owning_unit_id, label="Unit pemilik kinerja") if owning_unit_id not in (None, "") else []
     )

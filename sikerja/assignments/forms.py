@@ -108,7 +108,7 @@ class _WorkForm(forms.Form):
         data = super().clean()
         starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
         if starts_on and ends_on and ends_on < starts_on:
-            self.add_error("ends_on", "Tanggal selesai penugasan mendahului tanggal mulai.")
+            self.add_error("ends_on", _('Tanggal selesai penugasan mendahului tanggal mulai.'))
         return data
 
     def competence_list(self) -> list[str]:
@@ -303,7 +303,7 @@ class AmendForm(forms.Form):
     new_ends_on = forms.DateField(
         label=_("Tanggal selesai yang baru"),
         widget=DATE,
-        validators=[decision_date_validator("Tanggal selesai yang baru")],
+        validators=[decision_date_validator(_('Tanggal selesai yang baru'))],
         error_messages={"required": _("Tanggal selesai yang baru wajib diisi."), "invalid": _("Tanggal tidak valid.")},
     )
     reason = forms.CharField(

@@ -28,6 +28,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sikerja.accounts.access import Actor
 from sikerja.accounts.models import Role
@@ -122,7 +123,7 @@ def may_record(actor: Actor) -> bool:
 
 def require_recorder(actor: Actor) -> None:
     if not may_record(actor):
-        raise PermissionDenied("Tim tetap dicatat oleh admin organisasi, admin BKPSDM atau Sekretaris Daerah.")
+        raise PermissionDenied(_('Tim tetap dicatat oleh admin organisasi, admin BKPSDM atau Sekretaris Daerah.'))
 
 
 # --- parsing the form's lines ------------------------------------------------------------------
@@ -131,12 +132,12 @@ def resolve_employee(actor: Actor, token: str) -> int:
     raw = (token or "").strip()
     digits = "".join(ch for ch in raw.lstrip("#") if ch.isdigit() or ch == " ").replace(" ", "")
     if not digits:
-        raise AssignmentError(f"'{raw}' bukan NIP atau nomor pegawai.")
+        raise AssignmentError(_("'%(raw)s' bukan NIP atau nomor pegawai.") % {"raw": raw})
     qs = Employee.objects.filter(region=actor.region, is_active=True)
     found = qs.filter(nip=digits).values_list("pk", flat=True).first() if len(digits) == 18 else (
         qs.filter(pk=int(digits)).values_list("pk", flat=True).first())
     if found is None:
-        raise AssignmentError(f"Pegawai dengan NIP/nomor {digits} tidak ditemukan di pemerintah daerah ini atau tidak aktif.")
+        raise AssignmentError(_('Pegawai dengan NIP/nomor %(digits)s tidak ditemukan di pemerintah daerah ini atau tidak aktif.') % {"digits": digits})
     return found
 
 
@@ -148,9 +149,9 @@ def parse_external_line(line: str) -> StandingMemberInput:
     """"nama; unsur/instansi" (e.g. "Dr. Rina Wati; akademisi/Universitas Mulawarman"). With only
     one part after the ";", it is the unsur when it names one, else the instansi (whose name may
     still tell the unsur: "Universitas ..." is akademisi)."""
-    name, _, rest = line.partition(";")
+    name, _sep, rest = line.partition(";")
     if "/" in rest:
-        unsur_text, _, org = rest.partition("/")
+        unsur_text, _sep2, org = rest.partition("/")
         unsur = rule.unsur_key(unsur_text)
     else:
         key = rule.unsur_key(rest)
@@ -168,7 +169,7 @@ def members_from_lines(actor: Actor, *, ketua: str = "", sekretaris: str = "", a
     for role, text in ((Member.Role.KETUA, ketua), (Member.Role.SEKRETARIS, sekretaris), (Member.Role.ANGGOTA, anggota)):
         tokens = _lines(text)
         if role != Member.Role.ANGGOTA and len(tokens) > 1:
-            errors.append(f"Isi satu NIP saja untuk {role}.")
+            errors.append(_("Isi satu NIP saja untuk %(role)s.") % {"role": str(role.label).lower()})
             continue
         for token in tokens:
             try:
@@ -178,7 +179,7 @@ def members_from_lines(actor: Actor, *, ketua: str = "", sekretaris: str = "", a
     for line in (external or "").splitlines():
         if line.strip():
             if ";" not in line:
-                errors.append(f"Baris anggota dari luar '{line.strip()}' harus berbentuk 'nama; unsur/instansi'.")
+                errors.append(_("Baris anggota dari luar '%(line)s' harus berbentuk 'nama; unsur/instansi'.") % {"line": line.strip()})
                 continue
             members.append(parse_external_line(line))
     if errors:
@@ -207,31 +208,31 @@ def recorded_kinds(region, on: dt.date) -> set[str]:
 
 def _validate_members(members: list[StandingMemberInput]) -> None:
     if not members:
-        raise AssignmentError("Cantumkan paling sedikit satu anggota tim.")
+        raise AssignmentError(_('Cantumkan paling sedikit satu anggota tim.'))
     if len(members) > MAX_MEMBERS:
-        raise AssignmentError(f"Paling banyak {MAX_MEMBERS} anggota dalam satu tim.")
+        raise AssignmentError(_('Paling banyak %(max_members)s anggota dalam satu tim.') % {"max_members": MAX_MEMBERS})
     ids = [m.employee_id for m in members if m.employee_id]
     if len(set(ids)) != len(ids):
-        raise AssignmentError("Seorang pegawai tercantum lebih dari sekali.")
+        raise AssignmentError(_('Seorang pegawai tercantum lebih dari sekali.'))
     if sum(1 for m in members if m.role == Member.Role.KETUA) > 1:
-        raise AssignmentError("Satu tim hanya mempunyai satu ketua.")
+        raise AssignmentError(_('Satu tim hanya mempunyai satu ketua.'))
     for m in members:
         if m.role not in Member.Role.values:
-            raise AssignmentError("Peran anggota harus ketua, sekretaris atau anggota.")
+            raise AssignmentError(_('Peran anggota harus ketua, sekretaris atau anggota.'))
         if not m.employee_id:
-            _text(m.external_name, "Nama anggota dari luar pemerintah daerah", limit=200)
+            _text(m.external_name, _('Nama anggota dari luar pemerintah daerah'), limit=200)
             if not (m.unsur or m.external_org).strip():
-                raise AssignmentError(f"Sebutkan unsur atau instansi {m.external_name}.")
-            _text(m.external_org, "Instansi anggota dari luar", required=False, limit=200)
+                raise AssignmentError(_('Sebutkan unsur atau instansi %(external_name)s.') % {"external_name": m.external_name})
+            _text(m.external_org, _('Instansi anggota dari luar'), required=False, limit=200)
             if m.external_nip and not (m.external_nip.isdigit() and len(m.external_nip) == 18):
-                raise AssignmentError(f"NIP {m.external_name} harus 18 angka.")
+                raise AssignmentError(_('NIP %(external_name)s harus 18 angka.') % {"external_name": m.external_name})
 
 
 def _owning_unit(actor: Actor, people: dict[int, Employee], members: list[StandingMemberInput], owning_unit_id) -> Unit:
     if owning_unit_id:
         unit = Unit.objects.filter(region=actor.region, pk=owning_unit_id, is_active=True).first()
         if unit is None:
-            raise AssignmentError("Unit pemilik tim tidak ditemukan di pemerintah daerah ini.")
+            raise AssignmentError(_('Unit pemilik tim tidak ditemukan di pemerintah daerah ini.'))
         return unit
     ketua = next((people[m.employee_id] for m in members if m.role == Member.Role.KETUA and m.employee_id), None)
     for emp in [ketua] + [people[m.employee_id] for m in members if m.employee_id]:
@@ -241,7 +242,7 @@ def _owning_unit(actor: Actor, people: dict[int, Employee], members: list[Standi
                 return officials.pd_root(facts_unit)
     setda = Unit.objects.filter(region=actor.region, unit_type=UnitType.SETDA, is_perangkat_daerah=True).first()
     if setda is None:
-        raise AssignmentError("Tentukan unit pemilik tim: tidak ada anggota pegawai dan Sekretariat Daerah tidak ditemukan.")
+        raise AssignmentError(_('Tentukan unit pemilik tim: tidak ada anggota pegawai dan Sekretariat Daerah tidak ditemukan.'))
     return setda
 
 
@@ -278,7 +279,7 @@ def form_standing_team(
     require_recorder(actor)
     region, profile = actor.region, officials.profile_of(actor.region)
     if kind not in StandingKind.values or kind == StandingKind.NONE:
-        raise AssignmentError("Jenis tim tetap tidak dikenal.")
+        raise AssignmentError(_('Jenis tim tetap tidak dikenal.'))
     provision = rule.team_provided(profile, kind)
     if not provision.allowed:
         raise AssignmentError(provision.message)
@@ -286,13 +287,13 @@ def form_standing_team(
     title = _text(title, "Nama tim", limit=300)
     purpose = (purpose or "").strip() or rule.tasks_text(summary.tasks)
     if not purpose:
-        raise AssignmentError(f"Tugas tim wajib diisi: {profile.name} tidak merinci tugas {summary.label}.")
+        raise AssignmentError(_('Tugas tim wajib diisi: %(name)s tidak merinci tugas %(label)s.') % {"name": profile.name, "label": summary.label})
     purpose = _text(purpose, "Tugas tim")
     basis_number = _text(basis_number, "Nomor keputusan penetapan", limit=120)
     if not isinstance(basis_date, dt.date):
-        raise AssignmentError("Tanggal keputusan penetapan wajib diisi.")
+        raise AssignmentError(_('Tanggal keputusan penetapan wajib diisi.'))
     if basis_date > timezone.localdate():
-        raise AssignmentError("Tanggal keputusan penetapan tidak boleh setelah hari ini.")
+        raise AssignmentError(_('Tanggal keputusan penetapan tidak boleh setelah hari ini.'))
     target = _text(target, "Ekspektasi/target", required=False) or (
         f"Terlaksananya tugas {summary.label} sebagaimana ditetapkan dalam keputusan nomor {basis_number}."
     )
@@ -303,14 +304,14 @@ def form_standing_team(
     ids = [m.employee_id for m in members if m.employee_id]
     people = _people(region, ids)
     if len(people) != len(set(ids)):
-        raise AssignmentError("Pegawai yang dipilih tidak ditemukan di pemerintah daerah ini atau tidak aktif.")
+        raise AssignmentError(_('Pegawai yang dipilih tidak ditemukan di pemerintah daerah ini atau tidak aktif.'))
 
     facts = _member_facts(people, members)
     existing = recorded_kinds(region, starts_on)
     decision = rule.check_composition(profile, kind, facts, recorded_kinds=existing)
     if not decision.ok:
         raise AssignmentError(
-            [f"Susunan {decision.label} belum sesuai {decision.article}:"]
+            [_('Susunan %(label)s belum sesuai %(article)s:') % {"label": decision.label, "article": decision.article}]
             + [f"{f.message.rstrip('.')} ({f.article})." for f in decision.violations]
         )
 
@@ -319,14 +320,13 @@ def form_standing_team(
     type(region).objects.select_for_update().filter(pk=region.pk).first()
     if Assignment.objects.filter(region=region, standing_kind=kind, basis_number__iexact=basis_number).exists():
         raise AssignmentError(
-            f"{StandingKind(kind).label} dengan keputusan nomor {basis_number} sudah tercatat; tim yang sama tidak "
-            f"dicatat dua kali."
+            _('%(label)s dengan keputusan nomor %(basis_number)s sudah tercatat; tim yang sama tidak dicatat dua kali.') % {"label": StandingKind(kind).label, "basis_number": basis_number}
         )
 
     owning = _owning_unit(actor, people, members, owning_unit_id)
     initiator = actor.employee or officials.sekretaris_daerah(region) or next(iter(people.values()), None)
     if initiator is None:
-        raise AssignmentError("Tidak ada pegawai pemerintah daerah ini yang dapat dicatat sebagai pengusul.")
+        raise AssignmentError(_('Tidak ada pegawai pemerintah daerah ini yang dapat dicatat sebagai pengusul.'))
     decisions = [provision.message, decision.message]
     decisions += [f"Catatan: {f.message.rstrip('.')} ({f.article})." for f in decision.notes]
     if decision.set_by:
@@ -347,8 +347,7 @@ def form_standing_team(
         with transaction.atomic():
             rows = _create_members(team, members, people, hours)
     except IntegrityError as exc:
-        raise AssignmentError("Susunan anggota tidak dapat disimpan: satu tim hanya mempunyai satu ketua dan setiap "
-                              "pegawai tercantum sekali.") from exc
+        raise AssignmentError(_('Susunan anggota tidak dapat disimpan: satu tim hanya mempunyai satu ketua dan setiap pegawai tercantum sekali.')) from exc
     team.composition = {
         "profile": profile.name,
         "recorded_kinds": sorted(existing),
@@ -428,7 +427,7 @@ def standing_team(actor: Actor, pk: int) -> StandingTeamDetail:
         .select_related("owning_unit", "initiated_by", "created_by").first()
     )
     if team is None:
-        raise Http404("Tim tetap tidak ditemukan.")
+        raise Http404(_('Tim tetap tidak ditemukan.'))
     members = list(
         team.members.select_related("employee__position__unit__perangkat_daerah", "employee__unit__perangkat_daerah")
     )

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sikerja.accounts.access import Actor, require_org_admin
 from sikerja.audit.services import record_event
@@ -88,23 +89,22 @@ def _named_official(actor: Actor, *, official, signer, capacity, on_behalf_of) -
     """The official the rule names as signer. Callers either name them (``official``) or, in the
     older form, state who signs (``signer``, which must be the actor) and for whom."""
     if capacity is not None and capacity not in SignerCapacity.values:
-        raise ValidationError(f"Kedudukan penanda tangan '{capacity}' tidak dikenal (definitif, plh, plt).")
+        raise ValidationError(_("Kedudukan penanda tangan '%(capacity)s' tidak dikenal (definitif, plh, plt).") % {"capacity": capacity})
     if official is not None:
         return official
     if signer is None:
-        raise ValidationError("Pejabat penanda tangan wajib disebut.")
+        raise ValidationError(_('Pejabat penanda tangan wajib disebut.'))
     if capacity == SignerCapacity.DEFINITIF and on_behalf_of is not None:
-        raise ValidationError("Penanda tangan definitif tidak menandatangani atas nama pejabat lain.")
+        raise ValidationError(_('Penanda tangan definitif tidak menandatangani atas nama pejabat lain.'))
     if capacity in (SignerCapacity.PLH, SignerCapacity.PLT) and on_behalf_of is None:
-        raise ValidationError("Plh./Plt. harus menyebut pejabat yang digantikan (on_behalf_of).")
+        raise ValidationError(_('Plh./Plt. harus menyebut pejabat yang digantikan (on_behalf_of).'))
     if on_behalf_of is not None and on_behalf_of.pk == signer.pk:
-        raise ValidationError("Plh./Plt. tidak dapat menggantikan dirinya sendiri.")
+        raise ValidationError(_('Plh./Plt. tidak dapat menggantikan dirinya sendiri.'))
     me = actor.employee
     if me is None or me.pk != signer.pk:
         # Nobody signs in another official's name: not an administrator, not a unit leader.
         raise NotTheSigner(
-            f"Naskah hanya dapat ditandatangani sendiri oleh {signer.full_name}; "
-            "admin atau pimpinan unit tidak menandatangani atas nama pejabat lain."
+            _('Naskah hanya dapat ditandatangani sendiri oleh %(full_name)s; admin atau pimpinan unit tidak menandatangani atas nama pejabat lain.') % {"full_name": signer.full_name}
         )
     return on_behalf_of or signer
 
@@ -144,19 +144,19 @@ def issue_document(
     ValidationError (Indonesian messages) for bad input."""
     region = actor.region
     if kind not in DocumentKind.values:
-        raise ValidationError(f"Jenis naskah '{kind}' tidak dikenal.")
+        raise ValidationError(_("Jenis naskah '%(kind)s' tidak dikenal.") % {"kind": kind})
     if isinstance(payload, dict):
         try:
             payload = from_dict(kind, payload)
         except PayloadError as exc:
             raise ValidationError(exc.messages) from exc
-    people = ((issuing_unit, "Unit penerbit"), (official, "Penanda tangan"), (signer, "Penanda tangan"),
-              (on_behalf_of, "Pejabat yang digantikan"))
+    people = ((issuing_unit, _("Unit penerbit")), (official, _("Penanda tangan")), (signer, _("Penanda tangan")),
+              (on_behalf_of, _("Pejabat yang digantikan")))
     for who, label in people:
         if who is not None and who.region_id != region.pk:
-            raise ValidationError(f"{label} bukan dari pemerintah daerah ini.")
+            raise ValidationError(_('%(label)s bukan dari pemerintah daerah ini.') % {"label": label})
     if replaces is not None and (replaces.region_id != region.pk or replaces.is_revoked):
-        raise ValidationError("Naskah yang diganti harus naskah yang masih berlaku di daerah ini.")
+        raise ValidationError(_('Naskah yang diganti harus naskah yang masih berlaku di daerah ini.'))
     named = _named_official(actor, official=official, signer=signer, capacity=capacity, on_behalf_of=on_behalf_of)
     authority = signing_authority(actor, official=named)
     payload.signer = _signer(authority)
@@ -169,10 +169,10 @@ def issue_document(
         raise ValidationError(errors)
     parties = party_ids(payload)
     if Employee.objects.filter(pk__in=parties).exclude(region=region).exists():
-        raise ValidationError("Semua pegawai dalam naskah harus dari pemerintah daerah ini.")
+        raise ValidationError(_('Semua pegawai dalam naskah harus dari pemerintah daerah ini.'))
 
     scheme = selectors.numbering_scheme(region)
-    html_tpl, _ = _templates(region, kind)
+    html_tpl, _docx = _templates(region, kind)
     if html_tpl is not None:
         try:  # a template that cannot be used is refused before a number is spent on it
             check_html_template(html_tpl.content)
@@ -226,11 +226,11 @@ def _number_unused(actor: Actor, number: str, reason: str) -> None:
 
 
 def _unused_code() -> str:
-    for _ in range(10):
+    for _attempt in range(10):
         code = new_verification_code()
         if not Document.objects.filter(verification_code=code).exists():
             return code
-    raise RuntimeError("Tidak dapat membuat kode verifikasi unik.")  # pragma: no cover - 2^50 space
+    raise RuntimeError(_('Tidak dapat membuat kode verifikasi unik.'))  # pragma: no cover - 2^50 space
 
 
 # --- revoking ------------------------------------------------------------------------------
@@ -262,16 +262,16 @@ def revoke_document(*, actor: Actor, document_id: int, reason: str, consequence_
     was (the actor already proved their right on that one)."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError("Alasan pencabutan wajib diisi.")
+        raise ValidationError(_('Alasan pencabutan wajib diisi.'))
     if len(reason) > 1000:
-        raise ValidationError("Alasan pencabutan paling panjang 1000 karakter.")
+        raise ValidationError(_('Alasan pencabutan paling panjang 1000 karakter.'))
     with transaction.atomic():
         doc = selectors.access_document(actor, document_id) if consequence_of is None else None  # 404 outside reach
         if consequence_of is None and not may_revoke(actor, doc):
-            raise PermissionDenied("Naskah hanya dapat dicabut oleh admin organisasi atau pejabat penanda tangannya.")
+            raise PermissionDenied(_('Naskah hanya dapat dicabut oleh admin organisasi atau pejabat penanda tangannya.'))
         doc = Document.objects.select_for_update().get(pk=document_id, region=actor.region)
         if doc.is_revoked:
-            raise ValidationError("Naskah ini sudah dicabut.")
+            raise ValidationError(_('Naskah ini sudah dicabut.'))
         return _revoke(actor, doc, reason)
 
 
@@ -283,7 +283,7 @@ def logo_mime(data: bytes) -> str:
     if not data:
         raise ValidationError("Berkas logo kosong.")
     if len(data) > MAX_LOGO_BYTES:
-        raise ValidationError("Logo paling besar 1 MB.")
+        raise ValidationError(_('Logo paling besar 1 MB.'))
     try:
         import io
 
@@ -291,9 +291,9 @@ def logo_mime(data: bytes) -> str:
             fmt = img.format
             img.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise ValidationError("Logo harus berkas gambar PNG atau JPEG yang utuh.") from exc
+        raise ValidationError(_('Logo harus berkas gambar PNG atau JPEG yang utuh.')) from exc
     if fmt not in LOGO_TYPES:
-        raise ValidationError("Logo harus berformat PNG atau JPEG.")
+        raise ValidationError(_('Logo harus berformat PNG atau JPEG.'))
     return LOGO_TYPES[fmt]
 
 
@@ -309,14 +309,14 @@ def upload_letterhead(*, actor: Actor, government_name: str, pd_name: str = "", 
         try:
             validate_email(email.strip())
         except ValidationError as exc:
-            raise ValidationError("Surel kop surat tidak valid.") from exc
+            raise ValidationError(_('Surel kop surat tidak valid.')) from exc
     for value, label, limit in ((phone, "Telepon", 100), (email, "Surel", 150), (website, "Laman", 150)):
         if len(value.strip()) > limit:
-            raise ValidationError(f"{label} kop surat paling panjang {limit} karakter.")
+            raise ValidationError(_('%(label)s kop surat paling panjang %(limit)s karakter.') % {"label": label, "limit": limit})
     if unit is not None and unit.region_id != actor.region.pk:
-        raise ValidationError("Perangkat daerah bukan dari pemerintah daerah ini.")
+        raise ValidationError(_('Perangkat daerah bukan dari pemerintah daerah ini.'))
     if not government_name.strip():
-        raise ValidationError("Nama pemerintah daerah wajib diisi.")
+        raise ValidationError(_('Nama pemerintah daerah wajib diisi.'))
     mime = logo_mime(logo) if logo else ""
     with transaction.atomic():
         current = Letterhead.objects.select_for_update().filter(region=actor.region, unit=unit)
@@ -341,15 +341,15 @@ def docx_template_error(data: bytes) -> str | None:
     import zipfile
 
     if not data:
-        return "Berkas DOCX kosong."
+        return _("Berkas DOCX kosong.")
     if len(data) > MAX_TEMPLATE_BYTES:
-        return "Templat DOCX paling besar 2 MB."
+        return _("Templat DOCX paling besar 2 MB.")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             if "word/document.xml" not in zf.namelist():
-                return "Berkas bukan dokumen DOCX (word/document.xml tidak ada)."
+                return _("Berkas bukan dokumen DOCX (word/document.xml tidak ada).")
     except zipfile.BadZipFile:
-        return "Berkas bukan dokumen DOCX yang sah."
+        return _("Berkas bukan dokumen DOCX yang sah.")
     return None
 
 
@@ -359,19 +359,19 @@ def upload_template(*, actor: Actor, kind: str, engine: str, content: str = "", 
 
     require_org_admin(actor)
     if kind not in DocumentKind.values:
-        raise ValidationError(f"Jenis naskah '{kind}' tidak dikenal.")
+        raise ValidationError(_("Jenis naskah '%(kind)s' tidak dikenal.") % {"kind": kind})
     if engine == LetterTemplate.Engine.HTML:
         if not content.strip():
-            raise ValidationError("Isi templat HTML wajib diisi.")
+            raise ValidationError(_('Isi templat HTML wajib diisi.'))
         if len(content) > MAX_TEMPLATE_BYTES:
-            raise ValidationError("Templat HTML paling besar 2 MB.")
+            raise ValidationError(_('Templat HTML paling besar 2 MB.'))
         try:
             check_html_template(content)
             render_pdf(sample_context(actor.region, kind), content)
         except TemplateProblem as exc:
             raise ValidationError(str(exc)) from exc
         except Exception as exc:  # any render failure of an untrusted template is bad input
-            raise ValidationError(f"Templat tidak dapat dirender: {exc}") from exc
+            raise ValidationError(_('Templat tidak dapat dirender: %(exc)s') % {"exc": exc}) from exc
     elif engine == LetterTemplate.Engine.DOCX:
         problem = docx_template_error(docx)
         if problem:
@@ -381,7 +381,7 @@ def upload_template(*, actor: Actor, kind: str, engine: str, content: str = "", 
         except TemplateProblem as exc:
             raise ValidationError(str(exc)) from exc
     else:
-        raise ValidationError("Mesin templat harus html atau docx.")
+        raise ValidationError(_('Mesin templat harus html atau docx.'))
     with transaction.atomic():
         mine = LetterTemplate.objects.select_for_update().filter(region=actor.region, kind=kind, engine=engine)
         last = mine.aggregate(v=Max("version"))["v"] or 0
@@ -402,7 +402,7 @@ def activate_template(*, actor: Actor, template_id: int) -> LetterTemplate:
         if tpl is None:
             from django.http import Http404
 
-            raise Http404("Templat tidak ditemukan.")
+            raise Http404(_('Templat tidak ditemukan.'))
         LetterTemplate.objects.filter(region=actor.region, kind=tpl.kind, engine=tpl.engine, is_active=True).update(is_active=False)
         tpl.is_active = True
         tpl.save(update_fields=["is_active"])

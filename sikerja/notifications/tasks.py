@@ -6,10 +6,20 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from sikerja.notifications.models import Notification
+
+
+def language_of(user) -> str:
+    """The language a person's mail is written in (PLT-5): the one they chose on their profile,
+    else the language active when the mail is sent (a worker has none: the default)."""
+    from sikerja.accounts.models import UserPreference
+
+    chosen = UserPreference.objects.filter(user=user).values_list("language", flat=True).first()
+    return chosen or translation.get_language() or settings.LANGUAGE_CODE
 
 
 def _absolute(url: str) -> str:
@@ -29,8 +39,12 @@ def send_notification_email(notification_id: int) -> bool:
         address = email_address(note.recipient)
         if not address:
             return False
-        body = render_to_string("notifications/email_one.txt", {"n": note, "link": _absolute(note.url)})
-        send_mail(f"[SiKerja] {note.title}"[:200], body, None, [address])
+        # The title is stored in Indonesian (written for others to read); the frame around it
+        # speaks the recipient's language.
+        with translation.override(language_of(note.recipient)):
+            body = render_to_string("notifications/email_one.txt", {"n": note, "link": _absolute(note.url)})
+            subject = _("[SiKerja] %(title)s") % {"title": note.title}
+        send_mail(subject[:200], body, None, [address])
         note.emailed_at = timezone.now()
         note.save(update_fields=["emailed_at"])
     return True
@@ -55,7 +69,9 @@ def send_digest(user_id: int) -> int:
         if not notes:
             return 0
         items = [{"n": n, "link": _absolute(n.url)} for n in notes]
-        body = render_to_string("notifications/email_digest.txt", {"user": user, "items": items})
-        send_mail(f"[SiKerja] Ringkasan harian: {len(notes)} pemberitahuan", body, None, [email_address(user)])
+        with translation.override(language_of(user)):
+            body = render_to_string("notifications/email_digest.txt", {"user": user, "items": items})
+            subject = _("[SiKerja] Ringkasan harian: %(count)s pemberitahuan") % {"count": len(notes)}
+        send_mail(subject, body, None, [email_address(user)])
         Notification.objects.filter(pk__in=[n.pk for n in notes]).update(emailed_at=timezone.now())
     return len(notes)

@@ -41,7 +41,7 @@ class EmployeeEditForm(forms.Form):
     def __init__(self, *args, positions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["position"].choices = [("", _("— tanpa jabatan —")), *((p.pk, p.name) for p in positions)]
-        self.fields["position"].error_messages["invalid_choice"] = "Pilih jabatan pada unit pegawai ini."
+        self.fields["position"].error_messages["invalid_choice"] = _("Pilih jabatan pada unit pegawai ini.")
 
 
 class MoveForm(forms.Form):
@@ -64,7 +64,7 @@ class MoveForm(forms.Form):
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [("", _("— pilih unit —")), *units]
-        self.fields["unit"].error_messages["invalid_choice"] = "Pilih unit tujuan dari daftar."
+        self.fields["unit"].error_messages["invalid_choice"] = _("Pilih unit tujuan dari daftar.")
         self.fields["unit"].widget.attrs.update(
             {"hx-get": "jabatan/", "hx-target": "#id_position", "hx-trigger": "change", "hx-include": "this"}
         )

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sikerja.accounts.access import Actor, may_place
 from sikerja.audit.services import record_event
@@ -43,7 +44,7 @@ class Consequences:
 
 def _require_hr_admin(actor: Actor) -> None:
     if not may_place(actor):
-        raise PermissionDenied("Data pegawai hanya dapat diubah oleh admin BKPSDM daerah ini.")
+        raise PermissionDenied(_('Data pegawai hanya dapat diubah oleh admin BKPSDM daerah ini.'))
 
 
 def _locked(actor: Actor, employee_id: int) -> Employee:
@@ -55,7 +56,7 @@ def _locked(actor: Actor, employee_id: int) -> Employee:
         .first()
     )
     if employee is None:
-        raise EmployeeError("Pegawai tidak ditemukan di pemerintah daerah ini.")
+        raise EmployeeError(_('Pegawai tidak ditemukan di pemerintah daerah ini.'))
     return employee
 
 
@@ -71,7 +72,7 @@ def _position_in(actor: Actor, position_id, unit: Unit) -> Position | None:
         return None
     position = Position.objects.filter(region=actor.region, pk=position_id).select_related("unit").first()
     if position is None or position.unit_id != unit.pk:
-        raise EmployeeError(f"Jabatan yang dipilih bukan jabatan pada {unit.name}.")
+        raise EmployeeError(_('Jabatan yang dipilih bukan jabatan pada %(name)s.') % {"name": unit.name})
     return position
 
 
@@ -96,16 +97,14 @@ def _close_placement(employee: Employee, on: dt.date) -> Placement | None:
     decision the administrator must withdraw or correct first."""
     if Placement.objects.filter(employee=employee).scheduled(on).exists():
         raise EmployeeError(
-            f"{employee.full_name} memiliki kedudukan terjadwal sesudah {indonesian_date(on)}; "
-            "tarik atau koreksi kedudukan itu lebih dahulu di halaman kedudukan."
+            _('%(full_name)s memiliki kedudukan terjadwal sesudah %(on)s; tarik atau koreksi kedudukan itu lebih dahulu di halaman kedudukan.') % {"full_name": employee.full_name, "on": indonesian_date(on)}
         )
     current = Placement.objects.filter(employee=employee).current(on).first()
     if current is None:
         return None
     if current.effective_from >= on:
         raise EmployeeError(
-            f"Kedudukan {employee.full_name} baru berlaku {indonesian_date(current.effective_from)}; "
-            "tanggal berlaku harus sesudahnya."
+            _('Kedudukan %(full_name)s baru berlaku %(effective_from)s; tanggal berlaku harus sesudahnya.') % {"full_name": employee.full_name, "effective_from": indonesian_date(current.effective_from)}
         )
     current.effective_until = on - dt.timedelta(days=1)
     current.save(update_fields=["effective_until"])
@@ -114,11 +113,11 @@ def _close_placement(employee: Employee, on: dt.date) -> Placement | None:
 
 def _effective(value, today: dt.date) -> dt.date:
     if not isinstance(value, dt.date):
-        raise EmployeeError("Tanggal berlaku wajib diisi.")
+        raise EmployeeError(_('Tanggal berlaku wajib diisi.'))
     if value > today:
-        raise EmployeeError("Catat mutasi atau pemberhentian pada tanggal berlakunya, bukan sebelumnya.")
+        raise EmployeeError(_('Catat mutasi atau pemberhentian pada tanggal berlakunya, bukan sebelumnya.'))
     if (today - value).days > MAX_BACKDATE_DAYS:
-        raise EmployeeError("Tanggal berlaku paling lama satu tahun yang lalu.")
+        raise EmployeeError(_('Tanggal berlaku paling lama satu tahun yang lalu.'))
     return value
 
 
@@ -142,13 +141,13 @@ def update_employee(
     reason = _text(reason, "Alasan perubahan", required=True, limit=500)
     ranks = PNS_GOLONGAN_RANK if employee.status == EmploymentStatus.PNS else PPPK_GOLONGAN_RANK
     if golongan not in ranks:
-        raise EmployeeError(f"Golongan {golongan} tidak berlaku bagi {employee.get_status_display()}.")
+        raise EmployeeError(_('Golongan %(golongan)s tidak berlaku bagi %(get_status_display)s.') % {"golongan": golongan, "get_status_display": employee.get_status_display()})
     email = _text(email, "Surel", limit=254)
     if email:
         try:
             validate_email(email)
         except ValidationError as exc:
-            raise EmployeeError("Alamat surel tidak valid.") from exc
+            raise EmployeeError(_('Alamat surel tidak valid.')) from exc
     before = {
         "name": employee.name, "front_title": employee.front_title, "back_title": employee.back_title,
         "golongan": employee.golongan, "email": employee.email,
@@ -164,7 +163,7 @@ def update_employee(
     after = {**before, **{k: getattr(employee, k) for k in before if k != "position"}, "position": employee.position_id}
     changed = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
     if not changed:
-        raise EmployeeError("Tidak ada data yang berubah.")
+        raise EmployeeError(_('Tidak ada data yang berubah.'))
     employee._change_reason = reason[:100]
     employee.save()
     record_event(
@@ -191,12 +190,12 @@ def move_employee(
     today = today or timezone.localdate()
     employee = _locked(actor, employee_id)
     if not employee.is_active:
-        raise EmployeeError(f"{employee.full_name} sudah tidak aktif.")
+        raise EmployeeError(_('%(full_name)s sudah tidak aktif.') % {"full_name": employee.full_name})
     unit = Unit.objects.filter(region=actor.region, pk=unit_id, is_active=True).first()
     if unit is None:
-        raise EmployeeError("Unit tujuan tidak ditemukan di pemerintah daerah ini.")
+        raise EmployeeError(_('Unit tujuan tidak ditemukan di pemerintah daerah ini.'))
     if unit.pk == employee.unit_id:
-        raise EmployeeError(f"{employee.full_name} sudah berada di {unit.name}; ubah jabatannya dengan Ubah data.")
+        raise EmployeeError(_('%(full_name)s sudah berada di %(name)s; ubah jabatannya dengan Ubah data.') % {"full_name": employee.full_name, "name": unit.name})
     basis_number = _text(basis_number, "Nomor keputusan mutasi", required=True, limit=120)
     reason = _text(reason, "Keterangan", limit=500)
     effective_on = _effective(effective_on, today)
@@ -231,9 +230,9 @@ def deactivate_employee(
     today = today or timezone.localdate()
     employee = _locked(actor, employee_id)
     if not employee.is_active:
-        raise EmployeeError(f"{employee.full_name} sudah tidak aktif.")
+        raise EmployeeError(_('%(full_name)s sudah tidak aktif.') % {"full_name": employee.full_name})
     if actor.employee is not None and actor.employee.pk == employee.pk:
-        raise EmployeeError("Anda tidak dapat menonaktifkan data kepegawaian Anda sendiri.")
+        raise EmployeeError(_('Anda tidak dapat menonaktifkan data kepegawaian Anda sendiri.'))
     reason = _text(reason, "Alasan", required=True, limit=500)
     effective_on = _effective(effective_on, today)
     consequences = _consequences(employee, effective_on)

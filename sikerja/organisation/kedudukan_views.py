@@ -46,7 +46,7 @@ def _ctx(actor, **extra):
 @region_view
 def report(request, actor):
     if not may_read_placement_report(actor):
-        raise PermissionDenied("Laporan kedudukan hanya untuk pimpinan, PPK, dan admin.")
+        raise PermissionDenied(_('Laporan kedudukan hanya untuk pimpinan, PPK, dan admin.'))
     rep = validation_report(actor, page=request.GET.get("hal") or 1)
     return render(
         request,
@@ -58,7 +58,7 @@ def report(request, actor):
 @region_view
 def report_xlsx(request, actor):
     if not may_read_placement_report(actor):
-        raise PermissionDenied("Laporan kedudukan hanya untuk pimpinan, PPK, dan admin.")
+        raise PermissionDenied(_('Laporan kedudukan hanya untuk pimpinan, PPK, dan admin.'))
     rep = validation_report(actor)
     wb = Workbook()
     ws = wb.active
@@ -92,7 +92,7 @@ def report_xlsx(request, actor):
 @region_view
 def place(request, actor, pk):
     if not may_place(actor):
-        raise PermissionDenied("Hanya admin BKPSDM yang dapat menetapkan kedudukan.")
+        raise PermissionDenied(_('Hanya admin BKPSDM yang dapat menetapkan kedudukan.'))
     employee = access_employee(actor, pk)
     candidates = assessor_candidates(actor.region, employee)
     form = PlacementForm(request.POST or None)
@@ -125,10 +125,10 @@ def place(request, actor, pk):
 
 def _placement_write(request, actor, pk, placement_id, form_class, write, done: str):
     if not may_place(actor):
-        raise PermissionDenied("Hanya admin BKPSDM yang dapat mengubah kedudukan.")
+        raise PermissionDenied(_('Hanya admin BKPSDM yang dapat mengubah kedudukan.'))
     employee = access_employee(actor, pk)
     if not employee.placements.filter(pk=placement_id).exists():
-        raise Http404("Kedudukan tidak ditemukan.")
+        raise Http404(_('Kedudukan tidak ditemukan.'))
     form = form_class(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(str(m) for errs in form.errors.values() for m in errs))
@@ -170,12 +170,12 @@ def withdraw(request, actor, pk, placement_id):
 @region_view
 def delegations(request, actor):
     if not (may_place(actor) or may_read_placement_report(actor)):
-        raise PermissionDenied("Daftar pendelegasian hanya untuk pimpinan, PPK, dan admin.")
+        raise PermissionDenied(_('Daftar pendelegasian hanya untuk pimpinan, PPK, dan admin.'))
     form = DelegationForm(request.POST or None)
     status = 200
     if request.method == "POST":
         if not may_place(actor):
-            raise PermissionDenied("Hanya admin BKPSDM yang dapat mencatat pendelegasian.")
+            raise PermissionDenied(_('Hanya admin BKPSDM yang dapat mencatat pendelegasian.'))
         if form.is_valid():
             by_nip = dict(
                 Employee.objects.filter(
@@ -187,7 +187,7 @@ def delegations(request, actor):
                 delegator_id = by_nip.get(nip_digits(form.cleaned_data["delegator"]))
                 delegate_id = by_nip.get(nip_digits(form.cleaned_data["delegate"]))
                 if not delegator_id or not delegate_id:
-                    raise PlacementError("not_found", "NIP pemberi atau penerima tidak ditemukan di daerah ini.")
+                    raise PlacementError("not_found", _('NIP pemberi atau penerima tidak ditemukan di daerah ini.'))
                 delegate_authority(
                     actor=actor, kind=form.cleaned_data["kind"], delegator_id=delegator_id,
                     delegate_id=delegate_id, starts_on=form.cleaned_data["starts_on"],
@@ -221,7 +221,7 @@ def delegations(request, actor):
 @require_POST
 def revoke(request, actor, pk):
     if not may_place(actor):
-        raise PermissionDenied("Hanya admin BKPSDM yang dapat mencabut pendelegasian.")
+        raise PermissionDenied(_('Hanya admin BKPSDM yang dapat mencabut pendelegasian.'))
     try:
         revoke_delegation(actor=actor, delegation_id=pk, reason=request.POST.get("reason", ""))
     except PlacementError as exc:

@@ -12,6 +12,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sikerja.accounts.access import Actor, may_place
 from sikerja.audit.services import record_event
@@ -32,13 +33,13 @@ class PlacementError(ValueError):
 
 def _require_placement_admin(actor: Actor) -> None:
     if not may_place(actor):
-        raise PermissionDenied("Hanya admin BKPSDM (atas nama pejabat pembina kepegawaian) yang dapat menetapkan kedudukan.")
+        raise PermissionDenied(_('Hanya admin BKPSDM (atas nama pejabat pembina kepegawaian) yang dapat menetapkan kedudukan.'))
 
 
 def _in_region(actor: Actor, employee_id: int, label: str) -> Employee:
     employee = Employee.objects.filter(region=actor.region, pk=employee_id, is_active=True).first()
     if employee is None:
-        raise PlacementError("not_found", f"{label} tidak ditemukan di {actor.region.name}.")
+        raise PlacementError("not_found", _('%(label)s tidak ditemukan di %(name)s.') % {"label": label, "name": actor.region.name})
     return employee
 
 
@@ -55,17 +56,17 @@ def place_employee(
     _require_placement_admin(actor)
     basis_number = (basis_number or "").strip()
     if not basis_number:
-        raise PlacementError("basis_required", "Nomor dasar penetapan (keputusan) wajib diisi.")
+        raise PlacementError("basis_required", _('Nomor dasar penetapan (keputusan) wajib diisi.'))
     if basis_date > effective_from:
-        raise PlacementError("basis_after_start", "Tanggal berlaku tidak boleh sebelum tanggal dasar penetapan.")
+        raise PlacementError("basis_after_start", _('Tanggal berlaku tidak boleh sebelum tanggal dasar penetapan.'))
     with transaction.atomic():
         employee = _in_region(actor, employee_id, "Pegawai")
         assessor = _in_region(actor, assessor_id, "Pejabat penilai kinerja")
         if employee.pk == assessor.pk:
-            raise PlacementError("self", "Pegawai tidak dapat menjadi pejabat penilai kinerja bagi dirinya sendiri.")
+            raise PlacementError("self", _('Pegawai tidak dapat menjadi pejabat penilai kinerja bagi dirinya sendiri.'))
         if employee.unit_id is None:
             raise PlacementError(
-                "no_unit", f"{employee.full_name} belum tercatat pada unit organisasi; catat unitnya lebih dahulu."
+                "no_unit", _('%(full_name)s belum tercatat pada unit organisasi; catat unitnya lebih dahulu.') % {"full_name": employee.full_name}
             )
         # Serialise on the employee row: two admins placing the same person queue here, and the
         # second then reads the placement the first one committed (locking the open placement
@@ -77,8 +78,7 @@ def place_employee(
             when = "terjadwal mulai" if current.effective_from > timezone.localdate() else "berlaku sejak"
             raise PlacementError(
                 "not_after_current",
-                f"Tanggal berlaku harus sesudah kedudukan terakhir ({when} {current.effective_from:%d-%m-%Y}); "
-                "untuk mengubahnya, koreksi atau tarik kedudukan itu.",
+                _('Tanggal berlaku harus sesudah kedudukan terakhir (%(when)s %(effective_from)s); untuk mengubahnya, koreksi atau tarik kedudukan itu.') % {"when": when, "effective_from": format(current.effective_from, '%d-%m-%Y')},
             )
         people = holders(actor.region, [employee.pk, assessor.pk])
         findings = judge(
@@ -88,7 +88,7 @@ def place_employee(
         if findings:
             raise PlacementError(
                 "violates_profile",
-                "Kedudukan ini melanggar profil regulasi: " + " ".join(f"{f.message} ({f.article})" for f in findings),
+                _('Kedudukan ini melanggar profil regulasi: ') + " ".join(f"{f.message} ({f.article})" for f in findings),
                 findings,
             )
         if current:
@@ -117,9 +117,9 @@ MAX_REASON = 2000  # reasons go into the append-only audit log: bounded (issue 9
 def _reason(reason: str, what: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise PlacementError("reason_required", f"Alasan {what} wajib diisi; alasan itu dicatat dalam riwayat.")
+        raise PlacementError("reason_required", _('Alasan %(what)s wajib diisi; alasan itu dicatat dalam riwayat.') % {"what": what})
     if len(reason) > MAX_REASON:
-        raise PlacementError("reason_too_long", f"Alasan {what} paling panjang {MAX_REASON} karakter.")
+        raise PlacementError("reason_too_long", _('Alasan %(what)s paling panjang %(max_reason)s karakter.') % {"what": what, "max_reason": MAX_REASON})
     return reason
 
 
@@ -128,11 +128,11 @@ def _locked_placement(actor: Actor, placement_id: int) -> Placement:
     correction or withdrawal and a new placement of one person never interleave."""
     found = Placement.objects.filter(region=actor.region, pk=placement_id).values_list("employee_id", flat=True).first()
     if found is None:
-        raise PlacementError("not_found", "Kedudukan tidak ditemukan.")
+        raise PlacementError("not_found", _('Kedudukan tidak ditemukan.'))
     Employee.objects.select_for_update().filter(pk=found).first()
     placement = Placement.objects.select_related("employee").get(pk=placement_id)
     if placement.withdrawn_at is not None:
-        raise PlacementError("withdrawn", "Kedudukan ini sudah ditarik.")
+        raise PlacementError("withdrawn", _('Kedudukan ini sudah ditarik.'))
     return placement
 
 
@@ -156,10 +156,9 @@ def withdraw_placement(*, actor: Actor, placement_id: int, reason: str) -> Place
         if placement.effective_from <= timezone.localdate():
             raise PlacementError(
                 "in_effect",
-                f"Kedudukan ini sudah berlaku sejak {placement.effective_from:%d-%m-%Y}; kedudukan yang sudah berlaku "
-                "tidak ditarik, tetapi dikoreksi atau diganti dengan kedudukan baru.",
+                _('Kedudukan ini sudah berlaku sejak %(effective_from)s; kedudukan yang sudah berlaku tidak ditarik, tetapi dikoreksi atau diganti dengan kedudukan baru.') % {"effective_from": format(placement.effective_from, '%d-%m-%Y')},
             )
-        before, _ = _neighbours(placement)
+        before, _after = _neighbours(placement)
         placement.withdrawn_at = timezone.now()
         placement._change_reason = reason[:100]
         placement.save(update_fields=["withdrawn_at"])
@@ -200,25 +199,25 @@ def correct_placement(
         }
         changes = {k: [str(getattr(placement, k)), str(v)] for k, v in new.items() if getattr(placement, k) != v}
         if not changes:
-            raise PlacementError("no_change", "Tidak ada yang dikoreksi: isian sama dengan yang tercatat.")
+            raise PlacementError("no_change", _('Tidak ada yang dikoreksi: isian sama dengan yang tercatat.'))
         if not new["basis_number"]:
-            raise PlacementError("basis_required", "Nomor dasar penetapan (keputusan) wajib diisi.")
+            raise PlacementError("basis_required", _('Nomor dasar penetapan (keputusan) wajib diisi.'))
         if new["basis_date"] > new["effective_from"]:
-            raise PlacementError("basis_after_start", "Tanggal berlaku tidak boleh sebelum tanggal dasar penetapan.")
-        before, _ = _neighbours(placement)
+            raise PlacementError("basis_after_start", _('Tanggal berlaku tidak boleh sebelum tanggal dasar penetapan.'))
+        before, _after = _neighbours(placement)
         if before is not None and new["effective_from"] <= before.effective_from:
             raise PlacementError(
                 "not_after_current",
-                f"Tanggal berlaku harus sesudah kedudukan sebelumnya (berlaku sejak {before.effective_from:%d-%m-%Y}).",
+                _('Tanggal berlaku harus sesudah kedudukan sebelumnya (berlaku sejak %(effective_from)s).') % {"effective_from": format(before.effective_from, '%d-%m-%Y')},
             )
         if placement.effective_until is not None and new["effective_from"] > placement.effective_until:
             raise PlacementError(
                 "after_next",
-                f"Tanggal berlaku harus sebelum kedudukan berikutnya (mulai {placement.effective_until + dt.timedelta(days=1):%d-%m-%Y}).",
+                _('Tanggal berlaku harus sebelum kedudukan berikutnya (mulai %(value)s).') % {"value": format(placement.effective_until + dt.timedelta(days=1), '%d-%m-%Y')},
             )
         assessor = _in_region(actor, new["assessor_id"], "Pejabat penilai kinerja")
         if assessor.pk == placement.employee_id:
-            raise PlacementError("self", "Pegawai tidak dapat menjadi pejabat penilai kinerja bagi dirinya sendiri.")
+            raise PlacementError("self", _('Pegawai tidak dapat menjadi pejabat penilai kinerja bagi dirinya sendiri.'))
         people = holders(actor.region, [placement.employee_id, assessor.pk])
         findings = judge(
             people[placement.employee_id], people[assessor.pk], org_facts(actor.region), profile_of(actor.region),
@@ -227,7 +226,7 @@ def correct_placement(
         if findings:
             raise PlacementError(
                 "violates_profile",
-                "Koreksi ini melanggar profil regulasi: " + " ".join(f"{f.message} ({f.article})" for f in findings),
+                _('Koreksi ini melanggar profil regulasi: ') + " ".join(f"{f.message} ({f.article})" for f in findings),
                 findings,
             )
         for name, value in new.items():
@@ -262,19 +261,19 @@ def delegate_authority(
     profile = profile_of(actor.region)
     if not profile.value("assessor_delegation_allowed"):
         raise PlacementError(
-            "not_in_profile", f"Profil {profile.name} tidak mengatur pendelegasian kewenangan pejabat penilai kinerja."
+            "not_in_profile", _('Profil %(name)s tidak mengatur pendelegasian kewenangan pejabat penilai kinerja.') % {"name": profile.name}
         )
     if kind not in Delegation.Kind.values:
-        raise PlacementError("bad_kind", "Jenis pendelegasian tidak dikenal (Plh, Plt, atau pendelegasian kewenangan).")
+        raise PlacementError("bad_kind", _('Jenis pendelegasian tidak dikenal (Plh, Plt, atau pendelegasian kewenangan).'))
     if ends_on < starts_on:
-        raise PlacementError("bad_period", "Tanggal akhir tidak boleh sebelum tanggal mulai.")
+        raise PlacementError("bad_period", _('Tanggal akhir tidak boleh sebelum tanggal mulai.'))
     if not (basis_number or "").strip():
-        raise PlacementError("basis_required", "Nomor dasar (surat perintah/keputusan) wajib diisi.")
+        raise PlacementError("basis_required", _('Nomor dasar (surat perintah/keputusan) wajib diisi.'))
     with transaction.atomic():
         delegator = _in_region(actor, delegator_id, "Pemberi kewenangan")
         delegate = _in_region(actor, delegate_id, "Penerima kewenangan")
         if delegator.pk == delegate.pk:
-            raise PlacementError("self", "Pemberi dan penerima kewenangan tidak boleh orang yang sama.")
+            raise PlacementError("self", _('Pemberi dan penerima kewenangan tidak boleh orang yang sama.'))
         acting = (Delegation.Kind.PLH, Delegation.Kind.PLT)
         if kind in acting:
             # Check-then-act: lock the delegator's row so that two requests for the same official
@@ -294,9 +293,7 @@ def delegate_authority(
             if clash is not None:
                 raise PlacementError(
                     "overlap",
-                    f"Sudah ada {clash.get_kind_display()} untuk {delegator.full_name} ({clash.delegate.full_name}, "
-                    f"{clash.starts_on:%d-%m-%Y} s.d. {clash.ends_on:%d-%m-%Y}) yang beririsan dengan periode ini; "
-                    "cabut yang lama lebih dahulu atau pilih tanggal lain.",
+                    _('Sudah ada %(get_kind_display)s untuk %(full_name)s (%(full_name2)s, %(starts_on)s s.d. %(ends_on)s) yang beririsan dengan periode ini; cabut yang lama lebih dahulu atau pilih tanggal lain.') % {"get_kind_display": clash.get_kind_display(), "full_name": delegator.full_name, "full_name2": clash.delegate.full_name, "starts_on": format(clash.starts_on, '%d-%m-%Y'), "ends_on": format(clash.ends_on, '%d-%m-%Y')},
                 )
         delegation = Delegation.objects.create(
             region=actor.region, kind=kind, delegator=delegator, delegate=delegate, starts_on=starts_on, ends_on=ends_on,
@@ -315,13 +312,13 @@ def delegate_authority(
 def revoke_delegation(*, actor: Actor, delegation_id: int, reason: str) -> Delegation:
     _require_placement_admin(actor)
     if not (reason or "").strip():
-        raise PlacementError("reason_required", "Alasan pencabutan wajib diisi.")
+        raise PlacementError("reason_required", _('Alasan pencabutan wajib diisi.'))
     with transaction.atomic():
         delegation = Delegation.objects.select_for_update().filter(region=actor.region, pk=delegation_id).first()
         if delegation is None:
-            raise PlacementError("not_found", "Pendelegasian tidak ditemukan.")
+            raise PlacementError("not_found", _('Pendelegasian tidak ditemukan.'))
         if delegation.revoked_at is not None:
-            raise PlacementError("already_revoked", "Pendelegasian ini sudah dicabut.")
+            raise PlacementError("already_revoked", _('Pendelegasian ini sudah dicabut.'))
         delegation.revoked_at = timezone.now()
         delegation.save(update_fields=["revoked_at"])
         record_event(region=actor.region, actor=actor.user, verb="delegation.revoked", obj=delegation, reason=reason)
@@ -337,7 +334,7 @@ def record_ppk_action(*, actor: Actor, subject: Employee, verb: str, obj, change
     acting = actor.employee
     allowed, on_behalf_of = ppk_authority(acting, subject) if acting else (False, None)
     if not allowed:
-        raise PermissionDenied(f"Anda bukan pejabat penilai kinerja {subject.full_name}.")
+        raise PermissionDenied(_('Anda bukan pejabat penilai kinerja %(full_name)s.') % {"full_name": subject.full_name})
     return record_event(
         region=actor.region, actor=actor.user, verb=verb, obj=obj, changes=changes, reason=reason, on_behalf_of=on_behalf_of
     )

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import officials, rules
@@ -74,7 +75,7 @@ def apply_voluntarily(
     me = employee_of(actor)
     region, profile = actor.region, officials.profile_of(actor.region)
     if not me.position_id or me.position.kind not in ASSIGNEE_KINDS:
-        raise AssignmentError("Pengajuan sukarela diajukan oleh pejabat fungsional atau pelaksana.")
+        raise AssignmentError(_('Pengajuan sukarela diajukan oleh pejabat fungsional atau pelaksana.'))
     owning = owning_unit_of(actor, owning_unit_id)
     title = required_text(title, "Kinerja/kegiatan yang ingin diikuti", limit=300)
     purpose = required_text(purpose, "Maksud dan tujuan")
@@ -84,7 +85,7 @@ def apply_voluntarily(
     hours = weekly_hours(hours_per_week)
     competences = clean_competences(competences)
     if nature not in Nature.values:
-        raise AssignmentError("Sifat penugasan tidak dikenal.")
+        raise AssignmentError(_('Sifat penugasan tidak dikenal.'))
     scope = scope_of(me.unit, owning, officials.unit_chain(owning), region, profile)
     decisions = check_profile(profile, form=Form.INDIVIDU, scope=scope, mode=Mode.PENGAJUAN_SUKARELA, nature=nature)
     flow = rules.voluntary_steps(profile, scope)
@@ -125,12 +126,12 @@ def apply_voluntarily(
             continue  # "menerima surat penugasan": the inbox delivers it; nothing to decide
         status = Step.Status.SELESAI if s.does == "apply" else Step.Status.MENUNGGU
         if s.does == "issue" and s.alternatives:
-            official, _ = pick_signer(actor, s.alternatives, form=Form.INDIVIDU, owning=owning, region=region,
+            official, _step = pick_signer(actor, s.alternatives, form=Form.INDIVIDU, owning=owning, region=region,
                                       assignee=me)  # fmt: skip
         else:
             official = official_for(s.actor)
         if official is None:
-            raise AssignmentError(f"Belum ada pejabat {rules.common.word(s.actor)} untuk langkah '{s.action}'.")
+            raise AssignmentError(_("Belum ada pejabat %(actor)s untuk langkah '%(action)s'.") % {"actor": rules.common.word(s.actor), "action": s.action})
         step = Step.objects.create(
             assignment=assignment,
             order=s.order,

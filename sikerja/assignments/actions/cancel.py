@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments.actions.common import AssignmentError, employee_of, required_text
@@ -19,10 +20,10 @@ def cancel(*, actor: Actor, assignment_id: int, reason: str) -> Assignment:
     reason = required_text(reason, "Alasan pembatalan")
     me = employee_of(actor)
     if assignment.initiated_by_id != me.pk and not acts_for(actor, assignment.initiated_by)[0]:
-        raise PermissionDenied("Hanya pengusul yang dapat membatalkan penugasan yang masih diproses.")
+        raise PermissionDenied(_('Hanya pengusul yang dapat membatalkan penugasan yang masih diproses.'))
     if assignment.status != Assignment.Status.PROSES:
         raise AssignmentError(
-            f"Penugasan sudah {assignment.get_status_display().lower()}; tidak dapat dibatalkan.", code="already_closed"
+            _('Penugasan sudah %(lower)s; tidak dapat dibatalkan.') % {"lower": assignment.get_status_display().lower()}, code="already_closed"
         )
     close(actor, assignment, Assignment.Status.DIBATALKAN, reason)
     return assignment

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import rules
@@ -52,7 +53,7 @@ class MemberInput:
 
 def employee_of(actor: Actor) -> Employee:
     if actor.employee is None:
-        raise PermissionDenied("Akun Anda tidak terhubung dengan data pegawai di pemerintah daerah ini.")
+        raise PermissionDenied(_('Akun Anda tidak terhubung dengan data pegawai di pemerintah daerah ini.'))
     return actor.employee
 
 
@@ -68,23 +69,23 @@ def weekly_hours(value, label: str = "Alokasi jam per minggu") -> Decimal:
     try:
         hours = Decimal(str(value))
     except (InvalidOperation, ValueError) as exc:
-        raise AssignmentError(f"{label} harus berupa angka.") from exc
+        raise AssignmentError(_('%(label)s harus berupa angka.') % {"label": label}) from exc
     if not hours.is_finite() or hours <= 0 or hours > 60:
-        raise AssignmentError(f"{label} harus lebih dari 0 dan paling banyak 60 jam.")
+        raise AssignmentError(_('%(label)s harus lebih dari 0 dan paling banyak 60 jam.') % {"label": label})
     return hours.quantize(Decimal("0.1"))
 
 
 def check_period(starts_on: dt.date, ends_on: dt.date) -> None:
     # PEN-4: an assignment has a period (MU Ps 13(4), BU Ps 23(5), PPU Ps 9(4)).
     if not isinstance(starts_on, dt.date) or not isinstance(ends_on, dt.date):
-        raise AssignmentError("Periode penugasan (tanggal mulai dan selesai) wajib diisi.")
+        raise AssignmentError(_('Periode penugasan (tanggal mulai dan selesai) wajib diisi.'))
     if ends_on < starts_on:
-        raise AssignmentError("Tanggal selesai penugasan mendahului tanggal mulai.")
+        raise AssignmentError(_('Tanggal selesai penugasan mendahului tanggal mulai.'))
     if (ends_on - starts_on).days > 5 * 366:
-        raise AssignmentError("Periode penugasan paling lama lima tahun.")
+        raise AssignmentError(_('Periode penugasan paling lama lima tahun.'))
     if not EARLIEST_DATE <= starts_on <= LATEST_DATE or not EARLIEST_DATE <= ends_on <= LATEST_DATE:
         raise AssignmentError(
-            f"Periode penugasan harus di antara {indonesian_date(EARLIEST_DATE)} dan {indonesian_date(LATEST_DATE)}."
+            _('Periode penugasan harus di antara %(earliest_date)s dan %(latest_date)s.') % {"earliest_date": indonesian_date(EARLIEST_DATE), "latest_date": indonesian_date(LATEST_DATE)}
         )
 
 
@@ -97,14 +98,11 @@ def check_not_past(starts_on: dt.date, ends_on: dt.date, *, recording_reason, to
     reason = required_text(recording_reason, "Alasan pencatatan penugasan yang sudah berjalan", required=False)
     if starts_on > add_years(today, MAX_YEARS_AHEAD):
         raise AssignmentError(
-            f"Tanggal mulai penugasan paling jauh {MAX_YEARS_AHEAD} tahun ke depan "
-            f"({indonesian_date(add_years(today, MAX_YEARS_AHEAD))})."
+            _('Tanggal mulai penugasan paling jauh %(max_years_ahead)s tahun ke depan (%(add_years)s).') % {"max_years_ahead": MAX_YEARS_AHEAD, "add_years": indonesian_date(add_years(today, MAX_YEARS_AHEAD))}
         )
     if ends_on < today and not reason:
         raise AssignmentError(
-            f"Seluruh periode penugasan ({indonesian_date(starts_on)} s.d. {indonesian_date(ends_on)}) sudah lewat. "
-            f"Penugasan hanya dapat dicatat setelah berjalan bila alasan pencatatannya diisi; alasan itu dimuat "
-            f"dalam naskah dan riwayat."
+            _('Seluruh periode penugasan (%(starts_on)s s.d. %(ends_on)s) sudah lewat. Penugasan hanya dapat dicatat setelah berjalan bila alasan pencatatannya diisi; alasan itu dimuat dalam naskah dan riwayat.') % {"starts_on": indonesian_date(starts_on), "ends_on": indonesian_date(ends_on)}
         )
     return reason if starts_on < today else ""
 
@@ -114,7 +112,7 @@ def clean_competences(values) -> list[str]:
         values = values.replace(";", ",").split(",")
     cleaned = [" ".join(str(v).split()) for v in values or [] if str(v).strip()]
     if len(cleaned) > 30 or any(len(v) > 150 for v in cleaned):
-        raise AssignmentError("Kompetensi yang dibutuhkan paling banyak 30 butir, masing-masing 150 karakter.")
+        raise AssignmentError(_('Kompetensi yang dibutuhkan paling banyak 30 butir, masing-masing 150 karakter.'))
     return cleaned
 
 
@@ -123,7 +121,7 @@ def owning_unit_of(actor: Actor, unit_id) -> Unit:
         Unit.objects.filter(region=actor.region, pk=unit_id, is_active=True).select_related("perangkat_daerah").first()
     )
     if unit is None:
-        raise AssignmentError("Unit pemilik kinerja tidak ditemukan di pemerintah daerah ini.")
+        raise AssignmentError(_('Unit pemilik kinerja tidak ditemukan di pemerintah daerah ini.'))
     return unit
 
 
@@ -136,7 +134,7 @@ def employees_of(actor: Actor, ids) -> dict[int, Employee]:
     }
     missing = [i for i in ids if i not in found]
     if missing:
-        raise AssignmentError("Pegawai yang dipilih tidak ditemukan di pemerintah daerah ini atau tidak aktif.")
+        raise AssignmentError(_('Pegawai yang dipilih tidak ditemukan di pemerintah daerah ini atau tidak aktif.'))
     return found
 
 
@@ -152,7 +150,7 @@ def check_profile(profile, *, form: str, scope: str, mode: str, nature: str) -> 
     forms = profile.value("work_forms")
     if forms is not None and form not in forms:
         raise AssignmentError(
-            f"{profile.name} tidak mengatur {rules.common.FORM_WORDS[form]} ({profile.cite('work_forms')})."
+            _('%(name)s tidak mengatur %(form_words)s (%(value)s).') % {"name": profile.name, "form_words": rules.common.FORM_WORDS[form], "value": profile.cite('work_forms')}
         )
     permission = rules.scope_allowed(profile, scope)
     refuse_unless(permission.allowed, permission.message)
@@ -160,13 +158,13 @@ def check_profile(profile, *, form: str, scope: str, mode: str, nature: str) -> 
     modes = profile.value("assignment_modes")
     if modes is not None and mode not in modes:
         raise AssignmentError(
-            f"{profile.name} tidak mengatur {Mode(mode).label.lower()} ({profile.cite('assignment_modes')})."
+            _('%(name)s tidak mengatur %(lower)s (%(value)s).') % {"name": profile.name, "lower": Mode(mode).label.lower(), "value": profile.cite('assignment_modes')}
         )
     if nature == Nature.INSIDENTAL:
         incidental = profile.value("incidental_tasks")
         if not incidental:
             raise AssignmentError(
-                f"{profile.name} tidak mengatur tugas insidental atau penugasan tambahan; gunakan penugasan reguler."
+                _('%(name)s tidak mengatur tugas insidental atau penugasan tambahan; gunakan penugasan reguler.') % {"name": profile.name}
             )
         notes.append(f"Sifat: {incidental.replace('_', ' ')} ({profile.cite('incidental_tasks')}).")
     return notes

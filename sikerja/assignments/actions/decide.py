@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import letter_content, officials, rules
@@ -25,12 +26,12 @@ def _answer_of(answer: str | None, approve: bool | None, approved_member_ids) ->
     """The explicit answer; ``approve`` (+ a selection) is the older way of saying the same."""
     if answer is None:
         if approve is None:
-            raise AssignmentError("Pilih jawaban: setujui semua, setujui sebagian, atau tolak.")
+            raise AssignmentError(_('Pilih jawaban: setujui semua, setujui sebagian, atau tolak.'))
         if not approve:
             return Answer.REJECT
         return Answer.APPROVE_ALL if approved_member_ids is None else Answer.APPROVE_SOME
     if answer not in Answer.values:
-        raise AssignmentError("Jawaban harus salah satu dari: setujui semua, setujui sebagian, tolak.")
+        raise AssignmentError(_('Jawaban harus salah satu dari: setujui semua, setujui sebagian, tolak.'))
     return answer
 
 
@@ -40,15 +41,15 @@ def _approved(step: Step, answer: str, named: list[Member], approved_member_ids)
     if answer == Answer.APPROVE_ALL:
         return named
     if step.kind != Step.Kind.JAWAB_PERMOHONAN:
-        raise AssignmentError("Langkah ini hanya dapat disetujui atau ditolak seluruhnya.")
+        raise AssignmentError(_('Langkah ini hanya dapat disetujui atau ditolak seluruhnya.'))
     wanted = set(approved_member_ids or [])
     if not wanted:
         raise AssignmentError(
-            "Pilih paling sedikit satu pegawai yang disetujui; untuk menolak seluruhnya, pilih 'Tolak'.",
+            _("Pilih paling sedikit satu pegawai yang disetujui; untuk menolak seluruhnya, pilih 'Tolak'."),
             code="empty_selection",
         )
     if wanted - {m.pk for m in named} - {m.employee_id for m in named}:
-        raise AssignmentError("Hanya pegawai yang disebut dalam permohonan yang dapat disetujui.")
+        raise AssignmentError(_('Hanya pegawai yang disebut dalam permohonan yang dapat disetujui.'))
     return [m for m in named if m.pk in wanted or m.employee_id in wanted]
 
 
@@ -70,7 +71,7 @@ def decide(
     assignment = locked(actor, assignment_id)
     step, on_behalf_of = step_for(actor, assignment, step_id)
     if step.kind == Step.Kind.TERBITKAN:
-        raise AssignmentError("Langkah penerbitan dijalankan dengan menerbitkan naskah, bukan dengan persetujuan.")
+        raise AssignmentError(_('Langkah penerbitan dijalankan dengan menerbitkan naskah, bukan dengan persetujuan.'))
     answer = _answer_of(answer, approve, approved_member_ids)
     profile = officials.profile_of(actor.region)
     reason = required_text(reason, "Alasan/catatan", required=False)
@@ -80,7 +81,7 @@ def decide(
     if rejected and step.kind == Step.Kind.JAWAB_PERMOHONAN:
         needs = rules.rejection_needs_reason(profile)
         if needs.required and not reason:
-            raise AssignmentError(f"Penolakan wajib disertai alasan ({needs.article}).")
+            raise AssignmentError(_('Penolakan wajib disertai alasan (%(article)s).') % {"article": needs.article})
     elif rejected and not reason and step.kind == Step.Kind.PERSETUJUAN:
         raise AssignmentError("Sampaikan alasan penolakan agar pemohon mengetahuinya.")
     if step.kind == Step.Kind.KONFIRMASI and rejected:
@@ -146,7 +147,7 @@ def _produce(actor, assignment, step, me, on_behalf_of, note: str) -> None:
     if produces.get("forward_order"):
         earlier = assignment.steps.filter(order=produces["forward_order"], document__isnull=False).first()
         if earlier is None:
-            raise AssignmentError("Surat yang harus diteruskan belum ada pada langkah sebelumnya.")
+            raise AssignmentError(_('Surat yang harus diteruskan belum ada pada langkah sebelumnya.'))
         step.document = earlier.document
         step.document.parties.add(*[e for e in [to, *copies] if e is not None])  # now they may read it
         step.save(update_fields=["document"])

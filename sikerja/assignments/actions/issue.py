@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import letter_content, officials
@@ -34,19 +35,19 @@ def issue(
     have filled up (PEN-14); without it they are refused."""
     overbooking_reason = required_text(overbooking_reason, "Alasan melampaui kapasitas", required=False)
     assignment = locked(actor, assignment_id)
-    step, _ = step_for(actor, assignment, step_id)
+    step, _unit = step_for(actor, assignment, step_id)
     if step.kind != Step.Kind.TERBITKAN:
-        raise AssignmentError("Langkah ini bukan langkah penerbitan naskah.")
+        raise AssignmentError(_('Langkah ini bukan langkah penerbitan naskah.'))
     if ketua_member_id is not None:
         if not assignment.is_team:
-            raise AssignmentError("Ketua hanya ditetapkan untuk tim kerja.")
+            raise AssignmentError(_('Ketua hanya ditetapkan untuk tim kerja.'))
         new = (
             assignment.members.filter(pk=ketua_member_id, status=Member.Status.DISETUJUI)
             .select_related("employee__position")
             .first()
         )
         if new is None or new.employee is None:
-            raise AssignmentError("Ketua baru harus anggota tim yang disetujui.")
+            raise AssignmentError(_('Ketua baru harus anggota tim yang disetujui.'))
         problem = ketua_problem(officials.profile_of(actor.region), new.employee)
         if problem:
             raise AssignmentError(problem)
@@ -69,10 +70,10 @@ def issue_letter(actor: Actor, assignment: Assignment, step: Step) -> None:
     )
     if assignment.is_team and not any(m.role == Member.Role.KETUA for m in approved):
         raise AssignmentError(
-            "Ketua tim tidak disetujui oleh pimpinan unitnya; tetapkan ketua baru dari anggota yang disetujui."
+            _('Ketua tim tidak disetujui oleh pimpinan unitnya; tetapkan ketua baru dari anggota yang disetujui.')
         )
     if not approved:
-        raise AssignmentError("Tidak ada pegawai yang disetujui untuk ditugaskan.")
+        raise AssignmentError(_('Tidak ada pegawai yang disetujui untuk ditugaskan.'))
     # The hours are counted once the letter is issued: check again, under the people's row locks,
     # what other letters issued since the proposal took (PEN-14).
     check_availability(assignment, approved)

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import letter_content
@@ -53,16 +54,14 @@ def _issued(actor: Actor, assignment_id: int) -> tuple[Assignment, Employee, Emp
     assignment = locked(actor, assignment_id)
     if assignment.status != Assignment.Status.DITERBITKAN:
         raise AssignmentError(
-            f"Hanya penugasan yang sudah diterbitkan yang dapat diubah atau dicabut; penugasan ini "
-            f"{assignment.get_status_display().lower()}.",
+            _('Hanya penugasan yang sudah diterbitkan yang dapat diubah atau dicabut; penugasan ini %(lower)s.') % {"lower": assignment.get_status_display().lower()},
             code="not_issued",
         )
     official = signer_of(assignment)
     may, on_behalf_of = acts_for(actor, official)
     if not may:
         raise PermissionDenied(
-            f"Hanya penanda tangan naskah penugasan ({official.full_name if official else 'pejabat penerbit'}) "
-            f"atau Plh./Plt.-nya yang dapat mengubah atau mencabutnya."
+            _('Hanya penanda tangan naskah penugasan (%(value)s) atau Plh./Plt.-nya yang dapat mengubah atau mencabutnya.') % {"value": official.full_name if official else 'pejabat penerbit'}
         )
     return assignment, official, on_behalf_of
 
@@ -84,22 +83,21 @@ def amend(*, actor: Actor, assignment_id: int, new_ends_on: dt.date, reason: str
     reason = required_text(reason, "Alasan perubahan")
     today = today or timezone.localdate()
     if not isinstance(new_ends_on, dt.date):
-        raise AssignmentError("Tanggal selesai yang baru wajib diisi.")
+        raise AssignmentError(_('Tanggal selesai yang baru wajib diisi.'))
     previous = assignment.ends_on
     if new_ends_on == previous:
-        raise AssignmentError(f"Tanggal selesai yang baru sama dengan yang berlaku ({indonesian_date(previous)}).")
+        raise AssignmentError(_('Tanggal selesai yang baru sama dengan yang berlaku (%(previous)s).') % {"previous": indonesian_date(previous)})
     ending = new_ends_on < previous
     if ending and new_ends_on < max(today, assignment.starts_on):
         raise AssignmentError(
-            f"Penugasan dapat diakhiri paling awal pada {indonesian_date(max(today, assignment.starts_on))}; "
-            f"pekerjaan sebelum itu sudah ditugaskan."
+            _('Penugasan dapat diakhiri paling awal pada %(max)s; pekerjaan sebelum itu sudah ditugaskan.') % {"max": indonesian_date(max(today, assignment.starts_on))}
         )
     if ending and previous < today:
-        raise AssignmentError("Penugasan ini sudah berakhir; tidak dapat diakhiri lebih awal.")
+        raise AssignmentError(_('Penugasan ini sudah berakhir; tidak dapat diakhiri lebih awal.'))
     approved = _approved(assignment)
     if not ending:
         if (new_ends_on - assignment.starts_on).days > 5 * 366:
-            raise AssignmentError("Periode penugasan paling lama lima tahun.")
+            raise AssignmentError(_('Periode penugasan paling lama lima tahun.'))
         assignment.ends_on = new_ends_on
         check_availability(assignment, approved, period=(max(previous + dt.timedelta(days=1), today), new_ends_on))
     kind = Amendment.Kind.DIAKHIRI if ending else Amendment.Kind.DIPERPANJANG
@@ -146,7 +144,7 @@ def amend(*, actor: Actor, assignment_id: int, new_ends_on: dt.date, reason: str
 def revoke(*, actor: Actor, assignment_id: int, reason: str) -> Assignment:
     """The signer (or their Plh/Plt) revokes the assignment letter; the receiver below ends the
     assignment. Its amendment letters fall with it."""
-    assignment, _, _ = _issued(actor, assignment_id)
+    assignment, _doc, _step = _issued(actor, assignment_id)
     reason = required_text(reason, "Alasan pencabutan", limit=1000)
     revoke_document(actor=actor, document_id=assignment.letter_id, reason=reason)
     assignment.refresh_from_db()

@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import letter_content, officials, rules
@@ -80,18 +81,17 @@ def propose(
     me = employee_of(actor)
     region, profile = actor.region, officials.profile_of(actor.region)
     if form not in Form.values:
-        raise AssignmentError("Bentuk penugasan harus individu atau tim kerja.")
+        raise AssignmentError(_('Bentuk penugasan harus individu atau tim kerja.'))
     if nature not in Nature.values:
-        raise AssignmentError("Sifat penugasan tidak dikenal.")
+        raise AssignmentError(_('Sifat penugasan tidak dikenal.'))
     if standing_kind not in StandingKind.values:
-        raise AssignmentError("Jenis tim tetap tidak dikenal.")
+        raise AssignmentError(_('Jenis tim tetap tidak dikenal.'))
     if standing_kind:
         # Standing teams are set by Keputusan Bupati and their composition is checked by one
         # service (standing.form_standing_team, MU Ps 24, PPU Ps 14(3)); a proposal must not
         # record one around that check (issue 9 item 7).
         raise AssignmentError(
-            "Tim tetap tata kelola SPBE dicatat melalui pencatatan tim tetap beserta keputusan Bupati-nya, "
-            "bukan melalui usulan penugasan."
+            _('Tim tetap tata kelola SPBE dicatat melalui pencatatan tim tetap beserta keputusan Bupati-nya, bukan melalui usulan penugasan.')
         )
     owning = owning_unit_of(actor, owning_unit_id)
     process = process_of(actor, process_id)
@@ -104,37 +104,36 @@ def propose(
     hours = weekly_hours(hours_per_week)
     competences = clean_competences(competences)
     if not members:
-        raise AssignmentError("Pilih paling sedikit satu pegawai yang ditugaskan.")
+        raise AssignmentError(_('Pilih paling sedikit satu pegawai yang ditugaskan.'))
     if len(members) > MAX_MEMBERS:
-        raise AssignmentError(f"Paling banyak {MAX_MEMBERS} anggota dalam satu penugasan.")
+        raise AssignmentError(_('Paling banyak %(max_members)s anggota dalam satu penugasan.') % {"max_members": MAX_MEMBERS})
     internal_ids = [m.employee_id for m in members if m.employee_id]
     if len(set(internal_ids)) != len(internal_ids):
-        raise AssignmentError("Seorang pegawai tercantum lebih dari sekali.")
+        raise AssignmentError(_('Seorang pegawai tercantum lebih dari sekali.'))
     people = employees_of(actor, internal_ids)
     if form == Form.INDIVIDU:
         if len(members) != 1 or not members[0].employee_id:
-            raise AssignmentError("Penugasan individu menugaskan tepat satu pegawai pemerintah daerah ini.")
+            raise AssignmentError(_('Penugasan individu menugaskan tepat satu pegawai pemerintah daerah ini.'))
         assignee = people[members[0].employee_id]
         if not assignee.position_id or assignee.position.kind not in ASSIGNEE_KINDS:
             raise AssignmentError(
-                f"{assignee.full_name} bukan pejabat fungsional atau pelaksana; penugasan individu ditujukan kepada "
-                f"pejabat fungsional dan pelaksana."
+                _('%(full_name)s bukan pejabat fungsional atau pelaksana; penugasan individu ditujukan kepada pejabat fungsional dan pelaksana.') % {"full_name": assignee.full_name}
             )
     else:
         assignee = None
         if len(members) < 2:
-            raise AssignmentError("Tim kerja terdiri atas satu ketua dan paling sedikit satu anggota.")
+            raise AssignmentError(_('Tim kerja terdiri atas satu ketua dan paling sedikit satu anggota.'))
         ketua = [m for m in members if m.role == Member.Role.KETUA]
         if len(ketua) != 1:
-            raise AssignmentError("Tim kerja harus mempunyai tepat satu ketua.")
+            raise AssignmentError(_('Tim kerja harus mempunyai tepat satu ketua.'))
     for m in members:
         if m.role not in Member.Role.values:
-            raise AssignmentError("Peran anggota harus ketua, sekretaris atau anggota.")
+            raise AssignmentError(_('Peran anggota harus ketua, sekretaris atau anggota.'))
         if not m.employee_id:
             required_text(m.external_name, "Nama anggota dari luar pemerintah daerah", limit=200)
             required_text(m.external_org, "Instansi/unsur anggota dari luar", limit=200)
             if m.external_nip and not (m.external_nip.isdigit() and len(m.external_nip) == 18):
-                raise AssignmentError(f"NIP {m.external_name} harus 18 angka.")
+                raise AssignmentError(_('NIP %(external_name)s harus 18 angka.') % {"external_name": m.external_name})
 
     # Scope: the widest of the members' scopes (PEN-2). Members from outside government in a
     # standing governance team (MU Ps 26(1)) do not make it lintas instansi.
@@ -158,8 +157,7 @@ def propose(
         may, on_behalf_of = acts_for(actor, officials.ppk_of(assignee))
     if not may:
         raise PermissionDenied(
-            "Penugasan diberikan oleh pimpinan unit pemilik kinerja (atau Plh/Plt-nya), atau oleh PPK pegawai "
-            "dalam satu unit."
+            _('Penugasan diberikan oleh pimpinan unit pemilik kinerja (atau Plh/Plt-nya), atau oleh PPK pegawai dalam satu unit.')
         )
 
     # Ketua eligibility (PEN-10) and the ranking advice (PEN-11).
@@ -171,7 +169,7 @@ def propose(
             if problem:
                 raise AssignmentError(problem)
         elif not standing_kind:
-            raise AssignmentError("Ketua tim harus pegawai pemerintah daerah ini.")
+            raise AssignmentError(_('Ketua tim harus pegawai pemerintah daerah ini.'))
         ranking = rules.rank_ketua(profile, [candidate_of(people[i]) for i in internal_ids], subtree_ids(owning))
         top = ranking.ranked[0].candidate if ranking.ranked else None
         if top is not None and ketua_input.employee_id and top.employee_id != ketua_input.employee_id:
@@ -215,8 +213,7 @@ def propose(
     )
     if signer is None:
         raise AssignmentError(
-            f"Penanda tangan ({rules.common.words(letter.signers)}) belum ada di organisasi; tetapkan "
-            f"pejabatnya atau Plh/Plt terlebih dahulu."
+            _('Penanda tangan (%(signers)s) belum ada di organisasi; tetapkan pejabatnya atau Plh/Plt terlebih dahulu.') % {"signers": rules.common.words(letter.signers)}
         )
     instrument = letter.instrument or (DocumentKind.KEPUTUSAN if law_requires_decree else "surat_perintah")
 
@@ -256,7 +253,7 @@ def propose(
                 leader = nearest_leader(row.employee.unit)
                 if leader is None:
                     raise AssignmentError(
-                        f"Unit {row.employee.unit.name} belum memiliki pimpinan untuk menjawab permohonan."
+                        _('Unit %(name)s belum memiliki pimpinan untuk menjawab permohonan.') % {"name": row.employee.unit.name}
                     )
                 by_home.setdefault(leader.pk, (leader, []))[1].append(row)
                 requested.add(row.pk)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sikerja.accounts.access import Actor
 from sikerja.assignments import rules
@@ -29,7 +30,7 @@ def current_steps(assignment: Assignment) -> list[Step]:
 def locked(actor: Actor, assignment_id: int) -> Assignment:
     assignment = Assignment.objects.select_for_update().filter(region=actor.region, pk=assignment_id).first()
     if assignment is None:
-        raise AssignmentError("Penugasan tidak ditemukan di pemerintah daerah ini.")
+        raise AssignmentError(_('Penugasan tidak ditemukan di pemerintah daerah ini.'))
     return assignment
 
 
@@ -38,7 +39,7 @@ def claim(step: Step, **fields) -> None:
     moved = Step.objects.filter(pk=step.pk, status=Step.Status.MENUNGGU).update(**fields)
     if moved != 1:
         raise AssignmentError(
-            "Langkah ini sudah diputus oleh pejabat lain; muat ulang halaman untuk melihat keputusannya.",
+            _('Langkah ini sudah diputus oleh pejabat lain; muat ulang halaman untuk melihat keputusannya.'),
             code="already_decided",
         )
     for key, value in fields.items():
@@ -48,21 +49,20 @@ def claim(step: Step, **fields) -> None:
 def step_for(actor: Actor, assignment: Assignment, step_id: int) -> tuple[Step, Employee | None]:
     step = assignment.steps.select_related("official__position", "unit").filter(pk=step_id).first()
     if step is None:
-        raise AssignmentError("Langkah tidak ditemukan pada penugasan ini.")
+        raise AssignmentError(_('Langkah tidak ditemukan pada penugasan ini.'))
     if step.status != Step.Status.MENUNGGU or assignment.status != Assignment.Status.PROSES:
         who = step.decided_by.full_name if step.decided_by_id else "pejabat lain"
         raise AssignmentError(
-            f"Langkah ini sudah diputus ({step.get_status_display()}) oleh {who}.", code="already_decided"
+            _('Langkah ini sudah diputus (%(get_status_display)s) oleh %(who)s.') % {"get_status_display": step.get_status_display(), "who": who}, code="already_decided"
         )
     if step not in current_steps(assignment):
         raise AssignmentError(
-            "Langkah sebelumnya belum selesai; langkah ini belum dapat diputus.", code="step_not_current"
+            _('Langkah sebelumnya belum selesai; langkah ini belum dapat diputus.'), code="step_not_current"
         )
     may, on_behalf_of = acts_for(actor, step.official)
     if not may:
         raise PermissionDenied(
-            f"Langkah ini menjadi kewenangan {step.official.full_name if step.official_id else 'pejabat lain'}"
-            f" ({rules.common.word(step.role)}), bukan Anda."
+            _('Langkah ini menjadi kewenangan %(value)s (%(role)s), bukan Anda.') % {"value": step.official.full_name if step.official_id else 'pejabat lain', "role": rules.common.word(step.role)}
         )
     return step, on_behalf_of
 

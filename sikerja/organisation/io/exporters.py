@@ -8,6 +8,9 @@ import csv
 import io
 from collections import defaultdict
 
+from django.conf import settings
+from django.utils import translation
+
 from sikerja.accounts.access import Actor, require_org_admin
 from sikerja.organisation.choices import EmploymentStatus
 from sikerja.organisation.io import sheets
@@ -155,8 +158,10 @@ def _xlsx(spec: sheets.SheetSpec, data) -> bytes:
         ws.append(row)
     guide = wb.create_sheet("Petunjuk")
     guide.append(["kolom", "wajib", "keterangan"])
-    for column in spec.columns:
-        guide.append([column.name, "ya" if column.required else "tidak", column.help])
+    # The file speaks Indonesian like its column names, whatever the page's language.
+    with translation.override(settings.LANGUAGE_CODE):
+        for column in spec.columns:
+            guide.append([column.name, "ya" if column.required else "tidak", str(column.help)])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

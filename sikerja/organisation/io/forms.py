@@ -9,7 +9,7 @@ from sikerja.organisation.io.sheets import SHEETS
 class UploadForm(forms.Form):
     sheet = forms.ChoiceField(
         label=_("Jenis lembar"),
-        choices=[(key, spec.title) for key, spec in SHEETS.items()],
+        choices=[(key, _(spec.title)) for key, spec in SHEETS.items()],
         error_messages={"required": _("Pilih jenis lembar."), "invalid_choice": _("Jenis lembar tidak dikenal.")},
     )
     file = forms.FileField(

@@ -12,6 +12,8 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from sikerja.organisation.io.sheets import SheetSpec
 
 MAX_ROWS = 20_000
@@ -33,9 +35,9 @@ class Table:
 def read_table(filename: str, content: bytes, spec: SheetSpec) -> Table:
     name = (filename or "").lower()
     if name.endswith(".xls"):
-        raise ReadError("Format .xls (Excel 97–2003) tidak didukung. Simpan ulang sebagai .xlsx atau .csv.")
+        raise ReadError(_('Format .xls (Excel 97–2003) tidak didukung. Simpan ulang sebagai .xlsx atau .csv.'))
     if not name.endswith(EXTENSIONS):
-        raise ReadError("Jenis berkas tidak didukung. Unggah berkas .csv atau .xlsx.")
+        raise ReadError(_('Jenis berkas tidak didukung. Unggah berkas .csv atau .xlsx.'))
     if not content:
         raise ReadError("Berkas kosong.")
     raw_rows = _read_xlsx(content, spec) if name.endswith(".xlsx") else _read_csv(content)
@@ -52,7 +54,7 @@ def _decode(content: bytes) -> str:
     try:
         return content.decode("cp1252")
     except UnicodeDecodeError:
-        raise ReadError("Berkas CSV tidak dapat dibaca: simpan dengan pengodean UTF-8.") from None
+        raise ReadError(_('Berkas CSV tidak dapat dibaca: simpan dengan pengodean UTF-8.')) from None
 
 
 def _delimiter(text: str) -> str:
@@ -66,12 +68,12 @@ def _delimiter(text: str) -> str:
 def _read_csv(content: bytes):
     text = _decode(content)
     if "\x00" in text:
-        raise ReadError("Berkas CSV tidak dapat dibaca (berisi data biner). Apakah ini berkas .xlsx?")
+        raise ReadError(_('Berkas CSV tidak dapat dibaca (berisi data biner). Apakah ini berkas .xlsx?'))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         yield from reader
     except csv.Error as exc:
-        raise ReadError(f"Berkas CSV rusak pada baris {reader.line_num}: {exc}.") from None
+        raise ReadError(_('Berkas CSV rusak pada baris %(line_num)s: %(exc)s.') % {"line_num": reader.line_num, "exc": exc}) from None
 
 
 # --- XLSX --------------------------------------------------------------------------------
@@ -100,20 +102,20 @@ def _read_xlsx(content: bytes, spec: SheetSpec):
         wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:  # zip, XML or format errors: openpyxl raises many kinds
         raise ReadError(
-            "Berkas XLSX tidak dapat dibaca. Pastikan berkas dibuat dengan Excel/LibreOffice dan tidak rusak."
+            _('Berkas XLSX tidak dapat dibaca. Pastikan berkas dibuat dengan Excel/LibreOffice dan tidak rusak.')
         ) from None
     try:
         titles = {ws.title.strip().lower(): ws for ws in wb.worksheets}
         ws = titles.get(spec.title.lower()) or (wb.worksheets[0] if wb.worksheets else None)
         if ws is None:
-            raise ReadError("Berkas XLSX tidak mempunyai lembar kerja.")
+            raise ReadError(_('Berkas XLSX tidak mempunyai lembar kerja.'))
         try:
             for values in ws.iter_rows(values_only=True, max_col=MAX_COLUMNS):
                 yield [_cell_text(v) for v in values]
         except ReadError:
             raise
         except Exception:
-            raise ReadError("Isi berkas XLSX tidak dapat dibaca (lembar kerja rusak).") from None
+            raise ReadError(_('Isi berkas XLSX tidak dapat dibaca (lembar kerja rusak).')) from None
     finally:
         wb.close()
 
@@ -146,14 +148,14 @@ def _to_table(raw_rows, spec: SheetSpec) -> Table:
             continue  # Excel leaves blank rows; they are not data
         if len(table.rows) >= MAX_ROWS:
             raise ReadError(
-                f"Berkas berisi lebih dari {MAX_ROWS:,} baris data; pecah menjadi beberapa berkas.".replace(",", ".")
+                _('Berkas berisi lebih dari %(max_rows)s baris data; pecah menjadi beberapa berkas.') % {"max_rows": format(MAX_ROWS, ',')}.replace(",", ".")
             )
         values = {h: (cells[i] if i < len(cells) else "") for h, i in positions.items()}
         table.rows.append({"row": number, "values": values})
     if headers is None:
-        raise ReadError("Berkas kosong: tidak ada baris judul kolom.")
+        raise ReadError(_('Berkas kosong: tidak ada baris judul kolom.'))
     if not table.rows:
-        raise ReadError("Berkas tidak berisi baris data (hanya judul kolom).")
+        raise ReadError(_('Berkas tidak berisi baris data (hanya judul kolom).'))
     return table
 
 
@@ -161,8 +163,7 @@ def _check_headers(headers: list[str], spec: SheetSpec) -> None:
     missing = [h for h in spec.required_headers if h not in headers]
     if missing:
         raise ReadError(
-            f"Kolom wajib tidak ada: {', '.join(missing)}. Baris pertama harus berisi judul kolom "
-            f"lembar {spec.title}: {', '.join(spec.headers)}."
+            _('Kolom wajib tidak ada: %(missing)s. Baris pertama harus berisi judul kolom lembar %(title)s: %(headers)s.') % {"missing": ', '.join(missing), "title": spec.title, "headers": ', '.join(spec.headers)}
         )
     dupes = sorted({h for h in headers if h and headers.count(h) > 1})
     if dupes:

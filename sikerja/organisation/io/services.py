@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from sikerja.accounts.access import Actor, require_org_admin
@@ -38,7 +39,7 @@ def preview_import(*, actor: Actor, sheet: str, filename: str, content: bytes) -
     """Read and check the file, keep it with its report; organisation data is not written."""
     require_org_admin(actor)
     if sheet not in sheets.SHEETS:
-        raise ReadError("Pilih jenis lembar: unit organisasi, jabatan atau pegawai.")
+        raise ReadError(_('Pilih jenis lembar: unit organisasi, jabatan atau pegawai.'))
     if len(content) > MAX_UPLOAD_BYTES:
         raise ReadError(f"Berkas terlalu besar (maks. {MAX_UPLOAD_BYTES // (1024 * 1024)} MB).")
     plan = _plan(actor.region, sheet, filename, content)
@@ -59,10 +60,10 @@ def apply_import(*, actor: Actor, batch_id: int) -> ImportBatch:
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().filter(region=actor.region, pk=batch_id).first()
         if batch is None:
-            raise Http404("Berkas impor tidak ditemukan.")
+            raise Http404(_('Berkas impor tidak ditemukan.'))
         if batch.status == ImportBatch.Status.APPLIED:
             when = timezone.localtime(batch.applied_at).strftime("%d-%m-%Y %H:%M") if batch.applied_at else "sebelumnya"
-            raise ImportRefused(f"Berkas ini sudah diimpor pada {when}; tidak diimpor dua kali.")
+            raise ImportRefused(_('Berkas ini sudah diimpor pada %(when)s; tidak diimpor dua kali.') % {"when": when})
         # One import at a time per region: the checks below must still hold when we write.
         Region.objects.select_for_update().filter(pk=actor.region.pk).first()
         plan = _plan(actor.region, batch.sheet, batch.filename, bytes(batch.content))
@@ -71,7 +72,7 @@ def apply_import(*, actor: Actor, batch_id: int) -> ImportBatch:
             # The data changed since the preview; keep the new report for the preview page.
             batch.save(update_fields=["report"])
             refused = ImportRefused(
-                f"Impor dibatalkan: {plan.bad_rows} baris bermasalah (data berubah sejak pratinjau). Tidak ada data yang diubah."
+                _('Impor dibatalkan: %(bad_rows)s baris bermasalah (data berubah sejak pratinjau). Tidak ada data yang diubah.') % {"bad_rows": plan.bad_rows}
             )
         else:
             try:
@@ -80,7 +81,7 @@ def apply_import(*, actor: Actor, batch_id: int) -> ImportBatch:
                 # Units, positions or people changed: every stored kedudukan finding may have.
                 placement_checks.refresh(actor.region)
             except IntegrityError as exc:
-                raise ImportRefused(f"Basis data menolak impor ({exc}); tidak ada data yang diubah.") from exc
+                raise ImportRefused(_('Basis data menolak impor (%(exc)s); tidak ada data yang diubah.') % {"exc": exc}) from exc
             batch.status = ImportBatch.Status.APPLIED
             batch.applied_at = timezone.now()
             batch.save(update_fields=["report", "status", "applied_at"])
@@ -184,7 +185,7 @@ def _refresh_perangkat_daerah(region) -> None:
         path, cur = [], unit_id
         while cur is not None and cur not in pd_of:
             path.append(cur)
-            _, parent, is_pd, _ = rows[cur]
+            _code, parent, is_pd, _name = rows[cur]
             if is_pd:
                 pd_of[cur] = cur
                 break
@@ -268,8 +269,8 @@ def _write_employees(actor: Actor, batch: ImportBatch, plan: Plan) -> None:
         employee = Employee(region=region, nip=c["key"])
         apply_fields(employee, c["fields"])
         new.append((employee, c["fields"]["competences"]))
-    created = bulk_create_with_history([e for e, _ in new], Employee, batch_size=BATCH, **history)
-    for employee, (_, names) in zip(created, new, strict=True):
+    created = bulk_create_with_history([e for e, _names in new], Employee, batch_size=BATCH, **history)
+    for employee, (_competences, names) in zip(created, new, strict=True):
         links_to_add += [
             EmployeeCompetence(employee_id=employee.pk, competence_id=competence_id[n.casefold()]) for n in names
         ]

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+
 from sikerja.organisation.choices import EmploymentStatus, JfCategory, JfLevel, PositionKind, UnitType
 from sikerja.organisation.models import ImportBatch
 
@@ -41,6 +44,12 @@ class SheetSpec:
         return [c.name for c in self.columns if c.required]
 
 
+def _help(message: str, **values):
+    """A column's help, read in the page's language when shown; ``%(name)s`` values are the
+    cell words (choice values, ya/tidak), which stay as the file must hold them."""
+    return lazy(lambda: gettext(message) % values if values else gettext(message), str)()
+
+
 def _values(choices) -> str:
     return ", ".join(choices.values)
 
@@ -53,13 +62,13 @@ UNITS = SheetSpec(
     slug="unit",
     key_column="kode",
     columns=(
-        Column("kode", True, "Kode unik unit di daerah ini (maks. 40 karakter)."),
-        Column("nama", True, "Nama unit (maks. 200 karakter)."),
-        Column("jenis", True, f"Jenis unit: {_values(UnitType)} (atau namanya, mis. 'Dinas')."),
-        Column("kode_induk", True, "Kode unit induk; kosong untuk perangkat daerah tertinggi."),
-        Column("perangkat_daerah", False, f"{YA_TIDAK}: unit ini perangkat daerah."),
-        Column("unit_kerja_mandiri", False, f"{YA_TIDAK}: unit kerja mandiri (dipimpin pejabat fungsional)."),
-        Column("alamat", False, "Alamat kantor (maks. 300 karakter)."),
+        Column("kode", True, _help("Kode unik unit di daerah ini (maks. 40 karakter).")),
+        Column("nama", True, _help("Nama unit (maks. 200 karakter).")),
+        Column("jenis", True, _help("Jenis unit: %(values)s (atau namanya, mis. 'Dinas').", values=_values(UnitType))),
+        Column("kode_induk", True, _help("Kode unit induk; kosong untuk perangkat daerah tertinggi.")),
+        Column("perangkat_daerah", False, _help("%(ya_tidak)s: unit ini perangkat daerah.", ya_tidak=YA_TIDAK)),
+        Column("unit_kerja_mandiri", False, _help("%(ya_tidak)s: unit kerja mandiri (dipimpin pejabat fungsional).", ya_tidak=YA_TIDAK)),
+        Column("alamat", False, _help("Alamat kantor (maks. 300 karakter).")),
     ),
 )
 
@@ -69,16 +78,16 @@ POSITIONS = SheetSpec(
     slug="jabatan",
     key_column="kode",
     columns=(
-        Column("kode", True, "Kode unik jabatan di daerah ini (maks. 40 karakter)."),
-        Column("nama", True, "Nama jabatan (maks. 200 karakter)."),
-        Column("kode_unit", True, "Kode unit tempat jabatan ini (unit harus sudah ada)."),
-        Column("jenis", True, f"Jenis jabatan: {_values(PositionKind)}."),
-        Column("kategori_jf", False, f"Kategori JF: {_values(JfCategory)}; kosong = mengikuti jenjang."),
-        Column("jenjang_jf", True, f"Jenjang JF: {_values(JfLevel)} (atau 'Ahli Muda'); hanya untuk fungsional."),
-        Column("kelas_jabatan", False, "Kelas jabatan 1–17; boleh kosong."),
-        Column("pimpinan_unit", False, f"{YA_TIDAK}: jabatan ini memimpin unitnya (satu per unit)."),
-        Column("kebutuhan", False, "Jumlah kebutuhan pegawai (angka, bawaan 1)."),
-        Column("beban_kerja_jam", False, "Beban kerja jabatan, jam per minggu dari analisis beban kerja (0–60); boleh kosong."),
+        Column("kode", True, _help("Kode unik jabatan di daerah ini (maks. 40 karakter).")),
+        Column("nama", True, _help("Nama jabatan (maks. 200 karakter).")),
+        Column("kode_unit", True, _help("Kode unit tempat jabatan ini (unit harus sudah ada).")),
+        Column("jenis", True, _help("Jenis jabatan: %(values)s.", values=_values(PositionKind))),
+        Column("kategori_jf", False, _help("Kategori JF: %(values)s; kosong = mengikuti jenjang.", values=_values(JfCategory))),
+        Column("jenjang_jf", True, _help("Jenjang JF: %(values)s (atau 'Ahli Muda'); hanya untuk fungsional.", values=_values(JfLevel))),
+        Column("kelas_jabatan", False, _help("Kelas jabatan 1–17; boleh kosong.")),
+        Column("pimpinan_unit", False, _help("%(ya_tidak)s: jabatan ini memimpin unitnya (satu per unit).", ya_tidak=YA_TIDAK)),
+        Column("kebutuhan", False, _help("Jumlah kebutuhan pegawai (angka, bawaan 1).")),
+        Column("beban_kerja_jam", False, _help("Beban kerja jabatan, jam per minggu dari analisis beban kerja (0–60); boleh kosong.")),
     ),
 )
 
@@ -88,16 +97,16 @@ EMPLOYEES = SheetSpec(
     slug="pegawai",
     key_column="nip",
     columns=(
-        Column("nip", True, "NIP 18 angka (format kolom sebagai Teks di Excel)."),
-        Column("nama", True, "Nama tanpa gelar (maks. 150 karakter)."),
-        Column("gelar_depan", False, "Gelar depan, mis. 'dr.'."),
-        Column("gelar_belakang", False, "Gelar belakang, mis. 'S.Kom., M.T.'."),
-        Column("status", True, "PNS atau PPPK."),
-        Column("golongan", True, "PNS: I/a sampai IV/e; PPPK: I sampai XVII."),
-        Column("kode_unit", True, "Kode unit kerja; boleh kosong bila kode_jabatan diisi."),
-        Column("kode_jabatan", True, "Kode jabatan; harus jabatan pada unit di kode_unit."),
-        Column("email", False, "Alamat surel."),
-        Column("kompetensi", False, "Kompetensi/keahlian/keterampilan, dipisah titik koma (;)."),
+        Column("nip", True, _help("NIP 18 angka (format kolom sebagai Teks di Excel).")),
+        Column("nama", True, _help("Nama tanpa gelar (maks. 150 karakter).")),
+        Column("gelar_depan", False, _help("Gelar depan, mis. 'dr.'.")),
+        Column("gelar_belakang", False, _help("Gelar belakang, mis. 'S.Kom., M.T.'.")),
+        Column("status", True, _help("PNS atau PPPK.")),
+        Column("golongan", True, _help("PNS: I/a sampai IV/e; PPPK: I sampai XVII.")),
+        Column("kode_unit", True, _help("Kode unit kerja; boleh kosong bila kode_jabatan diisi.")),
+        Column("kode_jabatan", True, _help("Kode jabatan; harus jabatan pada unit di kode_unit.")),
+        Column("email", False, _help("Alamat surel.")),
+        Column("kompetensi", False, _help("Kompetensi/keahlian/keterampilan, dipisah titik koma (;).")),
     ),
 )
 

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.translation import gettext as _
 
 from sikerja.organisation.choices import (
     JF_LEVEL_CATEGORY,
@@ -104,7 +105,7 @@ class _Row:
     def required(self, column: str, what: str, max_length: int) -> str | None:
         value = " ".join(self.text(column).split())
         if not value:
-            self.error(column, f"{what} wajib diisi.")
+            self.error(column, _('%(what)s wajib diisi.') % {"what": what})
             return None
         if len(value) > max_length:
             self.error(column, f"{what} terlalu panjang (maks. {max_length} karakter).")
@@ -121,7 +122,7 @@ class _Row:
     def flag(self, column: str) -> bool | None:
         value = sheets.yes_no(self.text(column))
         if value is None:
-            self.error(column, f"Isi '{self.text(column)}' tidak dikenal; gunakan 'ya' atau 'tidak'.")
+            self.error(column, _("Isi '%(column)s' tidak dikenal; gunakan 'ya' atau 'tidak'.") % {"column": self.text(column)})
         return value
 
 
@@ -234,22 +235,22 @@ def _validate_units(rows: list[dict], ctx: Context, plan: Plan) -> None:
         row = _Row(raw, plan.errors)
         code = row.required("kode", "Kode unit", 40)
         if code and first[code] != row.number:
-            row.error("kode", f"Kode unit '{code}' ganda: sudah dipakai pada baris {first[code]}.")
+            row.error("kode", _("Kode unit '%(code)s' ganda: sudah dipakai pada baris %(first)s.") % {"code": code, "first": first[code]})
         fields: dict = {}
         fields["name"] = row.required("nama", "Nama unit", 200)
         jenis = row.text("jenis")
         if not jenis:
-            row.error("jenis", "Jenis unit wajib diisi.")
+            row.error("jenis", _('Jenis unit wajib diisi.'))
         elif (unit_type := sheets.choice(sheets.UNIT_TYPE_LOOKUP, jenis)) is None:
-            row.error("jenis", f"Jenis unit '{jenis}' tidak dikenal (ORG-1).")
+            row.error("jenis", _("Jenis unit '%(jenis)s' tidak dikenal (ORG-1).") % {"jenis": jenis})
         else:
             fields["unit_type"] = unit_type
         parent = row.text("kode_induk") or None
         if parent is not None and parent == code:
-            row.error("kode_induk", "Unit tidak boleh menjadi induk dirinya sendiri.")
+            row.error("kode_induk", _('Unit tidak boleh menjadi induk dirinya sendiri.'))
         elif parent is not None and parent not in ctx.units and parent not in first:
             row.error(
-                "kode_induk", f"Kode unit induk '{parent}' tidak dikenal (tidak ada di daerah ini maupun di berkas)."
+                "kode_induk", _("Kode unit induk '%(parent)s' tidak dikenal (tidak ada di daerah ini maupun di berkas).") % {"parent": parent}
             )
         else:
             fields["parent_code"] = parent
@@ -280,7 +281,7 @@ def _validate_units(rows: list[dict], ctx: Context, plan: Plan) -> None:
         if mandiri and fields["unit_type"] not in MANDIRI_CAPABLE_TYPES:
             row.error(
                 "unit_kerja_mandiri",
-                "Unit kerja mandiri hanya untuk Puskesmas, Sekolah, UPT tipe B atau RSUD.",
+                _('Unit kerja mandiri hanya untuk Puskesmas, Sekolah, UPT tipe B atau RSUD.'),
             )
         if row.bad:
             continue
@@ -310,10 +311,10 @@ def _small_int(row: _Row, column: str, what: str, low: int, high: int, default):
     try:
         number = float(text.replace(",", "."))
     except ValueError:
-        row.error(column, f"{what} harus berupa angka.")
+        row.error(column, _('%(what)s harus berupa angka.') % {"what": what})
         return None
     if not number.is_integer() or not low <= number <= high:
-        row.error(column, f"{what} harus bilangan bulat {low}–{high}.")
+        row.error(column, _('%(what)s harus bilangan bulat %(low)s–%(high)s.') % {"what": what, "low": low, "high": high})
         return None
     return int(number)
 
@@ -326,10 +327,10 @@ def _hours(row: _Row, column: str, what: str) -> Decimal | None:
     try:
         hours = Decimal(text.replace(",", "."))
     except InvalidOperation:
-        row.error(column, f"{what} harus berupa angka jam per minggu.")
+        row.error(column, _('%(what)s harus berupa angka jam per minggu.') % {"what": what})
         return None
     if not hours.is_finite() or not 0 <= hours <= 60 or hours != hours.quantize(Decimal("0.1")):
-        row.error(column, f"{what} harus 0–60 jam per minggu, paling banyak satu angka desimal.")
+        row.error(column, _('%(what)s harus 0–60 jam per minggu, paling banyak satu angka desimal.') % {"what": what})
         return None
     return hours.quantize(Decimal("0.1"))
 
@@ -341,31 +342,31 @@ def _validate_positions(rows: list[dict], ctx: Context, plan: Plan) -> None:
         row = _Row(raw, plan.errors)
         code = row.required("kode", "Kode jabatan", 40)
         if code and first[code] != row.number:
-            row.error("kode", f"Kode jabatan '{code}' ganda: sudah dipakai pada baris {first[code]}.")
+            row.error("kode", _("Kode jabatan '%(code)s' ganda: sudah dipakai pada baris %(first)s.") % {"code": code, "first": first[code]})
         fields: dict = {"name": row.required("nama", "Nama jabatan", 200)}
         unit_code = row.text("kode_unit")
         if not unit_code:
-            row.error("kode_unit", "Kode unit wajib diisi.")
+            row.error("kode_unit", _('Kode unit wajib diisi.'))
         elif unit_code not in ctx.units:
             row.error(
-                "kode_unit", f"Kode unit '{unit_code}' tidak dikenal di daerah ini (impor lembar unit lebih dahulu)."
+                "kode_unit", _("Kode unit '%(unit_code)s' tidak dikenal di daerah ini (impor lembar unit lebih dahulu).") % {"unit_code": unit_code}
             )
         else:
             fields["unit_code"] = unit_code
         kind = category = level = None
         if not row.text("jenis"):
-            row.error("jenis", "Jenis jabatan wajib diisi.")
+            row.error("jenis", _('Jenis jabatan wajib diisi.'))
         elif (kind := sheets.choice(sheets.POSITION_KIND_LOOKUP, row.text("jenis"))) is None:
-            row.error("jenis", f"Jenis jabatan '{row.text('jenis')}' tidak dikenal (ORG-3).")
+            row.error("jenis", _("Jenis jabatan '%(value)s' tidak dikenal (ORG-3).") % {"value": row.text('jenis')})
         if (
             row.text("kategori_jf")
             and (category := sheets.choice(sheets.JF_CATEGORY_LOOKUP, row.text("kategori_jf"))) is None
         ):
             row.error(
-                "kategori_jf", f"Kategori JF '{row.text('kategori_jf')}' tidak dikenal (keahlian atau keterampilan)."
+                "kategori_jf", _("Kategori JF '%(value)s' tidak dikenal (keahlian atau keterampilan).") % {"value": row.text('kategori_jf')}
             )
         if row.text("jenjang_jf") and (level := sheets.choice(sheets.JF_LEVEL_LOOKUP, row.text("jenjang_jf"))) is None:
-            row.error("jenjang_jf", f"Jenjang JF '{row.text('jenjang_jf')}' tidak dikenal (ORG-4).")
+            row.error("jenjang_jf", _("Jenjang JF '%(value)s' tidak dikenal (ORG-4).") % {"value": row.text('jenjang_jf')})
         if (
             kind
             and not (row.text("kategori_jf") and category is None)
@@ -402,12 +403,12 @@ def _validate_positions(rows: list[dict], ctx: Context, plan: Plan) -> None:
             if other is not None:
                 row.error(
                     "pimpinan_unit",
-                    f"Unit '{unit_code}' sudah mempunyai jabatan pimpinan: {other['code']} ({other['name']}).",
+                    _("Unit '%(unit_code)s' sudah mempunyai jabatan pimpinan: %(other)s (%(other2)s).") % {"unit_code": unit_code, "other": other['code'], "other2": other['name']},
                 )
             elif unit_code in file_leader:
                 row.error(
                     "pimpinan_unit",
-                    f"Unit '{unit_code}' sudah mempunyai jabatan pimpinan pada baris {file_leader[unit_code]}.",
+                    _("Unit '%(unit_code)s' sudah mempunyai jabatan pimpinan pada baris %(file_leader)s.") % {"unit_code": unit_code, "file_leader": file_leader[unit_code]},
                 )
             else:
                 file_leader[unit_code] = row.number
@@ -417,8 +418,7 @@ def _validate_positions(rows: list[dict], ctx: Context, plan: Plan) -> None:
             ):
                 row.error(
                     "pimpinan_unit",
-                    "Pimpinan unit harus jabatan JPT, administrator atau pengawas; jabatan fungsional hanya "
-                    "dapat memimpin unit kerja mandiri (ORG-2).",
+                    _('Pimpinan unit harus jabatan JPT, administrator atau pengawas; jabatan fungsional hanya dapat memimpin unit kerja mandiri (ORG-2).'),
                 )
         if row.bad:
             continue
@@ -445,7 +445,7 @@ def _validate_employees(rows: list[dict], ctx: Context, plan: Plan) -> None:
         # The status decides the NIP layout: an NI PPPK carries 21 where a PNS NIP has the month.
         status = sheets.choice(sheets.STATUS_LOOKUP, row.text("status"))
         if not nip:
-            row.error("nip", "NIP wajib diisi.")
+            row.error("nip", _('NIP wajib diisi.'))
         elif message := nip_error(nip, status):
             if "E+" in nip.upper():
                 message += " Excel telah mengubah NIP menjadi angka; format kolom NIP sebagai Teks."
@@ -453,12 +453,11 @@ def _validate_employees(rows: list[dict], ctx: Context, plan: Plan) -> None:
         else:
             info = parse_nip(nip, status)
             if first[nip] != row.number:
-                row.error("nip", f"NIP {nip} ganda: sudah dipakai pada baris {first[nip]}.")
+                row.error("nip", _('NIP %(nip)s ganda: sudah dipakai pada baris %(first)s.') % {"nip": nip, "first": first[nip]})
             elif nip in ctx.nips_elsewhere:
                 row.error(
                     "nip",
-                    f"NIP {nip} sudah terdaftar sebagai pegawai aktif di pemerintah daerah lain; "
-                    "selesaikan mutasinya di daerah asal lebih dahulu.",
+                    _('NIP %(nip)s sudah terdaftar sebagai pegawai aktif di pemerintah daerah lain; selesaikan mutasinya di daerah asal lebih dahulu.') % {"nip": nip},
                 )
         fields: dict = {"name": row.required("nama", "Nama", 150)}
         if row.has("gelar_depan"):
@@ -466,12 +465,12 @@ def _validate_employees(rows: list[dict], ctx: Context, plan: Plan) -> None:
         if row.has("gelar_belakang"):
             fields["back_title"] = row.optional("gelar_belakang", "Gelar belakang", 60)
         if not row.text("status"):
-            row.error("status", "Status kepegawaian wajib diisi (PNS atau PPPK).")
+            row.error("status", _('Status kepegawaian wajib diisi (PNS atau PPPK).'))
         elif status is None:
-            row.error("status", f"Status kepegawaian '{row.text('status')}' tidak dikenal (PNS atau PPPK).")
+            row.error("status", _("Status kepegawaian '%(value)s' tidak dikenal (PNS atau PPPK).") % {"value": row.text('status')})
         golongan = sheets.normalise_golongan(row.text("golongan"))
         if not golongan:
-            row.error("golongan", "Golongan wajib diisi.")
+            row.error("golongan", _('Golongan wajib diisi.'))
         elif status and (message := golongan_error(status, golongan)):
             row.error("golongan", message)
         fields.update(status=status, golongan=golongan)
@@ -479,20 +478,20 @@ def _validate_employees(rows: list[dict], ctx: Context, plan: Plan) -> None:
         unit_code = row.text("kode_unit") or None
         position_code = row.text("kode_jabatan") or None
         if unit_code and unit_code not in ctx.units:
-            row.error("kode_unit", f"Kode unit '{unit_code}' tidak dikenal di daerah ini.")
+            row.error("kode_unit", _("Kode unit '%(unit_code)s' tidak dikenal di daerah ini.") % {"unit_code": unit_code})
         if position_code:
             position = ctx.positions.get(position_code)
             if position is None:
                 row.error(
                     "kode_jabatan",
-                    f"Kode jabatan '{position_code}' tidak dikenal di daerah ini (impor lembar jabatan lebih dahulu).",
+                    _("Kode jabatan '%(position_code)s' tidak dikenal di daerah ini (impor lembar jabatan lebih dahulu).") % {"position_code": position_code},
                 )
             elif unit_code is None:
                 unit_code = position["unit_code"]  # the unit follows from the position
             elif position["unit_code"] != unit_code:
                 row.error(
                     "kode_jabatan",
-                    f"Jabatan '{position_code}' bukan jabatan pada unit '{unit_code}' (jabatan itu ada di unit '{position['unit_code']}').",
+                    _("Jabatan '%(position_code)s' bukan jabatan pada unit '%(unit_code)s' (jabatan itu ada di unit '%(position)s').") % {"position_code": position_code, "unit_code": unit_code, "position": position['unit_code']},
                 )
         fields.update(unit_code=unit_code, position_code=position_code)
         if row.has("email"):
@@ -501,7 +500,7 @@ def _validate_employees(rows: list[dict], ctx: Context, plan: Plan) -> None:
                 try:
                     validate_email(email)
                 except ValidationError:
-                    row.error("email", f"Alamat surel '{email}' tidak valid.")
+                    row.error("email", _("Alamat surel '%(email)s' tidak valid.") % {"email": email})
                 if len(email) > 254:
                     row.error("email", "Alamat surel terlalu panjang.")
             fields["email"] = email

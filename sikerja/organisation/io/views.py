@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sikerja.accounts.access import regions_of, require_org_admin
@@ -68,7 +69,7 @@ def upload(request, actor):
 def _batch(actor, batch_id: int) -> ImportBatch:
     batch = ImportBatch.objects.filter(region=actor.region, pk=batch_id).defer("content").first()
     if batch is None:
-        raise Http404("Berkas impor tidak ditemukan.")
+        raise Http404(_('Berkas impor tidak ditemukan.'))
     return batch
 
 
@@ -122,7 +123,7 @@ def batch_errors(request, actor, batch_id):
 def export(request, actor, sheet, fmt):
     require_org_admin(actor)
     if sheet not in sheets.SHEETS or fmt not in FORMATS:
-        raise Http404("Lembar atau format tidak dikenal.")
+        raise Http404(_('Lembar atau format tidak dikenal.'))
     template = request.GET.get("templat") == "1"
     content = exporters.export_sheet(actor=actor, sheet=sheet, fmt=fmt, template=template)
     spec = sheets.SHEETS[sheet]
