@@ -102,21 +102,26 @@ class Builder:
         """Signature blocks side by side (no borders): place and date above the last one; a
         None leaves its column empty (a single signer on the right)."""
         self.para(after=6)
-        t = self.doc.add_table(rows=1, cols=len(signers))
-        keep_together(t.rows[0])
-        for i, (cell, s) in enumerate(zip(t.rows[0].cells, signers, strict=True)):
+        # Two rows (who signs / the name) so the names line up however the positions wrap.
+        t = self.doc.add_table(rows=2, cols=len(signers))
+        for row in t.rows:
+            keep_together(row)
+        for i, s in enumerate(signers):
             if s is None:
                 continue
             # The date line stays (empty) on the left so the blocks line up.
-            lines = [f"{place}, {date_text}" if i == len(signers) - 1 else ""]
-            lines += [x for x in (s["title"], s["position"]) if x]
-            lines += ["", "", "", s["name"], s.get("pangkat", ""), f"NIP. {s['nip']}"]
-            for j, line in enumerate(lines):
-                p = cell.paragraphs[0] if j == 0 else cell.add_paragraph()
-                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                run = p.add_run(line)
-                if line == s["name"]:
-                    run.bold = run.underline = True
+            top = [f"{place}, {date_text}" if i == len(signers) - 1 else ""]
+            top += [x for x in (s["title"], s["position"]) if x]
+            bottom = ["", "", "", s["name"], s.get("pangkat", ""), f"NIP. {s['nip']}"]
+            for r, lines in ((0, top), (1, bottom)):
+                cell = t.cell(r, i)
+                for j, line in enumerate(lines):
+                    p = cell.paragraphs[0] if j == 0 else cell.add_paragraph()
+                    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                    p.paragraph_format.keep_with_next = r == 0  # never a page between role and name
+                    run = p.add_run(line)
+                    if r == 1 and line == s["name"]:
+                        run.bold = run.underline = True
         widths(t, [CONTENT_W / len(signers)] * len(signers))
 
     def bytes(self) -> bytes:

@@ -36,7 +36,9 @@ def _locked_agreement(actor: Actor, target_id) -> tuple[PerformanceAgreement, Pe
     if target is None:
         not_found("Target kinerja tidak ditemukan.")
     # Adjustments of one MPH are serialised on its perjanjian kinerja (one per cell, no race).
-    agreement = PerformanceAgreement.objects.select_for_update().select_related("unit").get(pk=target.agreement_id)
+    agreement = (
+        PerformanceAgreement.objects.select_for_update(of=("self",)).select_related("unit").get(pk=target.agreement_id)
+    )
     return agreement, target
 
 
@@ -95,7 +97,9 @@ def adjust_mph(
         record_event(
             region=actor.region, actor=actor.user, verb="kinerja.mph_undone", obj=existing, on_behalf_of=on_behalf
         )
+        pk = existing.pk
         existing.delete()
+        existing.pk = pk  # the caller echoes what was withdrawn
         return existing
     if key in derived and action == MphAdjustment.Action.TAMBAH:  # a removed derived cell comes back renamed
         action = MphAdjustment.Action.UBAH

@@ -240,3 +240,15 @@ def test_penetapan_over_the_api(demo, other_demo):
     for other in ("kabid.ikp", "lain.admin.bkpsdm"):
         r = client_of(other).get(f"/api/v1/kinerja/penetapan-predikat/{unit.pk}/{period.pk}/pdf")
         assert r.status_code == 404 and r.json()["code"] == "not_found"
+
+
+@pytest.mark.req("KIN-6")
+def test_a_jpt_skp_as_docx_carries_the_perspektif(demo, login):
+    skp, _, _, _ = approved_skp("kadis.kominfo")
+    assert skp.form == "jpt"
+    r = login("kadis.kominfo").get(f"/kinerja/skp/{skp.pk}/skp.docx")
+    assert r.status_code == 200
+    dump("skp-jpt.docx", r.content)
+    text = docx_text(r.content)
+    assert "Perspektif" in text and "Proses Bisnis" in text and "RHK atasan" not in text
+    assert skp.assessor.name in text and f"NIP. {skp.assessor.nip}" in text

@@ -153,3 +153,42 @@ def test_mph_page_shows_adjustments_with_who_and_refuses_others(demo, other_demo
         == 302
     )
     assert MphAdjustment.objects.filter(target=target).count() == 1
+
+
+@pytest.mark.req("KIN-7")
+def test_mph_and_its_adjustments_over_the_api(demo, other_demo):
+    from sikerja.performance.tests.test_api import client_of
+
+    work, target, ketua, others = matrix()
+    unit = work.owning_unit
+    leader = client_of("kabid.aptika")
+    body = {
+        "target_id": target.pk,
+        "employee_id": ketua.pk,
+        "work_id": work.pk,
+        "action": "ubah",
+        "title": "Koordinator",
+    }
+    r = leader.post("/api/v1/kinerja/mph/penyesuaian", body, content_type="application/json")
+    assert r.status_code == 201, r.content
+    adj = r.json()
+    assert (adj["action"], adj["title"], adj["adjusted_by_name"]) == ("ubah", "Koordinator", emp("kabid.aptika").name)
+    m = leader.get(f"/api/v1/kinerja/mph?unit_id={unit.pk}&year=2031").json()
+    assert m["may_adjust"] is True and [a["id"] for a in m["adjustments"]] == [adj["id"]]
+    [cell] = [c for c in m["cells"] if c["employee_id"] == ketua.pk]
+    assert (cell["title"], cell["role"], cell["adjustment_id"]) == ("Koordinator", "ketua", adj["id"])
+    again = leader.post(
+        "/api/v1/kinerja/mph/penyesuaian", {**body, "action": "tambah"}, content_type="application/json"
+    )
+    assert again.status_code == 409 and again.json()["code"] == "already_decided"
+    bad = leader.post("/api/v1/kinerja/mph/penyesuaian", {**body, "action": "ganti"}, content_type="application/json")
+    assert bad.status_code == 422
+    kadis = client_of("kadis.kominfo")  # sees the matrix, is not the unit's leader
+    assert kadis.get(f"/api/v1/kinerja/mph?unit_id={unit.pk}&year=2031").json()["may_adjust"] is False
+    r = kadis.post("/api/v1/kinerja/mph/penyesuaian", {**body, "action": "hapus"}, content_type="application/json")
+    assert r.status_code == 403
+    other = client_of("lain.admin.bkpsdm")
+    assert other.get(f"/api/v1/kinerja/mph?unit_id={unit.pk}&year=2031").status_code == 404
+    assert other.delete(f"/api/v1/kinerja/mph/penyesuaian/{adj['id']}").status_code == 404
+    assert leader.delete(f"/api/v1/kinerja/mph/penyesuaian/{adj['id']}").status_code == 204
+    assert not MphAdjustment.objects.filter(target=target).exists()
