@@ -38,6 +38,7 @@ PATHS = {
     ("post", "/api/v1/penugasan/{assignment_id}/batal"),
     ("post", "/api/v1/penugasan/{assignment_id}/ubah"),
     ("post", "/api/v1/penugasan/{assignment_id}/cabut"),
+    ("post", "/api/v1/penugasan/{assignment_id}/proses-bisnis"),
 }
 
 
