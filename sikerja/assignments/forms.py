@@ -168,6 +168,8 @@ class ProposeForm(_WorkForm):
         coerce=int,
         empty_value=None,
         help_text=_("Boleh dikosongkan. Proses bisnis unit pemilik kinerja ditampilkan lebih dahulu."),
+        # Long process names: the list stays inside the page at 390 px.
+        widget=forms.Select(attrs={"style": "max-width:100%"}),
         error_messages={"invalid_choice": _(
             "Proses bisnis yang dipilih tidak ditemukan di pemerintah daerah ini; pilih proses bisnis daerah Anda."
         )},

@@ -33,12 +33,21 @@ NOT_FOUND = "Proses bisnis tidak ditemukan di pemerintah daerah ini."
 
 def processes(actor: Actor, *, q: str = "", unit_id: int | None = None, position_id: int | None = None, kind: str = ""):
     """The catalogue, searchable by a word, a unit taking part (or owning) and a position that
-    performs a step of one of its SOPs."""
+    performs a step of one of its SOPs. The word is looked for in the process (code, name,
+    description), its SOPs, and the names of the units, outside parties and pelaksana positions
+    that take part — so "Bappeda" or "Pranata Komputer" finds their processes too."""
     qs = Process.objects.filter(region=actor.region).select_related("owning_unit", "parent")
     q = (q or "")[:SEARCH_TEXT].strip()
     if q:
         qs = qs.filter(
-            Q(name__icontains=q) | Q(code__icontains=q) | Q(description__icontains=q) | Q(sops__name__icontains=q)
+            Q(name__icontains=q)
+            | Q(code__icontains=q)
+            | Q(description__icontains=q)
+            | Q(sops__name__icontains=q)
+            | Q(owning_unit__name__icontains=q)
+            | Q(participations__unit__name__icontains=q)
+            | Q(participations__outside_party__icontains=q)
+            | Q(sops__versions__actors__position__name__icontains=q)
         )
     if unit_id:
         qs = qs.filter(Q(owning_unit_id=unit_id) | Q(participations__unit_id=unit_id))

@@ -38,6 +38,7 @@ PATHS = {
     ("post", "/api/v1/penugasan/{assignment_id}/batal"),
     ("post", "/api/v1/penugasan/{assignment_id}/ubah"),
     ("post", "/api/v1/penugasan/{assignment_id}/cabut"),
+    ("post", "/api/v1/penugasan/{assignment_id}/proses-bisnis"),
 }
 
 
@@ -604,6 +605,11 @@ def test_every_endpoint_answers_as_documented(demo, api):
         .status_code
         == 403
     )
+    from sikerja.processes.models import Process
+
+    process = Process.objects.get(region=demo.region, code="PB.1.2")
+    named = aptika.post(f"{url}/proses-bisnis", {"process_id": process.pk})
+    assert named.status_code == 200 and named.json()["process_id"] == process.pk  # issued: it may still name it
     assert aptika.post(f"{url}/ubah", {"new_ends_on": "2027-01-29", "reason": "Selesai lebih cepat"}).status_code == 200
     assert aptika.post(f"{url}/cabut", {"reason": "Dibatalkan"}).status_code == 200
     assert api.covered() == PATHS

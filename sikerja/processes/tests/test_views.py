@@ -35,6 +35,22 @@ def test_catalogue_lists_levels_kinds_and_searches_by_unit_word_and_position(dem
     assert "Pengelolaan aplikasi layanan publik" in html and "Manajemen ASN" not in html
 
 
+@pytest.mark.req("PB-1")
+def test_the_word_search_finds_processes_by_the_names_of_units_parties_and_positions(demo, login):
+    c = login("pegawai.kominfo")
+
+    def found(q):
+        return table(c.get(reverse("proses:index"), {"q": q}).content.decode(), "processes")
+
+    planning = Process.objects.get(region=demo.region, code="PB.1.1")
+    html = found(planning.owning_unit.name)
+    assert "Perencanaan pembangunan daerah" in html and "Pengelolaan aplikasi layanan publik" not in html
+    assert "Manajemen ASN" in found("BKN") and "Perencanaan pembangunan daerah" not in found("BKN")  # a party outside
+    position = _approved_sop(demo.region).actors.first().position
+    assert "Pengelolaan aplikasi layanan publik" in found(position.name)
+    assert "Pengelolaan" not in found("zzz-tidak-ada")
+
+
 @pytest.mark.req("PB-5")
 def test_relasi_is_generated_from_participation_as_table_and_diagram(demo, login):
     r = login("pegawai.kominfo").get(reverse("proses:relasi"))
