@@ -132,7 +132,12 @@ def _sop(region, unit, process, name, nomor, positions, steps, approver, effecti
         approver_name=approver.full_name if approver else "",
         approver_nip=approver.nip if approver else "",
         approver_position=approver.position.name if approver and approver.position_id else "",
-        dasar_hukum="1. Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan SOP Administrasi Pemerintahan\n2. Peraturan Bupati tentang Sistem Kerja",
+        # Real instruments by their real titles: the SOP AP guideline and the region's own Perbup.
+        dasar_hukum=(
+            "1. Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 35 Tahun 2012 "
+            "tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan\n"
+            f"2. {region.profile.title or region.profile.legal_basis}"
+        ),
         kualifikasi="Memahami tugas dan fungsi unit; mampu mengoperasikan komputer",
         keterkaitan="SOP Pengelolaan Naskah Dinas",
         peralatan="Komputer, jaringan internet, aplikasi SiKerja",

@@ -185,3 +185,11 @@ def test_libreoffice_prints_the_docx_with_the_pdfs_pages_orientation_and_columns
     # The same columns: each heading starts where the PDF's does (within 2 pt).
     for word in ("Kegiatan", "Kelengkapan", "Waktu", "Output", "Keterangan"):
         assert abs(_word_x(out / "sop.pdf", 2, word) - _word_x(tmp_path / "sop.pdf", 2, word)) < 2, word
+
+
+@pytest.mark.req("PB-6")
+def test_demo_sops_cite_their_legal_basis_by_real_titles(demo):
+    for v in SopVersion.objects.filter(sop__region=demo.region):
+        assert "Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan" in v.dasar_hukum
+        assert demo.region.profile.title in v.dasar_hukum  # the region's Perbup, with its number and title
+        assert "Peraturan Bupati tentang" not in v.dasar_hukum  # never an instrument without a number
