@@ -77,38 +77,45 @@ def refresh(region, employee_ids: Iterable[int] | None = None, on: dt.date | Non
     """Recompute the stored findings of the given employees (None: the whole region).
 
     An employee no longer active loses their row: the report counts active employees only.
+    Refreshes of one region queue on its ``PlacementCheckDay`` row and judge after taking it,
+    so two services changing the same people at once each read what the other committed.
     """
     on = on or timezone.localdate()
     ids = None if employee_ids is None else set(employee_ids)
     if ids is not None and not ids:
         return 0
-    checks, findings = [], []
-    for pk, unit_id, structural, assessor_id, reason, found in judge_people(region, ids, on):
-        checks.append(
-            PlacementCheck(
-                employee_id=pk,
-                region_id=region.pk,
-                unit_id=unit_id,
-                assessor_id=assessor_id,
-                structural=structural,
-                has_findings=bool(found),
-                limitation=reason,
-                computed_on=on,
-            )
-        )
-        findings += [
-            PlacementFinding(
-                region_id=region.pk,
-                employee_id=pk,
-                unit_id=unit_id,
-                requirement=f.requirement,
-                article=f.article[:300],
-                message=f.message,
-                seq=i,
-            )
-            for i, f in enumerate(found)
-        ]
     with transaction.atomic():
+        days = PlacementCheckDay.objects.select_for_update()
+        if ids is None:
+            days.get_or_create(region=region, defaults={"computed_on": on})
+        elif days.filter(region=region).first() is None:
+            return 0  # never computed: the first read computes the whole region (ensure_today)
+        checks, findings = [], []
+        for pk, unit_id, structural, assessor_id, reason, found in judge_people(region, ids, on):
+            checks.append(
+                PlacementCheck(
+                    employee_id=pk,
+                    region_id=region.pk,
+                    unit_id=unit_id,
+                    assessor_id=assessor_id,
+                    structural=structural,
+                    has_findings=bool(found),
+                    limitation=reason,
+                    computed_on=on,
+                )
+            )
+            findings += [
+                PlacementFinding(
+                    region_id=region.pk,
+                    employee_id=pk,
+                    unit_id=unit_id,
+                    requirement=f.requirement,
+                    article=f.article[:300],
+                    message=f.message,
+                    seq=i,
+                )
+                for i, f in enumerate(found)
+            ]
         old_checks = PlacementCheck.objects.filter(region=region)
         old_findings = PlacementFinding.objects.filter(region=region)
         if ids is not None:
@@ -118,7 +125,7 @@ def refresh(region, employee_ids: Iterable[int] | None = None, on: dt.date | Non
         PlacementCheck.objects.bulk_create(checks, batch_size=BATCH)
         PlacementFinding.objects.bulk_create(findings, batch_size=BATCH)
         if ids is None:
-            PlacementCheckDay.objects.update_or_create(region=region, defaults={"computed_on": on})
+            PlacementCheckDay.objects.filter(region=region).update(computed_on=on)
     return len(checks)
 
 

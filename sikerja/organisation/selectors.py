@@ -168,7 +168,8 @@ def org_chart(actor, pd: Unit) -> dict:
         if pd.is_perangkat_daerah and pd.perangkat_daerah_id == pd.pk
         else region_tree(actor).descendants(pd, include_self=True)
     )
-    units = list(subtree.filter(is_active=True).order_by("order", "name"))
+    # Only what a box shows: hundreds of full rows cost more to build than to read.
+    units = list(subtree.filter(is_active=True).order_by("order", "name").only("pk", "parent_id", "name"))
     ids = [u.pk for u in units]
     # From the leader posts (one per unit) to their holders, not through every person of the
     # subtree: the planner can then use the employee's position index.
@@ -177,7 +178,9 @@ def org_chart(actor, pd: Unit) -> dict:
         e.unit_id: e
         for e in Employee.objects.filter(
             region=actor.region, position_id__in=leader_posts, unit_id__in=ids, is_active=True
-        ).select_related("position")
+        )
+        .select_related("position")
+        .only("pk", "unit_id", "name", "front_title", "back_title", "position__name")
     }
     counts = dict(
         Employee.objects.filter(unit_id__in=ids, is_active=True).values("unit_id").annotate(n=Count("id")).values_list("unit_id", "n")

@@ -17,7 +17,8 @@ from sikerja.accounts.access import Actor
 from sikerja.accounts.models import Role
 from sikerja.assignments import selectors as assignment_selectors
 from sikerja.assignments.models import Assignment, Member, Step
-from sikerja.organisation.models import Delegation, Employee, Placement, Position
+from sikerja.organisation.models import Delegation, Employee, Placement, PlacementCheck, Position
+from sikerja.organisation.placement_checks import ensure_today
 
 LIMIT = 10
 # Who sees the region's data-quality work: the administrators who can fix it.
@@ -117,13 +118,20 @@ def _staff(actor: Actor, me: Employee, board: Dashboard) -> None:
     board.staff = [StaffRow(p, loads[p.pk].load_percent, loads[p.pk].overbooked, late.get(p.pk, 0)) for p in people]
 
 
+def _without_ppk(region, today) -> int:
+    """Active employees without a placement in force: read from the stored kedudukan checks
+    (one row per active employee, with the PPK of the placement in force), not by an anti-join
+    of every employee against the placements (the largest cost of this page, issue 15 item 2)."""
+    ensure_today(region, today)
+    return PlacementCheck.objects.filter(region=region, assessor__isnull=True).count()
+
+
 def _quality(actor: Actor, board: Dashboard) -> DataQuality:
     region, today = actor.region, board.today
     active = Employee.objects.filter(region=region, is_active=True)
-    placed = Placement.objects.current(today).filter(employee=OuterRef("pk"))
     holders = Employee.objects.filter(position=OuterRef("pk"), is_active=True).order_by().values("position")
     return DataQuality(
-        without_ppk=active.filter(~Exists(placed)).count(),
+        without_ppk=_without_ppk(region, today),
         empty_positions=Position.objects.filter(region=region, required__gt=0).filter(~Exists(holders)).count(),
         ending_delegations=list(
             Delegation.objects.running(today)

@@ -32,6 +32,7 @@ class PlacementCheck(models.Model):
             models.Index(
                 fields=["region", "unit"], condition=models.Q(has_findings=True), name="placement_check_findings"
             ),
+            models.Index(fields=["region", "unit"], condition=~models.Q(limitation=""), name="placement_check_limited"),
         ]
 
     def __str__(self) -> str:

@@ -10,6 +10,7 @@ from sikerja.assignments import services as assignment_services
 from sikerja.assignments.services import MemberInput
 from sikerja.assignments.tests.people import END, START, actor, emp, unit
 from sikerja.organisation.models import Delegation, Employee, Placement
+from sikerja.organisation.placement_checks import refresh
 from sikerja.testing.factories import EmployeeFactory
 from sikerja.web.dashboard import dashboard
 
@@ -109,6 +110,7 @@ def test_the_hr_administrator_sees_the_data_quality_work(demo, login):
     today = timezone.localdate()
     before = dashboard(actor("admin.bkpsdm")).quality
     newcomer = EmployeeFactory(region=region, unit=unit(region, "DISKOMINFO.BID1"))
+    refresh(region, [newcomer.pk])  # people arrive by import, which recomputes the kedudukan checks
     delegator, delegate = emp("kabid.ikp"), emp("pegawai.ikp")
     ending = Delegation.objects.create(
         region=region,
