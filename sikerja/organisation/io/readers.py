@@ -148,7 +148,7 @@ def _to_table(raw_rows, spec: SheetSpec) -> Table:
             continue  # Excel leaves blank rows; they are not data
         if len(table.rows) >= MAX_ROWS:
             raise ReadError(
-                _('Berkas berisi lebih dari %(max_rows)s baris data; pecah menjadi beberapa berkas.') % {"max_rows": format(MAX_ROWS, ',')}.replace(",", ".")
+                _('Berkas berisi lebih dari %(max_rows)s baris data; pecah menjadi beberapa berkas.') % {"max_rows": format(MAX_ROWS, ",").replace(",", ".")}
             )
         values = {h: (cells[i] if i < len(cells) else "") for h, i in positions.items()}
         table.rows.append({"row": number, "values": values})

@@ -26,6 +26,18 @@
       if (chosen) chosen.value = "ketua";
     }
   });
+  // "Lainnya" in the main menu closes on a click elsewhere or on Escape, as a menu does.
+  document.addEventListener("click", function (ev) {
+    var open = document.querySelector("details.navmore[open]");
+    if (open && !open.contains(ev.target)) open.removeAttribute("open");
+  });
+  document.addEventListener("keydown", function (ev) {
+    var open = document.querySelector("details.navmore[open]");
+    if (ev.key === "Escape" && open) {
+      open.removeAttribute("open");
+      open.querySelector("summary").focus();
+    }
+  });
   document.addEventListener("change", function (ev) {
     if (ev.target.matches("[data-autosubmit]")) ev.target.form.submit();
   });
