@@ -88,25 +88,41 @@ def _plan(work, lead, approver, amount):
     plans.decide_plan(actor=approver, work_id=work.pk, decision="setujui", notes="Sesuai DPA.")
 
 
-def _accepted_work(region, pegawai, kabag, owning_unit, assignee, common) -> None:
+def _accepted_work(region, kabag, owning_unit, candidates, common, login_name) -> str | None:
     """An individual work reported, submitted and accepted along the whole review chain, each
-    stage decided by its own official (or the login the demo gives them)."""
+    stage decided by its own official (or the login the demo gives them). One hour a week, by
+    the first candidate whose week still has room (PEN-14 refuses an overbooked one)."""
+    from django.db import transaction
+
+    from sikerja.assignments.actions.common import AssignmentError
+
     today = timezone.localdate()
-    done = penugasan.propose(
-        actor=kabag,
-        form="individu",
-        owning_unit_id=owning_unit.pk,
-        title="Penyusunan Rekapitulasi Batas Wilayah Desa",
-        target="Rekapitulasi batas wilayah seluruh desa tersusun",
-        starts_on=today - dt.timedelta(days=25),
-        ends_on=today + dt.timedelta(days=35),
-        members=[MemberInput(assignee.pk)],
-        **common,
-    )
+    done = assignee = None
+    for candidate in candidates:
+        try:
+            with transaction.atomic():
+                done = penugasan.propose(
+                    actor=kabag,
+                    form="individu",
+                    owning_unit_id=owning_unit.pk,
+                    title="Penyusunan Rekapitulasi Batas Wilayah Desa",
+                    target="Rekapitulasi batas wilayah seluruh desa tersusun",
+                    starts_on=today - dt.timedelta(days=25),
+                    ends_on=today + dt.timedelta(days=35),
+                    members=[MemberInput(candidate.pk)],
+                    **{**common, "hours_per_week": 1},
+                )
+        except AssignmentError:
+            continue
+        assignee = candidate
+        break
+    if done is None:
+        return None
+    pegawai = _login(assignee, login_name, [(Role.PEGAWAI, None)], region)
     _issue(region, done)
     work = Work.objects.filter(assignment=done).first()
     if work is None:
-        return
+        return None
     if not Plan.objects.filter(work=work).exists():
         _plan(work, pegawai, kabag, "600.000")
     reports.submit_report(
@@ -121,10 +137,11 @@ def _accepted_work(region, pegawai, kabag, owning_unit, assignee, common) -> Non
     for _ in range(5):
         waiting = Review.objects.filter(work=work, status=Review.Status.MENUNGGU).select_related("official").first()
         if waiting is None:
-            return
+            break
         official = waiting.official
         act = _login(official, f"demo.{official.pk}", [(Role.PEGAWAI, None)], region)
         reviews.decide_review(actor=act, review_id=waiting.pk, decision=reviews.FORWARD, notes="Sesuai target.")
+    return pegawai.user.username
 
 
 def seed_execution(region, prefix: str = "") -> list[tuple[str, str]]:
@@ -280,10 +297,13 @@ def seed_execution(region, prefix: str = "") -> list[tuple[str, str]]:
         first = Review.objects.filter(work=solo_work, status=Review.Status.MENUNGGU).select_related("official").first()
         if first is not None and first.official_id == kabag_emp.pk:
             reviews.decide_review(actor=kabag, review_id=first.pk, decision=reviews.FORWARD, notes="Sesuai target.")
-    _accepted_work(region, pegawai, kabag, units["SETDA.AS1.B1"], own[0], common)
+    done_login = _accepted_work(region, kabag, units["SETDA.AS1.B1"], own, common, name("pelaksana.setda"))
+    done = done_login and done_login != name("pegawai.setda")
+    extra = [(done_login, "Pejabat fungsional, penugasan selesai (laporan akhir dapat diunduh)")] if done else []
     return [
         (name("asisten.pemerintahan"), "Asisten Pemerintahan (penanggung jawab target, strategi, reviu)"),
         (name("kabag.pemerintahan"), "Kepala Bagian Pemerintahan (penanggung jawab target, PPK)"),
         (name("ketua.setda"), "Ketua tim tindak lanjut evaluasi kelembagaan"),
         (name("pegawai.setda"), "Pejabat fungsional, penugasan individu menunggu reviu"),
+        *extra,
     ]
