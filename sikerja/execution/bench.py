@@ -163,9 +163,9 @@ def build_load(region, *, assignments: int, reports: int, seed: int = 12, today:
     by_pd = _staff_by_pd(region)
     everyone = [s for rows in by_pd.values() for s in rows]
     leaders = list(
-        Employee.objects.filter(region=region, is_active=True, position__is_leader=True).values_list(
-            "pk", "position__unit_id", "position__unit__perangkat_daerah_id"
-        )
+        Employee.objects.filter(region=region, is_active=True, position__is_leader=True)
+        .order_by("pk")  # the same load on every database
+        .values_list("pk", "position__unit_id", "position__unit__perangkat_daerah_id")
     )
     rows, crews = [], []
     for i in range(assignments):
