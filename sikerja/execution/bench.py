@@ -163,15 +163,15 @@ def build_load(region, *, assignments: int, reports: int, seed: int = 12, today:
     by_pd = _staff_by_pd(region)
     everyone = [s for rows in by_pd.values() for s in rows]
     leaders = list(
-        Employee.objects.filter(region=region, is_active=True, position__is_leader=True).values_list(
-            "pk", "position__unit_id", "position__unit__perangkat_daerah_id"
-        )
+        Employee.objects.filter(region=region, is_active=True, position__is_leader=True)
+        .order_by("pk")  # the same load on every database
+        .values_list("pk", "position__unit_id", "position__unit__perangkat_daerah_id")
     )
     rows, crews = [], []
     for i in range(assignments):
         initiator, owning, pd = rng.choice(leaders)
         team = rng.random() < 0.4
-        start = today - dt.timedelta(days=rng.randint(14, 200))
+        start = today - dt.timedelta(days=rng.randint(28, 330))
         end = today + dt.timedelta(days=rng.randint(14, 180))
         pool = by_pd.get(pd) or everyone
         crew = rng.sample(pool, k=min(len(pool), rng.randint(3, 6) if team else 1))
@@ -188,7 +188,9 @@ def build_load(region, *, assignments: int, reports: int, seed: int = 12, today:
     )
     works = []
     for (a, _), crew in zip(rows, crews, strict=True):
-        period = rng.choice(["mingguan", "bulanan"]) if a.form == Form.TIM_KERJA else "bulanan"
+        period = (
+            rng.choice(["mingguan", "bulanan"]) if a.form == Form.TIM_KERJA else rng.choice(["dua_mingguan", "bulanan"])
+        )
         status = Work.Status.EVALUASI if rng.random() < 0.05 else Work.Status.PELAKSANAAN
         works.append(_work(region, a, crew[0][0], period, status))
     Work.objects.bulk_create(works, batch_size=BATCH)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -18,7 +19,16 @@ from django.utils.translation import gettext
 from sikerja.accounts.access import Actor
 from sikerja.assignments import officials
 from sikerja.assignments.actions.roles import subtree_ids
-from sikerja.execution.models import PerformanceAgreement, PerformanceTarget, Plan, Problem, Review, Strategy, Work
+from sikerja.execution.models import (
+    PerformanceAgreement,
+    PerformanceTarget,
+    Plan,
+    Problem,
+    ReportDue,
+    Review,
+    Strategy,
+    Work,
+)
 from sikerja.execution.rules import planning as prules
 from sikerja.execution.services.planning import _home_unit, hander_of
 from sikerja.organisation.models import Employee, Unit
@@ -187,14 +197,16 @@ def monitoring(actor: Actor, *, status: str = "", late_only: bool = False, today
         scope = Q(region=actor.region)
     else:
         scope = Q(region=actor.region, owning_unit_id__in=_subtree(units))
-    late = Q(dues__report__isnull=True, dues__due_on__lt=today)
     qs = (
         Work.objects.filter(scope)
         .select_related("assignment", "owning_unit", "lead", "target", "plan")
         .annotate(
-            late_count=Count("dues", filter=late, distinct=True),
-            open_problems=Count("problems", filter=Q(problems__status=Problem.Status.MENUNGGU), distinct=True),
-            waiting_reviews=Count("reviews", filter=Q(reviews__status=Review.Status.MENUNGGU), distinct=True),
+            # Correlated counts, not joined ones: joining dues, problems and reviews at once
+            # multiplies the rows before grouping (bench_execution: 0.5 s for 500 works at
+            # 5,000 employees, 12 s at 50,000; now 0.1 s).
+            late_count=_count_of(ReportDue.objects.filter(due_on__lt=today), only=Q(report__isnull=True)),
+            open_problems=_count_of(Problem.objects.filter(status=Problem.Status.MENUNGGU)),
+            waiting_reviews=_count_of(Review.objects.filter(status=Review.Status.MENUNGGU)),
         )
         .order_by("status", "ends_on", "pk")
     )
@@ -207,6 +219,17 @@ def monitoring(actor: Actor, *, status: str = "", late_only: bool = False, today
         w.expected = expected_progress(w, today)
         w.plan_status = getattr(getattr(w, "plan", None), "status", "") if _has_plan(w) else ""
     return Monitor(units, works[:MONITOR_LIMIT], len(works) > MONITOR_LIMIT)
+
+
+def _count_of(rows: QuerySet, only: Q | None = None):
+    """The number of ``rows`` of the outer work (those matching ``only``; 0 when none), as a
+    subquery. ``only`` is a filter of the count, not of the rows: "report IS NULL" in WHERE
+    leads SQLite to the unique index on report_id (every open due of the region, per work)
+    instead of the work's own rows."""
+    counted = (
+        rows.filter(work=OuterRef("pk")).order_by().values("work").annotate(n=Count("pk", filter=only)).values("n")[:1]
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def _has_plan(work: Work) -> bool:
@@ -231,10 +254,10 @@ def late_reports_count(actor: Actor, today: dt.date | None = None) -> int:
         return 0
     today = today or timezone.localdate()
     units = _subtree(led_units(actor))
-    from sikerja.execution.models import ReportDue
-
-    return (
-        ReportDue.objects.filter(work__region=actor.region, report__isnull=True, due_on__lt=today)
-        .filter(Q(owed_by=me) | Q(work__lead=me) | Q(work__owning_unit_id__in=units))
-        .count()
-    )
+    works = Work.objects.filter(region=actor.region).filter(Q(lead=me) | Q(owning_unit_id__in=units)).values("pk")
+    # The works by index, "no report" as the count's filter: in WHERE it sends SQLite through
+    # every open due of the region (bench_execution: 100 ms at 50,000 employees; now 2 ms).
+    found = ReportDue.objects.filter(
+        Q(owed_by=me, work__region=actor.region) | Q(work_id__in=works), due_on__lt=today
+    ).aggregate(n=Count("pk", filter=Q(report__isnull=True)))
+    return found["n"] or 0

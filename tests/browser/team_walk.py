@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from sikerja.accounts.models import Role
 from sikerja.assignments import services as penugasan
+from sikerja.assignments.actions.roles import nearest_leader
 from sikerja.assignments.services import MemberInput
 from sikerja.execution.demo import _issue, _login
 from sikerja.execution.models import PerformanceAgreement, Report, Strategy, Work
@@ -233,7 +234,7 @@ class Walk:
         lead.locator(f"#feedback-form-{report.pk}").get_by_role("button", name="Simpan umpan balik").click()
         expect(lead.locator(f"#report-{report.pk} .feedback")).to_contain_text("Lanjutkan dengan analisis prioritas.")
 
-    def ketua_report_and_submit(self, work) -> list:
+    def ketua_report_and_submit(self, work, target) -> list:
         """The ketua reports the team's progress to whom the profile names, then submits the
         result; the planned review chain is shown before it is sent."""
         page = self.page(self.ketua)
@@ -246,6 +247,14 @@ class Walk:
         for r in expected:
             expect(recipients).to_contain_text(r["name"])
         expect(recipients).to_contain_text(line.article)
+        # The pimpinan unit follows it on the monitoring page (PEL-4 pimpinan unit e).
+        watcher = self.page(nearest_leader(self.owning_unit))
+        watcher.goto(f"{self.live_url}/pelaksanaan/pemantauan/")
+        row = watcher.locator(f"#monitor tr[data-work='{work.pk}']")
+        expect(row).to_contain_text(self.title)
+        expect(row).to_contain_text(target.indikator)
+        expect(row).to_contain_text("100%")
+        expect(row).to_contain_text("Rp900.000 dari Rp2.500.000")  # budget realised against the plan
         resolved = planned_chain(work)[1]
         people = Employee.objects.in_bulk([r.official_id for r in resolved])
         chain = [people[r.official_id] for r in resolved]
@@ -298,7 +307,7 @@ class Walk:
         self.plan(work)
         self.tasks(work)
         self.member_report(work)
-        chain = self.ketua_report_and_submit(work)
+        chain = self.ketua_report_and_submit(work, target)
         self.reviews(work, chain)
         self.selesai(agreement, target, work, chain)
         return work, chain

@@ -59,8 +59,13 @@ def _amount(value):
 
 
 def _due(work: Work, me, due_id, today) -> ReportDue:
-    open_dues = ReportDue.objects.select_for_update().filter(work=work, owed_by=me, report__isnull=True)
-    due = open_dues.filter(pk=due_id).first() if due_id else open_dues.order_by("due_on").first()
+    # The reporter's own dues of this work (one per period), "open" picked here: "report IS NULL"
+    # in WHERE sends SQLite through every open due of the region (bench_execution: 64 ms of a
+    # submission at 50,000 employees).
+    mine = ReportDue.objects.select_for_update().filter(work=work, owed_by=me).order_by("due_on", "pk")
+    open_dues = [d for d in mine if d.report_id is None]
+    wanted = str(due_id).strip() if due_id else ""
+    due = next((d for d in open_dues if str(d.pk) == wanted), None) if wanted else next(iter(open_dues), None)
     if due is None:
         if due_id:
             raise ExecutionError(gettext("Periode laporan ini tidak ada atau sudah dilaporkan."), code="already_decided")
