@@ -262,7 +262,12 @@ def candidate_queryset(
     """(filtered, annotated and ordered): the first to count, the second to page. ``wanted``:
     the competences required (``wanted_competences``), None when none are. Inputs are assumed
     checked (``search_candidates`` does it)."""
-    qs = Employee.objects.filter(region=actor.region, is_active=True, position__kind__in=kinds)
+    # The joined position is filtered by region too (always true, as employees hold posts of their
+    # own region): without it PostgreSQL hashes every region's positions, so a page of one
+    # region grows with the number of regions in the database (issue 15, 20 regions).
+    qs = Employee.objects.filter(
+        region=actor.region, is_active=True, position__kind__in=kinds, position__region=actor.region
+    )
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)
     if q:

@@ -22,6 +22,9 @@ ORGANISATION_MODELS = (
     "organisation.Placement",
     "organisation.Delegation",
     "accounts.RoleAssignment",
+    # The stored kedudukan checks, recomputed whole after an import or seed (issue 15 item 1).
+    "organisation.PlacementCheck",
+    "organisation.PlacementFinding",
 )
 
 

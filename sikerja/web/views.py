@@ -10,6 +10,7 @@ from sikerja.accounts.access import access_unit, may_edit_profile, may_place, re
 from sikerja.guide.content import role_guide
 from sikerja.organisation import selectors
 from sikerja.organisation.choices import EmploymentStatus, PositionKind
+from sikerja.organisation.models import Position
 from sikerja.organisation.rules.golongan import pangkat_label
 from sikerja.tenancy.labels import setting_label, value_label
 from sikerja.web.dashboard import dashboard
@@ -23,6 +24,12 @@ def _ctx(request, actor, nav, **extra):
     return page_context(actor, nav, **extra)
 
 
+def _posts(region, kind):
+    """The region's posts of a kind, as a subquery: a join would read every region's positions
+    (a hash over all of them), so the home page would grow with the regions in the database."""
+    return Position.objects.filter(region=region, kind=kind).values("pk")
+
+
 @region_view
 def home(request, actor):
     """PLT-4: what the person in front of the screen has to do, then the region at a glance."""
@@ -32,8 +39,8 @@ def home(request, actor):
         total=Count("id"),
         pns=Count("id", filter=Q(status=EmploymentStatus.PNS)),
         pppk=Count("id", filter=Q(status=EmploymentStatus.PPPK)),
-        jf=Count("id", filter=Q(position__kind=PositionKind.FUNGSIONAL)),
-        pelaksana=Count("id", filter=Q(position__kind=PositionKind.PELAKSANA)),
+        jf=Count("id", filter=Q(position_id__in=_posts(region, PositionKind.FUNGSIONAL))),
+        pelaksana=Count("id", filter=Q(position_id__in=_posts(region, PositionKind.PELAKSANA))),
     )
     return render(
         request,
