@@ -254,10 +254,18 @@ def late_reports_count(actor: Actor, today: dt.date | None = None) -> int:
         return 0
     today = today or timezone.localdate()
     units = _subtree(led_units(actor))
-    works = Work.objects.filter(region=actor.region).filter(Q(lead=me) | Q(owning_unit_id__in=units)).values("pk")
-    # The works by index, "no report" as the count's filter: in WHERE it sends SQLite through
-    # every open due of the region (bench_execution: 100 ms at 50,000 employees; now 2 ms).
-    found = ReportDue.objects.filter(
-        Q(owed_by=me, work__region=actor.region) | Q(work_id__in=works), due_on__lt=today
-    ).aggregate(n=Count("pk", filter=Q(report__isnull=True)))
+    works = list(
+        Work.objects.filter(region=actor.region)
+        .filter(Q(lead=me) | Q(owning_unit_id__in=units))
+        .values_list("pk", flat=True)
+    )
+    # Two index lookups (my dues; the dues of those works), with "no report" as the count's
+    # filter: a subquery in the OR, or "report IS NULL" in WHERE, scans every due of the region
+    # (bench_execution at 50,000 employees: 100 ms on SQLite, 50 ms on PostgreSQL; now 2-4 ms).
+    # ``me`` is an employee of this region, so are the works of their dues.
+    found = (
+        ReportDue.objects.filter(Q(owed_by=me) | Q(work_id__in=works), due_on__lt=today)
+        .order_by()
+        .aggregate(n=Count("pk", filter=Q(report__isnull=True)))
+    )
     return found["n"] or 0
