@@ -41,9 +41,9 @@ class Command(BaseCommand):
     def _t(self, label, call, n=None):
         connection.queries_log.clear()  # the log keeps 9,000 queries; a full one would count 0
         with CaptureQueriesContext(connection) as q:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             result = call()
-            ms = (time.perf_counter() - started) * 1000
+            ms, self.cpu_ms = (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
         per = f" · {ms / n:.3f} ms/pegawai" if n else ""
         self.stdout.write(f"{label:44} {ms:10.1f} ms {len(q):7} kueri{per}")
         return result, ms
@@ -63,7 +63,9 @@ class Command(BaseCommand):
         works = seed_mph(region, year)
         self.stdout.write(f"\n{region.name}: {region.employees.count()} pegawai, {works} tim MPH — {connection.vendor}")
         _, ms_periods = self._t("buka tahun (periode)", lambda: open_year(admin, year=year))
+        cpu = self.cpu_ms
         made, ms_drafts = self._t("draf SKP + RHK dari MPH untuk semua", lambda: generate_drafts(admin, year=year))
+        cpu += self.cpu_ms
         rhks = Rhk.objects.filter(skp__region=region, skp__year=year).count()
         made = made or 1
         per = (ms_periods + ms_drafts) / made
@@ -71,6 +73,12 @@ class Command(BaseCommand):
             f"  buka tahun lengkap: {made} draf SKP, {rhks} RHK dari MPH, {ms_periods + ms_drafts:.0f} ms = "
             f"{per:.3f} ms/pegawai; Frappe HRMS ≈ {FRAPPE_MS_PER_EMPLOYEE} ms/pegawai → "
             f"{FRAPPE_MS_PER_EMPLOYEE / max(per, 1e-6):.0f}× lebih cepat (sasaran ≥ 100×)"
+        )
+        # On a shared machine the wall clock includes waiting for a core; the process's CPU time
+        # does not (it holds SQLite's work too, not a PostgreSQL server's).
+        self.stdout.write(
+            f"  waktu CPU proses ini: {cpu:.0f} ms = {cpu / made:.3f} ms/pegawai → "
+            f"{FRAPPE_MS_PER_EMPLOYEE / max(cpu / made, 1e-6):.0f}×"
         )
         tw1 = Period.objects.get(region=region, year=year, kind="tw1")
         # month-end burst: every employee's draft gets an RHK, an evidence item and an evaluation
