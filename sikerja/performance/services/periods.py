@@ -89,7 +89,7 @@ def period_open_for(period: Period, employee) -> bool:
 
 
 @transaction.atomic
-def generate_drafts(actor: Actor, *, year: int, from_mph: bool = True) -> int:
+def generate_drafts(actor: Actor, *, year: int) -> int:
     """SKP drafts for every employee with a placement in force and no SKP of the year yet (the
     assessor and unit from that placement; the seven BerAKHLAK values are data, and an ekspektasi
     khusus row is only written when the leader sets one), then every MPH cell of the year turned
@@ -137,11 +137,9 @@ def generate_drafts(actor: Actor, *, year: int, from_mph: bool = True) -> int:
             "created_at": Value(timezone.now(), output_field=DateTimeField()),
         },
     )
-    rhks = 0
-    if from_mph:
-        from sikerja.performance.services.year import rhk_from_mph_for_year
+    from sikerja.performance.services.year import rhk_from_mph_for_year
 
-        rhks = rhk_from_mph_for_year(actor, year=int(year))
+    rhks = rhk_from_mph_for_year(actor, year=int(year))
     record_event(
         region=actor.region,
         actor=actor.user,
