@@ -132,13 +132,15 @@ def sample_actors(region, skps, prefix: str):
         Employee.objects.filter(pk=pk).update(user_id=users[f"{prefix}.k{pk}"])
     assessors = {a for _, _, a in skps}
     employees = Employee.objects.filter(pk__in=people).select_related("user")
+    held = set(
+        RoleAssignment.objects.filter(region=region, user__employee__in=people).values_list("user_id", "role")
+    )  # a re-run adds no second role (the unit is NULL for pegawai, so the unique index misses it)
     RoleAssignment.objects.bulk_create(
-        [RoleAssignment(user=e.user, region=region, role=Role.PEGAWAI) for e in employees]
-        + [
-            RoleAssignment(user=e.user, region=region, role=Role.PPK, unit_id=e.unit_id)
+        [
+            RoleAssignment(user=e.user, region=region, role=role, unit_id=e.unit_id if role == Role.PPK else None)
             for e in employees
-            if e.pk in assessors
-        ],
-        ignore_conflicts=True,
+            for role in ([Role.PEGAWAI] + ([Role.PPK] if e.pk in assessors else []))
+            if (e.user_id, role) not in held
+        ]
     )
     return {e.pk: actor_for(e.user, region) for e in Employee.objects.filter(pk__in=people).select_related("user")}
