@@ -55,29 +55,36 @@ class Mph:
         return [(row, [row.in_target(t.pk) for t in self.targets]) for row in self.rows]
 
 
-def derived_cells(targets: list[PerformanceTarget]) -> list[Cell]:
-    """The cells the perjanjian kinerja and the assignments give, before any adjustment."""
-    works = list(Work.objects.filter(target__in=targets).select_related("assignment").order_by("pk"))
+def derived_cells(targets, *, scope=None) -> list[Cell]:
+    """The cells the perjanjian kinerja and the assignments give, before any adjustment.
+    ``scope`` (a queryset of the same targets) keeps the SQL a subquery when the targets are
+    a whole region's year (opening the year), not a list of thousands of ids."""
+    scope = targets if scope is None else scope
+    works = list(
+        Work.objects.filter(target__in=scope)
+        .order_by("pk")
+        .values_list("pk", "assignment_id", "target_id", "lead_id", "is_team", "assignment__title")
+    )
     members = Member.objects.filter(
-        assignment_id__in=[w.assignment_id for w in works], status=Member.Status.DISETUJUI, employee__isnull=False
-    ).values_list("assignment_id", "employee_id", "role")
-    by_assignment: dict[int, list[tuple[int, str]]] = {}
-    for assignment_id, employee_id, role in members:
-        by_assignment.setdefault(assignment_id, []).append((employee_id, role))
+        assignment__work__target__in=scope, status=Member.Status.DISETUJUI, employee__isnull=False
+    ).values_list("assignment_id", "employee_id")
+    by_assignment: dict[int, list[int]] = {}
+    for assignment_id, employee_id in members:
+        by_assignment.setdefault(assignment_id, []).append(employee_id)
     cells: list[Cell] = []
-    for w in works:
-        title = w.assignment.title
-        if not w.is_team:
-            cells.append(Cell(w.lead_id, w.target_id, w.pk, "individu", title))
+    for pk, assignment_id, target_id, lead_id, is_team, title in works:
+        if not is_team:
+            cells.append(Cell(lead_id, target_id, pk, "individu", title))
             continue
-        seen = {w.lead_id}
-        cells.append(Cell(w.lead_id, w.target_id, w.pk, "ketua", title))
-        for employee_id, _role in by_assignment.get(w.assignment_id, []):
+        seen = {lead_id}
+        cells.append(Cell(lead_id, target_id, pk, "ketua", title))
+        for employee_id in by_assignment.get(assignment_id, []):
             if employee_id not in seen:
                 seen.add(employee_id)
-                cells.append(Cell(employee_id, w.target_id, w.pk, "anggota", title))
+                cells.append(Cell(employee_id, target_id, pk, "anggota", title))
+    placed = {(c.target_id, c.employee_id) for c in cells}
     for t in targets:  # a target handed to someone with no assignment yet: an individual role
-        if t.responsible_id and not any(c.target_id == t.pk and c.employee_id == t.responsible_id for c in cells):
+        if t.responsible_id and (t.pk, t.responsible_id) not in placed:
             cells.append(Cell(t.responsible_id, t.pk, None, "individu", t.sasaran))
     return cells
 

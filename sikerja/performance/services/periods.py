@@ -88,51 +88,63 @@ def period_open_for(period: Period, employee) -> bool:
     return root in pd_ids
 
 
-BATCH = 2000
-
-
 @transaction.atomic
 def generate_drafts(actor: Actor, *, year: int) -> int:
     """SKP drafts for every employee with a placement in force and no SKP of the year yet (the
     assessor and unit from that placement; the seven BerAKHLAK values are data, and an ekspektasi
-    khusus row is only written when the leader sets one): a few queries per
-    batch, not per person, so opening a year stays fast at month's end and year's start."""
+    khusus row is only written when the leader sets one), then every MPH cell of the year turned
+    into an RHK of its person's draft (``year.rhk_from_mph_for_year``). The drafts are one
+    INSERT … SELECT from the placements: the query count does not grow with the region, and no
+    Python object is made per person, so opening a year stays fast at year's start."""
+    from django.db.models import BooleanField, Case, CharField, DateTimeField, F, TextField, Value, When
+    from django.utils import timezone
+
     from sikerja.organisation.models import Placement
     from sikerja.performance.models import Skp
+    from sikerja.performance.services.bulk import insert_select
 
     if not may_open(actor):
         raise PermissionDenied(gettext("Hanya admin BKPSDM yang dapat menyiapkan draf SKP."))
     if not 2000 <= int(year) <= 2100:
         raise KinerjaError(gettext("Tahun penilaian harus antara 2000 dan 2100."))
     has = Skp.objects.filter(region=actor.region, year=year, is_current=True).values("employee_id")
-    rows = (
-        Placement.objects.filter(region=actor.region, employee__is_active=True)
-        .current()
-        .exclude(employee_id__in=has)
-        .values_list("employee_id", "assessor_id", "unit_id", "employee__position__kind")
+    placed = (
+        Placement.objects.filter(region=actor.region, employee__is_active=True).current().exclude(employee_id__in=has)
     )
-    jpt = {"jpt_utama", "jpt_madya", "jpt_pratama"}
-    made = 0
-    todo = list(rows)
-    for i in range(0, len(todo), BATCH):
-        chunk = [
-            Skp(
-                region=actor.region,
-                employee_id=e,
-                assessor_id=a,
-                unit_id=u,
-                year=year,
-                form="jpt" if k in jpt else "ja_jf",
-            )
-            for e, a, u, k in todo[i : i + BATCH]
-        ]
-        Skp.objects.bulk_create(chunk, batch_size=BATCH)
-        made += len(chunk)
+    jpt = ["jpt_utama", "jpt_madya", "jpt_pratama"]
+    blank = Value("", output_field=TextField())
+    made = insert_select(
+        Skp,
+        placed,
+        {
+            "region": Value(actor.region.pk),
+            "employee": F("employee_id"),
+            "year": Value(int(year)),
+            "assessor": F("assessor_id"),
+            "unit": F("unit_id"),
+            "form": Case(
+                When(employee__position__kind__in=jpt, then=Value(Skp.Form.JPT.value)),
+                default=Value(Skp.Form.JA_JF.value),
+                output_field=CharField(),
+            ),
+            "status": Value(Skp.Status.DRAF.value, output_field=CharField()),
+            "version": Value(1),
+            "is_current": Value(True, output_field=BooleanField()),
+            "dukungan_sumber_daya": blank,
+            "skema_pertanggungjawaban": blank,
+            "konsekuensi": blank,
+            "return_notes": blank,
+            "created_at": Value(timezone.now(), output_field=DateTimeField()),
+        },
+    )
+    from sikerja.performance.services.year import rhk_from_mph_for_year
+
+    rhks = rhk_from_mph_for_year(actor, year=int(year))
     record_event(
         region=actor.region,
         actor=actor.user,
         verb="kinerja.drafts_generated",
         obj=actor.region,
-        changes={"year": year, "count": made},
+        changes={"year": year, "count": made, "rhk_from_mph": rhks},
     )
     return made
