@@ -21,4 +21,5 @@ urlpatterns = [
     path("kurva/ekspor.xlsx", document_views.curve_xlsx, name="curve_xlsx"),
     path("mph/", mph_views.mph, name="mph"),
     path("periode/", views.periods, name="periods"),
+    path("periode/draf-skp/", views.prepare_drafts, name="prepare_drafts"),
 ]

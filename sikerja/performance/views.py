@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -343,3 +344,28 @@ def periods(request, actor):
         ),
         status=status,
     )
+
+
+@region_view
+@require_POST
+def prepare_drafts(request, actor):
+    """The HR administrator prepares every employee's SKP draft for a year at once: the assessor
+    and unit from the placement, each cell of the MPH (with the leaders' adjustments) as an RHK."""
+    from sikerja.performance.services.periods import generate_drafts
+
+    form = forms.OpenYearForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_form_errors(form))
+        made = generate_drafts(actor, year=form.cleaned_data["year"])
+    except ValidationError as exc:
+        for e in _errors(exc):
+            messages.error(request, e)
+        return redirect("kinerja:periods")
+    messages.success(
+        request,
+        gettext("Draf SKP tahun %(year)s disiapkan untuk %(n)s pegawai.")
+        % {"year": form.cleaned_data["year"], "n": number_format(made, force_grouping=True)},
+    )
+    return redirect("kinerja:periods")
+

@@ -11,6 +11,8 @@ kinerja target to an accepted result, under two regulations.
 
 The officials at each step are read back through the ORM and the profile's rules."""
 
+import subprocess
+
 import pytest
 from django.core.management import call_command
 
@@ -57,7 +59,7 @@ def walk(browser, live_server, shots):
 
 
 @pytest.mark.req("MEK-1", "MEK-2", "MEK-3", "MEK-4", "PEL-4", "PEL-6", "TJ-2", "TJ-3")
-def test_ppu_team_from_target_to_accepted_in_the_setda_chain(demo_live, walk):
+def test_ppu_team_from_target_to_accepted_in_the_setda_chain(demo_live, walk, tmp_path):
     region = demo_live.region
     sekda, asisten, kabag = (_leader(region, c) for c in ("SETDA", "SETDA.AS1", "SETDA.AS1.B1"))
     ketua = _staff(region, "SETDA.AS1.B1", 1)[0]
@@ -83,6 +85,23 @@ def test_ppu_team_from_target_to_accepted_in_the_setda_chain(demo_live, walk):
     assert [o.pk for o, _ in chain] == [ppk_for(ketua).pk, asisten.pk, sekda.pk]
     assert work.reviews.filter(status="diterima").get().official_id == sekda.pk
     assert "Pasal 12 ayat (4)" in Report.objects.get(work=work, author=ketua).article  # to the PPK and/or pimpinan unit
+    _read_the_laporan(w, ketua, work, sekda, tmp_path)
+
+
+def _read_the_laporan(w, reader, work, accepted_by, tmp_path):
+    """The newcomer reads the laporan pelaksanaan tugas of the accepted work (issue 12 item 14):
+    downloaded from the work's page in the browser, its text read back from the PDF."""
+    page = w.page(reader)
+    page.goto(f"{w.live_url}/pelaksanaan/{work.pk}/")
+    final = page.locator("#laporan-final")
+    with page.expect_download() as info:
+        final.get_by_role("link", name="Unduh PDF").click()
+    pdf = tmp_path / "laporan.pdf"
+    info.value.save_as(pdf)
+    text = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "LAPORAN PELAKSANAAN TUGAS" in text.upper()
+    assert work.assignment.title in text
+    assert accepted_by.name in text  # the acceptance record names who accepted
 
 
 @pytest.fixture

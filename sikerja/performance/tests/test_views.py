@@ -173,6 +173,23 @@ def test_hr_admin_opens_a_year_and_others_may_not(demo, login):
     assert actor("admin.bkpsdm")  # the admin keeps working
 
 
+@pytest.mark.req("KIN-6", "KIN-7")
+def test_hr_admin_prepares_every_draft_skp_on_the_periods_page(demo, login):
+    admin = login("admin.bkpsdm")
+    assert 'id="prepare-drafts"' in admin.get("/kinerja/periode/").content.decode()
+    r = admin.post("/kinerja/periode/draf-skp/", {"year": 2032}, follow=True)
+    made = Skp.objects.filter(region=demo.region, year=2032)
+    assert made.count() > 100 and "Draf SKP tahun 2032 disiapkan untuk" in r.content.decode()
+    skp = made.select_related("employee").first()
+    assert skp.assessor_id == skp.employee.placements.current().get().assessor_id  # from the kedudukan
+    again = admin.post("/kinerja/periode/draf-skp/", {"year": 2032}, follow=True).content.decode()
+    assert "untuk 0 pegawai" in again and made.count() == Skp.objects.filter(region=demo.region, year=2032).count()
+    assert "Tahun" in admin.post("/kinerja/periode/draf-skp/", {"year": 1}, follow=True).content.decode()
+    assert login("kabid.aptika").post("/kinerja/periode/draf-skp/", {"year": 2033}).status_code == 403
+    assert 'id="prepare-drafts"' not in login("kabid.aptika").get("/kinerja/periode/").content.decode()
+    assert not Skp.objects.filter(year=2033).exists()
+
+
 @pytest.mark.req("KIN-6", "KIN-11")
 def test_skp_and_evaluation_documents_as_pdf(demo, login):
     skp, _, a, ppk = approved_skp("pegawai.kominfo")
