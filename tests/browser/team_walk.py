@@ -171,6 +171,10 @@ class Walk:
         page.locator("#id_competences").fill("Analisis kebijakan")
         page.locator(f"#role_{self.ketua.pk}").select_option("ketua")
         self.shots(page, f"{self.prefix}-penugasan-dari-strategi")
+        phone = self.page(responsible, width=390)  # the notice and form fit a phone
+        phone.goto(f"{self.live_url}/penugasan/baru/?strategi={strategy.pk}")
+        expect(phone.locator("#strategy-notice")).to_contain_text(target.indikator)
+        assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "halaman melebar"
         page.get_by_role("button", name="Kirim penunjukan").click()
         a = Assignment.objects.get(region=self.region, title=self.title)
         expect(page).to_have_url(f"{self.live_url}/penugasan/{a.pk}/")
