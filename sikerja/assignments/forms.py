@@ -175,9 +175,11 @@ class ProposeForm(_WorkForm):
         )},
     )
 
-    def __init__(self, *args, processes=((), ()), **kwargs):
+    def __init__(self, *args, processes=((), ()), only_form: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["process"].choices = process_choices(*processes)
+        if only_form:  # proposed from a strategy: the strategy has decided individu or tim kerja
+            self.fields["form"].choices = [(only_form, Form(only_form).label)]
 
     def clean_external_members(self) -> list[dict]:
         rows = []
@@ -225,9 +227,11 @@ class AssignmentProcessForm(forms.Form):
 
     process = ProposeForm.base_fields["process"]
 
-    def __init__(self, *args, processes=((), ()), **kwargs):
+    def __init__(self, *args, processes=((), ()), only_form: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["process"].choices = process_choices(*processes)
+        if only_form:  # proposed from a strategy: the strategy has decided individu or tim kerja
+            self.fields["form"].choices = [(only_form, Form(only_form).label)]
 
 
 class ApplyForm(_WorkForm):

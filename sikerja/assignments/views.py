@@ -207,15 +207,42 @@ def _spread_errors(exc: ValidationError, rows: list[MemberRow]) -> list[str]:
     return rest
 
 
+def _strategy_proposal(actor, raw):
+    """``?strategi=<id>``: the strategy this penunjukan serves (issue 12 item 2), or None. A
+    strategy of another region is a 404 and anyone but its responsible official is refused,
+    before the form is shown or anything is written."""
+    from sikerja.execution.strategy_proposal import proposal_for
+
+    return proposal_for(actor, raw)
+
+
+def _submit_proposal(actor, strategy, **fields):
+    """From a strategy, the execution service records the StrategyAssignment around
+    penugasan's own ``propose``; without one, ``propose`` as it always was."""
+    if strategy is None:
+        return services.propose(actor=actor, **fields)
+    from sikerja.execution.services import planning
+
+    fields.pop("form")
+    return planning.propose_from_strategy(actor=actor, strategy_id=strategy.strategy.pk, **fields)
+
+
 @region_view
 def propose(request, actor):
+    strategy = _strategy_proposal(actor, request.GET.get("strategi"))
     units, default_unit = _owning_units(actor)
+    initial = {"owning_unit": default_unit, "hours_per_week": 8}
+    if strategy is not None:
+        initial.update(strategy.initial(units))
     form = ProposeForm(
         request.POST or None,
         units=units,
         incidental_label=_incidental_label(actor),
-        initial={"owning_unit": default_unit, "hours_per_week": 8},
-        processes=process_selectors.choosable_for_assignment(actor, _int(request.POST.get("owning_unit")) or default_unit),
+        initial=initial,
+        processes=process_selectors.choosable_for_assignment(
+            actor, _int(request.POST.get("owning_unit")) or initial["owning_unit"]
+        ),
+        only_form=strategy.strategy.form if strategy else "",
     )
     rows = _member_rows(actor, request.POST) if request.method == "POST" else []
     status = 200
@@ -236,8 +263,9 @@ def propose(request, actor):
                 for x in data["external_members"]
             ]
             try:
-                assignment = services.propose(
-                    actor=actor,
+                assignment = _submit_proposal(
+                    actor,
+                    strategy,
                     form=data["form"],
                     owning_unit_id=data["owning_unit"],
                     title=data["title"],
@@ -253,7 +281,7 @@ def propose(request, actor):
                     law_requires_decree=team and data["law_requires_decree"],
                     process_id=data["process"],
                 )
-            except AssignmentError as exc:
+            except ValidationError as exc:  # AssignmentError, or the strategy's ExecutionError
                 for message in _spread_errors(exc, rows):
                     form.add_error(None, message)
             else:
@@ -279,6 +307,8 @@ def propose(request, actor):
             may_search=may_search_candidates(actor),
             kind_filters=[(k, v[0]) for k, v in KIND_FILTERS.items()],
             all_units=_all_units(actor),
+            strategy=strategy,
+            candidate_unit=strategy.candidate_unit if strategy else None,
             help_topic="penunjukan",
         ),
         status=status,

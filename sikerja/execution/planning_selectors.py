@@ -27,6 +27,7 @@ from sikerja.execution.models import (
     ReportDue,
     Review,
     Strategy,
+    StrategyAssignment,
     Work,
 )
 from sikerja.execution.rules import planning as prules
@@ -130,7 +131,18 @@ def agreement_page(actor: Actor, pk) -> AgreementPage:
     targets = list(
         agreement.targets.select_related("responsible__position__unit", "responsible__unit", "handed_by")
         .prefetch_related(
-            Prefetch("strategies", queryset=Strategy.objects.select_related("decided_by").order_by("pk")),
+            Prefetch(
+                "strategies",
+                queryset=Strategy.objects.select_related("decided_by")
+                .prefetch_related(
+                    # The assignments proposed from each strategy, with their work once issued.
+                    Prefetch(
+                        "proposed",
+                        queryset=StrategyAssignment.objects.select_related("assignment__work").order_by("pk"),
+                    )
+                )
+                .order_by("pk"),
+            ),
             Prefetch("works", queryset=Work.objects.select_related("assignment", "lead").order_by("pk")),
         )
         .order_by("order", "pk")

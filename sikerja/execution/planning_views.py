@@ -208,7 +208,7 @@ def strategy(request, actor, target_pk):
             needs_ketua=post.get("needs_ketua"),
             description=post.get("description"),
         ),
-        gettext("Strategi pelaksanaan dicatat. Kaitkan atau buat penugasannya."),
+        gettext("Strategi pelaksanaan dicatat. Usulkan penugasan dari strategi ini."),
         f"strategy-{target_pk}",
     )
 

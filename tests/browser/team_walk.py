@@ -1,8 +1,9 @@
 """One team's work, from the perjanjian kinerja target to an accepted result, in the browser
 (issue 12 "Done means"): the steps shared by the PPU and Barito Utara walks.
 
-Every hand-over a user makes is a click on a page; only what is not issue 12's — the logins
-and the assignment letter itself (penugasan's own services) — is prepared by services. Every
+Every hand-over a user makes is a click on a page, the penugasan proposed from the strategy
+included; only what is not issue 12's — the logins, and the consents and letter of penugasan's
+own flow — is done through services. Every
 official is read back through the ORM and the profile's rules (who approves the plan, whom a
 report goes to, who reviews), never hard-coded."""
 
@@ -15,11 +16,10 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from sikerja.accounts.models import Role
-from sikerja.assignments import services as penugasan
-from sikerja.assignments.actions.roles import nearest_leader
-from sikerja.assignments.services import MemberInput
+from sikerja.assignments.actions.roles import nearest_leader, subtree_ids
+from sikerja.assignments.models import Assignment
 from sikerja.execution.demo import _issue, _login
-from sikerja.execution.models import PerformanceAgreement, Report, Strategy, Work
+from sikerja.execution.models import PerformanceAgreement, Report, Strategy, StrategyAssignment, Work
 from sikerja.execution.services.plans import approvers
 from sikerja.execution.services.reports import recipients_of
 from sikerja.execution.services.reviews import planned_chain
@@ -118,52 +118,85 @@ class Walk:
         return self.handers[-1]
 
     def strategy(self, agreement, target, responsible) -> Strategy:
+        """A team with a ketua; officials of other units are needed when a member is not of the
+        owning unit (their home leader is asked through penugasan's involvement request)."""
         page = self.page(responsible)
         page.goto(f"{self.live_url}/pelaksanaan/perjanjian-kinerja/{agreement.pk}/")
         form = page.locator(f"#strategy-form-{target.pk}")
         form.locator("select[name=form]").select_option("tim_kerja")
         form.get_by_label("Perlu ketua tim").check()
+        inside = set(subtree_ids(self.owning_unit))
+        if any(m.unit_id not in inside for m in [self.ketua, *self.members]):
+            form.get_by_label("Perlu pejabat dari unit lain").check()
         form.locator("textarea[name=description]").fill(
             "Tim kerja dengan ketua dari pejabat fungsional analis kebijakan."
         )
         form.get_by_role("button", name="Simpan strategi").click()
-        expect(page.get_by_text("Strategi pelaksanaan dicatat. Kaitkan atau buat penugasannya.")).to_be_visible()
+        expect(page.get_by_text("Strategi pelaksanaan dicatat. Usulkan penugasan dari strategi ini.")).to_be_visible()
         return Strategy.objects.get(target=target)
 
-    def issue_team(self, responsible, target) -> Work:
-        """The assignment letter (penugasan's own flow, not issue 12's): proposed by the
-        responsible official, consents and the letter by their officials."""
-        from sikerja.accounts.access import actor_for
+    def _add_candidate(self, page, person: Employee) -> None:
+        panel = page.locator("#candidate-panel")
+        panel.get_by_role("searchbox", name="Nama atau NIP").fill(person.name)
+        panel.get_by_role("button", name="Cari calon").click()
+        row = page.locator(f"#candidate-table tr[data-employee='{person.pk}']")
+        row.get_by_role("button", name=f"Tambahkan {person.full_name}").click()
+        expect(page.locator(f"#member-rows tr[data-employee='{person.pk}']")).to_be_visible()
 
-        self.username(responsible)
+    def propose(self, agreement, target, strategy, responsible) -> Work:
+        """The responsible official proposes the team from the strategy (issue 12 item 2):
+        penugasan's penunjukan form, opened from the strategy, names the target it serves and is
+        prefilled from it. The consents and the letter (penugasan's own flow, not issue 12's) are
+        then given by their officials through penugasan's services."""
+        page = self.page(responsible)
+        page.goto(f"{self.live_url}/pelaksanaan/perjanjian-kinerja/{agreement.pk}/")
+        page.locator(f"#propose-from-{strategy.pk}").click()
+        expect(page).to_have_url(f"{self.live_url}/penugasan/baru/?strategi={strategy.pk}")
+        notice = page.locator("#strategy-notice")
+        for shown in (target.sasaran, target.indikator, target.target, "memerlukan ketua tim"):
+            expect(notice).to_contain_text(shown)
+        expect(page.locator("input[name=form]")).to_have_count(1)  # the strategy decided: tim kerja
+        expect(page.locator("input[name=form][value=tim_kerja]")).to_be_checked()
+        expect(page.locator("#id_owning_unit")).to_have_value(str(self.owning_unit.pk))
+        expect(page.locator("#id_title")).to_have_value(target.indikator)
+        expect(page.locator("#id_target")).to_have_value(f"{target.indikator}: {target.target}")
         start = timezone.localdate()
-        a = penugasan.propose(
-            actor=actor_for(responsible.user, self.region),
-            form="tim_kerja",
-            owning_unit_id=self.owning_unit.pk,
-            members=[MemberInput(self.ketua.pk, role="ketua")] + [MemberInput(m.pk) for m in self.members],
-            title=self.title,
-            purpose="Menindaklanjuti rekomendasi evaluasi",
-            target=target.target,
-            competences=["Analisis kebijakan"],
-            starts_on=start,
-            ends_on=start + dt.timedelta(days=60),
-            hours_per_week=4,
-        )
+        page.locator("#id_title").fill(self.title)
+        page.locator("#id_starts_on").fill(start.isoformat())
+        page.locator("#id_ends_on").fill((start + dt.timedelta(days=60)).isoformat())
+        page.locator("#id_hours_per_week").fill("4")
+        for person in [self.ketua, *self.members]:
+            self._add_candidate(page, person)
+        # After the search: the panel lists only holders of the competences asked for.
+        page.locator("#id_competences").fill("Analisis kebijakan")
+        page.locator(f"#role_{self.ketua.pk}").select_option("ketua")
+        self.shots(page, f"{self.prefix}-penugasan-dari-strategi")
+        phone = self.page(responsible, width=390)  # the notice and form fit a phone
+        phone.goto(f"{self.live_url}/penugasan/baru/?strategi={strategy.pk}")
+        expect(phone.locator("#strategy-notice")).to_contain_text(target.indikator)
+        assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "halaman melebar"
+        page.get_by_role("button", name="Kirim penunjukan").click()
+        a = Assignment.objects.get(region=self.region, title=self.title)
+        expect(page).to_have_url(f"{self.live_url}/penugasan/{a.pk}/")
+        assert StrategyAssignment.objects.get(assignment=a).strategy_id == strategy.pk
         _issue(self.region, a)
         a.refresh_from_db()
         assert a.status == "diterbitkan", a.status
         return Work.objects.get(assignment=a)
 
-    def link(self, agreement, target, strategy, responsible, work) -> None:
+    def served(self, agreement, target, strategy, responsible, work) -> None:
+        """The strategy lists its assignment with its status; the issued work serves the target."""
+        assert work.target_id == target.pk and work.strategy_id == strategy.pk
         page = self.page(responsible)
         page.goto(f"{self.live_url}/pelaksanaan/perjanjian-kinerja/{agreement.pk}/")
-        form = page.locator(f"#link-form-{strategy.pk}")
-        form.locator("select[name=work]").select_option(str(work.pk))
-        form.get_by_role("button", name="Kaitkan").click()
-        expect(page.get_by_text("Penugasan dikaitkan dengan target ini.")).to_be_visible()
+        proposed = page.locator(f"#proposed-{strategy.pk}")
+        expect(proposed).to_contain_text(self.title)
+        expect(proposed).to_contain_text("Diterbitkan")
         expect(page.locator(f"#works-{target.pk}")).to_contain_text(self.title)
         self.shots(page, f"{self.prefix}-target-penugasan")
+        proposed.get_by_role("link", name="Pelaksanaan", exact=True).click()
+        expect(page).to_have_url(f"{self.live_url}/pelaksanaan/{work.pk}/")
+        expect(page.locator("#served-target")).to_contain_text(target.indikator)
 
     def plan(self, work) -> None:
         """The ketua drafts the activity and budget plan; its approver (the PPK or pimpinan unit,
@@ -302,8 +335,8 @@ class Walk:
         agreement, target = self.agreement_and_target()
         responsible = self.hand_down(agreement, target)
         strategy = self.strategy(agreement, target, responsible)
-        work = self.issue_team(responsible, target)
-        self.link(agreement, target, strategy, responsible, work)
+        work = self.propose(agreement, target, strategy, responsible)
+        self.served(agreement, target, strategy, responsible, work)
         self.plan(work)
         self.tasks(work)
         self.member_report(work)

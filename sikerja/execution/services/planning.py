@@ -361,7 +361,7 @@ def _strategy(actor: Actor, strategy_id) -> Strategy:
         Strategy.objects.select_related("target__agreement", "target__responsible__position__unit")
         .filter(target__agreement__region=actor.region, pk=strategy_id)
         .first()
-        if str(strategy_id).isdigit()
+        if str(strategy_id).isascii() and str(strategy_id).isdigit()
         else None
     )
     if found is None:
@@ -402,17 +402,53 @@ def link_work(*, actor: Actor, strategy_id, work_id) -> Work:
     return work
 
 
+def responsible_strategy(actor: Actor, strategy_id) -> Strategy:
+    """The strategy of the actor's region (else 404) whose target the actor answers for, in
+    their own name or as Plh/Plt of the responsible official (else refused)."""
+    strategy = _strategy(actor, strategy_id)
+    responsible = strategy.target.responsible
+    if not acting_for(actor, responsible.pk if responsible else None)[0]:
+        raise PermissionDenied(gettext("Penugasan dari strategi dibuat oleh penanggung jawab target."))
+    return strategy
+
+
+def _outside_owning_unit(actor: Actor, owning_unit_id, members) -> list[str]:
+    """Names of the chosen people who are not of the owning unit or a unit under it (their home
+    leader must be asked, or they come from outside the region). An unknown unit is left to
+    penugasan's own check."""
+    owning = Unit.objects.filter(region=actor.region, pk=owning_unit_id).first() if str(owning_unit_id).isdigit() else None
+    if owning is None:
+        return []
+    inside = subtree_ids(owning)
+    ids = [m.employee_id for m in members if m.employee_id]
+    names = [
+        e.full_name
+        for e in Employee.objects.filter(region=actor.region, pk__in=ids).exclude(unit_id__in=inside).order_by("name")
+    ]
+    return names + [m.external_name for m in members if not m.employee_id]
+
+
 def propose_from_strategy(*, actor: Actor, strategy_id, **fields):
     """Create the assignment the strategy calls for through penugasan's own service (its rules,
-    steps and letter apply); its work takes the strategy and target when the letter is issued."""
+    steps and letter apply); its work takes the strategy and target when the letter is issued.
+    A strategy that needs nobody from other units (PPU Lampiran A angka 1 huruf c) takes its
+    people from the owning unit: anyone else would start an involvement request it did not plan."""
     from sikerja.assignments import services as penugasan
     from sikerja.execution.models import StrategyAssignment
 
     with transaction.atomic():
-        strategy = _strategy(actor, strategy_id)
-        responsible = strategy.target.responsible
-        if not acting_for(actor, responsible.pk if responsible else None)[0]:
-            raise PermissionDenied(gettext("Penugasan dari strategi dibuat oleh penanggung jawab target."))
+        strategy = responsible_strategy(actor, strategy_id)
+        if not strategy.needs_other_units:
+            outside = _outside_owning_unit(actor, fields.get("owning_unit_id"), fields.get("members") or [])
+            if outside:
+                raise ExecutionError(
+                    gettext(
+                        "Strategi target ini tidak memerlukan pejabat dari unit lain, sedangkan %(names)s bukan "
+                        "pegawai unit pemilik kinerja. Pilih pegawai unit pemilik kinerja, atau rumuskan strategi "
+                        "yang memerlukan pejabat dari unit lain."
+                    )
+                    % {"names": ", ".join(outside)}
+                )
         assignment = penugasan.propose(actor=actor, form=strategy.form, **fields)
         StrategyAssignment.objects.create(strategy=strategy, assignment=assignment)
         Work.objects.filter(assignment=assignment, target__isnull=True).update(
