@@ -99,7 +99,7 @@ def _read_the_laporan(w, reader, work, accepted_by, tmp_path):
     pdf = tmp_path / "laporan.pdf"
     info.value.save_as(pdf)
     text = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
-    assert "LAPORAN PELAKSANAAN TUGAS" in text.upper()
+    assert "LAPORAN AKHIR PELAKSANAAN TUGAS" in text.upper()
     assert work.assignment.title in text
     assert accepted_by.name in text  # the acceptance record names who accepted
 
