@@ -280,3 +280,27 @@ def test_an_import_recomputes_the_region(demo):
     apply_import(actor=admin, batch_id=batch.pk)
     assert "KED-1" in findings_of(placement.employee)  # a pelaksana is nobody's PPK
     assert_current(region)
+
+
+@pytest.mark.req("KED-8")
+def test_an_edit_in_django_admin_makes_the_next_report_recompute(demo):
+    """The admin bypasses the services; the region's day row is dropped so the next read of the
+    report recomputes everyone and shows what the admin changed."""
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    refresh(demo.region)
+    madya = Employee.objects.filter(region=demo.region, position__jf_level="ahli_madya", unit__code="DINSOS").first()
+    kabid = Employee.objects.get(region=demo.region, unit__code="DINSOS.BID1", position__is_leader=True)
+    placement = placement_of(madya)
+    placement.assessor = kabid  # a JF Ahli Madya assessed below the PD head: the rules report it
+    assert not findings_of(madya)
+    model_admin = admin.site._registry[Placement]
+    request = RequestFactory().post("/admin/")
+    request.user = get_user_model().objects.create_superuser("akar", "akar@example.go.id", "rahasia-sekali-123")
+    model_admin.save_model(request, placement, None, True)
+    assert not PlacementCheckDay.objects.filter(region=demo.region).exists()
+    validation_report(actor("admin.bkpsdm"))  # the next read brings the region up to date
+    assert PlacementCheckDay.objects.filter(region=demo.region).exists()
+    assert_current(demo.region)
+    assert findings_of(madya)
