@@ -110,7 +110,11 @@ def test_voluntary_steps_kept_on_the_record_stay_indonesian(demo):
 def test_a_standing_team_refusal_reads_in_english_and_its_notes_stay_indonesian(demo):
     region = use_profile(demo.region, "mahakam-ulu")
     admin = actor("admin.organisasi", region)
-    short = [In(leader(region, "SETDA").pk, "ketua"), In(leader(region, "BAPPEDA").pk), In(leader(region, "DISKOMINFO").pk)]
+    short = [
+        In(leader(region, "SETDA").pk, "ketua"),
+        In(leader(region, "BAPPEDA").pk),
+        In(leader(region, "DISKOMINFO").pk),
+    ]
     with translation.override("en"), pytest.raises(AssignmentError) as exc:
         record(admin, "tim_koordinasi_spbe", short)
     english = " ".join(exc.value.messages)
