@@ -19,3 +19,11 @@ def in_indonesian(func):
             return func(*args, **kwargs)
 
     return wrapper
+
+
+def stored(func, *args, **kwargs):
+    """``func(*args, **kwargs)`` in the default language: the pure rules write their messages in
+    the active language (a refusal shown to the person), and a service that keeps a rule's text
+    on a record (decision notes, kedudukan findings) asks the rule again through this."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return func(*args, **kwargs)

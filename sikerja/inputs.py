@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 # Text limits by kind of field. Reasons and notes are stored forever in the audit log.
@@ -101,7 +102,7 @@ def check_date(
     if isinstance(value, dt.datetime):
         value = value.date()
     if value < earliest or value > latest:
-        raise InputError(_('%(label)s harus di antara %(earliest)s dan %(latest)s.') % {"label": label, "earliest": indonesian_date(earliest), "latest": indonesian_date(latest)})
+        raise InputError(_('%(label)s harus di antara %(earliest)s dan %(latest)s.') % {"label": label, "earliest": shown_date(earliest), "latest": shown_date(latest)})
     return value
 
 
@@ -115,7 +116,7 @@ def check_not_future(value: dt.date, label: str, *, today: dt.date) -> dt.date:
     check_date(value, label)
     label = _label(label)
     if value > today:
-        raise InputError(_('%(label)s tidak boleh setelah hari ini (%(today)s).') % {"label": label, "today": indonesian_date(today)})
+        raise InputError(_('%(label)s tidak boleh setelah hari ini (%(today)s).') % {"label": label, "today": shown_date(today)})
     return value
 
 
@@ -150,5 +151,11 @@ MONTHS = (
 
 
 def indonesian_date(day: dt.date) -> str:
-    """'2 Desember 2026' — the one date style of pages and letters."""
+    """'2 Desember 2026' whatever the active language: for text that is stored or printed."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def shown_date(day: dt.date) -> str:
+    """'2 Desember 2026' / '2 December 2026': a date in a message shown to the person, in the
+    active language (PLT-5). Letters and stored records use ``indonesian_date``."""
+    return formats.date_format(day, "j F Y")

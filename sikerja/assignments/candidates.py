@@ -433,9 +433,8 @@ def _match(required: list[str], held: dict[str, int], rule=None) -> rules.Compet
     missing = tuple(spelling.get(n, n) for n in match.missing)
     message = match.message
     if match.missing:
-        message = message.replace(
-            f"belum dimiliki: {', '.join(match.missing)}", f"belum dimiliki: {', '.join(missing)}"
-        )
+        # The rule's message lists the lower-case forms; show the names as spelled (any language).
+        message = message.replace(", ".join(match.missing), ", ".join(missing))
     return replace(match, matched=matched, missing=missing, message=message)
 
 

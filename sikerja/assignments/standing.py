@@ -38,6 +38,7 @@ from sikerja.assignments.rules import standing as rule
 from sikerja.assignments.rules.scope import assignment_scope
 from sikerja.assignments.services import MAX_MEMBERS, AssignmentError, _hours, _period, _text
 from sikerja.audit.services import record_event
+from sikerja.i18n import stored
 from sikerja.organisation.choices import UnitType
 from sikerja.organisation.models import Employee, Unit
 
@@ -262,7 +263,7 @@ def _create_members(team: Assignment, members: list[StandingMemberInput], people
             status=Member.Status.DISETUJUI, hours_per_week=hours,
             home_unit=people[m.employee_id].unit if m.employee_id else None,
             external_name=m.external_name.strip() if not m.employee_id else "",
-            external_org=(m.external_org or rule.unsur_word(m.unsur)).strip()[:200] if not m.employee_id else "",
+            external_org=(m.external_org or stored(rule.unsur_word, m.unsur)).strip()[:200] if not m.employee_id else "",
             external_nip=m.external_nip if not m.employee_id else "",
         )
         for m in members
@@ -327,6 +328,9 @@ def form_standing_team(
     initiator = actor.employee or officials.sekretaris_daerah(region) or next(iter(people.values()), None)
     if initiator is None:
         raise AssignmentError(_('Tidak ada pegawai pemerintah daerah ini yang dapat dicatat sebagai pengusul.'))
+    # What is kept on the record (notes, audit) is in Bahasa Indonesia whatever the page (PLT-5).
+    provision = stored(rule.team_provided, profile, kind)
+    decision = stored(rule.check_composition, profile, kind, facts, recorded_kinds=existing)
     decisions = [provision.message, decision.message]
     decisions += [f"Catatan: {f.message.rstrip('.')} ({f.article})." for f in decision.notes]
     if decision.set_by:
@@ -362,7 +366,7 @@ def form_standing_team(
         region=region, actor=actor.user, verb="assignment.standing_recorded", obj=team,
         changes={
             "kind": kind, "basis_number": basis_number, "basis_date": basis_date.isoformat(),
-            "members": [f"{f.name} ({f.role}, {rule.seat_word(f.seat)})" for f in facts],
+            "members": [f"{f.name} ({f.role}, {stored(rule.seat_word, f.seat)})" for f in facts],
             "article": decision.article, "notes": [f.message for f in decision.notes],
         },
     )

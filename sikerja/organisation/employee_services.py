@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from sikerja.accounts.access import Actor, may_place
 from sikerja.audit.services import record_event
-from sikerja.inputs import InputError, clean_text, indonesian_date
+from sikerja.inputs import InputError, clean_text, shown_date
 from sikerja.organisation import placement_checks
 from sikerja.organisation.choices import PNS_GOLONGAN_RANK, PPPK_GOLONGAN_RANK, EmploymentStatus
 from sikerja.organisation.models import Employee, Placement, Position, Unit
@@ -97,14 +97,14 @@ def _close_placement(employee: Employee, on: dt.date) -> Placement | None:
     decision the administrator must withdraw or correct first."""
     if Placement.objects.filter(employee=employee).scheduled(on).exists():
         raise EmployeeError(
-            _('%(full_name)s memiliki kedudukan terjadwal sesudah %(on)s; tarik atau koreksi kedudukan itu lebih dahulu di halaman kedudukan.') % {"full_name": employee.full_name, "on": indonesian_date(on)}
+            _('%(full_name)s memiliki kedudukan terjadwal sesudah %(on)s; tarik atau koreksi kedudukan itu lebih dahulu di halaman kedudukan.') % {"full_name": employee.full_name, "on": shown_date(on)}
         )
     current = Placement.objects.filter(employee=employee).current(on).first()
     if current is None:
         return None
     if current.effective_from >= on:
         raise EmployeeError(
-            _('Kedudukan %(full_name)s baru berlaku %(effective_from)s; tanggal berlaku harus sesudahnya.') % {"full_name": employee.full_name, "effective_from": indonesian_date(current.effective_from)}
+            _('Kedudukan %(full_name)s baru berlaku %(effective_from)s; tanggal berlaku harus sesudahnya.') % {"full_name": employee.full_name, "effective_from": shown_date(current.effective_from)}
         )
     current.effective_until = on - dt.timedelta(days=1)
     current.save(update_fields=["effective_until"])

@@ -34,7 +34,7 @@ from sikerja.organisation.placement_services import (
     revoke_delegation,
     withdraw_placement,
 )
-from sikerja.organisation.rules.placement import KIND_WORDS
+from sikerja.organisation.rules.placement import KIND_WORDS, kind_word
 from sikerja.tenancy.labels import value_label
 from sikerja.web.decorators import page_context, region_view
 
@@ -246,7 +246,7 @@ def patterns(request, actor):
     pattern_rows = [
         {
             "key": key, "article": profile.cite("unit_patterns", p["article"]), "sets": p["sets_performance"],
-            "assessors": [(KIND_WORDS.get(k, k), ", ".join(KIND_WORDS.get(x, x) for x in v)) for k, v in p["assessors"].items()],
+            "assessors": [(kind_word(k), ", ".join(kind_word(x) for x in v)) for k, v in p["assessors"].items()],
         }
         for key, p in unit_patterns.items()
     ]

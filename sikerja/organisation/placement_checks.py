@@ -21,9 +21,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sikerja.organisation.choices import PositionKind
 from sikerja.organisation.models import (
@@ -91,7 +92,11 @@ def refresh(region, employee_ids: Iterable[int] | None = None, on: dt.date | Non
         elif days.filter(region=region).first() is None:
             return 0  # never computed: the first read computes the whole region (ensure_today)
         checks, findings = [], []
-        for pk, unit_id, structural, assessor_id, reason, found in judge_people(region, ids, on):
+        # The findings are a stored record: written in Bahasa Indonesia whatever the language of
+        # the request that caused the refresh (PLT-5).
+        with translation.override(settings.LANGUAGE_CODE):
+            judged = list(judge_people(region, ids, on))
+        for pk, unit_id, structural, assessor_id, reason, found in judged:
             checks.append(
                 PlacementCheck(
                     employee_id=pk,

@@ -28,6 +28,7 @@ from sikerja.assignments.actions.roles import pick_signer, resolve_role, scope_o
 from sikerja.assignments.actions.steps import check_availability
 from sikerja.assignments.models import Assignment, Form, Member, Mode, Nature, Step
 from sikerja.audit.services import record_event
+from sikerja.i18n import stored
 
 # How each act of a rule's step is recorded.
 STEP_KIND = {
@@ -88,8 +89,10 @@ def apply_voluntarily(
         raise AssignmentError(_('Sifat penugasan tidak dikenal.'))
     scope = scope_of(me.unit, owning, officials.unit_chain(owning), region, profile)
     decisions = check_profile(profile, form=Form.INDIVIDU, scope=scope, mode=Mode.PENGAJUAN_SUKARELA, nature=nature)
-    flow = rules.voluntary_steps(profile, scope)
-    refuse_unless(flow.allowed, flow.message)
+    shown = rules.voluntary_steps(profile, scope)
+    refuse_unless(shown.allowed, shown.message)
+    # The steps and the note are kept on the record: in Bahasa Indonesia whatever the page (PLT-5).
+    flow = stored(rules.voluntary_steps, profile, scope)
     decisions.append(flow.message)
     issuing = next(st for st in flow.steps if st.does == "issue")
     instrument = issuing.letter or rules.letter_signer(profile, scope, "individu").instrument or "surat_perintah"

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from sikerja.accounts.access import Actor
 from sikerja.assignments import rules
 from sikerja.assignments.models import Member, Mode, Nature, Scope
+from sikerja.i18n import stored
 from sikerja.inputs import (
     EARLIEST_DATE,
     LATEST_DATE,
@@ -21,7 +22,7 @@ from sikerja.inputs import (
     InputError,
     add_years,
     clean_text,
-    indonesian_date,
+    shown_date,
 )
 from sikerja.organisation.choices import PositionKind
 from sikerja.organisation.models import Employee, Unit
@@ -85,7 +86,7 @@ def check_period(starts_on: dt.date, ends_on: dt.date) -> None:
         raise AssignmentError(_('Periode penugasan paling lama lima tahun.'))
     if not EARLIEST_DATE <= starts_on <= LATEST_DATE or not EARLIEST_DATE <= ends_on <= LATEST_DATE:
         raise AssignmentError(
-            _('Periode penugasan harus di antara %(earliest_date)s dan %(latest_date)s.') % {"earliest_date": indonesian_date(EARLIEST_DATE), "latest_date": indonesian_date(LATEST_DATE)}
+            _('Periode penugasan harus di antara %(earliest_date)s dan %(latest_date)s.') % {"earliest_date": shown_date(EARLIEST_DATE), "latest_date": shown_date(LATEST_DATE)}
         )
 
 
@@ -98,11 +99,11 @@ def check_not_past(starts_on: dt.date, ends_on: dt.date, *, recording_reason, to
     reason = required_text(recording_reason, "Alasan pencatatan penugasan yang sudah berjalan", required=False)
     if starts_on > add_years(today, MAX_YEARS_AHEAD):
         raise AssignmentError(
-            _('Tanggal mulai penugasan paling jauh %(max_years_ahead)s tahun ke depan (%(add_years)s).') % {"max_years_ahead": MAX_YEARS_AHEAD, "add_years": indonesian_date(add_years(today, MAX_YEARS_AHEAD))}
+            _('Tanggal mulai penugasan paling jauh %(max_years_ahead)s tahun ke depan (%(add_years)s).') % {"max_years_ahead": MAX_YEARS_AHEAD, "add_years": shown_date(add_years(today, MAX_YEARS_AHEAD))}
         )
     if ends_on < today and not reason:
         raise AssignmentError(
-            _('Seluruh periode penugasan (%(starts_on)s s.d. %(ends_on)s) sudah lewat. Penugasan hanya dapat dicatat setelah berjalan bila alasan pencatatannya diisi; alasan itu dimuat dalam naskah dan riwayat.') % {"starts_on": indonesian_date(starts_on), "ends_on": indonesian_date(ends_on)}
+            _('Seluruh periode penugasan (%(starts_on)s s.d. %(ends_on)s) sudah lewat. Penugasan hanya dapat dicatat setelah berjalan bila alasan pencatatannya diisi; alasan itu dimuat dalam naskah dan riwayat.') % {"starts_on": shown_date(starts_on), "ends_on": shown_date(ends_on)}
         )
     return reason if starts_on < today else ""
 
@@ -154,7 +155,7 @@ def check_profile(profile, *, form: str, scope: str, mode: str, nature: str) -> 
         )
     permission = rules.scope_allowed(profile, scope)
     refuse_unless(permission.allowed, permission.message)
-    notes.append(permission.message)
+    notes.append(stored(rules.scope_allowed, profile, scope).message)  # kept on the record: Indonesian
     modes = profile.value("assignment_modes")
     if modes is not None and mode not in modes:
         raise AssignmentError(

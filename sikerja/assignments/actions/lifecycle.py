@@ -26,7 +26,7 @@ from sikerja.assignments.actions.roles import acts_for, capacity_of
 from sikerja.assignments.actions.steps import check_availability, close, locked
 from sikerja.assignments.models import Amendment, Assignment, Member, Step
 from sikerja.audit.services import record_event
-from sikerja.inputs import indonesian_date
+from sikerja.inputs import shown_date
 from sikerja.letters.models import Document
 from sikerja.letters.services import document_revoked, issue_document, revoke_document
 from sikerja.organisation.models import Employee
@@ -86,11 +86,11 @@ def amend(*, actor: Actor, assignment_id: int, new_ends_on: dt.date, reason: str
         raise AssignmentError(_('Tanggal selesai yang baru wajib diisi.'))
     previous = assignment.ends_on
     if new_ends_on == previous:
-        raise AssignmentError(_('Tanggal selesai yang baru sama dengan yang berlaku (%(previous)s).') % {"previous": indonesian_date(previous)})
+        raise AssignmentError(_('Tanggal selesai yang baru sama dengan yang berlaku (%(previous)s).') % {"previous": shown_date(previous)})
     ending = new_ends_on < previous
     if ending and new_ends_on < max(today, assignment.starts_on):
         raise AssignmentError(
-            _('Penugasan dapat diakhiri paling awal pada %(max)s; pekerjaan sebelum itu sudah ditugaskan.') % {"max": indonesian_date(max(today, assignment.starts_on))}
+            _('Penugasan dapat diakhiri paling awal pada %(max)s; pekerjaan sebelum itu sudah ditugaskan.') % {"max": shown_date(max(today, assignment.starts_on))}
         )
     if ending and previous < today:
         raise AssignmentError(_('Penugasan ini sudah berakhir; tidak dapat diakhiri lebih awal.'))

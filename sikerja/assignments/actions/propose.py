@@ -45,6 +45,7 @@ from sikerja.assignments.actions.roles import (
 from sikerja.assignments.actions.steps import check_availability, create_members, send_memo
 from sikerja.assignments.models import Assignment, Form, Member, Mode, Nature, Scope, StandingKind, Step
 from sikerja.audit.services import record_event
+from sikerja.i18n import stored
 from sikerja.letters.models import DocumentKind
 from sikerja.organisation.models import Employee
 
@@ -170,7 +171,8 @@ def propose(
                 raise AssignmentError(problem)
         elif not standing_kind:
             raise AssignmentError(_('Ketua tim harus pegawai pemerintah daerah ini.'))
-        ranking = rules.rank_ketua(profile, [candidate_of(people[i]) for i in internal_ids], subtree_ids(owning))
+        # The ranking's reasons go into the record's notes: Bahasa Indonesia whatever the page (PLT-5).
+        ranking = stored(rules.rank_ketua, profile, [candidate_of(people[i]) for i in internal_ids], subtree_ids(owning))
         top = ranking.ranked[0].candidate if ranking.ranked else None
         if top is not None and ketua_input.employee_id and top.employee_id != ketua_input.employee_id:
             # "diutamakan" (PEN-10/PEN-11) is a preference, not a bar: the choice stands, and the
@@ -193,15 +195,17 @@ def propose(
         )
         if not content.complete:
             raise AssignmentError(content.message)
-        decisions.append(request.message)
+        decisions.append(stored(rules.needs_request, profile, internal_scope).message)
 
     letter = rules.letter_signer(profile, internal_scope, form, law_requires_decree=law_requires_decree)
     refuse_unless(letter.allowed, " ".join(letter.messages))
-    decisions.extend(letter.messages)
+    decisions.extend(
+        stored(rules.letter_signer, profile, internal_scope, form, law_requires_decree=law_requires_decree).messages
+    )
     if scope != internal_scope:
         decisions.append(
             f"Anggota dari luar pemerintah daerah tidak mengubah alur anggota sendiri: permohonan dan penanda tangan "
-            f"mengikuti lingkup {rules.common.SCOPE_WORDS[internal_scope]} ({request.article}; "
+            f"mengikuti lingkup {stored(str, rules.common.SCOPE_WORDS[internal_scope])} ({request.article}; "
             f"{letter.signer_article or letter.instrument_article})."
         )
     if recording_reason:
@@ -287,7 +291,7 @@ def propose(
         order=order,
         kind=Step.Kind.TERBITKAN,
         role=signer_role,
-        action=f"Menetapkan {rules.common.word(instrument)}",
+        action=f"Menetapkan {stored(rules.common.word, instrument)}",
         article=letter.signer_article or letter.instrument_article,
         official=signer,
         unit=step_unit(signer_role, signer),

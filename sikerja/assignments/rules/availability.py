@@ -18,7 +18,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from sikerja.inputs import indonesian_date
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from sikerja.inputs import shown_date
 
 EPSILON = 1e-9
 SETTING = "assignment_availability"
@@ -83,14 +87,15 @@ class WeekLoad:
 
     @property
     def words(self) -> str:
-        """The week as an official reads it: 'pekan 7 Desember 2026'."""
-        return f"pekan {indonesian_date(self.monday)}"
+        """The week as an official reads it, in the active language: 'pekan 7 Desember 2026'."""
+        return _("pekan %(monday)s") % {"monday": shown_date(self.monday)}
 
 
 def number_words(x: float) -> str:
-    """37.5 -> '37,5'; 1200 -> '1.200' (Indonesian separators, at most one decimal)."""
+    """37.5 -> '37,5'; 1200 -> '1.200' (the active language's separators, at most one decimal)."""
     text = f"{x:,.1f}".rstrip("0").rstrip(".")
-    return text.translate(str.maketrans(",.", ".,"))
+    decimal, thousands = formats.get_format("DECIMAL_SEPARATOR"), formats.get_format("THOUSAND_SEPARATOR")
+    return text.translate(str.maketrans({",": thousands, ".": decimal}))
 
 
 @dataclass(frozen=True)
@@ -132,7 +137,7 @@ def _share(start: dt.date, end: dt.date, monday: dt.date) -> float:
 def _hours(value: float, what: str) -> float:
     value = float(value)
     if value < 0 or value != value:
-        raise ValueError(f"Jam {what} tidak boleh negatif.")
+        raise ValueError(_("Jam %(what)s tidak boleh negatif.") % {"what": _(what)})
     return value
 
 
@@ -150,13 +155,13 @@ def availability(
     rule = rule or _baseline_rule()
     capacity_hours_per_week, article = rule.capacity_hours_per_week, rule.article
     if requested_end < requested_start:
-        raise ValueError("Tanggal selesai penugasan mendahului tanggal mulai.")
+        raise ValueError(_("Tanggal selesai penugasan mendahului tanggal mulai."))
     if float(capacity_hours_per_week) <= 0:
-        raise ValueError("Kapasitas jam kerja per minggu harus lebih dari nol.")
+        raise ValueError(_("Kapasitas jam kerja per minggu harus lebih dari nol."))
     capacity = float(capacity_hours_per_week)
-    own = _hours(own_workload_hours, "beban kerja jabatan")
-    requested = _hours(requested_hours_per_week, "penugasan yang diminta")
-    commitments = [(s, e, _hours(h, "penugasan lain")) for s, e, h in committed]
+    own = _hours(own_workload_hours, gettext_noop("beban kerja jabatan"))
+    requested = _hours(requested_hours_per_week, gettext_noop("penugasan yang diminta"))
+    commitments = [(s, e, _hours(h, gettext_noop("penugasan lain"))) for s, e, h in committed]
 
     weeks: list[WeekLoad] = []
     monday = requested_start - dt.timedelta(days=requested_start.weekday())
@@ -188,17 +193,31 @@ def availability(
         key=lambda w: (w.load_percent, w.own_hours + w.committed_hours + w.requested_hours, -w.monday.toordinal()),
     )
     over = tuple(w.label for w in weeks if w.overbooked)
+    values = {
+        "capacity": number_words(capacity),
+        "weeks": len(over),
+        "week": worst.words,
+        "load": number_words(worst.load_percent),
+        "free": number_words(worst.free_hours),
+        "requested": number_words(worst.requested_hours),
+        "article": article,
+    }
     if over:
         message = (
-            f"Beban melebihi kapasitas {number_words(capacity)} jam/minggu pada {len(over)} minggu; terberat "
-            f"{worst.words}: {number_words(worst.load_percent)}% (sisa waktu {number_words(worst.free_hours)} jam, "
-            f"diminta {number_words(worst.requested_hours)} jam). "
-            f"Penugasan hanya dapat dilanjutkan dengan alasan yang dicatat ({article})."
+            _(
+                "Beban melebihi kapasitas %(capacity)s jam/minggu pada %(weeks)s minggu; terberat %(week)s: "
+                "%(load)s%% (sisa waktu %(free)s jam, diminta %(requested)s jam). "
+                "Penugasan hanya dapat dilanjutkan dengan alasan yang dicatat (%(article)s)."
+            )
+            % values
         )
     else:
         message = (
-            f"Tersedia: beban tertinggi {number_words(worst.load_percent)}% pada {worst.words} "
-            f"(sisa waktu {number_words(worst.free_hours)} jam sebelum penugasan ini; {article})."
+            _(
+                "Tersedia: beban tertinggi %(load)s%% pada %(week)s "
+                "(sisa waktu %(free)s jam sebelum penugasan ini; %(article)s)."
+            )
+            % values
         )
     return AvailabilityDecision(
         tuple(weeks), worst, worst.load_percent, bool(over), over, article, message
@@ -220,12 +239,15 @@ def competence_match(
     matched = tuple(r for r in needed if r in held_names)
     missing = tuple(r for r in needed if r not in held_names)
     score = 100 if not needed else round(100 * len(matched) / len(needed))
+    values = {"score": score, "matched": len(matched), "needed": len(needed), "missing": ", ".join(missing),
+              "article": article}  # fmt: skip
     if not needed:
-        message = f"Tidak ada kompetensi yang disyaratkan ({article})."
-    else:
+        message = _("Tidak ada kompetensi yang disyaratkan (%(article)s).") % values
+    elif missing:
         message = (
-            f"Kesesuaian kompetensi {score}%: {len(matched)} dari {len(needed)} terpenuhi"
-            + (f"; belum dimiliki: {', '.join(missing)}" if missing else "")
-            + f" ({article})."
+            _("Kesesuaian kompetensi %(score)s%%: %(matched)s dari %(needed)s terpenuhi; belum dimiliki: %(missing)s (%(article)s).")
+            % values
         )
+    else:
+        message = _("Kesesuaian kompetensi %(score)s%%: %(matched)s dari %(needed)s terpenuhi (%(article)s).") % values
     return CompetenceMatch(score, matched, missing, article, message)

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import yaml
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sikerja.organisation.rules.placement import Profile
 from sikerja.tenancy.labels import VALUE_LABELS
@@ -23,19 +25,20 @@ FROM_BASELINE = "baseline_nasional"  # the national baseline (PermenPANRB 7/2022
 NOT_REGULATED = "tidak_diatur"  # nobody says: the system adds no constraint
 
 SCOPES = ("dalam_unit", "lintas_unit", "lintas_pd", "lintas_instansi")
+# Lazy: the rules build their messages in the language active when they run (PLT-5).
 SCOPE_WORDS = {
-    "dalam_unit": "dalam satu unit organisasi",
-    "lintas_unit": "lintas unit organisasi",
-    "lintas_pd": "lintas perangkat daerah",
-    "lintas_instansi": "lintas instansi",
+    "dalam_unit": gettext_lazy("dalam satu unit organisasi"),
+    "lintas_unit": gettext_lazy("lintas unit organisasi"),
+    "lintas_pd": gettext_lazy("lintas perangkat daerah"),
+    "lintas_instansi": gettext_lazy("lintas instansi"),
 }
 FORMS = ("individu", "tim_kerja")
-FORM_WORDS = {"individu": "penugasan individu", "tim_kerja": "penugasan tim kerja"}
+FORM_WORDS = {"individu": gettext_lazy("penugasan individu"), "tim_kerja": gettext_lazy("penugasan tim kerja")}
 ROLE_WORDS = {
-    "pegawai": "pejabat fungsional/pelaksana yang bersangkutan",
-    "atasan_langsung_ppk": "atasan langsung/PPK",
-    "pimpinan_unit": "pimpinan unit organisasi tempat pegawai berkedudukan",
-    "pimpinan_unit_pemilik_kinerja": "pimpinan unit organisasi pemilik kinerja",
+    "pegawai": gettext_lazy("pejabat fungsional/pelaksana yang bersangkutan"),
+    "atasan_langsung_ppk": gettext_lazy("atasan langsung/PPK"),
+    "pimpinan_unit": gettext_lazy("pimpinan unit organisasi tempat pegawai berkedudukan"),
+    "pimpinan_unit_pemilik_kinerja": gettext_lazy("pimpinan unit organisasi pemilik kinerja"),
 }
 
 
@@ -47,14 +50,18 @@ def national_baseline() -> Profile:
 
 
 def word(value: str) -> str:
-    return ROLE_WORDS.get(value) or VALUE_LABELS.get(value) or value.replace("_", " ")
+    if value in ROLE_WORDS:
+        return str(ROLE_WORDS[value])
+    return _(VALUE_LABELS[value]) if value in VALUE_LABELS else value.replace("_", " ")
 
 
-def words(values: Iterable[str], conj: str = "atau") -> str:
-    items = [word(v) for v in values]
+def words(values: Iterable[str], conj: str | None = None) -> str:
+    """'a, b atau c' in the active language; ``conj`` is an Indonesian conjunction msgid."""
+    items = [str(word(v)) for v in values]
     if not items:
         return "-"
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {conj} " + items[-1]
+    joiner = _(conj) if conj else _("atau")
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {joiner} " + items[-1]
 
 
 def check_scope(scope: str) -> str:

@@ -6,6 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from .common import SCOPE_WORDS, Profile, check_scope, cite, national_baseline, word, words
 from .scope import scope_allowed
 from .signer import letter_signer
@@ -13,10 +16,10 @@ from .signer import letter_signer
 CROSS_SCOPES = frozenset({"lintas_unit", "lintas_pd"})
 # BU Ps 20(3) / 21(2), BT Ps 10(3) / 11(2), PPU Ps 11(1) huruf a angka 1-4 — same four items.
 REQUEST_FIELDS = (
-    ("purpose", "maksud dan tujuan permohonan"),
-    ("competences", "kompetensi, keahlian, dan/atau keterampilan yang dibutuhkan"),
-    ("target", "ekspektasi/target kinerja"),
-    ("duration", "durasi pelibatan"),
+    ("purpose", gettext_lazy("maksud dan tujuan permohonan")),
+    ("competences", gettext_lazy("kompetensi, keahlian, dan/atau keterampilan yang dibutuhkan")),
+    ("target", gettext_lazy("ekspektasi/target kinerja")),
+    ("duration", gettext_lazy("durasi pelibatan")),
 )
 
 
@@ -106,7 +109,7 @@ def needs_request(profile: Profile, scope: str) -> RuleDecision:
     article = cite(profile, "cross_unit_request_required")
     if scope == "dalam_unit":
         return RuleDecision(
-            "PEN-6", False, article, "Penugasan dalam satu unit organisasi tidak memerlukan permohonan."
+            "PEN-6", False, article, _("Penugasan dalam satu unit organisasi tidak memerlukan permohonan.")
         )
     required = profile.value("cross_unit_request_required")
     if required is None:
@@ -114,7 +117,8 @@ def needs_request(profile: Profile, scope: str) -> RuleDecision:
             "PEN-6",
             False,
             article,
-            f"{profile.name} tidak mengatur permohonan pelibatan; permohonan tidak diwajibkan tetapi dapat dipakai.",
+            _("%(profile)s tidak mengatur permohonan pelibatan; permohonan tidak diwajibkan tetapi dapat dipakai.")
+            % {"profile": profile.name},
             silent=True,
         )
     if scope not in CROSS_SCOPES:
@@ -122,8 +126,8 @@ def needs_request(profile: Profile, scope: str) -> RuleDecision:
             "PEN-6",
             False,
             article,
-            f"{profile.name} tidak mengatur tata cara penugasan {SCOPE_WORDS[scope]}; permohonan tidak diwajibkan "
-            f"tetapi dapat dipakai.",
+            _("%(profile)s tidak mengatur tata cara penugasan %(scope)s; permohonan tidak diwajibkan tetapi dapat dipakai.")
+            % {"profile": profile.name, "scope": SCOPE_WORDS[scope]},
             silent=True,
         )
     if required:
@@ -131,10 +135,13 @@ def needs_request(profile: Profile, scope: str) -> RuleDecision:
             "PEN-6",
             True,
             article,
-            f"Penugasan {SCOPE_WORDS[scope]} diawali permohonan dari pimpinan unit pemilik kinerja kepada pimpinan "
-            f"unit tempat pegawai berkedudukan ({article}).",
+            _(
+                "Penugasan %(scope)s diawali permohonan dari pimpinan unit pemilik kinerja kepada pimpinan unit tempat "
+                "pegawai berkedudukan (%(article)s)."
+            )
+            % {"scope": SCOPE_WORDS[scope], "article": article},
         )
-    return RuleDecision("PEN-6", False, article, f"Permohonan tidak diwajibkan ({article}).")
+    return RuleDecision("PEN-6", False, article, _("Permohonan tidak diwajibkan (%(article)s).") % {"article": article})
 
 
 def _blank(value) -> bool:
@@ -156,16 +163,20 @@ def request_content_missing(profile: Profile, fields: Mapping[str, object]) -> R
     binding = bool(profile.value("cross_unit_request_required"))
     source = profile if binding else national_baseline()
     article = cite(source, "cross_unit_request_required")
-    missing = tuple(MissingItem(key, label, article) for key, label in missing_keys)
-    labels = "; ".join(label for _, label in missing_keys)
+    missing = tuple(MissingItem(key, str(label), article) for key, label in missing_keys)
+    labels = "; ".join(str(label) for _key, label in missing_keys)
+    values = {"profile": profile.name, "labels": labels, "article": article}
     if not missing:
-        message = f"Permohonan memuat keempat isi yang disyaratkan ({article})."
+        message = _("Permohonan memuat keempat isi yang disyaratkan (%(article)s).") % values
     elif binding:
-        message = f"Permohonan belum memuat: {labels} ({article})."
+        message = _("Permohonan belum memuat: %(labels)s (%(article)s).") % values
     else:
         message = (
-            f"{profile.name} tidak mengatur isi permohonan; dianjurkan memuat juga: {labels} "
-            f"(baseline nasional, {article}), tidak diwajibkan."
+            _(
+                "%(profile)s tidak mengatur isi permohonan; dianjurkan memuat juga: %(labels)s "
+                "(baseline nasional, %(article)s), tidak diwajibkan."
+            )
+            % values
         )
     return RequestContentDecision(not (binding and missing), binding, missing, article, message)
 
@@ -180,13 +191,18 @@ def rejection_needs_reason(profile: Profile) -> RuleDecision:
             "PEN-9",
             False,
             article,
-            f"{profile.name} tidak mengatur jawaban atas permohonan; alasan tidak diwajibkan.",
+            _("%(profile)s tidak mengatur jawaban atas permohonan; alasan tidak diwajibkan.") % {"profile": profile.name},
             True,
         )
     if required:
-        return RuleDecision("PEN-9", True, article, f"Penolakan permohonan wajib disertai alasan ({article}).")
+        return RuleDecision(
+            "PEN-9", True, article, _("Penolakan permohonan wajib disertai alasan (%(article)s).") % {"article": article}
+        )
     return RuleDecision(
-        "PEN-9", False, article, f"Jawaban disampaikan tertulis; alasan penolakan tidak diwajibkan ({article})."
+        "PEN-9",
+        False,
+        article,
+        _("Jawaban disampaikan tertulis; alasan penolakan tidak diwajibkan (%(article)s).") % {"article": article},
     )
 
 
@@ -204,7 +220,12 @@ def voluntary_steps(profile: Profile, scope: str) -> VoluntaryFlow:
     if modes is not None and "pengajuan_sukarela" not in modes:
         article = cite(profile, "assignment_modes")
         return VoluntaryFlow(
-            scope, False, "", (), article, f"{profile.name} tidak mengatur pengajuan sukarela ({article})."
+            scope,
+            False,
+            "",
+            (),
+            article,
+            _("%(profile)s tidak mengatur pengajuan sukarela (%(article)s).") % {"profile": profile.name, "article": article},
         )
     flow = profile.value("voluntary_flow")
     detailed = profile.value("voluntary_application_steps") or {}
@@ -213,24 +234,30 @@ def voluntary_steps(profile: Profile, scope: str) -> VoluntaryFlow:
     # The general flow: the official's active application, the superior's approval across units
     # where the profile requires it (BU Ps 23(4), BT Ps 13(4)), then the letter by the signer.
     apply_article = cite(profile, "voluntary_flow") if flow else cite(national_baseline(), "voluntary_flow")
-    rows = [("pegawai", "mengajukan permohonan aktif untuk melaksanakan kinerja tertentu", apply_article, "", "", (),
+    rows = [("pegawai", _("mengajukan permohonan aktif untuk melaksanakan kinerja tertentu"), apply_article, "", "", (),
              "apply")]  # fmt: skip
     note = ""
     if scope != "dalam_unit" and profile.value("voluntary_needs_superior_approval"):
         rows.append(
-            ("atasan_langsung_ppk", "memberikan persetujuan atas pengajuan sukarela",
+            ("atasan_langsung_ppk", _("memberikan persetujuan atas pengajuan sukarela"),
              cite(profile, "voluntary_needs_superior_approval"), "pegawai", "", (), "approve")
         )  # fmt: skip
     elif scope != "dalam_unit" and profile.value("voluntary_needs_superior_approval") is None:
-        note = f" {profile.name} tidak mensyaratkan persetujuan atasan langsung/PPK; tidak ada langkah tambahan."
+        note = " " + _("%(profile)s tidak mensyaratkan persetujuan atasan langsung/PPK; tidak ada langkah tambahan.") % {
+            "profile": profile.name
+        }
     if detailed:
-        note += f" {profile.name} tidak mengatur tata cara pengajuan sukarela {SCOPE_WORDS[scope]}; dipakai alur umum."
+        note += " " + _("%(profile)s tidak mengatur tata cara pengajuan sukarela %(scope)s; dipakai alur umum.") % {
+            "profile": profile.name,
+            "scope": SCOPE_WORDS[scope],
+        }
     letter = letter_signer(profile, scope, "individu")
     signers = letter.signers or ("pimpinan_unit_pemilik_kinerja",)
     rows.append(
         (signers[0],
-         f"menetapkan penugasan dengan {word(letter.instrument) if letter.instrument else 'naskah penugasan'} "
-         f"(oleh {words(signers)})", letter.signer_article or apply_article, "pegawai",
+         _("menetapkan penugasan dengan %(instrument)s (oleh %(signers)s)") % {
+             "instrument": word(letter.instrument) if letter.instrument else _("naskah penugasan"),
+             "signers": words(signers)}, letter.signer_article or apply_article, "pegawai",
          " ".join(letter.messages) if letter.fallback else "", signers, "issue", Produces(), letter.instrument or "")
     )  # fmt: skip
     return VoluntaryFlow(
@@ -239,7 +266,8 @@ def voluntary_steps(profile: Profile, scope: str) -> VoluntaryFlow:
         "umum",
         _steps(*rows),
         apply_article,
-        f"Alur umum pengajuan sukarela {SCOPE_WORDS[scope]} ({apply_article}).{note}",
+        _("Alur umum pengajuan sukarela %(scope)s (%(article)s).") % {"scope": SCOPE_WORDS[scope], "article": apply_article}
+        + note,
     )
 
 
@@ -268,5 +296,6 @@ def _detailed_flow(profile: Profile, scope: str, spec: Mapping) -> VoluntaryFlow
                 letter=row.get("letter", ""),
             )
         )
-    words = "dalam unit" if scope == "dalam_unit" else SCOPE_WORDS[scope]
-    return VoluntaryFlow(scope, True, spec["flow"], tuple(steps), art, f"Alur pengajuan sukarela {words} ({art}).")
+    words = _("dalam unit") if scope == "dalam_unit" else SCOPE_WORDS[scope]
+    message = _("Alur pengajuan sukarela %(scope)s (%(article)s).") % {"scope": words, "article": art}
+    return VoluntaryFlow(scope, True, spec["flow"], tuple(steps), art, message)

@@ -17,9 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from sikerja.organisation.choices import JF_LEVEL_CATEGORY, JF_LEVEL_RANK, JfCategory, JfLevel, PositionKind
 from sikerja.organisation.rules.golongan import golongan_rank, pangkat_label
-from sikerja.organisation.rules.placement import KIND_WORDS
+from sikerja.organisation.rules.placement import kind_word
 
 from .common import Profile, cite, words
 
@@ -76,26 +78,27 @@ def _level_word(level: str) -> str:
 def _criterion(key: str, c: Candidate, art: str) -> tuple[int, str]:
     """Value (higher is better) and the sentence that explains it."""
     is_jf, is_pl = c.kind == PositionKind.FUNGSIONAL, c.kind == PositionKind.PELAKSANA
+    v = {"article": art}
     if key == "jf_keahlian":
         if is_jf and c.category == JfCategory.KEAHLIAN:
-            return 1, f"JF kategori keahlian ({art})"
+            return 1, _("JF kategori keahlian (%(article)s)") % v
         if is_jf:
-            return 0, f"JF kategori keterampilan, bukan keahlian ({art})"
-        return 0, f"Bukan JF kategori keahlian ({art})"
+            return 0, _("JF kategori keterampilan, bukan keahlian (%(article)s)") % v
+        return 0, _("Bukan JF kategori keahlian (%(article)s)") % v
     if key == "managerial_experience":
         if (is_jf or is_pl) and c.has_managerial_experience:
-            return 1, f"Memiliki pengalaman dan/atau kompetensi manajerial ({art})"
-        return 0, f"Tidak tercatat memiliki pengalaman/kompetensi manajerial ({art})"
+            return 1, _("Memiliki pengalaman dan/atau kompetensi manajerial (%(article)s)") % v
+        return 0, _("Tidak tercatat memiliki pengalaman/kompetensi manajerial (%(article)s)") % v
     if key == "highest_jf_level":
         if is_jf:
-            return JF_LEVEL_RANK.get(c.jf_level, 0), f"Jenjang JF {_level_word(c.jf_level)} ({art})"
-        return 0, f"Bukan JF, jenjang JF tidak dinilai ({art})"
+            return JF_LEVEL_RANK.get(c.jf_level, 0), _("Jenjang JF %(level)s (%(article)s)") % (
+                v | {"level": _level_word(c.jf_level)})  # fmt: skip
+        return 0, _("Bukan JF, jenjang JF tidak dinilai (%(article)s)") % v
     if key == "highest_pangkat_pelaksana":
         if is_pl:
-            return golongan_rank(
-                c.status, c.golongan
-            ), f"Pelaksana, pangkat {pangkat_label(c.status, c.golongan)} ({art})"
-        return 0, f"Bukan pelaksana, pangkat tidak dinilai ({art})"
+            return golongan_rank(c.status, c.golongan), _("Pelaksana, pangkat %(pangkat)s (%(article)s)") % (
+                v | {"pangkat": pangkat_label(c.status, c.golongan)})  # fmt: skip
+        return 0, _("Bukan pelaksana, pangkat tidak dinilai (%(article)s)") % v
     raise ValueError(f"Kriteria prioritas ketua '{key}' tidak dikenal.")
 
 
@@ -123,8 +126,13 @@ def rank_ketua(
             excluded.append(
                 ExcludedCandidate(
                     c,
-                    f"{c.name} adalah {KIND_WORDS.get(c.kind, c.kind)}; ketua tim dapat berasal dari "
-                    f"{words(KIND_WORDS.get(k, k) for k in eligible_kinds)} ({eligible_art}).",
+                    _("%(name)s adalah %(kind)s; ketua tim dapat berasal dari %(kinds)s (%(article)s).")
+                    % {
+                        "name": c.name,
+                        "kind": kind_word(c.kind),
+                        "kinds": words(kind_word(k) for k in eligible_kinds),
+                        "article": eligible_art,
+                    },
                     eligible_art,
                 )
             )
@@ -134,10 +142,11 @@ def rank_ketua(
     def evaluate(c: Candidate) -> tuple[tuple[int, ...], list[str]]:
         parts: list[tuple[int, str]] = []
         for i, key in enumerate(priority):
-            parts.append(_criterion(key, c, f"{priority_art} huruf {LETTERS[i]}"))
+            parts.append(_criterion(key, c, f"{priority_art} huruf {LETTERS[i]}"))  # a citation: not translated
         if prefer_owning:
-            own = (1, f"Berasal dari unit pemilik kinerja ({owning_art})") if c.unit_id in owning else (
-                0, f"Tidak berasal dari unit pemilik kinerja ({owning_art})")  # fmt: skip
+            own = (1, _("Berasal dari unit pemilik kinerja (%(article)s)") % {"article": owning_art}) if (
+                c.unit_id in owning) else (
+                0, _("Tidak berasal dari unit pemilik kinerja (%(article)s)") % {"article": owning_art})  # fmt: skip
             parts.insert(0 if owning_unit_first else len(parts), own)
         return tuple(v for v, _ in parts), [text for _, text in parts]
 
@@ -149,19 +158,24 @@ def rank_ketua(
         if tied:
             explanation = [
                 *explanation,
-                "Sama kuat dengan calon di atasnya menurut kriteria peraturan; urutan menurut nama.",
+                _("Sama kuat dengan calon di atasnya menurut kriteria peraturan; urutan menurut nama."),
             ]
         ranked.append(RankedCandidate(c, position, tuple(explanation), score, tied))
         previous = score
 
     criteria = tuple(priority) if not prefer_owning else (
         ("owning_unit", *priority) if owning_unit_first else (*priority, "owning_unit"))  # fmt: skip
-    if priority:
-        message = f"Calon ketua diurutkan menurut {priority_art}" + (f" dan {owning_art}." if prefer_owning else ".")
-        article = priority_art
+    v = {"priority": priority_art, "owning": owning_art, "profile": profile.name}
+    if priority and prefer_owning:
+        message = _("Calon ketua diurutkan menurut %(priority)s dan %(owning)s.") % v
+    elif priority:
+        message = _("Calon ketua diurutkan menurut %(priority)s.") % v
+    elif prefer_owning:
+        message = _(
+            "%(profile)s tidak mengatur urutan prioritas ketua tim; calon hanya diurutkan menurut asal unit pemilik "
+            "kinerja (%(owning)s), lalu nama."
+        ) % v
     else:
-        message = f"{profile.name} tidak mengatur urutan prioritas ketua tim; calon hanya diurutkan menurut " + (
-            f"asal unit pemilik kinerja ({owning_art}), lalu nama." if prefer_owning else "nama."
-        )
-        article = owning_art if prefer_owning else eligible_art
+        message = _("%(profile)s tidak mengatur urutan prioritas ketua tim; calon hanya diurutkan menurut nama.") % v
+    article = priority_art if priority else (owning_art if prefer_owning else eligible_art)
     return KetuaRanking(tuple(ranked), tuple(excluded), criteria, article, message)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from .common import FROM_BASELINE, FROM_PROFILE, Profile, cite, national_baseline, words
 
 
@@ -32,19 +35,26 @@ def _reports_to(profile: Profile, key: str, who: str, requirement: str, baseline
         cited = baseline or national_baseline()
         roles, source = cited.value(key) or [], FROM_BASELINE
     article = cite(cited, key)
-    message = f"{who} melapor kepada {words(roles, 'dan/atau')} ({article})."
+    message = _("%(who)s melapor kepada %(roles)s (%(article)s).") % {
+        "who": _(who),
+        "roles": words(roles, gettext_noop("dan/atau")),
+        "article": article,
+    }
     if source == FROM_BASELINE:
-        message = f"{profile.name} tidak mengatur; dipakai baseline nasional: {message}"
+        message = _("%(profile)s tidak mengatur; dipakai baseline nasional: %(message)s") % {
+            "profile": profile.name,
+            "message": message,
+        }
     return ReportingDecision(tuple(roles), article, message, source, requirement)
 
 
 def individual_reports_to(profile: Profile, *, baseline: Profile | None = None) -> ReportingDecision:
-    return _reports_to(profile, "individual_reports_to", "Pegawai yang ditugaskan secara individu", "TJ-1", baseline)
+    return _reports_to(profile, "individual_reports_to", gettext_noop("Pegawai yang ditugaskan secara individu"), "TJ-1", baseline)
 
 
 def member_reports_to(profile: Profile, *, baseline: Profile | None = None) -> ReportingDecision:
-    return _reports_to(profile, "member_reports_to", "Anggota tim kerja", "TJ-2", baseline)
+    return _reports_to(profile, "member_reports_to", gettext_noop("Anggota tim kerja"), "TJ-2", baseline)
 
 
 def ketua_reports_to(profile: Profile, *, baseline: Profile | None = None) -> ReportingDecision:
-    return _reports_to(profile, "ketua_reports_to", "Ketua tim kerja", "TJ-3", baseline)
+    return _reports_to(profile, "ketua_reports_to", gettext_noop("Ketua tim kerja"), "TJ-3", baseline)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from .common import SCOPE_WORDS, SCOPES, Profile, check_scope, cite
 
 
@@ -53,17 +55,17 @@ def assignment_scope(
     article = cite(profile, "scopes") if profile is not None else ""
     if home_region != owning_region:
         return ScopeDecision(
-            "lintas_instansi", "Pegawai berasal dari pemerintah daerah lain: penugasan lintas instansi.", article
+            "lintas_instansi", _("Pegawai berasal dari pemerintah daerah lain: penugasan lintas instansi."), article
         )
     if owning_unit_chain[0] in home_unit_chain:
         return ScopeDecision(
-            "dalam_unit", "Pegawai berkedudukan di unit pemilik kinerja atau unit di bawahnya.", article
+            "dalam_unit", _("Pegawai berkedudukan di unit pemilik kinerja atau unit di bawahnya."), article
         )
     if home_unit_chain[-1] == owning_unit_chain[-1]:
         return ScopeDecision(
-            "lintas_unit", "Pegawai berkedudukan di unit lain dalam perangkat daerah yang sama.", article
+            "lintas_unit", _("Pegawai berkedudukan di unit lain dalam perangkat daerah yang sama."), article
         )
-    return ScopeDecision("lintas_pd", "Pegawai berkedudukan di perangkat daerah lain.", article)
+    return ScopeDecision("lintas_pd", _("Pegawai berkedudukan di perangkat daerah lain."), article)
 
 
 def scope_allowed(profile: Profile, scope: str | ScopeDecision) -> ScopePermission:
@@ -75,17 +77,20 @@ def scope_allowed(profile: Profile, scope: str | ScopeDecision) -> ScopePermissi
             scope,
             True,
             cite(profile, "scopes"),
-            f"{profile.name} tidak mengatur lingkup penugasan; tidak ada batasan.",
+            _("%(profile)s tidak mengatur lingkup penugasan; tidak ada batasan.") % {"profile": profile.name},
             True,
         )
     article = cite(profile, "scopes")
     if scope in listed:
-        return ScopePermission(scope, True, article, f"Penugasan {SCOPE_WORDS[scope]} diatur dalam {article}.")
-    provided = [SCOPE_WORDS[s] for s in SCOPES if s in listed]
-    joined = provided[0] if len(provided) == 1 else ", ".join(provided[:-1]) + " dan " + provided[-1]
+        return ScopePermission(
+            scope, True, article, _("Penugasan %(scope)s diatur dalam %(article)s.") % {"scope": SCOPE_WORDS[scope], "article": article}
+        )
+    provided = [str(SCOPE_WORDS[s]) for s in SCOPES if s in listed]
+    joined = provided[0] if len(provided) == 1 else ", ".join(provided[:-1]) + " " + _("dan") + " " + provided[-1]
     return ScopePermission(
         scope,
         False,
         article,
-        f"{profile.name} tidak mengatur penugasan {SCOPE_WORDS[scope]} (lingkup yang diatur: {joined}; {article}).",
+        _("%(profile)s tidak mengatur penugasan %(scope)s (lingkup yang diatur: %(provided)s; %(article)s).")
+        % {"profile": profile.name, "scope": SCOPE_WORDS[scope], "provided": joined, "article": article},
     )

@@ -23,6 +23,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from .common import (
     FORM_WORDS,
     FROM_BASELINE,
@@ -43,8 +46,8 @@ from .scope import scope_allowed
 
 INSTRUMENTS = ("surat_perintah", "surat_tugas", "surat_perintah_tugas", "keputusan")
 SOURCE_WORDS = {
-    FROM_BASELINE: "baseline nasional",
-    FROM_PROFILE_GENERAL: "aturan umum",
+    FROM_BASELINE: gettext_lazy("baseline nasional"),
+    FROM_PROFILE_GENERAL: gettext_lazy("aturan umum"),
 }
 
 
@@ -132,6 +135,7 @@ def letter_signer(
         )  # fmt: skip
     what = f"{FORM_WORDS[form]} {SCOPE_WORDS[scope]}"
     messages: list[str] = []
+    values = {"profile": profile.name, "what": what}
 
     # Who signs.
     found, source = _specific_signer(profile, scope, form), FROM_PROFILE
@@ -146,15 +150,19 @@ def letter_signer(
                 break
     if found is None:
         signers, signer_article, source = (), "", NOT_REGULATED
-        messages.append(f"{profile.name} tidak mengatur penanda tangan {what}; tidak ada batasan.")
+        messages.append(_("%(profile)s tidak mengatur penanda tangan %(what)s; tidak ada batasan.") % values)
     else:
         signers, signer_article = found
+        values |= {"signers": words(signers), "article": signer_article, "source": SOURCE_WORDS.get(source, "")}
         if source == FROM_PROFILE:
-            messages.append(f"Naskah {what} ditetapkan oleh {words(signers)} ({signer_article}).")
+            messages.append(_("Naskah %(what)s ditetapkan oleh %(signers)s (%(article)s).") % values)
         else:
             messages.append(
-                f"{profile.name} tidak mengatur penanda tangan khusus untuk {what}; sebagai pengganti dipakai "
-                f"{SOURCE_WORDS[source]}: ditetapkan oleh {words(signers)} ({signer_article})."
+                _(
+                    "%(profile)s tidak mengatur penanda tangan khusus untuk %(what)s; sebagai pengganti dipakai "
+                    "%(source)s: ditetapkan oleh %(signers)s (%(article)s)."
+                )
+                % values
             )
 
     # Which instrument.
@@ -165,27 +173,38 @@ def letter_signer(
     if found_kind is None:
         instrument, options, kind_article, kind_source = None, INSTRUMENTS, "", NOT_REGULATED
         messages.append(
-            f"{profile.name} tidak menentukan jenis naskah {what}; surat perintah, surat tugas, surat perintah "
-            f"tugas atau keputusan dapat dipakai (bukti penugasan tertulis/elektronik)."
+            _(
+                "%(profile)s tidak menentukan jenis naskah %(what)s; surat perintah, surat tugas, surat perintah "
+                "tugas atau keputusan dapat dipakai (bukti penugasan tertulis/elektronik)."
+            )
+            % values
         )
     else:
         instrument, kind_article = found_kind
         options = (instrument,)
+        kind = {"profile": profile.name, "what": what, "instrument": word(instrument), "article": kind_article}
         if kind_source == FROM_PROFILE:
-            messages.append(f"Jenis naskah: {word(instrument)} ({kind_article}).")
+            messages.append(_("Jenis naskah: %(instrument)s (%(article)s).") % kind)
         else:
             messages.append(
-                f"{profile.name} tidak menentukan jenis naskah {what}; sebagai pengganti dipakai baseline nasional: "
-                f"{word(instrument)} ({kind_article})."
+                _(
+                    "%(profile)s tidak menentukan jenis naskah %(what)s; sebagai pengganti dipakai baseline nasional: "
+                    "%(instrument)s (%(article)s)."
+                )
+                % kind
             )
     if form == "tim_kerja" and law_requires_decree:
         decree = profile.value("team_decree_when_law_requires")
         instrument, options, kind_source = "keputusan", ("keputusan",), FROM_PROFILE if decree else NOT_REGULATED
         kind_article = cite(profile, "team_decree_when_law_requires") if decree else ""
-        messages.append(
-            "Peraturan perundang-undangan lain mewajibkan keputusan: tim ditetapkan dengan keputusan"
-            + (f" ({kind_article})." if decree else f" ({profile.name} tidak mengatur hal ini; tidak menghalangi).")
-        )
+        if decree:
+            text = _("Peraturan perundang-undangan lain mewajibkan keputusan: tim ditetapkan dengan keputusan (%(article)s).")
+        else:
+            text = _(
+                "Peraturan perundang-undangan lain mewajibkan keputusan: tim ditetapkan dengan keputusan "
+                "(%(profile)s tidak mengatur hal ini; tidak menghalangi)."
+            )
+        messages.append(text % {"article": kind_article, "profile": profile.name})
     return LetterDecision(
         scope, form, True, tuple(signers), signer_article, source, instrument, tuple(options), kind_article,
         kind_source, tuple(messages), requirement,

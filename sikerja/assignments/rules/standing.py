@@ -46,16 +46,19 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
+
 from .common import Profile, cite
 
 SETTING = "governance_team_composition"
 
 KINDS = {
-    "tim_koordinasi_spbe": "Tim Koordinasi SPBE",
-    "tim_pelaksana_spbe": "Tim Pelaksana SPBE",
-    "kelompok_kerja_spbe": "Kelompok Kerja SPBE",
-    "sekretariat_spbe": "Sekretariat Tim Koordinasi SPBE",
-    "tim_transformasi_manajemen": "Tim Transformasi Manajemen",
+    "tim_koordinasi_spbe": gettext_lazy("Tim Koordinasi SPBE"),
+    "tim_pelaksana_spbe": gettext_lazy("Tim Pelaksana SPBE"),
+    "kelompok_kerja_spbe": gettext_lazy("Kelompok Kerja SPBE"),
+    "sekretariat_spbe": gettext_lazy("Sekretariat Tim Koordinasi SPBE"),
+    "tim_transformasi_manajemen": gettext_lazy("Tim Transformasi Manajemen"),
 }
 REQUIREMENT = {kind: "TIK-2" for kind in KINDS} | {"tim_transformasi_manajemen": "TIK-3"}
 
@@ -65,17 +68,17 @@ ROLE_WORDS = {"ketua": "ketua", "sekretaris": "sekretaris", "anggota": "anggota"
 # The offices a member of a governance team may hold. "luar" is anyone from outside this
 # regional government (MU Ps 26(1): akademisi, dunia industri, dunia usaha, masyarakat).
 SEATS = {
-    "sekretaris_daerah": "Sekretaris Daerah",
-    "asisten_administrasi_umum": "Asisten Administrasi Umum Sekretariat Daerah",
-    "kabag_organisasi": "Kepala Bagian Organisasi Sekretariat Daerah",
-    "kepala_bappeda": "Kepala Badan Perencanaan Pembangunan Daerah",
-    "kepala_bpkad": "Kepala Badan Pengelolaan Keuangan dan Aset Daerah",
-    "kepala_diskominfo": "Kepala Dinas Komunikasi dan Informatika",
-    "kepala_bkpsdm": "Kepala Badan Kepegawaian dan Pengembangan SDM",
-    "kepala_pd_lain": "Kepala Perangkat Daerah lain",
-    "pimpinan_unit_lain": "Pimpinan unit organisasi lain",
-    "asn": "ASN (bukan pimpinan unit)",
-    "luar": "Anggota dari luar pemerintah daerah",
+    "sekretaris_daerah": gettext_lazy("Sekretaris Daerah"),
+    "asisten_administrasi_umum": gettext_lazy("Asisten Administrasi Umum Sekretariat Daerah"),
+    "kabag_organisasi": gettext_lazy("Kepala Bagian Organisasi Sekretariat Daerah"),
+    "kepala_bappeda": gettext_lazy("Kepala Badan Perencanaan Pembangunan Daerah"),
+    "kepala_bpkad": gettext_lazy("Kepala Badan Pengelolaan Keuangan dan Aset Daerah"),
+    "kepala_diskominfo": gettext_lazy("Kepala Dinas Komunikasi dan Informatika"),
+    "kepala_bkpsdm": gettext_lazy("Kepala Badan Kepegawaian dan Pengembangan SDM"),
+    "kepala_pd_lain": gettext_lazy("Kepala Perangkat Daerah lain"),
+    "pimpinan_unit_lain": gettext_lazy("Pimpinan unit organisasi lain"),
+    "asn": gettext_lazy("ASN (bukan pimpinan unit)"),
+    "luar": gettext_lazy("Anggota dari luar pemerintah daerah"),
 }
 LEADER_SEATS = (
     "sekretaris_daerah", "asisten_administrasi_umum", "kabag_organisasi", "kepala_bappeda", "kepala_bpkad",
@@ -98,13 +101,13 @@ HEAD_SEAT = {
 }
 
 UNSUR = {
-    "pemerintah_daerah": "Pemerintah Daerah",
-    "akademisi": "Akademisi",
-    "dunia_industri": "Dunia Industri",
-    "dunia_usaha": "Dunia Usaha",
-    "masyarakat": "Masyarakat",
-    "instansi_pusat": "Instansi Pusat",
-    "pemerintah_daerah_lain": "Pemerintah Daerah lain",
+    "pemerintah_daerah": gettext_lazy("Pemerintah Daerah"),
+    "akademisi": gettext_lazy("Akademisi"),
+    "dunia_industri": gettext_lazy("Dunia Industri"),
+    "dunia_usaha": gettext_lazy("Dunia Usaha"),
+    "masyarakat": gettext_lazy("Masyarakat"),
+    "instansi_pusat": gettext_lazy("Instansi Pusat"),
+    "pemerintah_daerah_lain": gettext_lazy("Pemerintah Daerah lain"),
 }
 UNSUR_ALIASES = {
     "pemda": "pemerintah_daerah", "pemerintah daerah": "pemerintah_daerah", "pemerintah": "pemerintah_daerah",
@@ -225,12 +228,16 @@ def check_kind(kind: str) -> str:
     return kind
 
 
+def kind_label(kind: str) -> str:
+    return str(KINDS.get(kind, kind))
+
+
 def seat_word(seat: str) -> str:
-    return SEATS.get(seat, seat.replace("_", " "))
+    return str(SEATS.get(seat, seat.replace("_", " ")))
 
 
 def unsur_word(unsur: str) -> str:
-    return UNSUR.get(unsur, unsur.replace("_", " ") or "-")
+    return str(UNSUR.get(unsur, unsur.replace("_", " ") or "-"))
 
 
 def unsur_key(text: str) -> str:
@@ -287,29 +294,32 @@ def _tasks(profile: Profile, comp: Mapping) -> tuple[TeamTask, ...]:
     )
 
 
-def _join(items: Sequence[str], conj: str = "dan") -> str:
-    items = list(items)
+def _join(items: Sequence[str], conj: str | None = None) -> str:
+    """'a, b dan c' in the active language; ``conj`` an Indonesian conjunction msgid."""
+    items = [str(i) for i in items]
     if not items:
         return "-"
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {conj} " + items[-1]
+    joiner = _(conj) if conj else _("dan")
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {joiner} " + items[-1]
 
 
 # --- which teams the profile provides ----------------------------------------------------------
 def team_provided(profile: Profile, kind: str) -> TeamProvision:
     """PRF-2: whether the region's regulation provides this standing team."""
     check_kind(kind)
-    label = KINDS[kind]
+    label = kind_label(kind)
     listed = profile.value("governance_teams")
     article = cite(profile, "governance_teams")
+    v = {"profile": profile.name, "label": label, "article": article}
     if listed is None:
-        return TeamProvision(kind, label, False, article,
-                             f"{profile.name} tidak mengatur tim tata kelola; {label} tidak dapat dicatat sebagai tim tetap.")
+        return TeamProvision(kind, label, False, article, _(
+            "%(profile)s tidak mengatur tim tata kelola; %(label)s tidak dapat dicatat sebagai tim tetap.") % v)
     if kind in listed:
-        return TeamProvision(kind, label, True, article, f"{label} diatur dalam {article}.")
-    provided = _join([KINDS.get(k, k) for k in listed if k in KINDS])
+        return TeamProvision(kind, label, True, article, _("%(label)s diatur dalam %(article)s.") % v)
+    v["provided"] = _join([kind_label(k) for k in listed if k in KINDS])
     return TeamProvision(
         kind, label, False, article,
-        f"{profile.name} tidak mengatur {label} (tim tata kelola yang diatur: {provided}; {article}).",
+        _("%(profile)s tidak mengatur %(label)s (tim tata kelola yang diatur: %(provided)s; %(article)s).") % v,
     )
 
 
@@ -320,11 +330,11 @@ def provided_teams(profile: Profile) -> tuple[TeamProvision, ...]:
 # --- the composition check ---------------------------------------------------------------------
 def _not_regulated(profile: Profile, kind: str) -> CompositionDecision:
     article = cite(profile, "governance_teams")
-    label = KINDS[kind]
-    message = (
-        f"{profile.name} tidak mengatur susunan keanggotaan dan ketua {label} ({article}); "
-        f"sistem tidak menambahkan batasan susunan."
-    )
+    label = kind_label(kind)
+    message = _(
+        "%(profile)s tidak mengatur susunan keanggotaan dan ketua %(label)s (%(article)s); "
+        "sistem tidak menambahkan batasan susunan."
+    ) % {"profile": profile.name, "label": label, "article": article}
     return CompositionDecision(kind, label, False, article, message, (), (), "", REQUIREMENT[kind])
 
 
@@ -338,84 +348,95 @@ def check_composition(
     comp = composition_of(profile, kind)
     if comp is None:
         return _not_regulated(profile, kind)
-    label, req = KINDS[kind], REQUIREMENT[kind]
+    label, req = kind_label(kind), REQUIREMENT[kind]
     article = _art(profile, comp.get("article", ""))
     findings: list[CompositionFinding] = []
 
-    def add(code: str, clause: Mapping, message: str) -> None:
-        findings.append(CompositionFinding(code, message, _art(profile, clause.get("article", "")),
+    def add(code: str, clause: Mapping, message: str, **values) -> None:
+        """``message`` a msgid: %(label)s is the team, %(clause)s the clause's label (profile data)."""
+        text = _(message) % {"label": label, "clause": clause.get("label", ""), **values}
+        findings.append(CompositionFinding(code, text, _art(profile, clause.get("article", "")),
                                            bool(clause.get("binding", True)), req))
 
     ketuas = [m for m in members if m.role == "ketua"]
     clause = comp.get("ketua")
     if clause:
         if not ketuas:
-            add("ketua", clause, f"Ketua {label} belum ditetapkan; ketua adalah {clause['label']}.")
+            add("ketua", clause, gettext_noop("Ketua %(label)s belum ditetapkan; ketua adalah %(clause)s."))
         elif len(ketuas) > 1:
-            add("ketua", clause, f"{label} mempunyai lebih dari satu ketua; ketua adalah {clause['label']}.")
+            add("ketua", clause, gettext_noop("%(label)s mempunyai lebih dari satu ketua; ketua adalah %(clause)s."))
         elif ketuas[0].seat not in clause["seats"]:
-            add("ketua", clause, f"Ketua {label} adalah {clause['label']}, bukan {ketuas[0].name} "
-                                 f"({seat_word(ketuas[0].seat)}).")
+            add("ketua", clause, gettext_noop("Ketua %(label)s adalah %(clause)s, bukan %(name)s (%(seat)s)."),
+                name=ketuas[0].name, seat=seat_word(ketuas[0].seat))
     clause = comp.get("coordinator_pd")
     if clause:
         if len(ketuas) != 1:
-            add("koordinator", clause, f"Koordinator {label} dilaksanakan oleh {clause['label']}; tetapkan satu ketua "
-                                       f"dari perangkat daerah tersebut.")
+            add("koordinator", clause, gettext_noop(
+                "Koordinator %(label)s dilaksanakan oleh %(clause)s; tetapkan satu ketua dari perangkat daerah tersebut."))
         elif ketuas[0].external or ketuas[0].pd_function != clause["function"]:
-            add("koordinator", clause, f"Koordinator {label} dilaksanakan oleh {clause['label']}; ketua "
-                                       f"{ketuas[0].name} tidak berasal dari perangkat daerah tersebut.")
+            add("koordinator", clause, gettext_noop(
+                "Koordinator %(label)s dilaksanakan oleh %(clause)s; ketua %(name)s tidak berasal dari perangkat daerah "
+                "tersebut."), name=ketuas[0].name)
     for element in comp.get("required") or ():
         if not any(m.seat in element["seats"] for m in members):
-            add("anggota_wajib", element, f"Belum ada {element['label']} dalam susunan {label}.")
+            add("anggota_wajib", element, gettext_noop("Belum ada %(clause)s dalam susunan %(label)s."))
     clause = comp.get("sekretaris")
     if clause:
         for m in members:
             if m.role == "sekretaris" and m.seat not in clause["seats"]:
-                add("sekretaris", clause, f"Sekretariat {label} dilaksanakan oleh {clause['label']}, bukan "
-                                          f"{m.name} ({seat_word(m.seat)}).")
+                add("sekretaris", clause, gettext_noop(
+                    "Sekretariat %(label)s dilaksanakan oleh %(clause)s, bukan %(name)s (%(seat)s)."),
+                    name=m.name, seat=seat_word(m.seat))
     clause = comp.get("may_add")
     if clause:
         named = {s for e in comp.get("required") or () for s in e["seats"]}
         named |= set((comp.get("ketua") or {}).get("seats", ())) | set((comp.get("sekretaris") or {}).get("seats", ()))
         for m in members:
             if m.seat not in named and m.seat not in clause["seats"]:
-                add("tambahan", clause, f"{m.name} ({seat_word(m.seat)}) tidak termasuk susunan yang disebut; "
-                                        f"yang dapat ditambahkan: {clause['label']}.")
+                add("tambahan", clause, gettext_noop(
+                    "%(name)s (%(seat)s) tidak termasuk susunan yang disebut; yang dapat ditambahkan: %(clause)s."),
+                    name=m.name, seat=seat_word(m.seat))
     clause = comp.get("asn_only")
     if clause:
         for m in members:
             if m.external:
-                add("asn_saja", clause, f"{label} terdiri atas Aparatur Sipil Negara lintas Perangkat Daerah; "
-                                        f"{m.name} berasal dari luar pemerintah daerah.")
+                add("asn_saja", clause, gettext_noop(
+                    "%(label)s terdiri atas Aparatur Sipil Negara lintas Perangkat Daerah; %(name)s berasal dari luar "
+                    "pemerintah daerah."), name=m.name)
     clause = comp.get("lintas_pd")
     if clause:
         pds = {m.pd for m in members if not m.external and m.pd}
         if len(pds) < 2:
-            add("lintas_pd", clause, f"{label} terdiri atas ASN lintas Perangkat Daerah; anggota yang tercatat "
-                                     f"berasal dari {len(pds)} perangkat daerah.")
+            add("lintas_pd", clause, gettext_noop(
+                "%(label)s terdiri atas ASN lintas Perangkat Daerah; anggota yang tercatat berasal dari %(count)s "
+                "perangkat daerah."), count=len(pds))
     clause = comp.get("unsur")
     if clause:
         allowed = list(clause["allowed"])
         for m in members:
             if not m.unsur_key:
-                add("unsur", clause, f"Unsur {m.name} belum disebut; unsur {label}: "
-                                     f"{_join([unsur_word(u) for u in allowed], 'dan/atau')}.")
+                add("unsur", clause, gettext_noop("Unsur %(name)s belum disebut; unsur %(label)s: %(allowed)s."),
+                    name=m.name, allowed=_join([unsur_word(u) for u in allowed], gettext_noop("dan/atau")))
             elif m.unsur_key not in allowed:
-                add("unsur", clause, f"{m.name} berasal dari unsur {unsur_word(m.unsur_key)}, yang tidak termasuk "
-                                     f"unsur {label} ({_join([unsur_word(u) for u in allowed], 'dan/atau')}).")
+                add("unsur", clause, gettext_noop(
+                    "%(name)s berasal dari unsur %(unsur)s, yang tidak termasuk unsur %(label)s (%(allowed)s)."),
+                    name=m.name, unsur=unsur_word(m.unsur_key),
+                    allowed=_join([unsur_word(u) for u in allowed], gettext_noop("dan/atau")))
     clause = comp.get("proposed_by")
     if clause and recorded_kinds is not None and clause["kind"] not in recorded_kinds:
         findings.append(CompositionFinding(
-            "atas_usul", f"{label} ditetapkan atas usul {KINDS.get(clause['kind'], clause['kind'])}, yang belum "
-                         f"tercatat di pemerintah daerah ini.", _art(profile, clause.get("article", "")), False, req))
+            "atas_usul", _("%(label)s ditetapkan atas usul %(proposer)s, yang belum tercatat di pemerintah daerah ini.")
+            % {"label": label, "proposer": kind_label(clause["kind"])}, _art(profile, clause.get("article", "")), False,
+            req))
 
     set_by = comp.get("set_by") or {}
     set_by_text = f"{set_by['text']} ({_art(profile, set_by.get('article', ''))})" if set_by else ""
     binding = [f for f in findings if f.binding]
     if binding:
-        message = f"Susunan {label} belum sesuai {article}: " + " ".join(f.message for f in binding)
+        message = _("Susunan %(label)s belum sesuai %(article)s:") % {"label": label, "article": article} + " " + " ".join(
+            f.message for f in binding)
     else:
-        message = f"Susunan {label} sesuai {article}."
+        message = _("Susunan %(label)s sesuai %(article)s.") % {"label": label, "article": article}
     return CompositionDecision(kind, label, True, article, message, tuple(findings), _tasks(profile, comp),
                                set_by_text, req)
 
@@ -424,36 +445,38 @@ def composition_summary(profile: Profile, kind: str) -> CompositionSummary:
     """The rules of one kind in words, each with its article (for the pages)."""
     provision = team_provided(profile, kind)
     comp = composition_of(profile, kind)
-    label, req = KINDS[kind], REQUIREMENT[kind]
+    label, req = kind_label(kind), REQUIREMENT[kind]
     if comp is None:
         decision = _not_regulated(profile, kind)
         return CompositionSummary(kind, label, provision, False, decision.article, (decision.message,), (), req)
     lines = []
 
-    def line(text: str, clause: Mapping) -> None:
-        lines.append(f"{text} ({_art(profile, clause.get('article', ''))})")
+    def line(text: str, clause: Mapping, value: str = "") -> None:
+        """``text`` a msgid with %(value)s (profile data or words) in it."""
+        lines.append(f"{_(text) % {'value': value}} ({_art(profile, clause.get('article', ''))})")
 
     if comp.get("ketua"):
-        line(f"Ketua: {comp['ketua']['label']}", comp["ketua"])
+        line(gettext_noop("Ketua: %(value)s"), comp["ketua"], comp["ketua"]["label"])
     if comp.get("coordinator_pd"):
-        line(f"Koordinator: {comp['coordinator_pd']['label']}", comp["coordinator_pd"])
+        line(gettext_noop("Koordinator: %(value)s"), comp["coordinator_pd"], comp["coordinator_pd"]["label"])
     for element in comp.get("required") or ():
-        line(f"Wajib ada: {element['label']}", element)
+        line(gettext_noop("Wajib ada: %(value)s"), element, element["label"])
     if comp.get("may_add"):
-        line(f"Dapat ditambahkan: {comp['may_add']['label']}", comp["may_add"])
+        line(gettext_noop("Dapat ditambahkan: %(value)s"), comp["may_add"], comp["may_add"]["label"])
     if comp.get("sekretaris"):
-        line(f"Sekretariat: {comp['sekretaris']['label']}", comp["sekretaris"])
+        line(gettext_noop("Sekretariat: %(value)s"), comp["sekretaris"], comp["sekretaris"]["label"])
     if comp.get("asn_only"):
-        line("Anggota: Aparatur Sipil Negara", comp["asn_only"])
+        line(gettext_noop("Anggota: Aparatur Sipil Negara"), comp["asn_only"])
     if comp.get("lintas_pd"):
-        line("Anggota berasal dari lintas Perangkat Daerah", comp["lintas_pd"])
+        line(gettext_noop("Anggota berasal dari lintas Perangkat Daerah"), comp["lintas_pd"])
     if comp.get("unsur"):
-        words = _join([unsur_word(u) for u in comp["unsur"]["allowed"]], "dan/atau")
-        line(f"Unsur: {words}; anggota dari luar pemerintah daerah dicatat dengan unsurnya", comp["unsur"])
+        words = _join([unsur_word(u) for u in comp["unsur"]["allowed"]], gettext_noop("dan/atau"))
+        line(gettext_noop("Unsur: %(value)s; anggota dari luar pemerintah daerah dicatat dengan unsurnya"), comp["unsur"],
+             words)
     if comp.get("proposed_by"):
-        line(f"Atas usul {KINDS.get(comp['proposed_by']['kind'], comp['proposed_by']['kind'])}", comp["proposed_by"])
+        line(gettext_noop("Atas usul %(value)s"), comp["proposed_by"], kind_label(comp["proposed_by"]["kind"]))
     if comp.get("set_by"):
-        line(f"Penetapan: {comp['set_by']['text']}", comp["set_by"])
+        line(gettext_noop("Penetapan: %(value)s"), comp["set_by"], comp["set_by"]["text"])
     return CompositionSummary(kind, label, provision, True, _art(profile, comp.get("article", "")), tuple(lines),
                               _tasks(profile, comp), req)
 

@@ -112,9 +112,12 @@ def three_stages(profile: Profile) -> StageRule:
         return StageRule(
             True,
             art,
-            f"Hasil baru dapat disampaikan setelah rencana pelaksanaan kegiatan dan anggaran disetujui ({art}).",
+            gettext("Hasil baru dapat disampaikan setelah rencana pelaksanaan kegiatan dan anggaran disetujui (%(article)s).")
+            % {"article": art},
         )
-    return StageRule(False, "", f"{profile.name} tidak mewajibkan tahapan perencanaan sebelum pelaksanaan.")
+    return StageRule(
+        False, "", gettext("%(profile)s tidak mewajibkan tahapan perencanaan sebelum pelaksanaan.") % {"profile": profile.name}
+    )
 
 
 # --- MEK-3, MEK-4: review chains ----------------------------------------------------------------

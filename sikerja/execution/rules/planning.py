@@ -6,18 +6,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from sikerja.organisation.rules.placement import Profile
 
 STAFF_KINDS = ("fungsional", "pelaksana")
 UNIT_WORDS = {
-    "asisten": "Asisten",
-    "bagian": "Kepala Bagian",
-    "subbagian": "Kepala Sub Bagian",
-    "sekretariat": "Sekretaris",
-    "bidang": "Kepala Bidang",
-    "subbidang": "Kepala Sub Bidang",
-    "seksi": "Kepala Seksi",
-    "irban": "Inspektur Pembantu",
+    "asisten": gettext_lazy("Asisten"),
+    "bagian": gettext_lazy("Kepala Bagian"),
+    "subbagian": gettext_lazy("Kepala Sub Bagian"),
+    "sekretariat": gettext_lazy("Sekretaris"),
+    "bidang": gettext_lazy("Kepala Bidang"),
+    "subbidang": gettext_lazy("Kepala Sub Bidang"),
+    "seksi": gettext_lazy("Kepala Seksi"),
+    "irban": gettext_lazy("Inspektur Pembantu"),
 }
 
 
@@ -41,10 +44,15 @@ def plan_first(profile: Profile) -> PlanFirst:
         return PlanFirst(
             True,
             art,
-            "Rencana pelaksanaan kegiatan dan anggaran harus disetujui lebih dahulu sebelum pelaksanaan "
-            f"(laporan kemajuan dan hasil) ({art}).",
+            _(
+                "Rencana pelaksanaan kegiatan dan anggaran harus disetujui lebih dahulu sebelum pelaksanaan "
+                "(laporan kemajuan dan hasil) (%(article)s)."
+            )
+            % {"article": art},
         )
-    return PlanFirst(False, "", f"{profile.name} tidak mewajibkan rencana disetujui sebelum pelaksanaan.")
+    return PlanFirst(
+        False, "", _("%(profile)s tidak mewajibkan rencana disetujui sebelum pelaksanaan.") % {"profile": profile.name}
+    )
 
 
 @dataclass(frozen=True)
@@ -55,10 +63,10 @@ class HandoverRule:
     regulated: bool  # False: the profile names no pattern for this unit type
 
     def describe(self) -> str:
-        who = [UNIT_WORDS.get(t, t) for t in self.to_unit_types]
+        who = [str(UNIT_WORDS.get(t, t)) for t in self.to_unit_types]
         if self.to_staff:
-            who.append("pejabat fungsional/pelaksana")
-        return "/".join(who) if who else "pejabat di bawah Anda"
+            who.append(_("pejabat fungsional/pelaksana"))
+        return "/".join(who) if who else _("pejabat di bawah Anda")
 
 
 def handover_rule(profile: Profile, unit_types_up: list[str]) -> HandoverRule:
@@ -90,13 +98,16 @@ def check_handover(
     must be under the hander (in the hander's unit or below it), and, where the profile names a
     pattern, lead a unit of a listed type or (where listed) be a JF/pelaksana."""
     if responsible_id == hander_id:
-        return "Target diserahkan kepada pejabat lain di bawah Anda, bukan kepada diri sendiri."
+        return _("Target diserahkan kepada pejabat lain di bawah Anda, bukan kepada diri sendiri.")
     if not in_subtree:
-        return "Penanggung jawab target harus berada di unit Anda atau unit di bawahnya."
+        return _("Penanggung jawab target harus berada di unit Anda atau unit di bawahnya.")
     if not rule.regulated:
         return None
     if responsible_leads_unit_type in rule.to_unit_types:
         return None
     if rule.to_staff and responsible_kind in STAFF_KINDS and responsible_leads_unit_type is None:
         return None
-    return f"Target perjanjian kinerja diserahkan kepada {rule.describe()} ({rule.article})."
+    return _("Target perjanjian kinerja diserahkan kepada %(who)s (%(article)s).") % {
+        "who": rule.describe(),
+        "article": rule.article,
+    }

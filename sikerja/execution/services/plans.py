@@ -31,7 +31,7 @@ from sikerja.execution.services.common import (
     reporter_kind,
     text,
 )
-from sikerja.inputs import indonesian_date
+from sikerja.inputs import shown_date
 from sikerja.notifications.services import notify
 
 MAX_ACTIVITIES, MAX_LINES = 30, 20
@@ -66,7 +66,7 @@ def _date(value, label: str, work: Work) -> dt.date:
         raise ExecutionError(gettext("%(label)s wajib berupa tanggal (tahun-bulan-tanggal).") % {"label": label})
     if not work.starts_on <= value <= work.ends_on:
         raise ExecutionError(
-            gettext("%(label)s harus dalam masa penugasan, %(starts_on)s s.d. %(ends_on)s.") % {"label": label, "starts_on": indonesian_date(work.starts_on), "ends_on": indonesian_date(work.ends_on)}
+            gettext("%(label)s harus dalam masa penugasan, %(starts_on)s s.d. %(ends_on)s.") % {"label": label, "starts_on": shown_date(work.starts_on), "ends_on": shown_date(work.ends_on)}
         )
     return value
 

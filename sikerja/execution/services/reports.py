@@ -31,7 +31,7 @@ from sikerja.execution.services.common import (
     text,
 )
 from sikerja.execution.services.evidence import check_files, check_links
-from sikerja.inputs import indonesian_date
+from sikerja.inputs import shown_date
 from sikerja.notifications.services import notify
 
 KIND = {"ketua": Report.Kind.KETUA, "anggota": Report.Kind.ANGGOTA, "individu": Report.Kind.INDIVIDU}
@@ -72,7 +72,7 @@ def _due(work: Work, me, due_id, today) -> ReportDue:
         raise ExecutionError(gettext("Semua periode laporan Anda pada penugasan ini sudah dilaporkan."))
     if due.period_start > today:
         raise ExecutionError(
-            gettext("Periode %(period_start)s s.d. %(period_end)s belum dimulai.") % {"period_start": indonesian_date(due.period_start), "period_end": indonesian_date(due.period_end)}
+            gettext("Periode %(period_start)s s.d. %(period_end)s belum dimulai.") % {"period_start": shown_date(due.period_start), "period_end": shown_date(due.period_end)}
         )
     return due
 

@@ -29,7 +29,7 @@ from sikerja.execution.services.common import (
     reporter_kind,
     text,
 )
-from sikerja.inputs import indonesian_date
+from sikerja.inputs import shown_date
 from sikerja.organisation.models import Employee
 
 MAX_TASKS = 200
@@ -52,7 +52,7 @@ def _due(value, work: Work) -> dt.date:
         raise ExecutionError(gettext("Tenggat wajib berupa tanggal."))
     if not work.starts_on <= value <= work.ends_on:
         raise ExecutionError(
-            gettext("Tenggat harus dalam masa penugasan, %(starts_on)s s.d. %(ends_on)s.") % {"starts_on": indonesian_date(work.starts_on), "ends_on": indonesian_date(work.ends_on)}
+            gettext("Tenggat harus dalam masa penugasan, %(starts_on)s s.d. %(ends_on)s.") % {"starts_on": shown_date(work.starts_on), "ends_on": shown_date(work.ends_on)}
         )
     return value
 

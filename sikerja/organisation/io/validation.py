@@ -28,7 +28,7 @@ from sikerja.organisation.io.readers import Table
 from sikerja.organisation.models import Competence, Employee, EmployeeCompetence, Position, Unit
 from sikerja.organisation.rules.golongan import golongan_error
 from sikerja.organisation.rules.nip import nip_error, parse_nip
-from sikerja.organisation.rules.positions import position_error
+from sikerja.organisation.rules.positions import position_column, position_error
 
 CHANGE_LIST_LIMIT = 1000
 CHUNK = 2000
@@ -296,14 +296,6 @@ def _validate_units(rows: list[dict], ctx: Context, plan: Plan) -> None:
 # ======================================================================================
 # Positions
 # ======================================================================================
-def _position_error_column(message: str, level: str | None) -> str:
-    if message.startswith("Jenis jabatan"):
-        return "jenis"
-    if "bukan kategori" in message or (message.startswith("Hanya") and not level):
-        return "kategori_jf"
-    return "jenjang_jf"
-
-
 def _small_int(row: _Row, column: str, what: str, low: int, high: int, default):
     text = row.text(column)
     if not text:
@@ -376,7 +368,7 @@ def _validate_positions(rows: list[dict], ctx: Context, plan: Plan) -> None:
             category = category or (JF_LEVEL_CATEGORY.get(level, "") if kind == PositionKind.FUNGSIONAL else "")
             message = position_error(kind, category, level or "")
             if message:
-                row.error(_position_error_column(message, level), message)
+                row.error(position_column(kind, category, level or ""), message)
             else:
                 fields.update(kind=kind, jf_category=category, jf_level=level or "")
         if row.has("kelas_jabatan"):

@@ -1,5 +1,7 @@
 """Pangkat/golongan rules — pure functions."""
 
+from django.utils.translation import gettext as _
+
 from sikerja.organisation.choices import PANGKAT_NAME, PNS_GOLONGAN_RANK, PPPK_GOLONGAN_RANK, EmploymentStatus
 
 
@@ -7,12 +9,12 @@ def golongan_error(status: str, golongan: str) -> str | None:
     """PNS hold golongan ruang I/a–IV/e; PPPK hold golongan I–XVII (Perpres 98/2020)."""
     if status == EmploymentStatus.PNS:
         if golongan not in PNS_GOLONGAN_RANK:
-            return f"Golongan '{golongan}' tidak dikenal untuk PNS (gunakan I/a sampai IV/e)."
+            return _("Golongan '%(golongan)s' tidak dikenal untuk PNS (gunakan I/a sampai IV/e).") % {"golongan": golongan}
     elif status == EmploymentStatus.PPPK:
         if golongan not in PPPK_GOLONGAN_RANK:
-            return f"Golongan '{golongan}' tidak dikenal untuk PPPK (gunakan I sampai XVII)."
+            return _("Golongan '%(golongan)s' tidak dikenal untuk PPPK (gunakan I sampai XVII).") % {"golongan": golongan}
     else:
-        return f"Status kepegawaian '{status}' tidak dikenal (PNS atau PPPK)."
+        return _("Status kepegawaian '%(status)s' tidak dikenal (PNS atau PPPK).") % {"status": status}
     return None
 
 

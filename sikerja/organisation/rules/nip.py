@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 MIN_AGE_AT_APPOINTMENT = 18  # UU 20/2023 Ps 26 / PP 11/2017 Ps 23: minimum age 18 to apply
 PPPK_MARK = "21"  # digits 13-14 of an NI PPPK
 PPPK_FIRST_YEAR = 2019  # the first PPPK were appointed in 2019 (PP 49/2018)
@@ -34,39 +36,49 @@ class NipError(ValueError):
 
 
 def parse_nip(raw: str, status: str | None = None) -> NipInfo:
-    """Return what the NIP encodes, or raise ``NipError`` with a message in Bahasa Indonesia.
+    """Return what the NIP encodes, or raise ``NipError`` with a message in the active language.
 
     ``status`` (``pns``/``pppk``) decides whether the NI PPPK layout is allowed; unknown
     (None) accepts both layouts, for numbers already stored with their status."""
     nip = (raw or "").replace(" ", "").strip()
     if len(nip) != 18 or not nip.isdigit():
-        raise NipError("NIP harus terdiri dari 18 angka.")
+        raise NipError(_("NIP harus terdiri dari 18 angka."))
     try:
         birth = dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
-        raise NipError(f"Tanggal lahir pada NIP tidak valid ({nip[6:8]}-{nip[4:6]}-{nip[0:4]}).") from None
+        raise NipError(
+            _("Tanggal lahir pada NIP tidak valid (%(day)s-%(month)s-%(year)s).")
+            % {"day": nip[6:8], "month": nip[4:6], "year": nip[0:4]}
+        ) from None
     year, month = int(nip[8:12]), int(nip[12:14])
     ni_pppk = nip[12:14] == PPPK_MARK
     if ni_pppk and status == PNS:
         raise NipError(
-            "Digit ke-13 dan ke-14 NIP PNS adalah bulan pengangkatan (01-12); angka 21 hanya dipakai pada "
-            "Nomor Induk PPPK. Periksa NIP atau status kepegawaiannya."
+            _(
+                "Digit ke-13 dan ke-14 NIP PNS adalah bulan pengangkatan (01-12); angka 21 hanya dipakai pada "
+                "Nomor Induk PPPK. Periksa NIP atau status kepegawaiannya."
+            )
         )
     if ni_pppk:
         if year < PPPK_FIRST_YEAR:
-            raise NipError(f"Tahun pengangkatan pada NI PPPK tidak valid ({year}); PPPK pertama diangkat {PPPK_FIRST_YEAR}.")
+            raise NipError(
+                _("Tahun pengangkatan pada NI PPPK tidak valid (%(year)s); PPPK pertama diangkat %(first)s.")
+                % {"year": year, "first": PPPK_FIRST_YEAR}
+            )
         month = 1
     elif not 1 <= month <= 12 or year < 1900:
-        raise NipError(f"Bulan/tahun pengangkatan pada NIP tidak valid ({nip[12:14]}/{nip[8:12]}).")
+        raise NipError(
+            _("Bulan/tahun pengangkatan pada NIP tidak valid (%(month)s/%(year)s).") % {"month": nip[12:14], "year": nip[8:12]}
+        )
     appointed = dt.date(year, month, 1)
     if nip[14] not in "12":
-        raise NipError("Digit ke-15 NIP (jenis kelamin) harus 1 (laki-laki) atau 2 (perempuan).")
+        raise NipError(_("Digit ke-15 NIP (jenis kelamin) harus 1 (laki-laki) atau 2 (perempuan)."))
     serial = int(nip[15:18])
     if serial == 0:
-        raise NipError("Nomor urut pada NIP (3 digit terakhir) tidak boleh 000.")
+        raise NipError(_("Nomor urut pada NIP (3 digit terakhir) tidak boleh 000."))
     age_at_appointment = year - birth.year - ((month, 1) < (birth.month, birth.day))
     if age_at_appointment < MIN_AGE_AT_APPOINTMENT:
-        raise NipError("NIP tidak masuk akal: pengangkatan sebelum berusia 18 tahun.")
+        raise NipError(_("NIP tidak masuk akal: pengangkatan sebelum berusia 18 tahun."))
     return NipInfo(
         birth_date=birth, appointed_on=appointed, gender="L" if nip[14] == "1" else "P", serial=serial,
         is_ni_pppk=ni_pppk,

@@ -1,7 +1,8 @@
 """Kedudukan rules (KED-1..5, KED-7) — pure functions over plain data, driven by the profile.
 
 Each rule returns ``Finding``s naming the requirement, the article of the region's regulation
-and a message in Bahasa Indonesia. A setting the regulation is silent on (``silent: true``)
+and a message in the active language (msgids in Bahasa Indonesia; the stored findings are
+written in Indonesian by ``placement_checks.refresh``). A setting the regulation is silent on (``silent: true``)
 adds no constraint. Only pejabat fungsional and pelaksana are judged: the regulations place
 *them* (MU Ps 9, KL Ps 5, BU Ps 17, BT Ps 8, PPU Ps 7). An employee whose position is not
 recorded (a unit without a peta jabatan) is judged on what the organisation chart shows — the
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sikerja.organisation.choices import JfLevel, PositionKind
@@ -26,16 +28,16 @@ UNKNOWN = ""  # no position recorded: the unit has no peta jabatan, or the perso
 JUDGED_KINDS = frozenset({PositionKind.FUNGSIONAL, PositionKind.PELAKSANA})
 CHART = "bagan_organisasi"  # value of placement_without_peta_jabatan (PPU Ps 7(4))
 KIND_WORDS = {
-    "jpt_utama": "JPT utama",
-    "jpt_madya": "JPT madya",
-    "jpt_pratama": "JPT pratama",
-    "administrator": "administrator",
-    "pengawas": "pengawas",
-    "fungsional": "pejabat fungsional",
-    "pelaksana": "pelaksana",
-    MANDIRI_HEAD: "JF pimpinan unit kerja mandiri",
-    UNIT_HEAD_JF: "JF kepala seksi/sub bagian",
-    UNKNOWN: "pegawai tanpa jabatan tercatat",
+    "jpt_utama": _("JPT utama"),
+    "jpt_madya": _("JPT madya"),
+    "jpt_pratama": _("JPT pratama"),
+    "administrator": _("administrator"),
+    "pengawas": _("pengawas"),
+    "fungsional": _("pejabat fungsional"),
+    "pelaksana": _("pelaksana"),
+    MANDIRI_HEAD: _("JF pimpinan unit kerja mandiri"),
+    UNIT_HEAD_JF: _("JF kepala seksi/sub bagian"),
+    UNKNOWN: _("pegawai tanpa jabatan tercatat"),
 }
 RANK = {"jpt_utama": 7, "jpt_madya": 6, "jpt_pratama": 5, "administrator": 4, "pengawas": 3, "fungsional": 2, "pelaksana": 1}
 
@@ -142,9 +144,13 @@ class Profile:
         return f"{self.name} {art}".strip()
 
 
+def kind_word(kind: str) -> str:
+    return str(KIND_WORDS.get(kind, kind))
+
+
 def _words(kinds) -> str:
-    items = [KIND_WORDS.get(k, k) for k in kinds]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " atau " + items[-1]
+    items = [kind_word(k) for k in kinds]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " " + gettext("atau") + " " + items[-1]
 
 
 def _level_word(level: str) -> str:
@@ -167,7 +173,7 @@ def judge(subject: Holder, assessor: Holder | None, org: OrgFacts, profile: Prof
             Finding(
                 "KED-1",
                 profile.cite(line_key),
-                f"{subject.name} belum mempunyai pejabat penilai kinerja (atasan langsung).",
+                gettext("%(name)s belum mempunyai pejabat penilai kinerja (atasan langsung).") % {"name": subject.name},
             )
         ]
     findings: list[Finding] = []
@@ -177,8 +183,15 @@ def judge(subject: Holder, assessor: Holder | None, org: OrgFacts, profile: Prof
             Finding(
                 "KED-1",
                 profile.cite(line_key),
-                f"PPK harus atasan langsung dalam struktur: {assessor.name} berada di "
-                f"{org.unit_name.get(assessor.unit_id, 'unit lain')}, bukan di unit {subject.name} atau unit di atasnya.",
+                gettext(
+                    "PPK harus atasan langsung dalam struktur: %(assessor)s berada di %(unit)s, bukan di unit "
+                    "%(name)s atau unit di atasnya."
+                )
+                % {
+                    "assessor": assessor.name,
+                    "unit": org.unit_name.get(assessor.unit_id) or gettext("unit lain"),
+                    "name": subject.name,
+                },
             )
         )
     elif by_chart and not assessor.leads_unit and not delegated:
@@ -188,8 +201,11 @@ def judge(subject: Holder, assessor: Holder | None, org: OrgFacts, profile: Prof
             Finding(
                 "KED-1",
                 profile.cite(line_key),
-                f"Unit {subject.name} belum mempunyai peta jabatan, sehingga kedudukan mengikuti bagan organisasi: "
-                f"PPK adalah pimpinan unit dalam garis strukturnya; {assessor.name} bukan pimpinan unit.",
+                gettext(
+                    "Unit %(name)s belum mempunyai peta jabatan, sehingga kedudukan mengikuti bagan organisasi: "
+                    "PPK adalah pimpinan unit dalam garis strukturnya; %(assessor)s bukan pimpinan unit."
+                )
+                % {"name": subject.name, "assessor": assessor.name},
             )
         )
     pattern_ppk = not unknown and _pattern_names(subject, assessor, org, profile)
@@ -215,13 +231,13 @@ def _superior_kind(subject: Holder, assessor: Holder, profile: Profile, delegate
     superiors = profile.value("placement_superiors")
     role = assessor.role_kind
     if superiors is not None and role not in superiors and not delegated:
-        who = "Pegawai" if subject.kind == UNKNOWN else KIND_WORDS[subject.kind].capitalize()
+        who = gettext("Pegawai") if subject.kind == UNKNOWN else kind_word(subject.kind).capitalize()
         out.append(
             Finding(
                 "KED-1",
                 profile.cite("placement_superiors"),
-                f"{who} berkedudukan di bawah {_words(superiors)}; "
-                f"{assessor.name} adalah {KIND_WORDS.get(role, role)}.",
+                gettext("%(who)s berkedudukan di bawah %(superiors)s; %(assessor)s adalah %(role)s.")
+                % {"who": who, "superiors": _words(superiors), "assessor": assessor.name, "role": kind_word(role)},
             )
         )
         return out
@@ -232,13 +248,17 @@ def _superior_kind(subject: Holder, assessor: Holder, profile: Profile, delegate
         if allowed_as_head:
             return out
         if not allowed_by_delegation:
-            hint = " tanpa pendelegasian kewenangan yang berlaku" if profile.value("assessor_delegation_allowed") else ""
+            hint = (
+                " " + gettext("tanpa pendelegasian kewenangan yang berlaku")
+                if profile.value("assessor_delegation_allowed")
+                else ""
+            )
             out.append(
                 Finding(
                     "KED-5",
                     profile.cite("assessor_min_kind"),
-                    f"Pejabat penilai kinerja paling rendah {KIND_WORDS[min_kind]}; {assessor.name} adalah "
-                    f"{KIND_WORDS.get(role, role)}{hint}.",
+                    gettext("Pejabat penilai kinerja paling rendah %(lowest)s; %(assessor)s adalah %(role)s%(hint)s.")
+                    % {"lowest": kind_word(min_kind), "assessor": assessor.name, "role": kind_word(role), "hint": hint},
                 )
             )
     return out
@@ -256,8 +276,13 @@ def _level_pattern(subject: Holder, assessor: Holder, profile: Profile) -> list[
         Finding(
             "KED-3",
             profile.cite("level_placement"),
-            f"JF {_level_word(subject.jf_level)} berkedudukan di bawah {_words(allowed)}; "
-            f"{assessor.name} adalah {KIND_WORDS.get(assessor.kind, assessor.kind)}.",
+            gettext("JF %(level)s berkedudukan di bawah %(allowed)s; %(assessor)s adalah %(kind)s.")
+            % {
+                "level": _level_word(subject.jf_level),
+                "allowed": _words(allowed),
+                "assessor": assessor.name,
+                "kind": kind_word(assessor.kind),
+            },
         )
     ]
 
@@ -274,16 +299,19 @@ def _pelaksana_pattern(subject: Holder, assessor: Holder, org: OrgFacts, profile
     if assessor.kind == fallback and assessor.unit_id not in org.has_pengawas:
         return []
     reason = (
-        f"; di {org.unit_name.get(assessor.unit_id, 'unit itu')} ada pejabat pengawas"
+        gettext("; di %(unit)s ada pejabat pengawas") % {"unit": org.unit_name.get(assessor.unit_id) or gettext("unit itu")}
         if assessor.kind == fallback
-        else f"; {assessor.name} adalah {KIND_WORDS.get(assessor.kind, assessor.kind)}"
+        else gettext("; %(assessor)s adalah %(kind)s") % {"assessor": assessor.name, "kind": kind_word(assessor.kind)}
     )
     return [
         Finding(
             "KED-4",
             profile.cite("pelaksana_placement"),
-            f"Pelaksana berkedudukan di bawah {KIND_WORDS[default]}, dan di bawah {KIND_WORDS[fallback]} "
-            f"hanya bila tidak ada pengawas di unit itu{reason}.",
+            gettext(
+                "Pelaksana berkedudukan di bawah %(default)s, dan di bawah %(fallback)s hanya bila tidak ada pengawas "
+                "di unit itu%(reason)s."
+            )
+            % {"default": kind_word(default), "fallback": kind_word(fallback), "reason": reason},
         )
     ]
 
@@ -308,22 +336,23 @@ def limitation(subject: Holder, org: OrgFacts, profile: Profile) -> str | None:
         return None
     unit = org.unit_name.get(subject.unit_id)
     if subject.unit_id is None or unit is None:
-        return "Pegawai belum tercatat pada unit organisasi mana pun, sehingga kedudukannya tidak dapat diperiksa."
+        return gettext(
+            "Pegawai belum tercatat pada unit organisasi mana pun, sehingga kedudukannya tidak dapat diperiksa."
+        )
     if subject.unit_id in org.has_positions:
-        return (
-            f"Jabatan pegawai belum tercatat pada peta jabatan {unit}: hanya garis struktur dan jabatan PPK yang "
+        return gettext(
+            "Jabatan pegawai belum tercatat pada peta jabatan %(unit)s: hanya garis struktur dan jabatan PPK yang "
             "diperiksa; pola jenjang dan jenis jabatan tidak dapat diperiksa."
-        )
+        ) % {"unit": unit}
     if profile.value("placement_without_peta_jabatan") == CHART:
-        return (
-            f"{unit} belum mempunyai peta jabatan: kedudukan diperiksa menurut bagan organisasi "
-            f"({profile.cite('placement_without_peta_jabatan')}); pola jenjang dan jenis jabatan tidak dapat "
-            "diperiksa karena jabatan pegawai belum tercatat."
-        )
-    return (
-        f"{unit} belum mempunyai peta jabatan dan jabatan pegawai belum tercatat: hanya garis struktur dan "
+        return gettext(
+            "%(unit)s belum mempunyai peta jabatan: kedudukan diperiksa menurut bagan organisasi (%(article)s); "
+            "pola jenjang dan jenis jabatan tidak dapat diperiksa karena jabatan pegawai belum tercatat."
+        ) % {"unit": unit, "article": profile.cite("placement_without_peta_jabatan")}
+    return gettext(
+        "%(unit)s belum mempunyai peta jabatan dan jabatan pegawai belum tercatat: hanya garis struktur dan "
         "jabatan PPK yang diperiksa."
-    )
+    ) % {"unit": unit}
 
 
 def _unit_pattern(subject: Holder, assessor: Holder, org: OrgFacts, profile: Profile) -> list[Finding]:
@@ -344,8 +373,14 @@ def _unit_pattern(subject: Holder, assessor: Holder, org: OrgFacts, profile: Pro
         Finding(
             "KED-7",
             profile.cite("unit_patterns", pattern["article"]),
-            f"Menurut pola {key.replace('_', ' ')}, {KIND_WORDS.get(assessor.role_kind)} menilai "
-            f"{_words(assesses)}; {KIND_WORDS[subject.kind]} dinilai oleh {_words(who) if who else 'pejabat lain'}.",
+            gettext("Menurut pola %(pattern)s, %(assessor)s menilai %(assesses)s; %(kind)s dinilai oleh %(who)s.")
+            % {
+                "pattern": key.replace("_", " "),
+                "assessor": kind_word(assessor.role_kind),
+                "assesses": _words(assesses),
+                "kind": kind_word(subject.kind),
+                "who": _words(who) if who else gettext("pejabat lain"),
+            },
         )
     ]
 

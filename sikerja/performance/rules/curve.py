@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from sikerja.performance.rules.predikat import (
     BAIK,
@@ -80,10 +80,10 @@ class Rule:
 
 P = Fraction
 RULES: tuple[Rule, ...] = (
-    Rule("istimewa_sebagian_besar", ISTIMEWA, "min", (SANGAT_BAIK,), MOST, False, text="sebagian besar Sangat Baik"),
-    Rule("istimewa_paling_banyak_70", ISTIMEWA, "max", (SANGAT_BAIK,), P(7, 10), text="Sangat Baik paling banyak 70%"),
-    Rule("baik_sebagian_besar", BAIK, "min", (BAIK,), MOST, False, text="sebagian besar Baik"),
-    Rule("baik_paling_banyak_70", BAIK, "max", (BAIK,), P(7, 10), text="Baik paling banyak 70%"),
+    Rule("istimewa_sebagian_besar", ISTIMEWA, "min", (SANGAT_BAIK,), MOST, False, text=gettext_noop("sebagian besar Sangat Baik")),
+    Rule("istimewa_paling_banyak_70", ISTIMEWA, "max", (SANGAT_BAIK,), P(7, 10), text=gettext_noop("Sangat Baik paling banyak 70%")),
+    Rule("baik_sebagian_besar", BAIK, "min", (BAIK,), MOST, False, text=gettext_noop("sebagian besar Baik")),
+    Rule("baik_paling_banyak_70", BAIK, "max", (BAIK,), P(7, 10), text=gettext_noop("Baik paling banyak 70%")),
     Rule(
         "baik_ada_di_bawah",
         BAIK,
@@ -91,7 +91,7 @@ RULES: tuple[Rule, ...] = (
         (BUTUH_PERBAIKAN, KURANG),
         None,
         count=1,
-        text="paling sedikit 1 orang Butuh Perbaikan atau Kurang/Misconduct",
+        text=gettext_noop("paling sedikit 1 orang Butuh Perbaikan atau Kurang/Misconduct"),
     ),
     Rule(
         "bp_paling_sedikit_60",
@@ -99,28 +99,28 @@ RULES: tuple[Rule, ...] = (
         "min",
         (BUTUH_PERBAIKAN,),
         P(6, 10),
-        text="Butuh Perbaikan paling sedikit 60%",
+        text=gettext_noop("Butuh Perbaikan paling sedikit 60%"),
     ),
     Rule(
-        "bp_sb_paling_banyak_10", BUTUH_PERBAIKAN, "max", (SANGAT_BAIK,), P(1, 10), text="Sangat Baik paling banyak 10%"
+        "bp_sb_paling_banyak_10", BUTUH_PERBAIKAN, "max", (SANGAT_BAIK,), P(1, 10), text=gettext_noop("Sangat Baik paling banyak 10%")
     ),
-    Rule("kurang_paling_sedikit_60", KURANG, "min", (KURANG,), P(6, 10), text="Kurang/Misconduct paling sedikit 60%"),
+    Rule("kurang_paling_sedikit_60", KURANG, "min", (KURANG,), P(6, 10), text=gettext_noop("Kurang/Misconduct paling sedikit 60%")),
     Rule(
         "kurang_bp_paling_sedikit_10",
         KURANG,
         "min",
         (BUTUH_PERBAIKAN,),
         P(1, 10),
-        text="Butuh Perbaikan paling sedikit 10%",
+        text=gettext_noop("Butuh Perbaikan paling sedikit 10%"),
     ),
-    Rule("kurang_sb_paling_banyak_10", KURANG, "max", (SANGAT_BAIK,), P(1, 10), text="Sangat Baik paling banyak 10%"),
+    Rule("kurang_sb_paling_banyak_10", KURANG, "max", (SANGAT_BAIK,), P(1, 10), text=gettext_noop("Sangat Baik paling banyak 10%")),
     Rule(
         "sk_paling_sedikit_60",
         SANGAT_KURANG,
         "min",
         (SANGAT_KURANG,),
         P(6, 10),
-        text="Sangat Kurang paling sedikit 60%",
+        text=gettext_noop("Sangat Kurang paling sedikit 60%"),
     ),
     Rule(
         "sk_kurang_bp_paling_sedikit_10",
@@ -128,9 +128,9 @@ RULES: tuple[Rule, ...] = (
         "min",
         (KURANG, BUTUH_PERBAIKAN),
         P(1, 10),
-        text="Kurang/Misconduct dan/atau Butuh Perbaikan paling sedikit 10%",
+        text=gettext_noop("Kurang/Misconduct dan/atau Butuh Perbaikan paling sedikit 10%"),
     ),
-    Rule("sk_tanpa_sb", SANGAT_KURANG, "max", (SANGAT_BAIK,), None, count=0, text="tidak ada Sangat Baik"),
+    Rule("sk_tanpa_sb", SANGAT_KURANG, "max", (SANGAT_BAIK,), None, count=0, text=gettext_noop("tidak ada Sangat Baik")),
 )
 
 
@@ -168,9 +168,15 @@ class Breach:
 
     @property
     def message(self) -> str:
+        """In the language active when it is read: the page's, or Indonesian inside a document."""
+        values = {"rule": gettext(self.text), "count": self.count, "allowed": self.allowed, "people": self.people}
         if self.kind == "min":
-            return f"Aturan '{self.text}' tidak terpenuhi: ada {self.count} orang, paling sedikit {self.allowed}; kurang {self.people} orang."
-        return f"Aturan '{self.text}' tidak terpenuhi: ada {self.count} orang, paling banyak {self.allowed}; lebih {self.people} orang."
+            return gettext(
+                "Aturan '%(rule)s' tidak terpenuhi: ada %(count)s orang, paling sedikit %(allowed)s; kurang %(people)s orang."
+            ) % values
+        return gettext(
+            "Aturan '%(rule)s' tidak terpenuhi: ada %(count)s orang, paling banyak %(allowed)s; lebih %(people)s orang."
+        ) % values
 
 
 def _normalise(counts: Mapping[str, int]) -> dict[str, int]:

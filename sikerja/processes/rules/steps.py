@@ -34,9 +34,9 @@ def check_steps(steps: list[StepInput], n_actors: int) -> list[str]:
     """Every reason the table is refused, in Indonesian; empty when it may be stored."""
     problems: list[str] = []
     if not steps:
-        return ["Tabel langkah kosong: isi sedikitnya satu kegiatan."]
+        return [gettext("Tabel langkah kosong: isi sedikitnya satu kegiatan.")]
     if len(steps) > MAX_STEPS:
-        return [f"Paling banyak {MAX_STEPS} langkah dalam satu SOP."]
+        return [gettext("Paling banyak %(max)s langkah dalam satu SOP.") % {"max": MAX_STEPS}]
     if n_actors < 1:
         problems.append(gettext("Tentukan sedikitnya satu pelaksana (jabatan)."))
     numbers = [s.no for s in steps]

@@ -4,6 +4,8 @@ A step is drawn as one of three; the arrow joins steps and the off-page connecto
 marks where a page ends, both drawn by the generator, never typed. Anything else is a sixth
 symbol and is refused."""
 
+from django.utils.translation import gettext
+
 TERMINATOR, PROCESS, DECISION, ARROW, OFF_PAGE = "terminator", "proses", "keputusan", "panah", "penghubung"
 FIVE_SYMBOLS = (TERMINATOR, PROCESS, DECISION, ARROW, OFF_PAGE)
 STEP_SYMBOLS = [(TERMINATOR, "Kapsul (mulai/selesai)"), (PROCESS, "Proses"), (DECISION, "Keputusan")]
@@ -29,14 +31,22 @@ ALIASES = {
 
 
 def step_symbol(word: str) -> str:
-    """The step symbol a typed word names; ValueError (Indonesian) for the others."""
+    """The step symbol a typed word names; ValueError (in the active language) for the others."""
     key = ALIASES.get((word or "").strip().lower())
     if key in STEP_SYMBOL_KEYS:
         return key
     if key in (ARROW, OFF_PAGE):
         raise ValueError(
-            f"Simbol '{word}' digambar otomatis (panah antarlangkah, penghubung antarhalaman); pilih kapsul, proses atau keputusan."
+            gettext(
+                "Simbol '%(word)s' digambar otomatis (panah antarlangkah, penghubung antarhalaman); pilih kapsul, "
+                "proses atau keputusan."
+            )
+            % {"word": word}
         )
     raise ValueError(
-        f"Simbol '{word}' tidak dikenal: SOP AP hanya memakai lima simbol (kapsul, proses, keputusan, panah, penghubung antarhalaman)."
+        gettext(
+            "Simbol '%(word)s' tidak dikenal: SOP AP hanya memakai lima simbol (kapsul, proses, keputusan, panah, "
+            "penghubung antarhalaman)."
+        )
+        % {"word": word}
     )
