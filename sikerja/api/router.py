@@ -23,6 +23,7 @@ api.add_router("/", "sikerja.api.penugasan.router")
 # Before pelaksanaan: its /pelaksanaan/{work_id} would take /pelaksanaan/perjanjian-kinerja.
 api.add_router("/", "sikerja.api.pelaksanaan_dokumen.router")
 api.add_router("/", "sikerja.api.pelaksanaan_perencanaan.router")
+api.add_router("/", "sikerja.api.pelaksanaan_rencana_tim.router")
 api.add_router("/", "sikerja.api.pelaksanaan.router")
 api.add_router("/", "sikerja.api.proses.router")
 api.add_router("/", "sikerja.api.kinerja.router")
