@@ -124,7 +124,7 @@ def test_coordination_partners_stay_in_the_region_and_the_work_must_be_visible(d
     found = login("pegawai.kominfo").get(
         f"/pelaksanaan/{work.pk}/tim/koordinasi/mitra/", {"q": far_work.assignment.title.split()[0]}
     ).content.decode()
-    assert f'value="{far_work.pk}"' not in found
+    assert f'name="other_work" value="{far_work.pk}"' not in found
     outsider = login("lain.pegawai.kominfo")
     assert outsider.get(f"/pelaksanaan/{work.pk}/tim/koordinasi/mitra/", {"q": "data"}).status_code == 404
 
