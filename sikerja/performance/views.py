@@ -64,6 +64,9 @@ def mine(request, actor):
             form=forms.DraftForm(initial={"year": timezone.localdate().year}),
             assesses=bool(inbox),
             may_open=may_open(actor),
+            # The unit curve and the MPH show a unit's staff: only for those who see some unit's
+            # staff (leaders, PPK, administrators), so a plain employee gets no link to a refusal.
+            sees_units=actor.region_wide or bool(actor.scope_unit_ids),
         ),
     )
 

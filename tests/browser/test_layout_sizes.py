@@ -97,3 +97,29 @@ def test_main_pages_fit(browser, demo_live, live_server, size, shots):
         shots(page, f"overflow-{size}-verifikasi")
     context.close()
     assert not problems, problems
+
+
+def test_skp_behaviour_table_stacks_on_a_phone(browser, demo_live, live_server):
+    """On 390 px the BerAKHLAK table of an SKP shows every column in full, one card per value,
+    instead of cutting the leader's expectations off behind a sideways scroll."""
+    from sikerja.performance.models import Skp
+
+    skp = Skp.objects.filter(employee__user__username="pegawai.kominfo").order_by("-year").first()
+    assert skp is not None, "the demo carries an SKP for pegawai.kominfo"
+    context = browser.new_context(viewport=SIZES["390"], locale="id-ID")
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/masuk/")
+    page.locator("#id_username").fill("pegawai.kominfo")
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_url(f"{live_server.url}/")
+    page.goto(f"{live_server.url}{reverse('kinerja:skp', args=[skp.pk])}")
+    table = page.locator("table.stack")
+    assert table.count() == 1
+    widest = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('table.stack td')].map(td => td.getBoundingClientRect().right))"
+    )
+    assert widest <= 390, widest
+    assert page.locator("table.stack td[data-label='Ekspektasi khusus pimpinan']").first.is_visible()
+    context.close()

@@ -202,3 +202,14 @@ def test_skp_and_evaluation_documents_as_pdf(demo, login):
     assert r.status_code == 200 and r.content.startswith(b"%PDF")
     assert login("pegawai.ikp").get(f"/kinerja/skp/{skp.pk}/skp.pdf").status_code == 404
     assert c.get(f"/kinerja/skp/{skp.pk}/evaluasi/999999.pdf").status_code == 404
+
+
+@pytest.mark.req("KIN-9")
+def test_unit_curve_and_mph_links_only_for_those_who_may_open_them(demo, login):
+    """A plain employee sees no link that leads to a refusal; a unit leader sees both and they open."""
+    plain = login("pegawai.kominfo").get("/kinerja/").content.decode()
+    assert "/kinerja/kurva/" not in plain and "/kinerja/mph/" not in plain
+    leader = login("kabid.aptika")
+    page = leader.get("/kinerja/").content.decode()
+    assert "/kinerja/kurva/" in page and "/kinerja/mph/" in page
+    assert leader.get("/kinerja/kurva/").status_code == 200 and leader.get("/kinerja/mph/").status_code == 200
