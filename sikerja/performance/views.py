@@ -55,13 +55,18 @@ def mine(request, actor):
     me = actor.employee
     skps = list(Skp.objects.filter(region=actor.region, employee=me).order_by("-year", "-version")) if me else []
     inbox = selectors.ppk_inbox(actor) if me else []
+    # Offer the first year without an SKP in force: in December people draft next year's.
+    taken = {s.year for s in skps if s.is_current}
+    year = timezone.localdate().year
+    while year in taken:
+        year += 1
     return render(
         request,
         "performance/mine.html",
         _ctx(
             actor,
             skps=skps,
-            form=forms.DraftForm(initial={"year": timezone.localdate().year}),
+            form=forms.DraftForm(initial={"year": year}),
             assesses=bool(inbox),
             may_open=may_open(actor),
             # The unit curve and the MPH show a unit's staff: only for those who see some unit's

@@ -213,3 +213,23 @@ def test_unit_curve_and_mph_links_only_for_those_who_may_open_them(demo, login):
     page = leader.get("/kinerja/").content.decode()
     assert "/kinerja/kurva/" in page and "/kinerja/mph/" in page
     assert leader.get("/kinerja/kurva/").status_code == 200 and leader.get("/kinerja/mph/").status_code == 200
+
+
+@pytest.mark.req("KIN-6")
+def test_draft_form_offers_the_first_year_without_an_skp(demo, login):
+    """One SKP in force per person and year: the form must not offer a year that is taken."""
+    from django.utils import timezone
+
+    c = login("pegawai.kominfo")
+    me = emp("pegawai.kominfo")
+    this_year = timezone.localdate().year
+
+    def offered() -> int:
+        return c.get("/kinerja/").context["form"].initial["year"]
+
+    taken = set(Skp.objects.filter(employee=me, is_current=True).values_list("year", flat=True))
+    first = offered()
+    assert first >= this_year and first not in taken
+    assert all(y in taken for y in range(this_year, first))
+    services.draft_skp(actor_of(me), year=first, form=None, dialog_on=None)
+    assert offered() == first + 1
